@@ -1,0 +1,130 @@
+//! A real HTTP/1.1 server on 127.0.0.1 for exercising the generated clients: it records
+//! each request and answers with scripted replies, one connection per request.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub method: String,
+    /// Path and query exactly as sent (`/api/v2/users/a%2Fb?expand=x`).
+    pub target: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Recorded {
+    pub fn path(&self) -> &str {
+        self.target.split('?').next().unwrap_or("")
+    }
+    pub fn query(&self) -> &str {
+        self.target.split_once('?').map(|(_, q)| q).unwrap_or("")
+    }
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).expect("request body is JSON")
+    }
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub content_type: &'static str,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn json(status: u16, body: serde_json::Value) -> Reply {
+        Reply { status, content_type: "application/json", body: body.to_string() }
+    }
+    pub fn raw(status: u16, content_type: &'static str, body: &str) -> Reply {
+        Reply { status, content_type, body: body.to_string() }
+    }
+    pub fn empty(status: u16) -> Reply {
+        Reply { status, content_type: "text/plain", body: String::new() }
+    }
+}
+
+pub struct Server {
+    pub url: String,
+    requests: Arc<Mutex<Vec<Recorded>>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Server {
+    /// Serves `replies` in order, one per connection, then stops.
+    pub fn start(replies: Vec<Reply>) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let seen = requests.clone();
+        let thread = std::thread::spawn(move || {
+            for reply in replies {
+                let Ok((stream, _)) = listener.accept() else { return };
+                if let Some(req) = serve(stream, &reply) {
+                    seen.lock().unwrap().push(req);
+                }
+            }
+        });
+        Server { url, requests, thread: Some(thread) }
+    }
+
+    /// The requests received so far (waits for the server to finish its replies).
+    pub fn requests(mut self) -> Vec<Recorded> {
+        if let Some(t) = self.thread.take() {
+            t.join().unwrap();
+        }
+        self.requests.lock().unwrap().clone()
+    }
+
+    /// The single request of a one-reply server.
+    pub fn request(self) -> Recorded {
+        let mut all = self.requests();
+        assert_eq!(all.len(), 1, "exactly one request");
+        all.remove(0)
+    }
+}
+
+fn serve(stream: TcpStream, reply: &Reply) -> Option<Recorded> {
+    stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    let mut reader = BufReader::new(stream.try_clone().ok()?);
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    let mut parts = line.split_whitespace();
+    let (method, target) = (parts.next()?.to_string(), parts.next()?.to_string());
+    let mut headers = Vec::new();
+    loop {
+        let mut h = String::new();
+        reader.read_line(&mut h).ok()?;
+        let h = h.trim_end();
+        if h.is_empty() {
+            break;
+        }
+        let (n, v) = h.split_once(':')?;
+        headers.push((n.trim().to_string(), v.trim().to_string()));
+    }
+    let len = headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("content-length")).and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
+    let mut body = vec![0; len];
+    reader.read_exact(&mut body).ok()?;
+    let reason = match reply.status {
+        200 => "OK",
+        204 => "No Content",
+        404 => "Not Found",
+        _ => "Status",
+    };
+    let response = format!(
+        "HTTP/1.1 {} {reason}\r\ncontent-type: {}\r\ncontent-length: {}\r\nconnection: close\r\nx-request-id: test-1\r\n\r\n{}",
+        reply.status,
+        reply.content_type,
+        reply.body.len(),
+        reply.body
+    );
+    let mut stream = stream;
+    stream.write_all(response.as_bytes()).ok()?;
+    stream.flush().ok()?;
+    Some(Recorded { method, target, headers, body })
+}

@@ -1,0 +1,208 @@
+//! `docs2rs.toml`: which documents make which API, and the facts the documents omit.
+
+use crate::parse::Format;
+use crate::schema::{AuthScheme, Method};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub output: Output,
+    #[serde(default, rename = "api")]
+    pub apis: Vec<ApiConfig>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Output {
+    /// Directory the per-API files (and `lib.rs`, when `lib` is true) are written to.
+    #[serde(default = "default_out_dir")]
+    pub dir: PathBuf,
+    /// Also write a `lib.rs` declaring one module per API.
+    #[serde(default = "yes")]
+    pub lib: bool,
+    /// A directory whose `*.jinja` files replace the embedded templates of the same name.
+    #[serde(default)]
+    pub templates: Option<PathBuf>,
+}
+
+impl Default for Output {
+    fn default() -> Self {
+        Output { dir: default_out_dir(), lib: true, templates: None }
+    }
+}
+
+fn default_out_dir() -> PathBuf {
+    PathBuf::from("generated/src")
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiConfig {
+    /// Module name of the API in the output (`purecloud` → `purecloud.rs`).
+    pub name: String,
+    /// Files or directories (read recursively, in sorted order).
+    pub inputs: Vec<Input>,
+    /// Overrides a base URL stated in the docs. May contain `{variables}`.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    #[serde(default)]
+    pub server_variables: BTreeMap<String, ServerVariable>,
+    #[serde(default)]
+    pub auth: AuthScheme,
+    /// How wire names are derived from documented names.
+    #[serde(default)]
+    pub wire_case: WireCase,
+    /// How array query parameters are sent.
+    #[serde(default)]
+    pub query_arrays: QueryArrayStyle,
+    /// Single wire-name overrides: `"Model.field" = "wire"`, `"operation.param" = "wire"`,
+    /// or a bare `"field" = "wire"` applying everywhere.
+    #[serde(default)]
+    pub wire_names: BTreeMap<String, String>,
+    /// Facts the pages omit, per operation.
+    #[serde(default, rename = "operation")]
+    pub operations: Vec<OperationOverlay>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Input {
+    Path(PathBuf),
+    Detailed {
+        path: PathBuf,
+        #[serde(default)]
+        format: Option<Format>,
+    },
+}
+
+impl Input {
+    pub fn path(&self) -> &Path {
+        match self {
+            Input::Path(p) | Input::Detailed { path: p, .. } => p,
+        }
+    }
+    pub fn format(&self) -> Option<Format> {
+        match self {
+            Input::Path(_) => None,
+            Input::Detailed { format, .. } => *format,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerVariable {
+    #[serde(default)]
+    pub default: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WireCase {
+    /// Wire names are exactly as documented.
+    #[default]
+    AsDocumented,
+    /// `primary_contact_info` → `primaryContactInfo`.
+    Camel,
+    /// `primaryContactInfo` → `primary_contact_info`.
+    Snake,
+    /// `primary_contact_info` → `PrimaryContactInfo`.
+    Pascal,
+    /// `primary_contact_info` → `primary-contact-info`.
+    Kebab,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueryArrayStyle {
+    /// `?expand=a&expand=b`
+    #[default]
+    Repeat,
+    /// `?expand=a,b`
+    Comma,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OperationOverlay {
+    /// Matches an operation by its documented name, its title/summary, or the file name
+    /// (or a path suffix) of the page it came from.
+    #[serde(rename = "match")]
+    pub matches: String,
+    /// Rename the generated method (snake_case).
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub method: Option<Method>,
+    #[serde(default)]
+    pub path: Option<String>,
+    #[serde(default)]
+    pub deprecated: Option<bool>,
+}
+
+impl Config {
+    pub fn from_toml(text: &str) -> Result<Config, String> {
+        let cfg: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut seen = std::collections::BTreeSet::new();
+        for api in &cfg.apis {
+            if !seen.insert(api.name.as_str()) {
+                return Err(format!("API `{}` is configured twice", api.name));
+            }
+        }
+        Ok(cfg)
+    }
+
+    pub fn load(path: &Path) -> Result<Config, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        Config::from_toml(&text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+}
+
+/// Builder-style construction for build scripts that do not use a config file.
+impl ApiConfig {
+    pub fn new(name: impl Into<String>) -> Self {
+        ApiConfig { name: name.into(), ..Default::default() }
+    }
+    pub fn with_input(mut self, path: impl Into<PathBuf>) -> Self {
+        self.inputs.push(Input::Path(path.into()));
+        self
+    }
+    pub fn with_input_format(mut self, path: impl Into<PathBuf>, format: Format) -> Self {
+        self.inputs.push(Input::Detailed { path: path.into(), format: Some(format) });
+        self
+    }
+    pub fn with_base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+    pub fn with_auth(mut self, auth: AuthScheme) -> Self {
+        self.auth = auth;
+        self
+    }
+    pub fn with_wire_case(mut self, case: WireCase) -> Self {
+        self.wire_case = case;
+        self
+    }
+    pub fn with_query_arrays(mut self, style: QueryArrayStyle) -> Self {
+        self.query_arrays = style;
+        self
+    }
+    pub fn with_wire_name(mut self, key: impl Into<String>, wire: impl Into<String>) -> Self {
+        self.wire_names.insert(key.into(), wire.into());
+        self
+    }
+    pub fn with_operation(mut self, overlay: OperationOverlay) -> Self {
+        self.operations.push(overlay);
+        self
+    }
+}

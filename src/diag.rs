@@ -1,0 +1,86 @@
+//! Diagnostics: `file:line: warning: message` plus a hint saying what to do.
+//!
+//! Parsers and the resolver push into a [`Diagnostics`] sink and carry on; nothing in
+//! the pipeline panics or stops on bad input.
+
+use crate::schema::Source;
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Diagnostic {
+    pub source: Source,
+    pub severity: Severity,
+    pub message: String,
+    /// What the user can do about it.
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{}: {sev}: {}", self.source, self.message)?;
+        if let Some(h) = &self.hint {
+            write!(f, "\n  = help: {h}")?;
+        }
+        Ok(())
+    }
+}
+
+/// An append-only sink of diagnostics.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn warn(&mut self, source: Source, message: impl Into<String>, hint: impl Into<Option<String>>) {
+        self.push(Severity::Warning, source, message.into(), hint.into());
+    }
+
+    pub fn error(&mut self, source: Source, message: impl Into<String>, hint: impl Into<Option<String>>) {
+        self.push(Severity::Error, source, message.into(), hint.into());
+    }
+
+    fn push(&mut self, severity: Severity, source: Source, message: String, hint: Option<String>) {
+        self.items.push(Diagnostic { source, severity, message, hint });
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    pub fn items(&self) -> &[Diagnostic] {
+        &self.items
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Warning).count()
+    }
+
+    /// Sorted by file, line and message, so output does not depend on parse order.
+    pub fn sorted(&self) -> Vec<Diagnostic> {
+        let mut v = self.items.clone();
+        v.sort();
+        v.dedup();
+        v
+    }
+}

@@ -1,0 +1,318 @@
+//! docs2rs: typed Rust API clients from human API documentation.
+//!
+//! docs → [`parse`] → [`schema`] → [`resolve`] → [`render`] → files. Use it from a
+//! build script through [`Generator`]:
+//!
+//! ```no_run
+//! use docs2rs::{config::{ApiConfig, WireCase}, Generator};
+//! let out = std::env::var_os("OUT_DIR").unwrap();
+//! Generator::new()
+//!     .with_api(ApiConfig::new("purecloud").with_input("docs/").with_wire_case(WireCase::Camel))
+//!     .with_out_dir(out)
+//!     .with_cargo_rerun_if_changed(true)
+//!     .generate()
+//!     .unwrap();
+//! ```
+
+pub mod config;
+pub mod diag;
+pub mod naming;
+pub mod output;
+pub mod parse;
+pub mod render;
+pub mod resolve;
+pub mod schema;
+
+use config::{ApiConfig, Config};
+use diag::{Diagnostic, Diagnostics, Severity};
+use output::{Drift, Files, WriteReport};
+use schema::{Api, Source};
+use std::path::{Path, PathBuf};
+
+/// Identifies the generator in output headers.
+pub const GENERATOR: &str = concat!("docs2rs ", env!("CARGO_PKG_VERSION"));
+
+/// File extensions read when an input is a directory.
+const DOC_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"];
+
+#[derive(Debug)]
+pub enum Error {
+    /// The configuration cannot be used.
+    Config(String),
+    /// Reading inputs or writing outputs failed.
+    Io(String),
+    /// Errors in the docs (or warnings, with `deny_warnings`); all diagnostics included.
+    Diagnostics(Vec<Diagnostic>),
+    /// A template produced invalid Rust: a bug in docs2rs or in an overriding template.
+    Render(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Config(m) => write!(f, "configuration: {m}"),
+            Error::Io(m) => write!(f, "{m}"),
+            Error::Render(m) => write!(f, "rendering: {m}"),
+            Error::Diagnostics(ds) => {
+                for d in ds {
+                    writeln!(f, "{d}")?;
+                }
+                let errors = ds.iter().filter(|d| d.severity == Severity::Error).count();
+                write!(f, "generation failed: {errors} error(s), {} warning(s)", ds.len() - errors)
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// What a run produced.
+#[derive(Debug, Default)]
+pub struct Generated {
+    /// Output-relative path → file content.
+    pub files: Files,
+    /// Sorted; warnings only unless the run failed.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Set by [`Generator::generate`].
+    pub report: Option<WriteReport>,
+}
+
+/// The settings builder: a config (from `docs2rs.toml` or built in code) plus run options.
+#[derive(Debug, Clone, Default)]
+pub struct Generator {
+    config: Config,
+    root: PathBuf,
+    out_dir: Option<PathBuf>,
+    lib: Option<bool>,
+    deny_warnings: bool,
+    rerun_if_changed: bool,
+    force: bool,
+    only: Vec<String>,
+    apis: Vec<String>,
+    config_file: Option<PathBuf>,
+}
+
+impl Generator {
+    pub fn new() -> Self {
+        Generator { root: PathBuf::from("."), ..Default::default() }
+    }
+
+    /// Load `docs2rs.toml`; relative paths in it are relative to its directory.
+    pub fn from_config_file(path: impl AsRef<Path>) -> Result<Self, Error> {
+        let path = path.as_ref();
+        let config = Config::load(path).map_err(Error::Config)?;
+        let root = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
+        Ok(Generator { config, root, config_file: Some(path.to_path_buf()), ..Default::default() })
+    }
+
+    pub fn with_config(mut self, config: Config) -> Self {
+        self.config = config;
+        self
+    }
+    pub fn with_api(mut self, api: ApiConfig) -> Self {
+        self.config.apis.push(api);
+        self
+    }
+    /// Directory relative input paths are resolved against.
+    pub fn with_root(mut self, root: impl Into<PathBuf>) -> Self {
+        self.root = root.into();
+        self
+    }
+    /// Overrides `[output] dir`.
+    pub fn with_out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.out_dir = Some(dir.into());
+        self
+    }
+    /// Whether to write a `lib.rs` with one `pub mod` per API (default from config: yes).
+    pub fn with_lib(mut self, lib: bool) -> Self {
+        self.lib = Some(lib);
+        self
+    }
+    /// A directory of templates overriding the embedded ones by file name.
+    pub fn with_templates(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.config.output.templates = Some(dir.into());
+        self
+    }
+    /// Treat warnings as errors.
+    pub fn with_deny_warnings(mut self, deny: bool) -> Self {
+        self.deny_warnings = deny;
+        self
+    }
+    /// Print `cargo:rerun-if-changed` for every input, template and the config (build.rs).
+    pub fn with_cargo_rerun_if_changed(mut self, on: bool) -> Self {
+        self.rerun_if_changed = on;
+        self
+    }
+    /// Overwrite files in the output directory that docs2rs did not create.
+    pub fn with_force(mut self, force: bool) -> Self {
+        self.force = force;
+        self
+    }
+    /// Restrict to the named APIs (default: all).
+    pub fn with_only_apis(mut self, names: Vec<String>) -> Self {
+        self.apis = names;
+        self
+    }
+    /// Restrict each API to operations whose name matches one of these patterns
+    /// (`*` wildcards) plus the models they reach.
+    pub fn with_only_operations(mut self, patterns: Vec<String>) -> Self {
+        self.only = patterns;
+        self
+    }
+
+    pub fn out_dir(&self) -> PathBuf {
+        match &self.out_dir {
+            Some(d) => d.clone(),
+            None => self.root.join(&self.config.output.dir),
+        }
+    }
+
+    fn selected(&self) -> Result<Vec<&ApiConfig>, Error> {
+        for name in &self.apis {
+            if !self.config.apis.iter().any(|a| &a.name == name) {
+                return Err(Error::Config(format!("no API named `{name}` in the configuration")));
+            }
+        }
+        let apis: Vec<&ApiConfig> = self.config.apis.iter().filter(|a| self.apis.is_empty() || self.apis.contains(&a.name)).collect();
+        if apis.is_empty() {
+            return Err(Error::Config("no APIs configured: add an [[api]] table with `name` and `inputs`".into()));
+        }
+        Ok(apis)
+    }
+
+    /// Parse and resolve every selected API. Diagnostics are returned, not printed.
+    pub fn schema(&self) -> Result<(Vec<Api>, Vec<Diagnostic>), Error> {
+        let mut diags = Diagnostics::new();
+        let mut apis = Vec::new();
+        for cfg in self.selected()? {
+            let mut docs = Vec::new();
+            for (path, label, format) in self.input_files(cfg, &mut diags) {
+                if self.rerun_if_changed {
+                    println!("cargo:rerun-if-changed={}", path.display());
+                }
+                match std::fs::read(&path) {
+                    Ok(bytes) => docs.push((label.clone(), parse::parse_document(&label, &bytes, format, &mut diags))),
+                    Err(e) => diags.error(Source::new(label, 0), format!("cannot read input: {e}"), None),
+                }
+            }
+            let mut api = resolve::resolve(cfg, docs, &mut diags);
+            if !self.only.is_empty() {
+                resolve::retain_operations(&mut api, &self.only, &mut diags);
+            }
+            apis.push(api);
+        }
+        if self.rerun_if_changed {
+            if let Some(c) = &self.config_file {
+                println!("cargo:rerun-if-changed={}", c.display());
+            }
+        }
+        let sorted = diags.sorted();
+        if diags.has_errors() || (self.deny_warnings && diags.warnings() > 0) {
+            return Err(Error::Diagnostics(sorted));
+        }
+        Ok((apis, sorted))
+    }
+
+    /// Every input file of an API: (path on disk, label for diagnostics, format override).
+    fn input_files(&self, cfg: &ApiConfig, diags: &mut Diagnostics) -> Vec<(PathBuf, String, Option<parse::Format>)> {
+        let mut out = Vec::new();
+        if cfg.inputs.is_empty() {
+            diags.error(Source::new("docs2rs.toml", 0), format!("API `{}` has no inputs", cfg.name), Some("add `inputs = [\"path/to/docs\"]`".to_string()));
+        }
+        for input in &cfg.inputs {
+            let path = self.root.join(input.path());
+            let mut files = Vec::new();
+            if path.is_dir() {
+                collect_dir(&path, &mut files);
+                if self.rerun_if_changed {
+                    println!("cargo:rerun-if-changed={}", path.display());
+                }
+            } else if path.is_file() {
+                files.push(path.clone());
+            } else {
+                diags.error(
+                    Source::new(input.path().display().to_string(), 0),
+                    format!("input of API `{}` does not exist", cfg.name),
+                    Some(format!("fix the path (relative to {})", self.root.display())),
+                );
+            }
+            files.sort();
+            for f in files {
+                let label = f.strip_prefix(&self.root).unwrap_or(&f).to_string_lossy().replace('\\', "/");
+                out.push((f, label, input.format()));
+            }
+        }
+        out
+    }
+
+    /// Everything that would be written, in memory.
+    pub fn render(&self) -> Result<Generated, Error> {
+        let (apis, diagnostics) = self.schema()?;
+        let template_dir = self.config.output.templates.as_ref().map(|d| self.root.join(d));
+        if self.rerun_if_changed {
+            if let Some(d) = &template_dir {
+                for name in render::template_names() {
+                    println!("cargo:rerun-if-changed={}", d.join(name).display());
+                }
+            }
+        }
+        let renderer = render::Renderer::new(template_dir.as_deref()).map_err(Error::Render)?;
+        let mut files = Files::new();
+        let mut modules = Vec::new();
+        for api in &apis {
+            let cfg = self.config.apis.iter().find(|a| a.name == api.name);
+            let settings = render::Settings {
+                query_arrays: cfg.map(|c| c.query_arrays).unwrap_or_default(),
+                generator: GENERATOR.to_string(),
+            };
+            let module = module_name(&api.name);
+            let code = renderer.render_api(api, &settings).map_err(Error::Render)?;
+            files.insert(format!("{module}.rs"), code);
+            let title = api.title.clone().unwrap_or_else(|| format!("The `{}` API.", api.name));
+            modules.push((module, title));
+        }
+        if self.lib.unwrap_or(self.config.output.lib) {
+            files.insert("lib.rs".into(), renderer.render_lib(&modules, GENERATOR).map_err(Error::Render)?);
+        }
+        Ok(Generated { files, diagnostics, report: None })
+    }
+
+    /// Render and write to the output directory.
+    pub fn generate(&self) -> Result<Generated, Error> {
+        let mut generated = self.render()?;
+        let report = output::write_all(&self.out_dir(), &generated.files, self.force).map_err(Error::Io)?;
+        generated.report = Some(report);
+        Ok(generated)
+    }
+
+    /// Render in memory and compare with the output directory; writes nothing.
+    pub fn check(&self) -> Result<(Generated, Vec<Drift>), Error> {
+        let generated = self.render()?;
+        let drift = output::check(&self.out_dir(), &generated.files);
+        Ok((generated, drift))
+    }
+}
+
+/// A module (and file) name that is a Rust identifier and a safe, portable file name.
+pub fn module_name(api: &str) -> String {
+    let m = naming::snake(api, "api");
+    const WINDOWS_RESERVED: &[&str] = &["con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9", "lib", "mod", "main"];
+    if WINDOWS_RESERVED.contains(&m.as_str()) { format!("{m}_api") } else { m }
+}
+
+fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if p.is_dir() {
+            collect_dir(&p, out);
+        } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| DOC_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())) {
+            out.push(p);
+        }
+    }
+}

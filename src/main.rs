@@ -1,0 +1,173 @@
+//! The `docs2rs` command line: generate, check, schema, openapi.
+
+use clap::{Parser, Subcommand};
+use docs2rs::config::{ApiConfig, WireCase};
+use docs2rs::schema::AuthScheme;
+use docs2rs::{Error, Generator};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "docs2rs", version, about = "Generate typed Rust API clients from human API documentation")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct Common {
+    /// Config file; relative paths in it are relative to its directory.
+    #[arg(long, default_value = "docs2rs.toml")]
+    config: PathBuf,
+    /// Only these APIs (repeatable). Default: all configured APIs.
+    #[arg(long = "api")]
+    apis: Vec<String>,
+    /// Ad-hoc mode without a config: read these files or directories as one API.
+    #[arg(long = "input", num_args = 1..)]
+    inputs: Vec<PathBuf>,
+    /// Ad-hoc mode: the API (module) name.
+    #[arg(long, default_value = "api")]
+    name: String,
+    /// Ad-hoc mode: the base URL.
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Ad-hoc mode: wire-name rule (as_documented, camel, snake, pascal, kebab).
+    #[arg(long, value_parser = parse_case)]
+    wire_case: Option<WireCase>,
+    /// Ad-hoc mode: auth scheme (none, bearer, basic).
+    #[arg(long, value_parser = parse_auth)]
+    auth: Option<AuthScheme>,
+    /// Only these operations (`*` wildcards) and the models they reach.
+    #[arg(long, num_args = 1..)]
+    only: Vec<String>,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Do not print warnings.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate the client(s) and write them to the output directory.
+    Generate {
+        #[command(flatten)]
+        common: Common,
+        /// Output directory (overrides `[output] dir`).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Overwrite files in the output directory that docs2rs did not create.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Regenerate in memory and compare with the output directory; exit 1 on drift.
+    Check {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Print the intermediate schema as JSON.
+    Schema {
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+fn parse_case(s: &str) -> Result<WireCase, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|_| format!("unknown wire case `{s}`"))
+}
+
+fn parse_auth(s: &str) -> Result<AuthScheme, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|_| format!("unknown auth scheme `{s}`"))
+}
+
+fn generator(c: &Common, out: Option<&PathBuf>) -> Result<Generator, Error> {
+    let mut g = if c.inputs.is_empty() {
+        Generator::from_config_file(&c.config)?
+    } else {
+        let mut api = ApiConfig::new(c.name.clone());
+        for i in &c.inputs {
+            api = api.with_input(i);
+        }
+        api.base_url = c.base_url.clone();
+        api.wire_case = c.wire_case.unwrap_or_default();
+        api.auth = c.auth.unwrap_or_default();
+        let g = Generator::new().with_api(api);
+        if out.is_none() {
+            return Err(Error::Config("ad-hoc mode (--input) needs --out DIR".into()));
+        }
+        g
+    };
+    g = g.with_only_apis(c.apis.clone()).with_only_operations(c.only.clone()).with_deny_warnings(c.deny_warnings);
+    if let Some(o) = out {
+        g = g.with_out_dir(o);
+    }
+    Ok(g)
+}
+
+fn print_diagnostics(ds: &[docs2rs::diag::Diagnostic], quiet: bool) {
+    if quiet {
+        return;
+    }
+    for d in ds {
+        eprintln!("{d}");
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        Command::Generate { common, out, force } => {
+            let g = generator(&common, out.as_ref())?.with_force(force);
+            let done = g.generate()?;
+            print_diagnostics(&done.diagnostics, common.quiet);
+            let report = done.report.unwrap_or_default();
+            eprintln!(
+                "docs2rs: {} file(s) in {}: {} written, {} unchanged, {} removed; {} warning(s)",
+                done.files.len(),
+                g.out_dir().display(),
+                report.written.len(),
+                report.unchanged.len(),
+                report.removed.len(),
+                done.diagnostics.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { common, out } => {
+            let g = generator(&common, out.as_ref())?;
+            let (done, drift) = g.check()?;
+            print_diagnostics(&done.diagnostics, common.quiet);
+            if drift.is_empty() {
+                eprintln!("docs2rs: {} is up to date ({} file(s))", g.out_dir().display(), done.files.len());
+                return Ok(ExitCode::SUCCESS);
+            }
+            for d in &drift {
+                print!("{}", d.diff);
+            }
+            eprintln!(
+                "docs2rs: {} file(s) in {} differ from the docs; run `cargo run --release -- generate` (or `docs2rs generate`) and commit the result",
+                drift.len(),
+                g.out_dir().display()
+            );
+            Ok(ExitCode::from(1))
+        }
+        Command::Schema { common } => {
+            let g = generator(&common, Some(&PathBuf::from(".")))?;
+            let (apis, diags) = g.schema()?;
+            print_diagnostics(&diags, common.quiet);
+            println!("{}", serde_json::to_string_pretty(&apis).map_err(|e| Error::Io(e.to_string()))?);
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}

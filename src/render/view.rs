@@ -1,0 +1,530 @@
+//! Schema → view: every name, type and literal the templates print, computed once here
+//! so templates stay layout and everything they emit is already safe Rust.
+
+use super::docs::{code, doc_lines, inline, str_lit};
+use crate::config::QueryArrayStyle;
+use crate::naming::{self, Scope};
+use crate::schema::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Serialize)]
+pub struct ApiView {
+    pub module: String,
+    pub header: Vec<String>,
+    pub client_docs: Vec<String>,
+    pub base_url: Option<String>,
+    pub server_vars: Vec<ServerVarView>,
+    pub auth: &'static str,
+    pub models: Vec<ModelView>,
+    pub aliases: Vec<AliasView>,
+    pub enums: Vec<EnumView>,
+    pub ops: Vec<OpView>,
+    pub comma_arrays: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ServerVarView {
+    pub ident: String,
+    pub placeholder: String,
+    pub docs: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ModelView {
+    pub ident: String,
+    pub docs: Vec<String>,
+    pub fields: Vec<FieldView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FieldView {
+    pub ident: String,
+    pub wire: String,
+    pub renamed: bool,
+    pub ty: String,
+    pub optional: bool,
+    pub docs: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AliasView {
+    pub ident: String,
+    pub docs: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EnumView {
+    pub ident: String,
+    pub docs: Vec<String>,
+    pub variants: Vec<VariantView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct VariantView {
+    pub ident: String,
+    pub value: String,
+    pub docs: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OpView {
+    pub ident: String,
+    pub docs: Vec<String>,
+    pub deprecated: Option<String>,
+    pub method: &'static str,
+    /// Path pieces in order: literals (as string literals) and parameter expressions.
+    pub path: Vec<PathPiece>,
+    pub args: Vec<ArgView>,
+    pub options: Option<OptionsView>,
+    pub query: Vec<SendView>,
+    pub headers: Vec<SendView>,
+    pub body: Option<String>,
+    pub body_optional: bool,
+    pub returns: String,
+    /// `json`, `empty` or `value`.
+    pub decode: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PathPiece {
+    pub literal: Option<String>,
+    pub expr: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ArgView {
+    pub ident: String,
+    pub ty: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OptionsView {
+    pub ident: String,
+    pub docs: Vec<String>,
+    pub fields: Vec<FieldView>,
+}
+
+/// A query parameter or header: `expr` is a reference to the value (or `Option` of it).
+#[derive(Debug, Serialize)]
+pub struct SendView {
+    pub wire: String,
+    pub expr: String,
+    pub optional: bool,
+    pub array: bool,
+}
+
+pub struct Settings {
+    pub query_arrays: QueryArrayStyle,
+    pub generator: String,
+}
+
+/// Names the client itself uses; operations get another name instead.
+const CLIENT_RESERVED: &[&str] = &[
+    "new", "with_client", "with_bearer_token", "with_basic_auth", "with_header", "with_default_headers", "base_url", "http",
+    "request", "send", "send_json", "send_empty", "url", "clone", "fmt", "default", "eq", "to_owned", "server_url",
+];
+
+struct Names {
+    /// Schema name → Rust identifier for models, stand-ins and enums.
+    types: BTreeMap<String, String>,
+    enums: BTreeSet<String>,
+    boxed: BTreeSet<(String, String)>,
+}
+
+pub fn build(api: &Api, settings: &Settings) -> ApiView {
+    let mut scope = Scope::with_reserved(&[]);
+    let mut types = BTreeMap::new();
+    for name in api.models.iter().map(|m| &m.name).chain(api.enums.iter().map(|e| &e.name)) {
+        let ident = scope.unique(naming::pascal(name, "Model"));
+        types.insert(name.clone(), ident);
+    }
+    let names = Names { types, enums: api.enums.iter().map(|e| e.name.clone()).collect(), boxed: recursive_fields(api) };
+
+    let mut models = Vec::new();
+    let mut aliases = Vec::new();
+    for m in &api.models {
+        let ident = names.types[&m.name].clone();
+        if m.undocumented {
+            aliases.push(AliasView {
+                ident,
+                docs: vec![
+                    format!("{} is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.", code(&m.name)),
+                    String::new(),
+                    "Add its model doc to the inputs to get a typed struct.".into(),
+                ],
+            });
+            continue;
+        }
+        let mut fscope = Scope::with_reserved(&[]);
+        let fields = m
+            .fields
+            .iter()
+            .map(|f| {
+                let ident = fscope.unique(naming::snake(&f.name, "field"));
+                let mut ty = rust_type(&f.ty, &names, "");
+                if names.boxed.contains(&(m.name.clone(), f.name.clone())) {
+                    ty = format!("::std::boxed::Box<{ty}>");
+                }
+                let optional = !f.required || f.nullable;
+                FieldView {
+                    renamed: ident != f.wire_name,
+                    wire: str_lit(&f.wire_name),
+                    ty: if optional { format!("::std::option::Option<{ty}>") } else { ty },
+                    optional,
+                    docs: field_docs(f.description.as_deref(), &f.default, &f.constraints, &f.enum_values, None),
+                    ident,
+                }
+            })
+            .collect();
+        let mut docs = m.description.as_deref().map(doc_lines).unwrap_or_default();
+        push_para(&mut docs, vec![format!("Documented at {}.", code(&m.source.to_string()))]);
+        models.push(ModelView { ident, docs, fields });
+    }
+
+    let enums = api.enums.iter().map(|e| enum_view(e, &names)).collect();
+
+    let mut op_scope = Scope::with_reserved(CLIENT_RESERVED);
+    let mut opt_scope = Scope::with_reserved(&[]);
+    let ops = api.operations.iter().filter_map(|op| op_view(op, &names, &mut op_scope, &mut opt_scope)).collect();
+
+    let mut docs = Vec::new();
+    if let Some(t) = &api.title {
+        docs.push(format!("Client and types for {}.", inline(t)));
+    }
+    let sources: Vec<String> = api.sources.iter().map(|s| code(s)).collect();
+    push_para(&mut docs, vec![format!("Generated by docs2rs from {} document(s): {}.", api.sources.len(), sources.join(", "))]);
+
+    ApiView {
+        module: api.name.clone(),
+        header: vec![
+            format!("// @generated by {} from API `{}`. Do not edit by hand: edit the docs or docs2rs.toml and regenerate.", settings.generator, api.name),
+            format!("// Sources: {}", api.sources.join(", ").replace(['\n', '\r'], " ")),
+        ],
+        client_docs: docs,
+        base_url: api.base_url.as_deref().map(str_lit),
+        server_vars: api
+            .server_variables
+            .iter()
+            .map(|v| ServerVarView {
+                ident: naming::snake(&v.name, "var"),
+                placeholder: str_lit(&format!("{{{}}}", v.name)),
+                docs: v.description.as_deref().map(doc_lines).unwrap_or_default(),
+            })
+            .collect(),
+        auth: match api.auth {
+            AuthScheme::None => "none",
+            AuthScheme::Bearer => "bearer",
+            AuthScheme::Basic => "basic",
+        },
+        models,
+        aliases,
+        enums,
+        ops,
+        comma_arrays: settings.query_arrays == QueryArrayStyle::Comma,
+    }
+}
+
+fn push_para(docs: &mut Vec<String>, more: Vec<String>) {
+    if !docs.is_empty() && !more.is_empty() {
+        docs.push(String::new());
+    }
+    docs.extend(more);
+}
+
+fn field_docs(desc: Option<&str>, default: &Option<String>, constraints: &[String], values: &[EnumValue], location: Option<&str>) -> Vec<String> {
+    let mut docs = desc.map(doc_lines).unwrap_or_default();
+    let mut facts = Vec::new();
+    if let Some(l) = location {
+        facts.push(l.to_string());
+    }
+    if let Some(d) = default {
+        facts.push(format!("Documented default: {} (not sent unless you set it).", code(d)));
+    }
+    if !constraints.is_empty() {
+        let cs: Vec<String> = constraints.iter().map(|c| code(c)).collect();
+        facts.push(format!("Constraints: {}.", cs.join(", ")));
+    }
+    if !values.is_empty() && values.len() <= 64 {
+        let vs: Vec<String> = values.iter().map(|v| code(&v.value)).collect();
+        facts.push(format!("Allowed values: {}.", vs.join(", ")));
+    }
+    for f in facts {
+        push_para(&mut docs, vec![f]);
+    }
+    docs
+}
+
+fn enum_view(e: &EnumDef, names: &Names) -> EnumView {
+    let mut scope = Scope::with_reserved(&["Unknown"]);
+    let variants = e
+        .values
+        .iter()
+        .map(|v| {
+            let mut ident = naming::pascal(&v.value, "Empty");
+            if ident.starts_with('_') {
+                ident.replace_range(..1, "V");
+            }
+            let ident = scope.unique(ident);
+            let docs = match &v.description {
+                Some(d) => vec![format!("{}: {}", code(&v.value), inline(d))],
+                None => vec![code(&v.value)],
+            };
+            VariantView { ident, value: str_lit(&v.value), docs }
+        })
+        .collect();
+    let mut docs = e.description.as_deref().map(doc_lines).unwrap_or_default();
+    push_para(&mut docs, vec!["Values the docs do not list are kept in `Unknown` and round-trip unchanged.".into()]);
+    EnumView { ident: names.types[&e.name].clone(), docs, variants }
+}
+
+/// The Rust type for a schema type. `prefix` qualifies model names (`types::`) outside
+/// the types module; std names are always fully qualified so models may be called `Option`.
+fn rust_type(t: &Type, names: &Names, prefix: &str) -> String {
+    match t {
+        Type::String { .. } => "::std::string::String".into(),
+        Type::Integer { bits: Some(32) } => "i32".into(),
+        Type::Integer { .. } => "i64".into(),
+        Type::Number => "f64".into(),
+        Type::Boolean => "bool".into(),
+        Type::Date => "::chrono::NaiveDate".into(),
+        Type::DateTime => "::chrono::DateTime<::chrono::Utc>".into(),
+        Type::Any => "::serde_json::Value".into(),
+        Type::Array { items } => format!("::std::vec::Vec<{}>", rust_type(items, names, prefix)),
+        Type::Map { values } => format!("::std::collections::BTreeMap<::std::string::String, {}>", rust_type(values, names, prefix)),
+        Type::Ref { name } => match names.types.get(name) {
+            Some(ident) => format!("{prefix}{ident}"),
+            None => "::serde_json::Value".into(),
+        },
+    }
+}
+
+/// Fields that must be boxed: a direct (not via Vec/Map) reference that leads back to
+/// its own model.
+fn recursive_fields(api: &Api) -> BTreeSet<(String, String)> {
+    let direct: BTreeMap<&str, Vec<(&str, &str)>> = api
+        .models
+        .iter()
+        .map(|m| {
+            let edges = m
+                .fields
+                .iter()
+                .filter_map(|f| match &f.ty {
+                    Type::Ref { name } => Some((f.name.as_str(), name.as_str())),
+                    _ => None,
+                })
+                .collect();
+            (m.name.as_str(), edges)
+        })
+        .collect();
+    let reaches = |from: &str, to: &str| -> bool {
+        let mut stack = vec![from];
+        let mut seen = BTreeSet::new();
+        while let Some(n) = stack.pop() {
+            if n == to {
+                return true;
+            }
+            if seen.insert(n) {
+                stack.extend(direct.get(n).into_iter().flatten().map(|(_, t)| *t));
+            }
+        }
+        false
+    };
+    let mut out = BTreeSet::new();
+    for (model, edges) in &direct {
+        for (field, target) in edges {
+            if reaches(target, model) {
+                out.insert((model.to_string(), field.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// How a parameter is passed and turned into text.
+struct ParamTy {
+    /// Argument type for a required parameter.
+    arg: String,
+    /// Owned type for an optional one (in the options struct).
+    owned: String,
+    array: bool,
+}
+
+fn param_ty(t: &Type, names: &Names) -> ParamTy {
+    // Non-enum model references cannot be sent as text; treat them as JSON values.
+    let t = t.map_inner(&mut |inner| match inner {
+        Type::Ref { name } if !names.enums.contains(name) => Type::Any,
+        other => other.clone(),
+    });
+    match &t {
+        Type::String { .. } => ParamTy { arg: "&str".into(), owned: "::std::string::String".into(), array: false },
+        Type::Array { items } => {
+            let item = rust_type(items, names, "types::");
+            ParamTy { arg: format!("&[{item}]"), owned: format!("::std::vec::Vec<{item}>"), array: true }
+        }
+        Type::Ref { .. } | Type::Any | Type::Map { .. } => {
+            let owned = rust_type(&t, names, "types::");
+            ParamTy { arg: format!("&{owned}"), owned, array: false }
+        }
+        scalar => {
+            let owned = rust_type(scalar, names, "types::");
+            ParamTy { arg: owned.clone(), owned, array: false }
+        }
+    }
+}
+
+fn op_view(op: &Operation, names: &Names, op_scope: &mut Scope, opt_scope: &mut Scope) -> Option<OpView> {
+    let (method, path) = (op.method?, op.path.as_ref()?);
+    let ident = op_scope.unique(naming::snake(&op.name, "operation"));
+    let mut arg_scope = Scope::with_reserved(&["self", "options", "request", "url", "path", "response"]);
+    let mut args = Vec::new();
+    let mut opt_fields = Vec::new();
+    let mut query = Vec::new();
+    let mut headers = Vec::new();
+    let mut body = None;
+    let mut path_exprs: BTreeMap<String, String> = BTreeMap::new();
+
+    // Path parameters first, in template order; then required ones; then the body.
+    let holes = crate::resolve::path_placeholders(path);
+    let mut ordered: Vec<&Param> = Vec::new();
+    for h in &holes {
+        ordered.extend(op.params.iter().filter(|p| p.location == Location::Path && &p.wire_name == h));
+    }
+    ordered.extend(op.params.iter().filter(|p| p.location != Location::Path && p.location != Location::Body && p.required));
+    ordered.extend(op.params.iter().filter(|p| p.location == Location::Body));
+    ordered.extend(op.params.iter().filter(|p| p.location != Location::Path && p.location != Location::Body && !p.required));
+
+    for p in ordered {
+        let pt = param_ty(&p.ty, names);
+        let pident = arg_scope.unique(naming::snake(&p.name, "param"));
+        match p.location {
+            Location::Body => {
+                let ty = rust_type(&p.ty, names, "types::");
+                if p.required {
+                    args.push(ArgView { ident: pident.clone(), ty: format!("&{ty}") });
+                    body = Some(pident);
+                } else {
+                    opt_fields.push(opt_field(&pident, p, ty));
+                    body = Some(format!("options.{pident}"));
+                }
+            }
+            Location::Path => {
+                args.push(ArgView { ident: pident.clone(), ty: pt.arg });
+                path_exprs.insert(p.wire_name.clone(), pident);
+            }
+            Location::Query | Location::Header => {
+                let (expr, optional) = if p.required {
+                    args.push(ArgView { ident: pident.clone(), ty: pt.arg });
+                    (pident.clone(), false)
+                } else {
+                    opt_fields.push(opt_field(&pident, p, pt.owned));
+                    (format!("options.{pident}"), true)
+                };
+                let send = SendView { wire: str_lit(&p.wire_name), expr, optional, array: pt.array };
+                if p.location == Location::Query { query.push(send) } else { headers.push(send) }
+            }
+        }
+    }
+
+    let mut pieces = Vec::new();
+    let mut rest = path.as_str();
+    for h in &holes {
+        let marker = format!("{{{h}}}");
+        let Some(at) = rest.find(&marker) else { continue };
+        if at > 0 {
+            pieces.push(PathPiece { literal: Some(str_lit(&rest[..at])), expr: None });
+        }
+        pieces.push(PathPiece { literal: None, expr: path_exprs.get(h).cloned() });
+        rest = &rest[at + marker.len()..];
+    }
+    if !rest.is_empty() {
+        pieces.push(PathPiece { literal: Some(str_lit(rest)), expr: None });
+    }
+
+    let (returns, decode) = match &op.returns {
+        Returns::Empty => ("()".to_string(), "empty"),
+        Returns::Unknown => ("::serde_json::Value".to_string(), "value"),
+        Returns::Body { ty } => (rust_type(ty, names, "types::"), "json"),
+    };
+
+    let options = (!opt_fields.is_empty()).then(|| OptionsView {
+        ident: opt_scope.unique(format!("{}Params", naming::pascal(&op.name, "Operation"))),
+        docs: vec![format!("Optional parameters of [`Client::{ident}`](super::Client::{ident}).")],
+        fields: opt_fields,
+    });
+    if let Some(o) = &options {
+        args.push(ArgView { ident: "options".into(), ty: format!("&params::{}", o.ident) });
+    }
+
+    Some(OpView {
+        docs: op_docs(op, method, path, &ident, &args),
+        deprecated: op.deprecated.then(|| str_lit("deprecated in the API docs")),
+        method: method.as_str(),
+        path: pieces,
+        args,
+        options,
+        query,
+        headers,
+        body_optional: body.as_deref().is_some_and(|b| b.starts_with("options.")),
+        body,
+        returns,
+        decode,
+        ident,
+    })
+}
+
+fn opt_field(ident: &str, p: &Param, owned: String) -> FieldView {
+    let loc = match p.location {
+        Location::Query => format!("Query parameter {}.", code(&p.wire_name)),
+        Location::Header => format!("Header {}.", code(&p.wire_name)),
+        _ => "The request body.".to_string(),
+    };
+    FieldView {
+        ident: ident.to_string(),
+        wire: str_lit(&p.wire_name),
+        renamed: false,
+        ty: format!("::std::option::Option<{owned}>"),
+        optional: true,
+        docs: field_docs(p.description.as_deref(), &p.default, &p.constraints, &p.enum_values, Some(&loc)),
+    }
+}
+
+fn op_docs(op: &Operation, method: Method, path: &str, ident: &str, args: &[ArgView]) -> Vec<String> {
+    let mut docs = Vec::new();
+    if let Some(s) = &op.summary {
+        docs.extend(doc_lines(s));
+    }
+    if let Some(d) = &op.description {
+        if op.summary.as_deref().map(str::trim) != Some(d.trim()) {
+            push_para(&mut docs, doc_lines(d));
+        }
+    }
+    let mut facts = vec![code(&format!("{} {}", method.as_str(), path))];
+    if let Some(p) = &op.permissions {
+        let list = || p.list.iter().map(|s| code(s)).collect::<Vec<_>>().join(", ");
+        facts.push(match (p.rule, p.list.is_empty(), &p.text) {
+            (PermissionRule::None, _, _) => "Requires no permissions.".to_string(),
+            (_, _, Some(text)) => format!("Required permissions: {}", inline(text)),
+            (PermissionRule::Any, false, None) => format!("Requires any of the permissions: {}.", list()),
+            (PermissionRule::All, false, None) => format!("Requires all of the permissions: {}.", list()),
+            _ => "Requires permissions (none listed).".to_string(),
+        });
+    }
+    if op.deprecated {
+        facts.push("Deprecated in the API docs.".into());
+    }
+    if !op.overlaid.is_empty() {
+        facts.push(format!("From the docs2rs.toml overlay, not the docs: {}.", op.overlaid.join(", ")));
+    }
+    facts.push(format!("Documented at {}.", code(&op.source.to_string())));
+    for f in facts {
+        push_para(&mut docs, vec![f]);
+    }
+    // A usage sketch; `ignore`d because arguments depend on the caller's data.
+    let call: Vec<String> = args.iter().map(|a| if a.ident == "options" { "&Default::default()".into() } else { a.ident.clone() }).collect();
+    docs.push(String::new());
+    docs.push("```ignore".into());
+    docs.push(format!("let result = client.{ident}({}).await?;", call.join(", ")));
+    docs.push("```".into());
+    docs
+}

@@ -1,0 +1,527 @@
+//! Many parsed documents + config → one [`Api`]: merge, overlays, wire names, enums,
+//! and stand-ins for referenced but undocumented models.
+
+use crate::config::{ApiConfig, OperationOverlay, WireCase};
+use crate::diag::Diagnostics;
+use crate::naming;
+use crate::schema::*;
+use heck::{ToKebabCase, ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Resolve the documents of one API. `docs` must already be in a deterministic order
+/// (sorted by path); the result does not depend on it beyond first-wins tie breaks.
+pub fn resolve(cfg: &ApiConfig, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics) -> Api {
+    let mut api = Api {
+        name: cfg.name.clone(),
+        auth: cfg.auth,
+        server_variables: cfg
+            .server_variables
+            .iter()
+            .map(|(name, v)| ServerVariable { name: name.clone(), default: v.default.clone(), description: v.description.clone() })
+            .collect(),
+        ..Api::default()
+    };
+    merge(&mut api, docs, diags);
+    if cfg.base_url.is_some() {
+        api.base_url = cfg.base_url.clone();
+    }
+    apply_overlays(&mut api, &cfg.operations, diags);
+    drop_unroutable(&mut api, diags);
+    link_path_params(&mut api, diags);
+    assign_wire_names(&mut api, cfg);
+    extract_enums(&mut api);
+    add_undocumented(&mut api, diags);
+    api.models.sort_by(|a, b| a.name.cmp(&b.name));
+    api.enums.sort_by(|a, b| a.name.cmp(&b.name));
+    api.operations.sort_by(|a, b| a.name.cmp(&b.name));
+    api
+}
+
+fn merge(api: &mut Api, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics) {
+    let mut models: BTreeMap<String, Model> = BTreeMap::new();
+    let mut ops: BTreeMap<String, Operation> = BTreeMap::new();
+    for (file, doc) in docs {
+        api.sources.push(file);
+        if let Some(url) = doc.base_url {
+            match &api.base_url {
+                None => api.base_url = Some(url),
+                Some(have) if *have != url => {
+                    let at = doc.operations.first().map(|o| o.source.clone()).unwrap_or_default();
+                    diags.warn(at, format!("base URL `{url}` differs from `{have}` stated earlier; keeping `{have}`"), Some("set `base_url` for this API in docs2rs.toml".to_string()));
+                }
+                Some(_) => {}
+            }
+        }
+        if api.title.is_none() {
+            api.title = doc.title;
+        }
+        for m in doc.models {
+            match models.get(&m.name) {
+                None => {
+                    models.insert(m.name.clone(), m);
+                }
+                Some(first) if same_model(first, &m) => {}
+                Some(first) => diags.warn(
+                    m.source.clone(),
+                    format!("model `{}` is documented again and differs from {}; keeping the first", m.name, first.source),
+                    Some("remove one of the documents or make them agree".to_string()),
+                ),
+            }
+        }
+        for o in doc.operations {
+            match ops.get(&o.name) {
+                None => {
+                    ops.insert(o.name.clone(), o);
+                }
+                Some(first) => diags.warn(
+                    o.source.clone(),
+                    format!("operation `{}` is documented again (first at {}); keeping the first", o.name, first.source),
+                    Some("remove the duplicate, or rename one with an [[api.operation]] overlay".to_string()),
+                ),
+            }
+        }
+    }
+    api.models = models.into_values().collect();
+    api.operations = ops.into_values().collect();
+}
+
+/// The same model read from two SDK flavours differs only in sources.
+fn same_model(a: &Model, b: &Model) -> bool {
+    a.fields.len() == b.fields.len()
+        && a.fields.iter().zip(&b.fields).all(|(x, y)| x.name == y.name && x.ty == y.ty && x.required == y.required)
+}
+
+fn overlay_matches(o: &Operation, pattern: &str) -> bool {
+    let file = o.source.file.replace('\\', "/");
+    o.name == pattern
+        || o.summary.as_deref() == Some(pattern)
+        || file == pattern
+        || file.ends_with(&format!("/{pattern}"))
+}
+
+fn apply_overlays(api: &mut Api, overlays: &[OperationOverlay], diags: &mut Diagnostics) {
+    for ov in overlays {
+        let mut hit = false;
+        for op in api.operations.iter_mut().filter(|o| overlay_matches(o, &ov.matches)) {
+            hit = true;
+            if let Some(name) = &ov.name {
+                op.name = name.clone();
+                op.overlaid.push("name".into());
+            }
+            if let Some(m) = ov.method {
+                op.method = Some(m);
+                op.overlaid.push("method".into());
+            }
+            if let Some(p) = &ov.path {
+                op.path = Some(p.clone());
+                op.overlaid.push("path".into());
+            }
+            if let Some(d) = ov.deprecated {
+                op.deprecated = d;
+                op.overlaid.push("deprecated".into());
+            }
+        }
+        if !hit {
+            diags.warn(
+                Source::new("docs2rs.toml", 0),
+                format!("operation overlay `{}` matches no documented operation of API `{}`", ov.matches, api.name),
+                Some("match an operation's documented name, its title, or its file name".to_string()),
+            );
+        }
+    }
+}
+
+/// Operations without a method or path cannot be called; keep their models, say what to add.
+fn drop_unroutable(api: &mut Api, diags: &mut Diagnostics) {
+    let api_name = api.name.clone();
+    api.operations.retain(|op| {
+        let missing: Vec<&str> = [(op.method.is_none(), "method"), (op.path.is_none(), "path")]
+            .into_iter()
+            .filter_map(|(m, what)| m.then_some(what))
+            .collect();
+        if missing.is_empty() {
+            return true;
+        }
+        let file = op.source.file.rsplit(['/', '\\']).next().unwrap_or(&op.source.file).to_string();
+        diags.warn(
+            op.source.clone(),
+            format!("operation `{}` skipped: the page does not state its HTTP {}", op.name, missing.join(" or ")),
+            Some(format!(
+                "add to docs2rs.toml under [[api]] name = \"{api_name}\":\n    [[api.operation]]\n    match = \"{file}\"\n    method = \"PUT\"   # the real method\n    path = \"/the/path/{{id}}\""
+            )),
+        );
+        false
+    });
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// Placeholders in a path template, in order: `/users/{userId}/x/{id}` → `userId`, `id`.
+pub fn path_placeholders(path: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else { break };
+        out.push(rest[start + 1..start + len].to_string());
+        rest = &rest[start + len + 1..];
+    }
+    out
+}
+
+/// Path parameters take their wire names from the path template; placeholders with
+/// no documented parameter get a required string parameter and a warning.
+fn link_path_params(api: &mut Api, diags: &mut Diagnostics) {
+    for op in &mut api.operations {
+        let Some(path) = op.path.clone() else { continue };
+        let holes = path_placeholders(&path);
+        let mut claimed = BTreeSet::new();
+        for hole in &holes {
+            let found = op.params.iter().position(|p| {
+                matches!(p.location, Location::Path | Location::Query) && squash(&p.name) == squash(hole) && !claimed.contains(&p.name)
+            });
+            // A page that lost the parameter's name still lists it: adopt a lone unmatched one.
+            let found = found.or_else(|| {
+                let unmatched: Vec<usize> = op
+                    .params
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.location == Location::Path && !holes.iter().any(|h| squash(h) == squash(&p.name)))
+                    .map(|(i, _)| i)
+                    .collect();
+                (unmatched.len() == 1 && holes.len() == 1).then(|| unmatched[0])
+            });
+            match found {
+                Some(i) => {
+                    let p = &mut op.params[i];
+                    if p.name.trim().is_empty() {
+                        p.name = hole.clone();
+                    }
+                    p.location = Location::Path;
+                    p.required = true;
+                    p.wire_name = hole.clone();
+                    claimed.insert(p.name.clone());
+                }
+                None => {
+                    diags.warn(
+                        op.source.clone(),
+                        format!("path `{path}` of operation `{}` has `{{{hole}}}` but the docs list no such parameter; added a required string parameter", op.name),
+                        Some("check the path in the docs or the overlay".to_string()),
+                    );
+                    let mut p = Param::new(hole.clone(), Location::Path, Type::string(), true, op.source.clone());
+                    p.wire_name = hole.clone();
+                    claimed.insert(p.name.clone());
+                    op.params.insert(0, p);
+                }
+            }
+        }
+        for p in op.params.iter_mut().filter(|p| p.location == Location::Path && !claimed.contains(&p.name)) {
+            diags.warn(
+                p.source.clone(),
+                format!("parameter `{}` of `{}` is documented as a path parameter but `{path}` has no such placeholder; sent as a query parameter", p.name, op.name),
+                None,
+            );
+            p.location = Location::Query;
+        }
+    }
+}
+
+fn apply_case(name: &str, case: WireCase) -> String {
+    match case {
+        WireCase::AsDocumented => name.to_string(),
+        WireCase::Camel => name.to_lower_camel_case(),
+        WireCase::Snake => name.to_snake_case(),
+        WireCase::Pascal => name.to_upper_camel_case(),
+        WireCase::Kebab => name.to_kebab_case(),
+    }
+}
+
+fn assign_wire_names(api: &mut Api, cfg: &ApiConfig) {
+    let wire = |scope: &str, name: &str, case: WireCase| -> String {
+        cfg.wire_names
+            .get(&format!("{scope}.{name}"))
+            .or_else(|| cfg.wire_names.get(name))
+            .cloned()
+            .unwrap_or_else(|| apply_case(name, case))
+    };
+    for m in &mut api.models {
+        for f in &mut m.fields {
+            if f.wire_name.is_empty() {
+                f.wire_name = wire(&m.name, &f.name, cfg.wire_case);
+            } else if let Some(w) = cfg.wire_names.get(&format!("{}.{}", m.name, f.name)) {
+                f.wire_name = w.clone();
+            }
+        }
+    }
+    for op in &mut api.operations {
+        for p in &mut op.params {
+            if p.location == Location::Body {
+                p.wire_name = p.name.clone();
+            } else if p.wire_name.is_empty() {
+                p.wire_name = wire(&op.name, &p.name, cfg.wire_case);
+            }
+        }
+    }
+}
+
+/// Allowed-values lists on string fields and parameters become named enums.
+fn extract_enums(api: &mut Api) {
+    let mut taken: BTreeSet<String> = api.models.iter().map(|m| m.name.clone()).collect();
+    let mut enums: BTreeMap<String, EnumDef> = BTreeMap::new();
+    let mut make = |base: String, values: &[EnumValue], source: &Source, description: Option<String>| -> String {
+        let mut name = base.clone();
+        let mut n = 2;
+        loop {
+            match enums.get(&name) {
+                Some(e) if e.values == values => return name,
+                None if !taken.contains(&name) => break,
+                _ => {
+                    name = format!("{base}{n}");
+                    n += 1;
+                }
+            }
+        }
+        taken.insert(name.clone());
+        enums.insert(name.clone(), EnumDef { name: name.clone(), description, values: values.to_vec(), source: source.clone() });
+        name
+    };
+    for m in &mut api.models {
+        for f in &mut m.fields {
+            if f.enum_values.is_empty() || !is_stringish(&f.ty) {
+                continue;
+            }
+            let base = format!("{}{}", naming::pascal(&m.name, "Model"), naming::pascal(&f.name, "Field"));
+            let name = make(base, &f.enum_values, &f.source, Some(format!("Allowed values of `{}.{}`.", m.name, f.name)));
+            f.ty = f.ty.map_inner(&mut |_| Type::reference(name.clone()));
+        }
+    }
+    for op in &mut api.operations {
+        for p in &mut op.params {
+            if p.enum_values.is_empty() || !is_stringish(&p.ty) {
+                continue;
+            }
+            let base = format!("{}{}", naming::pascal(&op.name, "Operation"), naming::pascal(&p.name, "Param"));
+            let name = make(base, &p.enum_values, &p.source, Some(format!("Allowed values of `{}` in `{}`.", p.name, op.name)));
+            p.ty = p.ty.map_inner(&mut |_| Type::reference(name.clone()));
+        }
+    }
+    api.enums = enums.into_values().collect();
+}
+
+fn is_stringish(t: &Type) -> bool {
+    match t {
+        Type::String { .. } => true,
+        Type::Array { items } => is_stringish(items),
+        _ => false,
+    }
+}
+
+fn visit_refs<'a>(t: &'a Type, out: &mut Vec<&'a str>) {
+    if let Some(n) = t.ref_name() {
+        out.push(n);
+    }
+}
+
+/// Every referenced name that is neither a model nor an enum gets a JSON stand-in, so
+/// the output compiles; one warning lists them all.
+fn add_undocumented(api: &mut Api, diags: &mut Diagnostics) {
+    let known: BTreeSet<&str> = api.models.iter().map(|m| m.name.as_str()).chain(api.enums.iter().map(|e| e.name.as_str())).collect();
+    let mut missing: BTreeMap<String, Source> = BTreeMap::new();
+    let mut note = |t: &Type, at: &Source| {
+        let mut names = Vec::new();
+        visit_refs(t, &mut names);
+        for n in names {
+            if !known.contains(n) && !missing.contains_key(n) {
+                missing.insert(n.to_string(), at.clone());
+            }
+        }
+    };
+    for m in &api.models {
+        for f in &m.fields {
+            note(&f.ty, &f.source);
+        }
+    }
+    for op in &api.operations {
+        for p in &op.params {
+            note(&p.ty, &p.source);
+        }
+        if let Returns::Body { ty } = &op.returns {
+            note(ty, &op.source);
+        }
+    }
+    if missing.is_empty() {
+        return;
+    }
+    let first = missing.values().min().cloned().unwrap_or_default();
+    let names: Vec<&str> = missing.keys().map(String::as_str).collect();
+    diags.warn(
+        first,
+        format!("{} referenced model(s) are not documented in the inputs of API `{}` and are typed as raw JSON: {}", names.len(), api.name, names.join(", ")),
+        Some("add their model docs to the inputs to get typed structs".to_string()),
+    );
+    for (name, source) in missing {
+        api.models.push(Model { name, description: None, fields: Vec::new(), source, undocumented: true });
+    }
+}
+
+/// `*` matches any run of characters; everything else literally.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    let parts: Vec<&str> = pattern.split('*').collect();
+    if parts.len() == 1 {
+        return pattern == text;
+    }
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if !text.starts_with(first) || text.len() < first.len() + last.len() || !text.ends_with(last) {
+        return false;
+    }
+    let mut rest = &text[first.len()..text.len() - last.len()];
+    for mid in &parts[1..parts.len() - 1] {
+        match rest.find(mid) {
+            Some(i) => rest = &rest[i + mid.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Keep the operations matching any pattern, and the models and enums they reach.
+pub fn retain_operations(api: &mut Api, patterns: &[String], diags: &mut Diagnostics) {
+    api.operations.retain(|op| patterns.iter().any(|p| glob_match(p, &op.name)));
+    if api.operations.is_empty() {
+        diags.warn(Source::new("docs2rs.toml", 0), format!("--only {} matches no operation of API `{}`", patterns.join(" "), api.name), None);
+    }
+    let by_name: BTreeMap<&str, &Model> = api.models.iter().map(|m| (m.name.as_str(), m)).collect();
+    let mut reached: BTreeSet<String> = BTreeSet::new();
+    let mut stack: Vec<String> = Vec::new();
+    for op in &api.operations {
+        stack.extend(op.params.iter().filter_map(|p| p.ty.ref_name().map(String::from)));
+        if let Returns::Body { ty } = &op.returns {
+            stack.extend(ty.ref_name().map(String::from));
+        }
+    }
+    while let Some(name) = stack.pop() {
+        if !reached.insert(name.clone()) {
+            continue;
+        }
+        if let Some(m) = by_name.get(name.as_str()) {
+            stack.extend(m.fields.iter().filter_map(|f| f.ty.ref_name().map(String::from)));
+        }
+    }
+    api.models.retain(|m| reached.contains(&m.name));
+    api.enums.retain(|e| reached.contains(&e.name));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("get_user*", "get_user_roles"));
+        assert!(glob_match("*user*", "get_user_roles"));
+        assert!(glob_match("get_user", "get_user"));
+        assert!(!glob_match("get_user", "get_users"));
+        assert!(!glob_match("a*b*c", "acb"));
+    }
+
+    #[test]
+    fn placeholders() {
+        assert_eq!(path_placeholders("/api/v2/users/{userId}/queues/{queueId}"), vec!["userId", "queueId"]);
+        assert_eq!(path_placeholders("/x/{unclosed"), Vec::<String>::new());
+    }
+
+    fn op(name: &str, path: &str, params: Vec<Param>) -> Operation {
+        Operation {
+            name: name.into(),
+            method: Some(Method::Get),
+            path: Some(path.into()),
+            summary: None,
+            description: None,
+            permissions: None,
+            deprecated: false,
+            params,
+            returns: Returns::Empty,
+            source: Source::new("a.md", 1),
+            overlaid: vec![],
+        }
+    }
+
+    #[test]
+    fn path_wire_names_come_from_the_template_and_query_names_from_the_case_rule() {
+        let src = Source::new("a.md", 2);
+        let params = vec![
+            Param::new("user_id", Location::Path, Type::string(), true, src.clone()),
+            Param::new("page_size", Location::Query, Type::integer(), false, src.clone()),
+        ];
+        let cfg = ApiConfig { name: "x".into(), wire_case: WireCase::Camel, ..Default::default() };
+        let doc = ParsedDoc { operations: vec![op("get_user", "/users/{userId}", params)], ..Default::default() };
+        let mut d = Diagnostics::new();
+        let api = resolve(&cfg, vec![("a.md".into(), doc)], &mut d);
+        let ps = &api.operations[0].params;
+        assert_eq!((ps[0].wire_name.as_str(), ps[1].wire_name.as_str()), ("userId", "pageSize"));
+        assert!(d.items().is_empty(), "{:?}", d.items());
+    }
+
+    #[test]
+    fn overrides_beat_the_case_rule() {
+        let src = Source::new("m.md", 3);
+        let model = Model {
+            name: "Org".into(),
+            description: None,
+            fields: vec![Field::new("accepts_sms", Type::Boolean, false, src.clone()), Field::new("self_uri", Type::string(), false, src.clone())],
+            source: src,
+            undocumented: false,
+        };
+        let mut cfg = ApiConfig { name: "x".into(), wire_case: WireCase::Camel, ..Default::default() };
+        cfg.wire_names.insert("Org.accepts_sms".into(), "acceptsSMS".into());
+        let doc = ParsedDoc { models: vec![model], ..Default::default() };
+        let api = resolve(&cfg, vec![("m.md".into(), doc)], &mut Diagnostics::new());
+        let wires: Vec<&str> = api.models[0].fields.iter().map(|f| f.wire_name.as_str()).collect();
+        assert_eq!(wires, ["acceptsSMS", "selfUri"]);
+    }
+
+    #[test]
+    fn unknown_refs_become_one_warning_and_stand_ins() {
+        let src = Source::new("m.md", 3);
+        let model = Model {
+            name: "A".into(),
+            description: None,
+            fields: vec![
+                Field::new("b", Type::reference("B"), false, src.clone()),
+                Field::new("cs", Type::array(Type::reference("C")), false, src.clone()),
+            ],
+            source: src,
+            undocumented: false,
+        };
+        let doc = ParsedDoc { models: vec![model], ..Default::default() };
+        let mut d = Diagnostics::new();
+        let api = resolve(&ApiConfig { name: "x".into(), ..Default::default() }, vec![("m.md".into(), doc)], &mut d);
+        assert_eq!(api.models.iter().filter(|m| m.undocumented).count(), 2);
+        assert_eq!(d.items().len(), 1);
+        assert!(d.items()[0].message.ends_with(": B, C"), "{}", d.items()[0].message);
+    }
+
+    #[test]
+    fn unroutable_operations_are_skipped_with_a_hint() {
+        let mut o = op("update_user", "/x", vec![]);
+        o.path = None;
+        let doc = ParsedDoc { operations: vec![o], ..Default::default() };
+        let mut d = Diagnostics::new();
+        let api = resolve(&ApiConfig { name: "x".into(), ..Default::default() }, vec![("p.txt".into(), doc)], &mut d);
+        assert!(api.operations.is_empty());
+        assert!(d.items()[0].message.contains("skipped"));
+        assert!(d.items()[0].hint.as_deref().unwrap().contains("match = \"a.md\""));
+    }
+
+    #[test]
+    fn enums_are_named_after_their_owner_and_shared_when_equal() {
+        let src = Source::new("a.md", 2);
+        let mut p = Param::new("state", Location::Query, Type::string(), false, src.clone());
+        p.enum_values = vec![EnumValue::new("active"), EnumValue::new("deleted")];
+        let doc = ParsedDoc { operations: vec![op("get_users", "/users", vec![p])], ..Default::default() };
+        let api = resolve(&ApiConfig { name: "x".into(), ..Default::default() }, vec![("a.md".into(), doc)], &mut Diagnostics::new());
+        assert_eq!(api.enums[0].name, "GetUsersState");
+        assert_eq!(api.operations[0].params[0].ty, Type::reference("GetUsersState"));
+    }
+}

@@ -1,0 +1,392 @@
+//! The intermediate schema: what every parser produces and every renderer consumes.
+//!
+//! Plain serde data, no behaviour beyond small helpers. Parsers fill in what the docs
+//! say (`name`, documented types, `required`); `resolve` fills in what must be derived
+//! (wire names, enum types, references to undocumented models).
+
+use serde::{Deserialize, Serialize};
+
+/// Where an item was documented, for diagnostics and generated comments.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Source {
+    pub file: String,
+    pub line: u32,
+}
+
+impl Source {
+    pub fn new(file: impl Into<String>, line: u32) -> Self {
+        Source { file: file.into(), line }
+    }
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// The type algebra. Deliberately small: everything an SDK doc can spell maps onto it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Type {
+    /// `format` carries what the docs said when it is more than "string" (`uuid`, `uri`, ...).
+    String {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        format: Option<String>,
+    },
+    /// `bits` is `Some(32|64)` when the docs spell the width (`Long`, `int64`), else unknown.
+    Integer {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        bits: Option<u8>,
+    },
+    Number,
+    Boolean,
+    Date,
+    DateTime,
+    /// Arbitrary JSON (`Object`, `object`, `any`).
+    Any,
+    Array {
+        items: Box<Type>,
+    },
+    /// Map from string keys to `values`.
+    Map {
+        values: Box<Type>,
+    },
+    /// A named model or enum, by its schema name.
+    Ref {
+        name: String,
+    },
+}
+
+impl Type {
+    pub fn string() -> Type {
+        Type::String { format: None }
+    }
+    pub fn integer() -> Type {
+        Type::Integer { bits: None }
+    }
+    pub fn array(items: Type) -> Type {
+        Type::Array { items: Box::new(items) }
+    }
+    pub fn map(values: Type) -> Type {
+        Type::Map { values: Box::new(values) }
+    }
+    pub fn reference(name: impl Into<String>) -> Type {
+        Type::Ref { name: name.into() }
+    }
+
+    /// The innermost named reference, if any (`Array<Map<User>>` → `User`).
+    pub fn ref_name(&self) -> Option<&str> {
+        match self {
+            Type::Ref { name } => Some(name),
+            Type::Array { items } => items.ref_name(),
+            Type::Map { values } => values.ref_name(),
+            _ => None,
+        }
+    }
+
+    /// Replace the innermost scalar/ref with `f(inner)`, keeping the array/map wrappers.
+    pub fn map_inner(&self, f: &mut impl FnMut(&Type) -> Type) -> Type {
+        match self {
+            Type::Array { items } => Type::array(items.map_inner(f)),
+            Type::Map { values } => Type::map(values.map_inner(f)),
+            other => f(other),
+        }
+    }
+
+    /// A short human spelling for messages: `array<map<User>>`.
+    pub fn describe(&self) -> String {
+        match self {
+            Type::String { format: Some(f) } => format!("string({f})"),
+            Type::String { format: None } => "string".into(),
+            Type::Integer { bits: Some(b) } => format!("integer(i{b})"),
+            Type::Integer { bits: None } => "integer".into(),
+            Type::Number => "number".into(),
+            Type::Boolean => "boolean".into(),
+            Type::Date => "date".into(),
+            Type::DateTime => "date-time".into(),
+            Type::Any => "any".into(),
+            Type::Array { items } => format!("array<{}>", items.describe()),
+            Type::Map { values } => format!("map<{}>", values.describe()),
+            Type::Ref { name } => name.clone(),
+        }
+    }
+}
+
+/// One allowed value of an enumerated field or parameter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnumValue {
+    pub value: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+impl EnumValue {
+    pub fn new(value: impl Into<String>) -> Self {
+        EnumValue { value: value.into(), description: None }
+    }
+}
+
+/// A named enum type, created by `resolve` from a field's or parameter's allowed values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnumDef {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub values: Vec<EnumValue>,
+    pub source: Source,
+}
+
+/// A documented object type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub fields: Vec<Field>,
+    pub source: Source,
+    /// True for stand-ins `resolve` creates for referenced but undocumented models.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub undocumented: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    /// The name exactly as documented (`primary_contact_info`).
+    pub name: String,
+    /// The name on the wire (`primaryContactInfo`); filled in by `resolve` when empty.
+    #[serde(default)]
+    pub wire_name: String,
+    #[serde(rename = "type")]
+    pub ty: Type,
+    pub required: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nullable: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enum_values: Vec<EnumValue>,
+    /// Human-readable constraints as documented (`>=0 characters`, `format: "uuid"`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub constraints: Vec<String>,
+    pub source: Source,
+}
+
+impl Field {
+    pub fn new(name: impl Into<String>, ty: Type, required: bool, source: Source) -> Self {
+        Field {
+            name: name.into(),
+            wire_name: String::new(),
+            ty,
+            required,
+            nullable: false,
+            description: None,
+            default: None,
+            enum_values: Vec::new(),
+            constraints: Vec::new(),
+            source,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    Get,
+    Put,
+    Post,
+    Delete,
+    Patch,
+    Head,
+    Options,
+}
+
+impl Method {
+    pub fn parse(s: &str) -> Option<Method> {
+        Some(match s.trim().to_ascii_uppercase().as_str() {
+            "GET" => Method::Get,
+            "PUT" => Method::Put,
+            "POST" => Method::Post,
+            "DELETE" => Method::Delete,
+            "PATCH" => Method::Patch,
+            "HEAD" => Method::Head,
+            "OPTIONS" => Method::Options,
+            _ => return None,
+        })
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Patch => "PATCH",
+            Method::Head => "HEAD",
+            Method::Options => "OPTIONS",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Location {
+    Path,
+    Query,
+    Header,
+    Body,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Param {
+    /// The name as documented (`user_id`, `body`).
+    pub name: String,
+    /// The wire name (`userId`); filled in by `resolve` when empty. Unused for `Body`.
+    #[serde(default)]
+    pub wire_name: String,
+    pub location: Location,
+    #[serde(rename = "type")]
+    pub ty: Type,
+    pub required: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enum_values: Vec<EnumValue>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub constraints: Vec<String>,
+    pub source: Source,
+}
+
+impl Param {
+    pub fn new(name: impl Into<String>, location: Location, ty: Type, required: bool, source: Source) -> Self {
+        Param {
+            name: name.into(),
+            wire_name: String::new(),
+            location,
+            ty,
+            required,
+            description: None,
+            default: None,
+            enum_values: Vec::new(),
+            constraints: Vec::new(),
+            source,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PermissionRule {
+    /// Any one of the listed permissions suffices.
+    Any,
+    /// All listed permissions are needed.
+    All,
+    /// The docs say no permission is needed.
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Permissions {
+    pub rule: PermissionRule,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub list: Vec<String>,
+    /// Free text when the docs state permissions in prose (Fern's `Required Permissions:`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// What a successful call returns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Returns {
+    /// The docs did not say.
+    Unknown,
+    /// Explicitly no body (`nil (empty response body)`, 204).
+    Empty,
+    Body {
+        #[serde(rename = "type")]
+        ty: Type,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Operation {
+    /// The documented name: SDK method name (`get_user`) or the page title.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<Method>,
+    /// Path template relative to the base URL, with `{wireName}` placeholders.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<Permissions>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deprecated: bool,
+    pub params: Vec<Param>,
+    pub returns: Returns,
+    pub source: Source,
+    /// Which facts came from a config overlay rather than the docs (`method`, `path`, ...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overlaid: Vec<String>,
+}
+
+impl Operation {
+    pub fn body(&self) -> Option<&Param> {
+        self.params.iter().find(|p| p.location == Location::Body)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthScheme {
+    #[default]
+    None,
+    Bearer,
+    Basic,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServerVariable {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// One API: everything generated into one Rust module.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Api {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// May contain `{variable}` placeholders listed in `server_variables`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub server_variables: Vec<ServerVariable>,
+    #[serde(default)]
+    pub auth: AuthScheme,
+    pub models: Vec<Model>,
+    pub enums: Vec<EnumDef>,
+    pub operations: Vec<Operation>,
+    /// The input files this API was read from, relative as given.
+    pub sources: Vec<String>,
+}
+
+/// What one parser returns for one input document, before resolution.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ParsedDoc {
+    /// A base URL the document states (`All URIs are relative to *https://...*`).
+    pub base_url: Option<String>,
+    pub title: Option<String>,
+    pub models: Vec<Model>,
+    pub operations: Vec<Operation>,
+}
