@@ -148,11 +148,15 @@ pub struct OperationOverlay {
     pub path: Option<String>,
     #[serde(default)]
     pub deprecated: Option<bool>,
+    /// Where this overlay is in the config file, for diagnostics (0 when built in code).
+    #[serde(skip)]
+    pub line: u32,
 }
 
 impl Config {
     pub fn from_toml(text: &str) -> Result<Config, String> {
-        let cfg: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut cfg: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        locate_overlays(&mut cfg, text);
         let mut seen = std::collections::BTreeSet::new();
         for api in &cfg.apis {
             if !seen.insert(api.name.as_str()) {
@@ -165,6 +169,21 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config, String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
         Config::from_toml(&text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+}
+
+/// Overlays carry their line so diagnostics can point at them; found by scanning for
+/// each `[[api.operation]]` header in order, which is how TOML orders them too.
+fn locate_overlays(cfg: &mut Config, text: &str) {
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with("[[api.operation]]"))
+        .map(|(i, _)| i as u32 + 1);
+    for api in &mut cfg.apis {
+        for ov in &mut api.operations {
+            ov.line = lines.next().unwrap_or(0);
+        }
     }
 }
 

@@ -123,7 +123,7 @@ fn apply_overlays(api: &mut Api, overlays: &[OperationOverlay], diags: &mut Diag
         }
         if !hit {
             diags.warn(
-                Source::new("docs2rs.toml", 0),
+                Source::new("docs2rs.toml", ov.line),
                 format!("operation overlay `{}` matches no documented operation of API `{}`", ov.matches, api.name),
                 Some("match an operation's documented name, its title, or its file name".to_string()),
             );
@@ -181,16 +181,11 @@ fn link_path_params(api: &mut Api, diags: &mut Diagnostics) {
             let found = op.params.iter().position(|p| {
                 matches!(p.location, Location::Path | Location::Query) && squash(&p.name) == squash(hole) && !claimed.contains(&p.name)
             });
-            // A page that lost the parameter's name still lists it: adopt a lone unmatched one.
+            // A page that lost a parameter's name still lists it: unnamed path parameters
+            // take the placeholders no named parameter claims, in order.
             let found = found.or_else(|| {
-                let unmatched: Vec<usize> = op
-                    .params
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| p.location == Location::Path && !holes.iter().any(|h| squash(h) == squash(&p.name)))
-                    .map(|(i, _)| i)
-                    .collect();
-                (unmatched.len() == 1 && holes.len() == 1).then(|| unmatched[0])
+                let k = holes.iter().take_while(|h2| *h2 != hole).filter(|h2| !op.params.iter().any(|p| squash(&p.name) == squash(h2))).count();
+                op.params.iter().enumerate().filter(|(_, p)| p.location == Location::Path && p.name.trim().is_empty()).map(|(i, _)| i).nth(k)
             });
             match found {
                 Some(i) => {
@@ -215,6 +210,15 @@ fn link_path_params(api: &mut Api, diags: &mut Diagnostics) {
                     op.params.insert(0, p);
                 }
             }
+        }
+        let unnamed_left = op.params.iter().filter(|p| p.location == Location::Path && p.name.trim().is_empty()).count();
+        if unnamed_left > 0 {
+            diags.warn(
+                op.source.clone(),
+                format!("{unnamed_left} unnamed path parameter(s) of `{}` match no placeholder of `{path}`; dropped", op.name),
+                Some("check the path in the docs or the overlay".to_string()),
+            );
+            op.params.retain(|p| !(p.location == Location::Path && p.name.trim().is_empty()));
         }
         for p in op.params.iter_mut().filter(|p| p.location == Location::Path && !claimed.contains(&p.name)) {
             diags.warn(

@@ -2,7 +2,206 @@
 // Sources: seeds/awork/update-user.fern.txt
 
 /// Models and enums of the API.
-pub mod types {}
+pub mod types {
+    /// Documented at `seeds/awork/update-user.fern.txt:15`.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+    pub struct UpdateUserRequest {
+        /// The firstname of the user.
+        ///
+        /// Constraints: `>=0 characters`.
+        #[serde(
+            rename = "firstName",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub first_name: ::std::option::Option<::std::string::String>,
+        /// The lastname of the user.
+        ///
+        /// Constraints: `>=0 characters`.
+        #[serde(
+            rename = "lastName",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub last_name: ::std::option::Option<::std::string::String>,
+        /// The birthdate of the user.
+        #[serde(
+            rename = "birthDate",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub birth_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+        /// The gender of the user.
+        ///
+        /// Constraints: `>=0 characters`.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub gender: ::std::option::Option<::std::string::String>,
+        /// The title of the user.
+        ///
+        /// Constraints: `>=0 characters`.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub title: ::std::option::Option<::std::string::String>,
+        /// The position of the user.
+        ///
+        /// Constraints: `>=0 characters`.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub position: ::std::option::Option<::std::string::String>,
+        /// The language preference of the user in ISO 639-1 format.
+        ///
+        /// Constraints: `>=0 characters`.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub language: ::std::option::Option<::std::string::String>,
+    }
+
+    /// Documented at `seeds/awork/update-user.fern.txt:46`.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+    pub struct UpdateUserResponse {
+        /// The firstname of the user.
+        ///
+        /// Constraints: `>=0 characters`.
+        #[serde(
+            rename = "firstName",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub first_name: ::std::option::Option<::std::string::String>,
+        /// The lastname of the user.
+        ///
+        /// Constraints: `>=0 characters`.
+        #[serde(
+            rename = "lastName",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub last_name: ::std::option::Option<::std::string::String>,
+        /// The birthdate of the user.
+        #[serde(
+            rename = "birthDate",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub birth_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+        /// The gender of the user.
+        ///
+        /// Constraints: `>=0 characters`.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub gender: ::std::option::Option<::std::string::String>,
+        /// The title of the user.
+        ///
+        /// Constraints: `>=0 characters`.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub title: ::std::option::Option<::std::string::String>,
+        /// The position of the user.
+        ///
+        /// Constraints: `>=0 characters`.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub position: ::std::option::Option<::std::string::String>,
+        /// The language preference of the user in ISO 639-1 format.
+        ///
+        /// Constraints: `>=0 characters`.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub language: ::std::option::Option<::std::string::String>,
+        /// The id of the user.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        /// The status of the user.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub status: ::std::option::Option<::serde_json::Value>,
+        /// The date this user was created.
+        #[serde(
+            rename = "createdOn",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub created_on: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+        /// The id of the user who created this user.
+        #[serde(
+            rename = "createdBy",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub created_by: ::std::option::Option<::std::string::String>,
+        /// The date when this user was last updated.
+        #[serde(
+            rename = "updatedOn",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub updated_on: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+        /// The id of the user who updated the entity.
+        #[serde(
+            rename = "updatedBy",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub updated_by: ::std::option::Option<::std::string::String>,
+        /// Whether this user is archived. Archived users are automatically inactive and only exist for reference purposes.
+        #[serde(
+            rename = "isArchived",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub is_archived: ::std::option::Option<bool>,
+        /// Whether the user has been deactivated.
+        #[serde(
+            rename = "isDeactivated",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub is_deactivated: ::std::option::Option<bool>,
+        /// The date the user was deactivated.
+        #[serde(
+            rename = "deactivatedOn",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub deactivated_on: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+        /// Whether the user has uploaded a profile image.
+        #[serde(
+            rename = "hasImage",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub has_image: ::std::option::Option<bool>,
+        /// Whether the user should be migrated to Connect.
+        #[serde(
+            rename = "shouldMigrateToConnect",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub should_migrate_to_connect: ::std::option::Option<bool>,
+        /// The contact information assigned to this user.
+        #[serde(
+            rename = "userContactInfos",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub user_contact_infos: ::std::option::Option<
+            ::std::vec::Vec<::serde_json::Value>,
+        >,
+        /// The version of the entity, updated on every modification, to the ticks in UTC. Not identical to UpdatedOn.
+        #[serde(
+            rename = "resourceVersion",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub resource_version: ::std::option::Option<i64>,
+        /// The tags of this user.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub tags: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
+        /// The teams the user is associated to.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub teams: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
+        /// True if this entity is coming from an external workspace (awork Connect).
+        #[serde(
+            rename = "isExternal",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub is_external: ::std::option::Option<bool>,
+    }
+}
+
 /// Optional parameters of the client methods, one struct per operation.
 pub mod params {
     #[allow(unused_imports)]
@@ -107,6 +306,33 @@ impl Client {
             request = request.bearer_auth(token);
         }
         request
+    }
+
+    /// Updates the user with the specified id.
+    ///
+    /// `PUT /users/{userId}`
+    ///
+    /// Required permissions: The user must be an admin or the creator or have user-master-data:write permissions.
+    ///
+    /// From the docs2rs.toml overlay, not the docs: name, method, path.
+    ///
+    /// Documented at `seeds/awork/update-user.fern.txt:1`.
+    ///
+    /// ```ignore
+    /// let result = client.update_user(user_id, body).await?;
+    /// ```
+    pub async fn update_user(
+        &self,
+        user_id: &str,
+        body: &types::UpdateUserRequest,
+    ) -> ::std::result::Result<types::UpdateUserResponse, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::PUT, url);
+        request = request.json(body);
+        send_json(request).await
     }
 }
 

@@ -2,7 +2,246 @@
 // Sources: seeds/commpeak/update-user.readme.txt
 
 /// Models and enums of the API.
-pub mod types {}
+pub mod types {
+    /// Documented at `seeds/commpeak/update-user.readme.txt:7`.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+    pub struct UpdateUserRequest {
+        /// The unique identifier of the user.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<f64>,
+        /// The username of the user.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub username: ::std::option::Option<::std::string::String>,
+        /// The email address of the user.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub email: ::std::option::Option<::std::string::String>,
+        /// Indicates if the user is active.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub is_active: ::std::option::Option<f64>,
+        /// The SIP URI of the user.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub sip_uri: ::std::option::Option<::std::string::String>,
+        /// Indicates if the user is deleted.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub is_deleted: ::std::option::Option<f64>,
+        /// Indicates if the user uses extended IP ACL.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub use_extended_ip_acl: ::std::option::Option<f64>,
+        /// The caller ID for user routing.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub user_route_caller_id: ::std::option::Option<f64>,
+        /// The dynamic extension for predictive dialing.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub predictive_dynamic_extension: ::std::option::Option<::std::string::String>,
+        /// The timezone identifier for the user.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub timezone_id: ::std::option::Option<f64>,
+        /// The first name of the user.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub first_name: ::std::option::Option<::std::string::String>,
+        /// The last name of the user.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub last_name: ::std::option::Option<::std::string::String>,
+        /// The virtual extension of the user.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub virtual_extension: ::std::option::Option<::std::string::String>,
+        /// The default language for the user.
+        ///
+        /// Allowed values: `en_US`, `es_ES`, `pt_BR`.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub default_language: ::std::option::Option<UpdateUserRequestDefaultLanguage>,
+        /// The maximum session time for the user.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub max_session_time: ::std::option::Option<::std::string::String>,
+        /// The maximum concurrent sessions for the user.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub max_concurrent_sessions: ::std::option::Option<::std::string::String>,
+        /// The two-factor authentication type for the user.
+        ///
+        /// Allowed values: `default`, `disabled`, `email`, `google`.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub twofa_type: ::std::option::Option<UpdateUserRequestTwofaType>,
+        /// Indicates if the user is a member of all skill groups.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub member_all_skill_groups: ::std::option::Option<::std::string::String>,
+        /// Indicates if the user is a member of all desks.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub member_all_desks: ::std::option::Option<::std::string::String>,
+        /// The registration password for the user.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub registration_password: ::std::option::Option<::std::string::String>,
+        /// Indicates if the user is clocked in.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub is_clockedin: ::std::option::Option<::std::string::String>,
+        /// Indicates if the user is predictive clocked in.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub is_predictive_clockedin: ::std::option::Option<::std::string::String>,
+        /// Indicates if the user uses WebRTC.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub use_webrtc: ::std::option::Option<f64>,
+    }
+
+    /// Allowed values of \`UpdateUserRequest.default\_language\`.
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum UpdateUserRequestDefaultLanguage {
+        /// `en_US`: English (United States)
+        EnUs,
+        /// `es_ES`: Spanish (Spain)
+        EsEs,
+        /// `pt_BR`: Portuguese (Brazil)
+        PtBr,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl UpdateUserRequestDefaultLanguage {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::EnUs => "en_US",
+                Self::EsEs => "es_ES",
+                Self::PtBr => "pt_BR",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for UpdateUserRequestDefaultLanguage {
+        fn from(value: &str) -> Self {
+            match value {
+                "en_US" => Self::EnUs,
+                "es_ES" => Self::EsEs,
+                "pt_BR" => Self::PtBr,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for UpdateUserRequestDefaultLanguage {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for UpdateUserRequestDefaultLanguage {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for UpdateUserRequestDefaultLanguage {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for UpdateUserRequestDefaultLanguage {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for UpdateUserRequestDefaultLanguage {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+
+    /// Allowed values of \`UpdateUserRequest.twofa\_type\`.
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum UpdateUserRequestTwofaType {
+        /// `default`: Default from Role / Tenant
+        Default,
+        /// `disabled`: Disabled - login without 2FA
+        Disabled,
+        /// `email`: Email - with one-time code
+        Email,
+        /// `google`: Google 2FA App - with one-time code
+        Google,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl UpdateUserRequestTwofaType {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Default => "default",
+                Self::Disabled => "disabled",
+                Self::Email => "email",
+                Self::Google => "google",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for UpdateUserRequestTwofaType {
+        fn from(value: &str) -> Self {
+            match value {
+                "default" => Self::Default,
+                "disabled" => Self::Disabled,
+                "email" => Self::Email,
+                "google" => Self::Google,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for UpdateUserRequestTwofaType {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for UpdateUserRequestTwofaType {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for UpdateUserRequestTwofaType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for UpdateUserRequestTwofaType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for UpdateUserRequestTwofaType {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+}
+
 /// Optional parameters of the client methods, one struct per operation.
 pub mod params {
     #[allow(unused_imports)]
@@ -119,6 +358,33 @@ impl Client {
             request = request.basic_auth(user, ::std::option::Option::Some(password));
         }
         request
+    }
+
+    /// Update User
+    ///
+    /// This Update user endpoint allows you to update the details of a specific user. You should add the id as a variable and the fields to update in the request body.
+    ///
+    /// `PUT /api/users/{id}`
+    ///
+    /// From the docs2rs.toml overlay, not the docs: name, method, path.
+    ///
+    /// Documented at `seeds/commpeak/update-user.readme.txt:1`.
+    ///
+    /// ```ignore
+    /// let result = client.update_user(id, body).await?;
+    /// ```
+    pub async fn update_user(
+        &self,
+        id: &str,
+        body: &types::UpdateUserRequest,
+    ) -> ::std::result::Result<::serde_json::Value, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&id))?);
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::PUT, url);
+        request = request.json(body);
+        send_value(request).await
     }
 }
 
@@ -250,6 +516,18 @@ impl ToParam for ::serde_json::Value {
             ::serde_json::Value::String(s) => ::std::clone::Clone::clone(s),
             other => ::std::string::ToString::to_string(other),
         }
+    }
+}
+
+impl ToParam for types::UpdateUserRequestDefaultLanguage {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
+    }
+}
+
+impl ToParam for types::UpdateUserRequestTwofaType {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
     }
 }
 

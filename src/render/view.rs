@@ -35,6 +35,8 @@ pub struct ModelView {
     pub ident: String,
     pub docs: Vec<String>,
     pub fields: Vec<FieldView>,
+    /// Every field is optional, so `Default` (all `None`) is a valid value.
+    pub default: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -157,7 +159,7 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
             continue;
         }
         let mut fscope = Scope::with_reserved(&[]);
-        let fields = m
+        let fields: Vec<FieldView> = m
             .fields
             .iter()
             .map(|f| {
@@ -179,7 +181,8 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
             .collect();
         let mut docs = m.description.as_deref().map(doc_lines).unwrap_or_default();
         push_para(&mut docs, vec![format!("Documented at {}.", code(&m.source.to_string()))]);
-        models.push(ModelView { ident, docs, fields });
+        let default = fields.iter().all(|f: &FieldView| f.optional);
+        models.push(ModelView { ident, docs, fields, default });
     }
 
     let enums = api.enums.iter().map(|e| enum_view(e, &names)).collect();
