@@ -83,8 +83,9 @@ impl Scope {
         if self.taken.insert(base.clone()) {
             return base;
         }
+        let sep = if base.ends_with('_') { "" } else { "_" };
         (2..)
-            .map(|n| format!("{base}_{n}"))
+            .map(|n| format!("{base}{sep}{n}"))
             .map(|c| if base.starts_with(|c: char| c.is_ascii_uppercase()) { c.replace('_', "") } else { c })
             .find(|c| self.taken.insert(c.clone()))
             .expect("an unused suffix always exists")
@@ -138,5 +139,7 @@ mod tests {
         assert_eq!(s.unique("foo_bar".into()), "foo_bar_2");
         assert_eq!(s.unique("Url".into()), "Url");
         assert_eq!(s.unique("Url".into()), "Url2");
+        assert_eq!(s.unique("self_".into()), "self_");
+        assert_eq!(s.unique("self_".into()), "self_2");
     }
 }

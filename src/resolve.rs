@@ -8,9 +8,11 @@ use crate::schema::*;
 use heck::{ToKebabCase, ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Resolve the documents of one API. `docs` must already be in a deterministic order
-/// (sorted by path); the result does not depend on it beyond first-wins tie breaks.
-pub fn resolve(cfg: &ApiConfig, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics) -> Api {
+/// Resolve the documents of one API. Documents are merged in file-name order, so the
+/// result (including first-wins tie breaks) does not depend on the order of inputs.
+pub fn resolve(cfg: &ApiConfig, mut docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics) -> Api {
+    docs.sort_by(|a, b| a.0.cmp(&b.0));
+    docs.dedup_by(|a, b| a.0 == b.0);
     let mut api = Api {
         name: cfg.name.clone(),
         auth: cfg.auth,

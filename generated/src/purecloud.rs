@@ -2,13 +2,2413 @@
 // Sources: seeds/purecloud/OrgUser.python.md, seeds/purecloud/UpdateUser.ruby.md, seeds/purecloud/UsersApi.ruby.md
 
 /// Models and enums of the API.
-pub mod types {}
+pub mod types {
+    /// Documented at `seeds/purecloud/OrgUser.python.md:4`.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    pub struct OrgUser {
+        /// The globally unique identifier for the object.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        /// The division to which this entity belongs.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub division: ::std::option::Option<Division>,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub chat: ::std::option::Option<Chat>,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub department: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub email: ::std::option::Option<::std::string::String>,
+        /// Auto populated from addresses.
+        #[serde(
+            rename = "primaryContactInfo",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub primary_contact_info: ::std::option::Option<::std::vec::Vec<Contact>>,
+        /// Email addresses and phone numbers for this user
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub addresses: ::std::option::Option<::std::vec::Vec<Contact>>,
+        /// The current state for this user.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub state: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub title: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub username: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub manager: ::std::option::Option<User>,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub images: ::std::option::Option<::std::vec::Vec<UserImage>>,
+        /// Required when updating a user, this value should be the current version of the user. The current version can be obtained with a GET on the user before doing a PATCH.
+        pub version: i64,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub certifications: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub biography: ::std::option::Option<Biography>,
+        #[serde(
+            rename = "employerInfo",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub employer_info: ::std::option::Option<EmployerInfo>,
+        /// ACD routing status
+        #[serde(
+            rename = "routingStatus",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub routing_status: ::std::option::Option<RoutingStatus>,
+        /// Active presence
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub presence: ::std::option::Option<UserPresence>,
+        /// Summary of conversion statistics for conversation types.
+        #[serde(
+            rename = "conversationSummary",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub conversation_summary: ::std::option::Option<UserConversationSummary>,
+        /// Determine if out of office is enabled
+        #[serde(
+            rename = "outOfOffice",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub out_of_office: ::std::option::Option<OutOfOffice>,
+        /// Current geolocation position
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub geolocation: ::std::option::Option<Geolocation>,
+        /// Effective, default, and last station information
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub station: ::std::option::Option<UserStations>,
+        /// Roles and permissions assigned to the user
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub authorization: ::std::option::Option<UserAuthorization>,
+        /// Profile skills possessed by the user
+        #[serde(
+            rename = "profileSkills",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub profile_skills: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
+        /// The user placement at each site location.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub locations: ::std::option::Option<::std::vec::Vec<Location>>,
+        /// The groups the user is a member of
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub groups: ::std::option::Option<::std::vec::Vec<Group>>,
+        /// The team the user is a member of
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub team: ::std::option::Option<Team>,
+        /// Routing (ACD) skills possessed by the user
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub skills: ::std::option::Option<::std::vec::Vec<UserRoutingSkill>>,
+        /// Routing (ACD) languages possessed by the user
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub languages: ::std::option::Option<::std::vec::Vec<UserRoutingLanguage>>,
+        /// acd auto answer
+        #[serde(
+            rename = "acdAutoAnswer",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub acd_auto_answer: ::std::option::Option<bool>,
+        /// preferred language by the user
+        #[serde(
+            rename = "languagePreference",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub language_preference: ::std::option::Option<::std::string::String>,
+        #[serde(
+            rename = "lastTokenIssued",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub last_token_issued: ::std::option::Option<OAuthLastTokenIssued>,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub organization: ::std::option::Option<Organization>,
+    }
+
+    /// Documented at `seeds/purecloud/UpdateUser.ruby.md:4`.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    pub struct UpdateUser {
+        /// The globally unique identifier for the object.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub chat: ::std::option::Option<Chat>,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub department: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub email: ::std::option::Option<::std::string::String>,
+        /// The address(s) used for primary contact. Updates to the corresponding address in the addresses list will be reflected here.
+        #[serde(
+            rename = "primaryContactInfo",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub primary_contact_info: ::std::option::Option<::std::vec::Vec<Contact>>,
+        /// Email address, phone number, and/or extension for this user. One entry is allowed per media type
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub addresses: ::std::option::Option<::std::vec::Vec<Contact>>,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub title: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub username: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub manager: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub images: ::std::option::Option<::std::vec::Vec<UserImage>>,
+        /// This value should be the current version of the user. The current version can be obtained with a GET on the user before doing a PATCH.
+        pub version: i64,
+        /// Profile skills possessed by the user
+        #[serde(
+            rename = "profileSkills",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub profile_skills: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
+        /// The user placement at each site location.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub locations: ::std::option::Option<::std::vec::Vec<Location>>,
+        /// The groups the user is a member of
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub groups: ::std::option::Option<::std::vec::Vec<Group>>,
+        /// The state of the user. This property can be used to restore a deleted user or transition between active and inactive. If specified, it is the only modifiable field.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub state: ::std::option::Option<::std::string::String>,
+        /// The value that denotes if acdAutoAnswer is set on the user
+        #[serde(
+            rename = "acdAutoAnswer",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub acd_auto_answer: ::std::option::Option<bool>,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub certifications: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub biography: ::std::option::Option<Biography>,
+        #[serde(
+            rename = "employerInfo",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub employer_info: ::std::option::Option<EmployerInfo>,
+        /// The URI for this object
+        #[serde(
+            rename = "selfUri",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub self_uri: ::std::option::Option<::std::string::String>,
+    }
+
+    /// `Adjacents` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type Adjacents = ::serde_json::Value;
+
+    /// `AggregationQuery` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type AggregationQuery = ::serde_json::Value;
+
+    /// `AnalyticsUserDetailsQueryResponse` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type AnalyticsUserDetailsQueryResponse = ::serde_json::Value;
+
+    /// `Biography` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type Biography = ::serde_json::Value;
+
+    /// `CallForwarding` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type CallForwarding = ::serde_json::Value;
+
+    /// `ChangeMyPasswordRequest` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type ChangeMyPasswordRequest = ::serde_json::Value;
+
+    /// `ChangePasswordRequest` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type ChangePasswordRequest = ::serde_json::Value;
+
+    /// `Chat` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type Chat = ::serde_json::Value;
+
+    /// `Contact` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type Contact = ::serde_json::Value;
+
+    /// `CreateUser` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type CreateUser = ::serde_json::Value;
+
+    /// `Division` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type Division = ::serde_json::Value;
+
+    /// `EmployerInfo` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type EmployerInfo = ::serde_json::Value;
+
+    /// `Empty` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type Empty = ::serde_json::Value;
+
+    /// `FieldConfig` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type FieldConfig = ::serde_json::Value;
+
+    /// `Geolocation` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type Geolocation = ::serde_json::Value;
+
+    /// `Group` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type Group = ::serde_json::Value;
+
+    /// `Location` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type Location = ::serde_json::Value;
+
+    /// `OAuthLastTokenIssued` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type OAuthLastTokenIssued = ::serde_json::Value;
+
+    /// `ObservationQuery` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type ObservationQuery = ::serde_json::Value;
+
+    /// `ObservationQueryResponse` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type ObservationQueryResponse = ::serde_json::Value;
+
+    /// `Organization` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type Organization = ::serde_json::Value;
+
+    /// `OutOfOffice` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type OutOfOffice = ::serde_json::Value;
+
+    /// `PatchUser` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type PatchUser = ::serde_json::Value;
+
+    /// `PresenceQueryResponse` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type PresenceQueryResponse = ::serde_json::Value;
+
+    /// `RoutingStatus` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type RoutingStatus = ::serde_json::Value;
+
+    /// `Team` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type Team = ::serde_json::Value;
+
+    /// `TrustorEntityListing` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type TrustorEntityListing = ::serde_json::Value;
+
+    /// `User` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type User = ::serde_json::Value;
+
+    /// `UserAuthorization` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UserAuthorization = ::serde_json::Value;
+
+    /// `UserConversationSummary` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UserConversationSummary = ::serde_json::Value;
+
+    /// `UserDetailsQuery` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UserDetailsQuery = ::serde_json::Value;
+
+    /// `UserEntityListing` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UserEntityListing = ::serde_json::Value;
+
+    /// `UserImage` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UserImage = ::serde_json::Value;
+
+    /// `UserLanguageEntityListing` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UserLanguageEntityListing = ::serde_json::Value;
+
+    /// `UserMe` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UserMe = ::serde_json::Value;
+
+    /// `UserPresence` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UserPresence = ::serde_json::Value;
+
+    /// `UserProfile` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UserProfile = ::serde_json::Value;
+
+    /// `UserProfileEntityListing` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UserProfileEntityListing = ::serde_json::Value;
+
+    /// `UserQueue` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UserQueue = ::serde_json::Value;
+
+    /// `UserQueueEntityListing` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UserQueueEntityListing = ::serde_json::Value;
+
+    /// `UserRoutingLanguage` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UserRoutingLanguage = ::serde_json::Value;
+
+    /// `UserRoutingLanguagePost` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UserRoutingLanguagePost = ::serde_json::Value;
+
+    /// `UserRoutingSkill` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UserRoutingSkill = ::serde_json::Value;
+
+    /// `UserRoutingSkillPost` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UserRoutingSkillPost = ::serde_json::Value;
+
+    /// `UserSearchRequest` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UserSearchRequest = ::serde_json::Value;
+
+    /// `UserSkillEntityListing` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UserSkillEntityListing = ::serde_json::Value;
+
+    /// `UserStations` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UserStations = ::serde_json::Value;
+
+    /// `UsersSearchResponse` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
+    ///
+    /// Add its model doc to the inputs to get a typed struct.
+    pub type UsersSearchResponse = ::serde_json::Value;
+
+    /// Allowed values of \`type\` in \`get\_fieldconfig\`.
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum GetFieldconfigType {
+        /// `person`
+        Person,
+        /// `group`
+        Group,
+        /// `org`
+        Org,
+        /// `externalContact`
+        ExternalContact,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl GetFieldconfigType {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Person => "person",
+                Self::Group => "group",
+                Self::Org => "org",
+                Self::ExternalContact => "externalContact",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for GetFieldconfigType {
+        fn from(value: &str) -> Self {
+            match value {
+                "person" => Self::Person,
+                "group" => Self::Group,
+                "org" => Self::Org,
+                "externalContact" => Self::ExternalContact,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for GetFieldconfigType {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for GetFieldconfigType {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for GetFieldconfigType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for GetFieldconfigType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for GetFieldconfigType {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+
+    /// Allowed values of \`expand\` in \`get\_profiles\_users\`.
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum GetProfilesUsersExpand {
+        /// `routingStatus`
+        RoutingStatus,
+        /// `presence`
+        Presence,
+        /// `conversationSummary`
+        ConversationSummary,
+        /// `outOfOffice`
+        OutOfOffice,
+        /// `geolocation`
+        Geolocation,
+        /// `station`
+        Station,
+        /// `authorization`
+        Authorization,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl GetProfilesUsersExpand {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::RoutingStatus => "routingStatus",
+                Self::Presence => "presence",
+                Self::ConversationSummary => "conversationSummary",
+                Self::OutOfOffice => "outOfOffice",
+                Self::Geolocation => "geolocation",
+                Self::Station => "station",
+                Self::Authorization => "authorization",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for GetProfilesUsersExpand {
+        fn from(value: &str) -> Self {
+            match value {
+                "routingStatus" => Self::RoutingStatus,
+                "presence" => Self::Presence,
+                "conversationSummary" => Self::ConversationSummary,
+                "outOfOffice" => Self::OutOfOffice,
+                "geolocation" => Self::Geolocation,
+                "station" => Self::Station,
+                "authorization" => Self::Authorization,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for GetProfilesUsersExpand {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for GetProfilesUsersExpand {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for GetProfilesUsersExpand {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for GetProfilesUsersExpand {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for GetProfilesUsersExpand {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+
+    /// Allowed values of \`sort\_order\` in \`get\_profiles\_users\`.
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum GetProfilesUsersSortOrder {
+        /// `ascending`
+        Ascending,
+        /// `descending`
+        Descending,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl GetProfilesUsersSortOrder {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Ascending => "ascending",
+                Self::Descending => "descending",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for GetProfilesUsersSortOrder {
+        fn from(value: &str) -> Self {
+            match value {
+                "ascending" => Self::Ascending,
+                "descending" => Self::Descending,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for GetProfilesUsersSortOrder {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for GetProfilesUsersSortOrder {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for GetProfilesUsersSortOrder {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for GetProfilesUsersSortOrder {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for GetProfilesUsersSortOrder {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+
+    /// Allowed values of \`state\` in \`get\_profiles\_users\`.
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum GetProfilesUsersState {
+        /// `active`
+        Active,
+        /// `deleted`
+        Deleted,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl GetProfilesUsersState {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Active => "active",
+                Self::Deleted => "deleted",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for GetProfilesUsersState {
+        fn from(value: &str) -> Self {
+            match value {
+                "active" => Self::Active,
+                "deleted" => Self::Deleted,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for GetProfilesUsersState {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for GetProfilesUsersState {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for GetProfilesUsersState {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for GetProfilesUsersState {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for GetProfilesUsersState {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+
+    /// Allowed values of \`expand\` in \`get\_user\_adjacents\`.
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum GetUserAdjacentsExpand {
+        /// `routingStatus`
+        RoutingStatus,
+        /// `presence`
+        Presence,
+        /// `conversationSummary`
+        ConversationSummary,
+        /// `outOfOffice`
+        OutOfOffice,
+        /// `geolocation`
+        Geolocation,
+        /// `station`
+        Station,
+        /// `authorization`
+        Authorization,
+        /// `profileSkills`
+        ProfileSkills,
+        /// `locations`
+        Locations,
+        /// `groups`
+        Groups,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl GetUserAdjacentsExpand {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::RoutingStatus => "routingStatus",
+                Self::Presence => "presence",
+                Self::ConversationSummary => "conversationSummary",
+                Self::OutOfOffice => "outOfOffice",
+                Self::Geolocation => "geolocation",
+                Self::Station => "station",
+                Self::Authorization => "authorization",
+                Self::ProfileSkills => "profileSkills",
+                Self::Locations => "locations",
+                Self::Groups => "groups",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for GetUserAdjacentsExpand {
+        fn from(value: &str) -> Self {
+            match value {
+                "routingStatus" => Self::RoutingStatus,
+                "presence" => Self::Presence,
+                "conversationSummary" => Self::ConversationSummary,
+                "outOfOffice" => Self::OutOfOffice,
+                "geolocation" => Self::Geolocation,
+                "station" => Self::Station,
+                "authorization" => Self::Authorization,
+                "profileSkills" => Self::ProfileSkills,
+                "locations" => Self::Locations,
+                "groups" => Self::Groups,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for GetUserAdjacentsExpand {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for GetUserAdjacentsExpand {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for GetUserAdjacentsExpand {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for GetUserAdjacentsExpand {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for GetUserAdjacentsExpand {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+
+    /// Allowed values of \`expand\` in \`get\_user\_directreports\`.
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum GetUserDirectreportsExpand {
+        /// `routingStatus`
+        RoutingStatus,
+        /// `presence`
+        Presence,
+        /// `conversationSummary`
+        ConversationSummary,
+        /// `outOfOffice`
+        OutOfOffice,
+        /// `geolocation`
+        Geolocation,
+        /// `station`
+        Station,
+        /// `authorization`
+        Authorization,
+        /// `profileSkills`
+        ProfileSkills,
+        /// `locations`
+        Locations,
+        /// `groups`
+        Groups,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl GetUserDirectreportsExpand {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::RoutingStatus => "routingStatus",
+                Self::Presence => "presence",
+                Self::ConversationSummary => "conversationSummary",
+                Self::OutOfOffice => "outOfOffice",
+                Self::Geolocation => "geolocation",
+                Self::Station => "station",
+                Self::Authorization => "authorization",
+                Self::ProfileSkills => "profileSkills",
+                Self::Locations => "locations",
+                Self::Groups => "groups",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for GetUserDirectreportsExpand {
+        fn from(value: &str) -> Self {
+            match value {
+                "routingStatus" => Self::RoutingStatus,
+                "presence" => Self::Presence,
+                "conversationSummary" => Self::ConversationSummary,
+                "outOfOffice" => Self::OutOfOffice,
+                "geolocation" => Self::Geolocation,
+                "station" => Self::Station,
+                "authorization" => Self::Authorization,
+                "profileSkills" => Self::ProfileSkills,
+                "locations" => Self::Locations,
+                "groups" => Self::Groups,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for GetUserDirectreportsExpand {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for GetUserDirectreportsExpand {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for GetUserDirectreportsExpand {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for GetUserDirectreportsExpand {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for GetUserDirectreportsExpand {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+
+    /// Allowed values of \`expand\` in \`get\_user\`.
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum GetUserExpand {
+        /// `routingStatus`
+        RoutingStatus,
+        /// `presence`
+        Presence,
+        /// `conversationSummary`
+        ConversationSummary,
+        /// `outOfOffice`
+        OutOfOffice,
+        /// `geolocation`
+        Geolocation,
+        /// `station`
+        Station,
+        /// `authorization`
+        Authorization,
+        /// `profileSkills`
+        ProfileSkills,
+        /// `locations`
+        Locations,
+        /// `groups`
+        Groups,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl GetUserExpand {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::RoutingStatus => "routingStatus",
+                Self::Presence => "presence",
+                Self::ConversationSummary => "conversationSummary",
+                Self::OutOfOffice => "outOfOffice",
+                Self::Geolocation => "geolocation",
+                Self::Station => "station",
+                Self::Authorization => "authorization",
+                Self::ProfileSkills => "profileSkills",
+                Self::Locations => "locations",
+                Self::Groups => "groups",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for GetUserExpand {
+        fn from(value: &str) -> Self {
+            match value {
+                "routingStatus" => Self::RoutingStatus,
+                "presence" => Self::Presence,
+                "conversationSummary" => Self::ConversationSummary,
+                "outOfOffice" => Self::OutOfOffice,
+                "geolocation" => Self::Geolocation,
+                "station" => Self::Station,
+                "authorization" => Self::Authorization,
+                "profileSkills" => Self::ProfileSkills,
+                "locations" => Self::Locations,
+                "groups" => Self::Groups,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for GetUserExpand {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for GetUserExpand {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for GetUserExpand {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for GetUserExpand {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for GetUserExpand {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+
+    /// Allowed values of \`expand\` in \`get\_user\_favorites\`.
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum GetUserFavoritesExpand {
+        /// `routingStatus`
+        RoutingStatus,
+        /// `presence`
+        Presence,
+        /// `conversationSummary`
+        ConversationSummary,
+        /// `outOfOffice`
+        OutOfOffice,
+        /// `geolocation`
+        Geolocation,
+        /// `station`
+        Station,
+        /// `authorization`
+        Authorization,
+        /// `profileSkills`
+        ProfileSkills,
+        /// `locations`
+        Locations,
+        /// `groups`
+        Groups,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl GetUserFavoritesExpand {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::RoutingStatus => "routingStatus",
+                Self::Presence => "presence",
+                Self::ConversationSummary => "conversationSummary",
+                Self::OutOfOffice => "outOfOffice",
+                Self::Geolocation => "geolocation",
+                Self::Station => "station",
+                Self::Authorization => "authorization",
+                Self::ProfileSkills => "profileSkills",
+                Self::Locations => "locations",
+                Self::Groups => "groups",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for GetUserFavoritesExpand {
+        fn from(value: &str) -> Self {
+            match value {
+                "routingStatus" => Self::RoutingStatus,
+                "presence" => Self::Presence,
+                "conversationSummary" => Self::ConversationSummary,
+                "outOfOffice" => Self::OutOfOffice,
+                "geolocation" => Self::Geolocation,
+                "station" => Self::Station,
+                "authorization" => Self::Authorization,
+                "profileSkills" => Self::ProfileSkills,
+                "locations" => Self::Locations,
+                "groups" => Self::Groups,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for GetUserFavoritesExpand {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for GetUserFavoritesExpand {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for GetUserFavoritesExpand {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for GetUserFavoritesExpand {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for GetUserFavoritesExpand {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+
+    /// Allowed values of \`expand\` in \`get\_user\_profile\`.
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum GetUserProfileExpand {
+        /// `routingStatus`
+        RoutingStatus,
+        /// `presence`
+        Presence,
+        /// `conversationSummary`
+        ConversationSummary,
+        /// `outOfOffice`
+        OutOfOffice,
+        /// `geolocation`
+        Geolocation,
+        /// `station`
+        Station,
+        /// `authorization`
+        Authorization,
+        /// `profileSkills`
+        ProfileSkills,
+        /// `locations`
+        Locations,
+        /// `groups`
+        Groups,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl GetUserProfileExpand {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::RoutingStatus => "routingStatus",
+                Self::Presence => "presence",
+                Self::ConversationSummary => "conversationSummary",
+                Self::OutOfOffice => "outOfOffice",
+                Self::Geolocation => "geolocation",
+                Self::Station => "station",
+                Self::Authorization => "authorization",
+                Self::ProfileSkills => "profileSkills",
+                Self::Locations => "locations",
+                Self::Groups => "groups",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for GetUserProfileExpand {
+        fn from(value: &str) -> Self {
+            match value {
+                "routingStatus" => Self::RoutingStatus,
+                "presence" => Self::Presence,
+                "conversationSummary" => Self::ConversationSummary,
+                "outOfOffice" => Self::OutOfOffice,
+                "geolocation" => Self::Geolocation,
+                "station" => Self::Station,
+                "authorization" => Self::Authorization,
+                "profileSkills" => Self::ProfileSkills,
+                "locations" => Self::Locations,
+                "groups" => Self::Groups,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for GetUserProfileExpand {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for GetUserProfileExpand {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for GetUserProfileExpand {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for GetUserProfileExpand {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for GetUserProfileExpand {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+
+    /// Allowed values of \`sort\_order\` in \`get\_user\_routinglanguages\`.
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum GetUserRoutinglanguagesSortOrder {
+        /// `ascending`
+        Ascending,
+        /// `descending`
+        Descending,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl GetUserRoutinglanguagesSortOrder {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Ascending => "ascending",
+                Self::Descending => "descending",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for GetUserRoutinglanguagesSortOrder {
+        fn from(value: &str) -> Self {
+            match value {
+                "ascending" => Self::Ascending,
+                "descending" => Self::Descending,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for GetUserRoutinglanguagesSortOrder {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for GetUserRoutinglanguagesSortOrder {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for GetUserRoutinglanguagesSortOrder {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for GetUserRoutinglanguagesSortOrder {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for GetUserRoutinglanguagesSortOrder {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+
+    /// Allowed values of \`sort\_order\` in \`get\_user\_routingskills\`.
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum GetUserRoutingskillsSortOrder {
+        /// `ascending`
+        Ascending,
+        /// `descending`
+        Descending,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl GetUserRoutingskillsSortOrder {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Ascending => "ascending",
+                Self::Descending => "descending",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for GetUserRoutingskillsSortOrder {
+        fn from(value: &str) -> Self {
+            match value {
+                "ascending" => Self::Ascending,
+                "descending" => Self::Descending,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for GetUserRoutingskillsSortOrder {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for GetUserRoutingskillsSortOrder {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for GetUserRoutingskillsSortOrder {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for GetUserRoutingskillsSortOrder {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for GetUserRoutingskillsSortOrder {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+
+    /// Allowed values of \`state\` in \`get\_user\`.
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum GetUserState {
+        /// `active`
+        Active,
+        /// `deleted`
+        Deleted,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl GetUserState {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Active => "active",
+                Self::Deleted => "deleted",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for GetUserState {
+        fn from(value: &str) -> Self {
+            match value {
+                "active" => Self::Active,
+                "deleted" => Self::Deleted,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for GetUserState {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for GetUserState {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for GetUserState {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for GetUserState {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for GetUserState {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+
+    /// Allowed values of \`expand\` in \`get\_user\_superiors\`.
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum GetUserSuperiorsExpand {
+        /// `routingStatus`
+        RoutingStatus,
+        /// `presence`
+        Presence,
+        /// `conversationSummary`
+        ConversationSummary,
+        /// `outOfOffice`
+        OutOfOffice,
+        /// `geolocation`
+        Geolocation,
+        /// `station`
+        Station,
+        /// `authorization`
+        Authorization,
+        /// `profileSkills`
+        ProfileSkills,
+        /// `locations`
+        Locations,
+        /// `groups`
+        Groups,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl GetUserSuperiorsExpand {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::RoutingStatus => "routingStatus",
+                Self::Presence => "presence",
+                Self::ConversationSummary => "conversationSummary",
+                Self::OutOfOffice => "outOfOffice",
+                Self::Geolocation => "geolocation",
+                Self::Station => "station",
+                Self::Authorization => "authorization",
+                Self::ProfileSkills => "profileSkills",
+                Self::Locations => "locations",
+                Self::Groups => "groups",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for GetUserSuperiorsExpand {
+        fn from(value: &str) -> Self {
+            match value {
+                "routingStatus" => Self::RoutingStatus,
+                "presence" => Self::Presence,
+                "conversationSummary" => Self::ConversationSummary,
+                "outOfOffice" => Self::OutOfOffice,
+                "geolocation" => Self::Geolocation,
+                "station" => Self::Station,
+                "authorization" => Self::Authorization,
+                "profileSkills" => Self::ProfileSkills,
+                "locations" => Self::Locations,
+                "groups" => Self::Groups,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for GetUserSuperiorsExpand {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for GetUserSuperiorsExpand {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for GetUserSuperiorsExpand {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for GetUserSuperiorsExpand {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for GetUserSuperiorsExpand {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+
+    /// Allowed values of \`expand\` in \`get\_users\`.
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum GetUsersExpand {
+        /// `routingStatus`
+        RoutingStatus,
+        /// `presence`
+        Presence,
+        /// `conversationSummary`
+        ConversationSummary,
+        /// `outOfOffice`
+        OutOfOffice,
+        /// `geolocation`
+        Geolocation,
+        /// `station`
+        Station,
+        /// `authorization`
+        Authorization,
+        /// `profileSkills`
+        ProfileSkills,
+        /// `locations`
+        Locations,
+        /// `groups`
+        Groups,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl GetUsersExpand {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::RoutingStatus => "routingStatus",
+                Self::Presence => "presence",
+                Self::ConversationSummary => "conversationSummary",
+                Self::OutOfOffice => "outOfOffice",
+                Self::Geolocation => "geolocation",
+                Self::Station => "station",
+                Self::Authorization => "authorization",
+                Self::ProfileSkills => "profileSkills",
+                Self::Locations => "locations",
+                Self::Groups => "groups",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for GetUsersExpand {
+        fn from(value: &str) -> Self {
+            match value {
+                "routingStatus" => Self::RoutingStatus,
+                "presence" => Self::Presence,
+                "conversationSummary" => Self::ConversationSummary,
+                "outOfOffice" => Self::OutOfOffice,
+                "geolocation" => Self::Geolocation,
+                "station" => Self::Station,
+                "authorization" => Self::Authorization,
+                "profileSkills" => Self::ProfileSkills,
+                "locations" => Self::Locations,
+                "groups" => Self::Groups,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for GetUsersExpand {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for GetUsersExpand {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for GetUsersExpand {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for GetUsersExpand {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for GetUsersExpand {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+
+    /// Allowed values of \`expand\` in \`get\_users\_me\`.
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum GetUsersMeExpand {
+        /// `routingStatus`
+        RoutingStatus,
+        /// `presence`
+        Presence,
+        /// `conversationSummary`
+        ConversationSummary,
+        /// `outOfOffice`
+        OutOfOffice,
+        /// `geolocation`
+        Geolocation,
+        /// `station`
+        Station,
+        /// `authorization`
+        Authorization,
+        /// `profileSkills`
+        ProfileSkills,
+        /// `locations`
+        Locations,
+        /// `groups`
+        Groups,
+        /// `date`
+        Date,
+        /// `geolocationsettings`
+        Geolocationsettings,
+        /// `organization`
+        Organization,
+        /// `presencedefinitions`
+        Presencedefinitions,
+        /// `locationdefinitions`
+        Locationdefinitions,
+        /// `orgauthorization`
+        Orgauthorization,
+        /// `favorites`
+        Favorites,
+        /// `superiors`
+        Superiors,
+        /// `directreports`
+        Directreports,
+        /// `adjacents`
+        Adjacents,
+        /// `routingskills`
+        Routingskills,
+        /// `routinglanguages`
+        Routinglanguages,
+        /// `fieldconfigs`
+        Fieldconfigs,
+        /// `token`
+        Token,
+        /// `trustors`
+        Trustors,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl GetUsersMeExpand {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::RoutingStatus => "routingStatus",
+                Self::Presence => "presence",
+                Self::ConversationSummary => "conversationSummary",
+                Self::OutOfOffice => "outOfOffice",
+                Self::Geolocation => "geolocation",
+                Self::Station => "station",
+                Self::Authorization => "authorization",
+                Self::ProfileSkills => "profileSkills",
+                Self::Locations => "locations",
+                Self::Groups => "groups",
+                Self::Date => "date",
+                Self::Geolocationsettings => "geolocationsettings",
+                Self::Organization => "organization",
+                Self::Presencedefinitions => "presencedefinitions",
+                Self::Locationdefinitions => "locationdefinitions",
+                Self::Orgauthorization => "orgauthorization",
+                Self::Favorites => "favorites",
+                Self::Superiors => "superiors",
+                Self::Directreports => "directreports",
+                Self::Adjacents => "adjacents",
+                Self::Routingskills => "routingskills",
+                Self::Routinglanguages => "routinglanguages",
+                Self::Fieldconfigs => "fieldconfigs",
+                Self::Token => "token",
+                Self::Trustors => "trustors",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for GetUsersMeExpand {
+        fn from(value: &str) -> Self {
+            match value {
+                "routingStatus" => Self::RoutingStatus,
+                "presence" => Self::Presence,
+                "conversationSummary" => Self::ConversationSummary,
+                "outOfOffice" => Self::OutOfOffice,
+                "geolocation" => Self::Geolocation,
+                "station" => Self::Station,
+                "authorization" => Self::Authorization,
+                "profileSkills" => Self::ProfileSkills,
+                "locations" => Self::Locations,
+                "groups" => Self::Groups,
+                "date" => Self::Date,
+                "geolocationsettings" => Self::Geolocationsettings,
+                "organization" => Self::Organization,
+                "presencedefinitions" => Self::Presencedefinitions,
+                "locationdefinitions" => Self::Locationdefinitions,
+                "orgauthorization" => Self::Orgauthorization,
+                "favorites" => Self::Favorites,
+                "superiors" => Self::Superiors,
+                "directreports" => Self::Directreports,
+                "adjacents" => Self::Adjacents,
+                "routingskills" => Self::Routingskills,
+                "routinglanguages" => Self::Routinglanguages,
+                "fieldconfigs" => Self::Fieldconfigs,
+                "token" => Self::Token,
+                "trustors" => Self::Trustors,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for GetUsersMeExpand {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for GetUsersMeExpand {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for GetUsersMeExpand {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for GetUsersMeExpand {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for GetUsersMeExpand {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+
+    /// Allowed values of \`sort\_order\` in \`get\_users\`.
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum GetUsersSortOrder {
+        /// `ascending`
+        Ascending,
+        /// `descending`
+        Descending,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl GetUsersSortOrder {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Ascending => "ascending",
+                Self::Descending => "descending",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for GetUsersSortOrder {
+        fn from(value: &str) -> Self {
+            match value {
+                "ascending" => Self::Ascending,
+                "descending" => Self::Descending,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for GetUsersSortOrder {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for GetUsersSortOrder {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for GetUsersSortOrder {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for GetUsersSortOrder {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for GetUsersSortOrder {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+
+    /// Allowed values of \`state\` in \`get\_users\`.
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum GetUsersState {
+        /// `active`
+        Active,
+        /// `inactive`
+        Inactive,
+        /// `deleted`
+        Deleted,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl GetUsersState {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Active => "active",
+                Self::Inactive => "inactive",
+                Self::Deleted => "deleted",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for GetUsersState {
+        fn from(value: &str) -> Self {
+            match value {
+                "active" => Self::Active,
+                "inactive" => Self::Inactive,
+                "deleted" => Self::Deleted,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for GetUsersState {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for GetUsersState {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for GetUsersState {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for GetUsersState {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for GetUsersState {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+}
+
 /// Optional parameters of the client methods, one struct per operation.
 pub mod params {
     #[allow(unused_imports)]
     use super::types;
+
+    /// Optional parameters of [`Client::get_profiles_users`](super::Client::get_profiles_users).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct GetProfilesUsersParams {
+        /// Page size
+        ///
+        /// Query parameter `pageSize`.
+        ///
+        /// Documented default: `25` (not sent unless you set it).
+        pub page_size: ::std::option::Option<i64>,
+        /// Page number
+        ///
+        /// Query parameter `pageNumber`.
+        ///
+        /// Documented default: `1` (not sent unless you set it).
+        pub page_number: ::std::option::Option<i64>,
+        /// id
+        ///
+        /// Query parameter `id`.
+        pub id: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// jid
+        ///
+        /// Query parameter `jid`.
+        pub jid: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// Ascending or descending sort order
+        ///
+        /// Query parameter `sortOrder`.
+        ///
+        /// Documented default: `ASC` (not sent unless you set it).
+        ///
+        /// Allowed values: `ascending`, `descending`.
+        pub sort_order: ::std::option::Option<types::GetProfilesUsersSortOrder>,
+        /// Which fields, if any, to expand
+        ///
+        /// Query parameter `expand`.
+        ///
+        /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`.
+        pub expand: ::std::option::Option<
+            ::std::vec::Vec<types::GetProfilesUsersExpand>,
+        >,
+        /// Only list users of this state
+        ///
+        /// Query parameter `state`.
+        ///
+        /// Documented default: `active` (not sent unless you set it).
+        ///
+        /// Allowed values: `active`, `deleted`.
+        pub state: ::std::option::Option<types::GetProfilesUsersState>,
+    }
+
+    /// Optional parameters of [`Client::get_user`](super::Client::get_user).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct GetUserParams {
+        /// Which fields, if any, to expand
+        ///
+        /// Query parameter `expand`.
+        ///
+        /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
+        pub expand: ::std::option::Option<::std::vec::Vec<types::GetUserExpand>>,
+        /// Search for a user with this state
+        ///
+        /// Query parameter `state`.
+        ///
+        /// Documented default: `active` (not sent unless you set it).
+        ///
+        /// Allowed values: `active`, `deleted`.
+        pub state: ::std::option::Option<types::GetUserState>,
+    }
+
+    /// Optional parameters of [`Client::get_user_adjacents`](super::Client::get_user_adjacents).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct GetUserAdjacentsParams {
+        /// Which fields, if any, to expand
+        ///
+        /// Query parameter `expand`.
+        ///
+        /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
+        pub expand: ::std::option::Option<
+            ::std::vec::Vec<types::GetUserAdjacentsExpand>,
+        >,
+    }
+
+    /// Optional parameters of [`Client::get_user_directreports`](super::Client::get_user_directreports).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct GetUserDirectreportsParams {
+        /// Which fields, if any, to expand
+        ///
+        /// Query parameter `expand`.
+        ///
+        /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
+        pub expand: ::std::option::Option<
+            ::std::vec::Vec<types::GetUserDirectreportsExpand>,
+        >,
+    }
+
+    /// Optional parameters of [`Client::get_user_favorites`](super::Client::get_user_favorites).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct GetUserFavoritesParams {
+        /// Page size
+        ///
+        /// Query parameter `pageSize`.
+        ///
+        /// Documented default: `25` (not sent unless you set it).
+        pub page_size: ::std::option::Option<i64>,
+        /// Page number
+        ///
+        /// Query parameter `pageNumber`.
+        ///
+        /// Documented default: `1` (not sent unless you set it).
+        pub page_number: ::std::option::Option<i64>,
+        /// Sort order
+        ///
+        /// Query parameter `sortOrder`.
+        ///
+        /// Documented default: `ASC` (not sent unless you set it).
+        pub sort_order: ::std::option::Option<::std::string::String>,
+        /// Which fields, if any, to expand
+        ///
+        /// Query parameter `expand`.
+        ///
+        /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
+        pub expand: ::std::option::Option<
+            ::std::vec::Vec<types::GetUserFavoritesExpand>,
+        >,
+    }
+
+    /// Optional parameters of [`Client::get_user_profile`](super::Client::get_user_profile).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct GetUserProfileParams {
+        /// Which fields, if any, to expand
+        ///
+        /// Query parameter `expand`.
+        ///
+        /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
+        pub expand: ::std::option::Option<::std::vec::Vec<types::GetUserProfileExpand>>,
+    }
+
+    /// Optional parameters of [`Client::get_user_queues`](super::Client::get_user_queues).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct GetUserQueuesParams {
+        /// Page size
+        ///
+        /// Query parameter `pageSize`.
+        ///
+        /// Documented default: `25` (not sent unless you set it).
+        pub page_size: ::std::option::Option<i64>,
+        /// Page number
+        ///
+        /// Query parameter `pageNumber`.
+        ///
+        /// Documented default: `1` (not sent unless you set it).
+        pub page_number: ::std::option::Option<i64>,
+        /// Is joined to the queue
+        ///
+        /// Query parameter `joined`.
+        ///
+        /// Documented default: `true` (not sent unless you set it).
+        pub joined: ::std::option::Option<bool>,
+        /// Division ID(s)
+        ///
+        /// Query parameter `divisionId`.
+        pub division_id: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    }
+
+    /// Optional parameters of [`Client::get_user_routinglanguages`](super::Client::get_user_routinglanguages).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct GetUserRoutinglanguagesParams {
+        /// Page size
+        ///
+        /// Query parameter `pageSize`.
+        ///
+        /// Documented default: `25` (not sent unless you set it).
+        pub page_size: ::std::option::Option<i64>,
+        /// Page number
+        ///
+        /// Query parameter `pageNumber`.
+        ///
+        /// Documented default: `1` (not sent unless you set it).
+        pub page_number: ::std::option::Option<i64>,
+        /// Ascending or descending sort order
+        ///
+        /// Query parameter `sortOrder`.
+        ///
+        /// Documented default: `ASC` (not sent unless you set it).
+        ///
+        /// Allowed values: `ascending`, `descending`.
+        pub sort_order: ::std::option::Option<types::GetUserRoutinglanguagesSortOrder>,
+    }
+
+    /// Optional parameters of [`Client::get_user_routingskills`](super::Client::get_user_routingskills).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct GetUserRoutingskillsParams {
+        /// Page size
+        ///
+        /// Query parameter `pageSize`.
+        ///
+        /// Documented default: `25` (not sent unless you set it).
+        pub page_size: ::std::option::Option<i64>,
+        /// Page number
+        ///
+        /// Query parameter `pageNumber`.
+        ///
+        /// Documented default: `1` (not sent unless you set it).
+        pub page_number: ::std::option::Option<i64>,
+        /// Ascending or descending sort order
+        ///
+        /// Query parameter `sortOrder`.
+        ///
+        /// Documented default: `ASC` (not sent unless you set it).
+        ///
+        /// Allowed values: `ascending`, `descending`.
+        pub sort_order: ::std::option::Option<types::GetUserRoutingskillsSortOrder>,
+    }
+
+    /// Optional parameters of [`Client::get_user_superiors`](super::Client::get_user_superiors).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct GetUserSuperiorsParams {
+        /// Which fields, if any, to expand
+        ///
+        /// Query parameter `expand`.
+        ///
+        /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
+        pub expand: ::std::option::Option<
+            ::std::vec::Vec<types::GetUserSuperiorsExpand>,
+        >,
+    }
+
+    /// Optional parameters of [`Client::get_user_trustors`](super::Client::get_user_trustors).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct GetUserTrustorsParams {
+        /// Page size
+        ///
+        /// Query parameter `pageSize`.
+        ///
+        /// Documented default: `25` (not sent unless you set it).
+        pub page_size: ::std::option::Option<i64>,
+        /// Page number
+        ///
+        /// Query parameter `pageNumber`.
+        ///
+        /// Documented default: `1` (not sent unless you set it).
+        pub page_number: ::std::option::Option<i64>,
+    }
+
+    /// Optional parameters of [`Client::get_users`](super::Client::get_users).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct GetUsersParams {
+        /// Page size
+        ///
+        /// Query parameter `pageSize`.
+        ///
+        /// Documented default: `25` (not sent unless you set it).
+        pub page_size: ::std::option::Option<i64>,
+        /// Page number
+        ///
+        /// Query parameter `pageNumber`.
+        ///
+        /// Documented default: `1` (not sent unless you set it).
+        pub page_number: ::std::option::Option<i64>,
+        /// id
+        ///
+        /// Query parameter `id`.
+        pub id: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        /// Ascending or descending sort order
+        ///
+        /// Query parameter `sortOrder`.
+        ///
+        /// Documented default: `ASC` (not sent unless you set it).
+        ///
+        /// Allowed values: `ascending`, `descending`.
+        pub sort_order: ::std::option::Option<types::GetUsersSortOrder>,
+        /// Which fields, if any, to expand
+        ///
+        /// Query parameter `expand`.
+        ///
+        /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
+        pub expand: ::std::option::Option<::std::vec::Vec<types::GetUsersExpand>>,
+        /// Only list users of this state
+        ///
+        /// Query parameter `state`.
+        ///
+        /// Documented default: `active` (not sent unless you set it).
+        ///
+        /// Allowed values: `active`, `inactive`, `deleted`.
+        pub state: ::std::option::Option<types::GetUsersState>,
+    }
+
+    /// Optional parameters of [`Client::get_users_me`](super::Client::get_users_me).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct GetUsersMeParams {
+        /// Which fields, if any, to expand.
+        ///
+        /// Query parameter `expand`.
+        ///
+        /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`, `date`, `geolocationsettings`, `organization`, `presencedefinitions`, `locationdefinitions`, `orgauthorization`, `favorites`, `superiors`, `directreports`, `adjacents`, `routingskills`, `routinglanguages`, `fieldconfigs`, `token`, `trustors`.
+        pub expand: ::std::option::Option<::std::vec::Vec<types::GetUsersMeExpand>>,
+    }
+
+    /// Optional parameters of [`Client::get_users_search`](super::Client::get_users_search).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct GetUsersSearchParams {
+        /// expand
+        ///
+        /// Query parameter `expand`.
+        pub expand: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    }
+
+    /// Optional parameters of [`Client::patch_user_queues`](super::Client::patch_user_queues).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct PatchUserQueuesParams {
+        /// Division ID(s)
+        ///
+        /// Query parameter `divisionId`.
+        pub division_id: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    }
+
+    /// Optional parameters of [`Client::post_user_invite`](super::Client::post_user_invite).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct PostUserInviteParams {
+        /// Resend the invitation even if one is already outstanding
+        ///
+        /// Query parameter `force`.
+        ///
+        /// Documented default: `false` (not sent unless you set it).
+        pub force: ::std::option::Option<bool>,
+    }
+
+    /// Optional parameters of [`Client::put_user_profileskills`](super::Client::put_user_profileskills).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct PutUserProfileskillsParams {
+        /// Skills
+        ///
+        /// The request body.
+        pub body: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    }
 }
 
+/// The base URL the docs state.
+pub const DEFAULT_BASE_URL: &str = "https://api.mypurecloud.com";
+
+/// Client and types for OrgUser.
+///
 /// Generated by docs2rs from 3 document(s): `seeds/purecloud/OrgUser.python.md`, `seeds/purecloud/UpdateUser.ruby.md`, `seeds/purecloud/UsersApi.ruby.md`.
 ///
 /// Cheap to clone: clones share the connection pool.
@@ -22,7 +2422,7 @@ pub struct Client {
 }
 
 impl Client {
-    /// A client for `base_url` (e.g. `https://api.example.com`) with a default `reqwest::Client`.
+    /// A client for `base_url` (e.g. [`DEFAULT_BASE_URL`]) with a default `reqwest::Client`.
     pub fn new(base_url: impl ::std::convert::Into<::std::string::String>) -> Self {
         let http = ::reqwest::Client::builder()
             .user_agent(USER_AGENT)
@@ -104,6 +2504,1525 @@ impl Client {
             request = request.bearer_auth(token);
         }
         request
+    }
+
+    /// Delete user
+    ///
+    /// `DELETE /api/v2/users/{userId}`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:68`.
+    ///
+    /// ```ignore
+    /// let result = client.delete_user(user_id).await?;
+    /// ```
+    pub async fn delete_user(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<types::Empty, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        let url = self.url(&path)?;
+        let request = self.request(::reqwest::Method::DELETE, url);
+        send_json(request).await
+    }
+
+    /// Removes all the roles from the user.
+    ///
+    /// `DELETE /api/v2/users/{userId}/roles`
+    ///
+    /// Requires any of the permissions: `admin`, `role_manager`, `authorization:grant:delete`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:132`.
+    ///
+    /// ```ignore
+    /// let result = client.delete_user_roles(user_id).await?;
+    /// ```
+    pub async fn delete_user_roles(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<(), Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/roles");
+        let url = self.url(&path)?;
+        let request = self.request(::reqwest::Method::DELETE, url);
+        send_empty(request).await
+    }
+
+    /// Remove routing language from user
+    ///
+    /// `DELETE /api/v2/users/{userId}/routinglanguages/{languageId}`
+    ///
+    /// Requires any of the permissions: `routing:skill:assign`, `admin`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:198`.
+    ///
+    /// ```ignore
+    /// let result = client.delete_user_routinglanguage(user_id, language_id).await?;
+    /// ```
+    pub async fn delete_user_routinglanguage(
+        &self,
+        user_id: &str,
+        language_id: &str,
+    ) -> ::std::result::Result<(), Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/routinglanguages/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&language_id))?);
+        let url = self.url(&path)?;
+        let request = self.request(::reqwest::Method::DELETE, url);
+        send_empty(request).await
+    }
+
+    /// Remove routing skill from user
+    ///
+    /// `DELETE /api/v2/users/{userId}/routingskills/{skillId}`
+    ///
+    /// Requires any of the permissions: `routing:skill:assign`, `admin`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:266`.
+    ///
+    /// ```ignore
+    /// let result = client.delete_user_routingskill(user_id, skill_id).await?;
+    /// ```
+    pub async fn delete_user_routingskill(
+        &self,
+        user_id: &str,
+        skill_id: &str,
+    ) -> ::std::result::Result<(), Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/routingskills/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&skill_id))?);
+        let url = self.url(&path)?;
+        let request = self.request(::reqwest::Method::DELETE, url);
+        send_empty(request).await
+    }
+
+    /// Clear associated station
+    ///
+    /// `DELETE /api/v2/users/{userId}/station/associatedstation`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:334`.
+    ///
+    /// ```ignore
+    /// let result = client.delete_user_station_associatedstation(user_id).await?;
+    /// ```
+    pub async fn delete_user_station_associatedstation(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<(), Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/station/associatedstation");
+        let url = self.url(&path)?;
+        let request = self.request(::reqwest::Method::DELETE, url);
+        send_empty(request).await
+    }
+
+    /// Clear default station
+    ///
+    /// `DELETE /api/v2/users/{userId}/station/defaultstation`
+    ///
+    /// Requires any of the permissions: `telephony:plugin:all`, `telephony:phone:assign`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:397`.
+    ///
+    /// ```ignore
+    /// let result = client.delete_user_station_defaultstation(user_id).await?;
+    /// ```
+    pub async fn delete_user_station_defaultstation(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<(), Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/station/defaultstation");
+        let url = self.url(&path)?;
+        let request = self.request(::reqwest::Method::DELETE, url);
+        send_empty(request).await
+    }
+
+    /// Fetch field config for an entity type
+    ///
+    /// `GET /api/v2/fieldconfig`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:462`.
+    ///
+    /// ```ignore
+    /// let result = client.get_fieldconfig(type_).await?;
+    /// ```
+    pub async fn get_fieldconfig(
+        &self,
+        type_: &types::GetFieldconfigType,
+    ) -> ::std::result::Result<types::FieldConfig, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/fieldconfig");
+        let mut url = self.url(&path)?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            pairs.append_pair("type", &ToParam::to_param(&type_));
+        }
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// Get a user profile listing
+    ///
+    /// `GET /api/v2/profiles/users`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:526`.
+    ///
+    /// ```ignore
+    /// let result = client.get_profiles_users(&Default::default()).await?;
+    /// ```
+    pub async fn get_profiles_users(
+        &self,
+        options: &params::GetProfilesUsersParams,
+    ) -> ::std::result::Result<types::UserProfileEntityListing, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/profiles/users");
+        let mut url = self.url(&path)?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let ::std::option::Option::Some(value) = &options.page_size {
+                pairs.append_pair("pageSize", &ToParam::to_param(&value));
+            }
+            if let ::std::option::Option::Some(value) = &options.page_number {
+                pairs.append_pair("pageNumber", &ToParam::to_param(&value));
+            }
+            if let ::std::option::Option::Some(value) = &options.id {
+                for item in value.iter() {
+                    pairs.append_pair("id", &ToParam::to_param(item));
+                }
+            }
+            if let ::std::option::Option::Some(value) = &options.jid {
+                for item in value.iter() {
+                    pairs.append_pair("jid", &ToParam::to_param(item));
+                }
+            }
+            if let ::std::option::Option::Some(value) = &options.sort_order {
+                pairs.append_pair("sortOrder", &ToParam::to_param(&value));
+            }
+            if let ::std::option::Option::Some(value) = &options.expand {
+                for item in value.iter() {
+                    pairs.append_pair("expand", &ToParam::to_param(item));
+                }
+            }
+            if let ::std::option::Option::Some(value) = &options.state {
+                pairs.append_pair("state", &ToParam::to_param(&value));
+            }
+        }
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// Get user.
+    ///
+    /// `GET /api/v2/users/{userId}`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:603`.
+    ///
+    /// ```ignore
+    /// let result = client.get_user(user_id, &Default::default()).await?;
+    /// ```
+    pub async fn get_user(
+        &self,
+        user_id: &str,
+        options: &params::GetUserParams,
+    ) -> ::std::result::Result<types::User, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        let mut url = self.url(&path)?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let ::std::option::Option::Some(value) = &options.expand {
+                for item in value.iter() {
+                    pairs.append_pair("expand", &ToParam::to_param(item));
+                }
+            }
+            if let ::std::option::Option::Some(value) = &options.state {
+                pairs.append_pair("state", &ToParam::to_param(&value));
+            }
+        }
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// Get adjacents
+    ///
+    /// `GET /api/v2/users/{userId}/adjacents`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:673`.
+    ///
+    /// ```ignore
+    /// let result = client.get_user_adjacents(user_id, &Default::default()).await?;
+    /// ```
+    pub async fn get_user_adjacents(
+        &self,
+        user_id: &str,
+        options: &params::GetUserAdjacentsParams,
+    ) -> ::std::result::Result<types::Adjacents, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/adjacents");
+        let mut url = self.url(&path)?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let ::std::option::Option::Some(value) = &options.expand {
+                for item in value.iter() {
+                    pairs.append_pair("expand", &ToParam::to_param(item));
+                }
+            }
+        }
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// Get a user's CallForwarding
+    ///
+    /// `GET /api/v2/users/{userId}/callforwarding`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:741`.
+    ///
+    /// ```ignore
+    /// let result = client.get_user_callforwarding(user_id).await?;
+    /// ```
+    pub async fn get_user_callforwarding(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<types::CallForwarding, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/callforwarding");
+        let url = self.url(&path)?;
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// Get direct reports
+    ///
+    /// `GET /api/v2/users/{userId}/directreports`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:805`.
+    ///
+    /// ```ignore
+    /// let result = client.get_user_directreports(user_id, &Default::default()).await?;
+    /// ```
+    pub async fn get_user_directreports(
+        &self,
+        user_id: &str,
+        options: &params::GetUserDirectreportsParams,
+    ) -> ::std::result::Result<::std::vec::Vec<types::User>, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/directreports");
+        let mut url = self.url(&path)?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let ::std::option::Option::Some(value) = &options.expand {
+                for item in value.iter() {
+                    pairs.append_pair("expand", &ToParam::to_param(item));
+                }
+            }
+        }
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// Get favorites
+    ///
+    /// `GET /api/v2/users/{userId}/favorites`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:873`.
+    ///
+    /// ```ignore
+    /// let result = client.get_user_favorites(user_id, &Default::default()).await?;
+    /// ```
+    pub async fn get_user_favorites(
+        &self,
+        user_id: &str,
+        options: &params::GetUserFavoritesParams,
+    ) -> ::std::result::Result<types::UserEntityListing, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/favorites");
+        let mut url = self.url(&path)?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let ::std::option::Option::Some(value) = &options.page_size {
+                pairs.append_pair("pageSize", &ToParam::to_param(&value));
+            }
+            if let ::std::option::Option::Some(value) = &options.page_number {
+                pairs.append_pair("pageNumber", &ToParam::to_param(&value));
+            }
+            if let ::std::option::Option::Some(value) = &options.sort_order {
+                pairs.append_pair("sortOrder", &ToParam::to_param(&value));
+            }
+            if let ::std::option::Option::Some(value) = &options.expand {
+                for item in value.iter() {
+                    pairs.append_pair("expand", &ToParam::to_param(item));
+                }
+            }
+        }
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// Get a user's Geolocation
+    ///
+    /// `GET /api/v2/users/{userId}/geolocations/{clientId}`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:947`.
+    ///
+    /// ```ignore
+    /// let result = client.get_user_geolocation(user_id, client_id).await?;
+    /// ```
+    pub async fn get_user_geolocation(
+        &self,
+        user_id: &str,
+        client_id: &str,
+    ) -> ::std::result::Result<types::Geolocation, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/geolocations/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&client_id))?);
+        let url = self.url(&path)?;
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// Get a OutOfOffice
+    ///
+    /// `GET /api/v2/users/{userId}/outofoffice`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:1014`.
+    ///
+    /// ```ignore
+    /// let result = client.get_user_outofoffice(user_id).await?;
+    /// ```
+    pub async fn get_user_outofoffice(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<types::OutOfOffice, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/outofoffice");
+        let url = self.url(&path)?;
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// Get user profile
+    ///
+    /// `GET /api/v2/users/{userId}/profile`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:1078`.
+    ///
+    /// ```ignore
+    /// let result = client.get_user_profile(user_id, &Default::default()).await?;
+    /// ```
+    pub async fn get_user_profile(
+        &self,
+        user_id: &str,
+        options: &params::GetUserProfileParams,
+    ) -> ::std::result::Result<types::UserProfile, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/profile");
+        let mut url = self.url(&path)?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let ::std::option::Option::Some(value) = &options.expand {
+                for item in value.iter() {
+                    pairs.append_pair("expand", &ToParam::to_param(item));
+                }
+            }
+        }
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// List profile skills for a user
+    ///
+    /// `GET /api/v2/users/{userId}/profileskills`
+    ///
+    /// Requires any of the permissions: `directory:userProfile:view`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:1146`.
+    ///
+    /// ```ignore
+    /// let result = client.get_user_profileskills(user_id).await?;
+    /// ```
+    pub async fn get_user_profileskills(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<::std::vec::Vec<::std::string::String>, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/profileskills");
+        let url = self.url(&path)?;
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// Get queues for user
+    ///
+    /// `GET /api/v2/users/{userId}/queues`
+    ///
+    /// Requires any of the permissions: `routing:queue:view`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:1211`.
+    ///
+    /// ```ignore
+    /// let result = client.get_user_queues(user_id, &Default::default()).await?;
+    /// ```
+    pub async fn get_user_queues(
+        &self,
+        user_id: &str,
+        options: &params::GetUserQueuesParams,
+    ) -> ::std::result::Result<types::UserQueueEntityListing, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/queues");
+        let mut url = self.url(&path)?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let ::std::option::Option::Some(value) = &options.page_size {
+                pairs.append_pair("pageSize", &ToParam::to_param(&value));
+            }
+            if let ::std::option::Option::Some(value) = &options.page_number {
+                pairs.append_pair("pageNumber", &ToParam::to_param(&value));
+            }
+            if let ::std::option::Option::Some(value) = &options.joined {
+                pairs.append_pair("joined", &ToParam::to_param(&value));
+            }
+            if let ::std::option::Option::Some(value) = &options.division_id {
+                for item in value.iter() {
+                    pairs.append_pair("divisionId", &ToParam::to_param(item));
+                }
+            }
+        }
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// Returns a listing of roles and permissions for a user.
+    ///
+    /// `GET /api/v2/users/{userId}/roles`
+    ///
+    /// Requires any of the permissions: `authorization:grant:view`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:1286`.
+    ///
+    /// ```ignore
+    /// let result = client.get_user_roles(user_id).await?;
+    /// ```
+    pub async fn get_user_roles(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<types::UserAuthorization, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/roles");
+        let url = self.url(&path)?;
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// List routing language for user
+    ///
+    /// `GET /api/v2/users/{userId}/routinglanguages`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:1351`.
+    ///
+    /// ```ignore
+    /// let result = client.get_user_routinglanguages(user_id, &Default::default()).await?;
+    /// ```
+    pub async fn get_user_routinglanguages(
+        &self,
+        user_id: &str,
+        options: &params::GetUserRoutinglanguagesParams,
+    ) -> ::std::result::Result<types::UserLanguageEntityListing, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/routinglanguages");
+        let mut url = self.url(&path)?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let ::std::option::Option::Some(value) = &options.page_size {
+                pairs.append_pair("pageSize", &ToParam::to_param(&value));
+            }
+            if let ::std::option::Option::Some(value) = &options.page_number {
+                pairs.append_pair("pageNumber", &ToParam::to_param(&value));
+            }
+            if let ::std::option::Option::Some(value) = &options.sort_order {
+                pairs.append_pair("sortOrder", &ToParam::to_param(&value));
+            }
+        }
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// List routing skills for user
+    ///
+    /// `GET /api/v2/users/{userId}/routingskills`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:1423`.
+    ///
+    /// ```ignore
+    /// let result = client.get_user_routingskills(user_id, &Default::default()).await?;
+    /// ```
+    pub async fn get_user_routingskills(
+        &self,
+        user_id: &str,
+        options: &params::GetUserRoutingskillsParams,
+    ) -> ::std::result::Result<types::UserSkillEntityListing, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/routingskills");
+        let mut url = self.url(&path)?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let ::std::option::Option::Some(value) = &options.page_size {
+                pairs.append_pair("pageSize", &ToParam::to_param(&value));
+            }
+            if let ::std::option::Option::Some(value) = &options.page_number {
+                pairs.append_pair("pageNumber", &ToParam::to_param(&value));
+            }
+            if let ::std::option::Option::Some(value) = &options.sort_order {
+                pairs.append_pair("sortOrder", &ToParam::to_param(&value));
+            }
+        }
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// Fetch the routing status of a user
+    ///
+    /// `GET /api/v2/users/{userId}/routingstatus`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:1495`.
+    ///
+    /// ```ignore
+    /// let result = client.get_user_routingstatus(user_id).await?;
+    /// ```
+    pub async fn get_user_routingstatus(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<types::RoutingStatus, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/routingstatus");
+        let url = self.url(&path)?;
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// Get station information for user
+    ///
+    /// `GET /api/v2/users/{userId}/station`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:1559`.
+    ///
+    /// ```ignore
+    /// let result = client.get_user_station(user_id).await?;
+    /// ```
+    pub async fn get_user_station(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<types::UserStations, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/station");
+        let url = self.url(&path)?;
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// Get superiors
+    ///
+    /// `GET /api/v2/users/{userId}/superiors`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:1623`.
+    ///
+    /// ```ignore
+    /// let result = client.get_user_superiors(user_id, &Default::default()).await?;
+    /// ```
+    pub async fn get_user_superiors(
+        &self,
+        user_id: &str,
+        options: &params::GetUserSuperiorsParams,
+    ) -> ::std::result::Result<::std::vec::Vec<types::User>, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/superiors");
+        let mut url = self.url(&path)?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let ::std::option::Option::Some(value) = &options.expand {
+                for item in value.iter() {
+                    pairs.append_pair("expand", &ToParam::to_param(item));
+                }
+            }
+        }
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// List the organizations that have authorized/trusted the user.
+    ///
+    /// `GET /api/v2/users/{userId}/trustors`
+    ///
+    /// Requires any of the permissions: `authorization:orgTrustor:view`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:1691`.
+    ///
+    /// ```ignore
+    /// let result = client.get_user_trustors(user_id, &Default::default()).await?;
+    /// ```
+    pub async fn get_user_trustors(
+        &self,
+        user_id: &str,
+        options: &params::GetUserTrustorsParams,
+    ) -> ::std::result::Result<types::TrustorEntityListing, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/trustors");
+        let mut url = self.url(&path)?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let ::std::option::Option::Some(value) = &options.page_size {
+                pairs.append_pair("pageSize", &ToParam::to_param(&value));
+            }
+            if let ::std::option::Option::Some(value) = &options.page_number {
+                pairs.append_pair("pageNumber", &ToParam::to_param(&value));
+            }
+        }
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// Get the list of available users.
+    ///
+    /// `GET /api/v2/users`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:1762`.
+    ///
+    /// ```ignore
+    /// let result = client.get_users(&Default::default()).await?;
+    /// ```
+    pub async fn get_users(
+        &self,
+        options: &params::GetUsersParams,
+    ) -> ::std::result::Result<types::UserEntityListing, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users");
+        let mut url = self.url(&path)?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let ::std::option::Option::Some(value) = &options.page_size {
+                pairs.append_pair("pageSize", &ToParam::to_param(&value));
+            }
+            if let ::std::option::Option::Some(value) = &options.page_number {
+                pairs.append_pair("pageNumber", &ToParam::to_param(&value));
+            }
+            if let ::std::option::Option::Some(value) = &options.id {
+                for item in value.iter() {
+                    pairs.append_pair("id", &ToParam::to_param(item));
+                }
+            }
+            if let ::std::option::Option::Some(value) = &options.sort_order {
+                pairs.append_pair("sortOrder", &ToParam::to_param(&value));
+            }
+            if let ::std::option::Option::Some(value) = &options.expand {
+                for item in value.iter() {
+                    pairs.append_pair("expand", &ToParam::to_param(item));
+                }
+            }
+            if let ::std::option::Option::Some(value) = &options.state {
+                pairs.append_pair("state", &ToParam::to_param(&value));
+            }
+        }
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// Get current user details.
+    ///
+    /// This request is not valid when using the Client Credentials OAuth grant.
+    ///
+    /// `GET /api/v2/users/me`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:1837`.
+    ///
+    /// ```ignore
+    /// let result = client.get_users_me(&Default::default()).await?;
+    /// ```
+    pub async fn get_users_me(
+        &self,
+        options: &params::GetUsersMeParams,
+    ) -> ::std::result::Result<types::UserMe, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/me");
+        let mut url = self.url(&path)?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let ::std::option::Option::Some(value) = &options.expand {
+                for item in value.iter() {
+                    pairs.append_pair("expand", &ToParam::to_param(item));
+                }
+            }
+        }
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// Search users using the q64 value returned from a previous search
+    ///
+    /// `GET /api/v2/users/search`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:1902`.
+    ///
+    /// ```ignore
+    /// let result = client.get_users_search(q64, &Default::default()).await?;
+    /// ```
+    pub async fn get_users_search(
+        &self,
+        q64: &str,
+        options: &params::GetUsersSearchParams,
+    ) -> ::std::result::Result<types::UsersSearchResponse, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/search");
+        let mut url = self.url(&path)?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            pairs.append_pair("q64", &ToParam::to_param(&q64));
+            if let ::std::option::Option::Some(value) = &options.expand {
+                for item in value.iter() {
+                    pairs.append_pair("expand", &ToParam::to_param(item));
+                }
+            }
+        }
+        let request = self.request(::reqwest::Method::GET, url);
+        send_json(request).await
+    }
+
+    /// Update user
+    ///
+    /// `PATCH /api/v2/users/{userId}`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:1970`.
+    ///
+    /// ```ignore
+    /// let result = client.patch_user(user_id, body).await?;
+    /// ```
+    pub async fn patch_user(
+        &self,
+        user_id: &str,
+        body: &types::UpdateUser,
+    ) -> ::std::result::Result<types::User, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::PATCH, url);
+        request = request.json(body);
+        send_json(request).await
+    }
+
+    /// Patch a user's CallForwarding
+    ///
+    /// `PATCH /api/v2/users/{userId}/callforwarding`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:2037`.
+    ///
+    /// ```ignore
+    /// let result = client.patch_user_callforwarding(user_id, body).await?;
+    /// ```
+    pub async fn patch_user_callforwarding(
+        &self,
+        user_id: &str,
+        body: &types::CallForwarding,
+    ) -> ::std::result::Result<types::CallForwarding, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/callforwarding");
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::PATCH, url);
+        request = request.json(body);
+        send_json(request).await
+    }
+
+    /// Patch a user's Geolocation
+    ///
+    /// The geolocation object can be patched one of three ways. Option 1: Set the 'primary' property to true. This will set the client as the user's primary geolocation source. Option 2: Provide the 'latitude' and 'longitude' values. This will enqueue an asynchronous update of the 'city', 'region', and 'country', generating a notification. A subsequent GET operation will include the new values for 'city', 'region' and 'country'. Option 3: Provide the 'city', 'region', 'country' values. Option 1 can be combined with Option 2 or Option 3. For example, update the client as primary and provide latitude and longitude values.
+    ///
+    /// `PATCH /api/v2/users/{userId}/geolocations/{clientId}`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:2104`.
+    ///
+    /// ```ignore
+    /// let result = client.patch_user_geolocation(user_id, client_id, body).await?;
+    /// ```
+    pub async fn patch_user_geolocation(
+        &self,
+        user_id: &str,
+        client_id: &str,
+        body: &types::Geolocation,
+    ) -> ::std::result::Result<types::Geolocation, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/geolocations/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&client_id))?);
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::PATCH, url);
+        request = request.json(body);
+        send_json(request).await
+    }
+
+    /// Join or unjoin a queue for a user
+    ///
+    /// `PATCH /api/v2/users/{userId}/queues/{queueId}`
+    ///
+    /// Requires any of the permissions: `routing:queue:join`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:2174`.
+    ///
+    /// ```ignore
+    /// let result = client.patch_user_queue(user_id, queue_id, body).await?;
+    /// ```
+    pub async fn patch_user_queue(
+        &self,
+        user_id: &str,
+        queue_id: &str,
+        body: &types::UserQueue,
+    ) -> ::std::result::Result<types::UserQueue, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/queues/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&queue_id))?);
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::PATCH, url);
+        request = request.json(body);
+        send_json(request).await
+    }
+
+    /// Join or unjoin a set of queues for a user
+    ///
+    /// `PATCH /api/v2/users/{userId}/queues`
+    ///
+    /// Requires any of the permissions: `routing:queue:join`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:2245`.
+    ///
+    /// ```ignore
+    /// let result = client.patch_user_queues(user_id, body, &Default::default()).await?;
+    /// ```
+    pub async fn patch_user_queues(
+        &self,
+        user_id: &str,
+        body: &::std::vec::Vec<types::UserQueue>,
+        options: &params::PatchUserQueuesParams,
+    ) -> ::std::result::Result<types::UserQueueEntityListing, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/queues");
+        let mut url = self.url(&path)?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let ::std::option::Option::Some(value) = &options.division_id {
+                for item in value.iter() {
+                    pairs.append_pair("divisionId", &ToParam::to_param(item));
+                }
+            }
+        }
+        let mut request = self.request(::reqwest::Method::PATCH, url);
+        request = request.json(body);
+        send_json(request).await
+    }
+
+    /// Update routing language proficiency or state.
+    ///
+    /// `PATCH /api/v2/users/{userId}/routinglanguages/{languageId}`
+    ///
+    /// Requires any of the permissions: `routing:skill:assign`, `admin`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:2317`.
+    ///
+    /// ```ignore
+    /// let result = client.patch_user_routinglanguage(user_id, language_id, body).await?;
+    /// ```
+    pub async fn patch_user_routinglanguage(
+        &self,
+        user_id: &str,
+        language_id: &str,
+        body: &types::UserRoutingLanguage,
+    ) -> ::std::result::Result<types::UserRoutingLanguage, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/routinglanguages/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&language_id))?);
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::PATCH, url);
+        request = request.json(body);
+        send_json(request).await
+    }
+
+    /// Update bulk acd autoanswer on users
+    ///
+    /// `PATCH /api/v2/users/bulk`
+    ///
+    /// Requires any of the permissions: `directory:user:add`, `user_manager`, `user_administration`, `directory:user:edit`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:2389`.
+    ///
+    /// ```ignore
+    /// let result = client.patch_users_bulk(body).await?;
+    /// ```
+    pub async fn patch_users_bulk(
+        &self,
+        body: &::std::vec::Vec<types::PatchUser>,
+    ) -> ::std::result::Result<types::UserEntityListing, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/bulk");
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::PATCH, url);
+        request = request.json(body);
+        send_json(request).await
+    }
+
+    /// Query for user aggregates
+    ///
+    /// `POST /api/v2/analytics/users/aggregates/query`
+    ///
+    /// Requires any of the permissions: `analytics:userAggregate:view`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:2457`.
+    ///
+    /// ```ignore
+    /// let result = client.post_analytics_users_aggregates_query(body).await?;
+    /// ```
+    pub async fn post_analytics_users_aggregates_query(
+        &self,
+        body: &types::AggregationQuery,
+    ) -> ::std::result::Result<types::PresenceQueryResponse, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/analytics/users/aggregates/query");
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::POST, url);
+        request = request.json(body);
+        send_json(request).await
+    }
+
+    /// Query for user details
+    ///
+    /// `POST /api/v2/analytics/users/details/query`
+    ///
+    /// Requires any of the permissions: `analytics:userObservation:view`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:2522`.
+    ///
+    /// ```ignore
+    /// let result = client.post_analytics_users_details_query(body).await?;
+    /// ```
+    pub async fn post_analytics_users_details_query(
+        &self,
+        body: &types::UserDetailsQuery,
+    ) -> ::std::result::Result<types::AnalyticsUserDetailsQueryResponse, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/analytics/users/details/query");
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::POST, url);
+        request = request.json(body);
+        send_json(request).await
+    }
+
+    /// Query for user observations
+    ///
+    /// `POST /api/v2/analytics/users/observations/query`
+    ///
+    /// Requires any of the permissions: `analytics:userObservation:view`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:2587`.
+    ///
+    /// ```ignore
+    /// let result = client.post_analytics_users_observations_query(body).await?;
+    /// ```
+    pub async fn post_analytics_users_observations_query(
+        &self,
+        body: &types::ObservationQuery,
+    ) -> ::std::result::Result<types::ObservationQueryResponse, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/analytics/users/observations/query");
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::POST, url);
+        request = request.json(body);
+        send_json(request).await
+    }
+
+    /// Send an activation email to the user
+    ///
+    /// `POST /api/v2/users/{userId}/invite`
+    ///
+    /// Requires any of the permissions: `directory:user:add`, `user_manager`, `user_administration`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:2652`.
+    ///
+    /// ```ignore
+    /// let result = client.post_user_invite(user_id, &Default::default()).await?;
+    /// ```
+    pub async fn post_user_invite(
+        &self,
+        user_id: &str,
+        options: &params::PostUserInviteParams,
+    ) -> ::std::result::Result<(), Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/invite");
+        let mut url = self.url(&path)?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let ::std::option::Option::Some(value) = &options.force {
+                pairs.append_pair("force", &ToParam::to_param(&value));
+            }
+        }
+        let request = self.request(::reqwest::Method::POST, url);
+        send_empty(request).await
+    }
+
+    /// Change a users password
+    ///
+    /// `POST /api/v2/users/{userId}/password`
+    ///
+    /// Requires any of the permissions: `user_administration`, `directory:userPassword:edit`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:2722`.
+    ///
+    /// ```ignore
+    /// let result = client.post_user_password(user_id, body).await?;
+    /// ```
+    pub async fn post_user_password(
+        &self,
+        user_id: &str,
+        body: &types::ChangePasswordRequest,
+    ) -> ::std::result::Result<(), Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/password");
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::POST, url);
+        request = request.json(body);
+        send_empty(request).await
+    }
+
+    /// Add routing language to user
+    ///
+    /// `POST /api/v2/users/{userId}/routinglanguages`
+    ///
+    /// Requires any of the permissions: `routing:skill:assign`, `admin`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:2790`.
+    ///
+    /// ```ignore
+    /// let result = client.post_user_routinglanguages(user_id, body).await?;
+    /// ```
+    pub async fn post_user_routinglanguages(
+        &self,
+        user_id: &str,
+        body: &types::UserRoutingLanguagePost,
+    ) -> ::std::result::Result<types::UserRoutingLanguage, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/routinglanguages");
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::POST, url);
+        request = request.json(body);
+        send_json(request).await
+    }
+
+    /// Add routing skill to user
+    ///
+    /// `POST /api/v2/users/{userId}/routingskills`
+    ///
+    /// Requires any of the permissions: `routing:skill:assign`, `admin`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:2859`.
+    ///
+    /// ```ignore
+    /// let result = client.post_user_routingskills(user_id, body).await?;
+    /// ```
+    pub async fn post_user_routingskills(
+        &self,
+        user_id: &str,
+        body: &types::UserRoutingSkillPost,
+    ) -> ::std::result::Result<types::UserRoutingSkill, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/routingskills");
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::POST, url);
+        request = request.json(body);
+        send_json(request).await
+    }
+
+    /// Create user
+    ///
+    /// `POST /api/v2/users`
+    ///
+    /// Requires any of the permissions: `directory:user:add`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:2928`.
+    ///
+    /// ```ignore
+    /// let result = client.post_users(body).await?;
+    /// ```
+    pub async fn post_users(
+        &self,
+        body: &types::CreateUser,
+    ) -> ::std::result::Result<types::User, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users");
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::POST, url);
+        request = request.json(body);
+        send_json(request).await
+    }
+
+    /// Change your password
+    ///
+    /// `POST /api/v2/users/me/password`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:2993`.
+    ///
+    /// ```ignore
+    /// let result = client.post_users_me_password(body).await?;
+    /// ```
+    pub async fn post_users_me_password(
+        &self,
+        body: &types::ChangeMyPasswordRequest,
+    ) -> ::std::result::Result<(), Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/me/password");
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::POST, url);
+        request = request.json(body);
+        send_empty(request).await
+    }
+
+    /// Search users
+    ///
+    /// `POST /api/v2/users/search`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:3056`.
+    ///
+    /// ```ignore
+    /// let result = client.post_users_search(body).await?;
+    /// ```
+    pub async fn post_users_search(
+        &self,
+        body: &types::UserSearchRequest,
+    ) -> ::std::result::Result<types::UsersSearchResponse, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/search");
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::POST, url);
+        request = request.json(body);
+        send_json(request).await
+    }
+
+    /// Update a user's CallForwarding
+    ///
+    /// `PUT /api/v2/users/{userId}/callforwarding`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:3120`.
+    ///
+    /// ```ignore
+    /// let result = client.put_user_callforwarding(user_id, body).await?;
+    /// ```
+    pub async fn put_user_callforwarding(
+        &self,
+        user_id: &str,
+        body: &types::CallForwarding,
+    ) -> ::std::result::Result<types::CallForwarding, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/callforwarding");
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::PUT, url);
+        request = request.json(body);
+        send_json(request).await
+    }
+
+    /// Update an OutOfOffice
+    ///
+    /// `PUT /api/v2/users/{userId}/outofoffice`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:3187`.
+    ///
+    /// ```ignore
+    /// let result = client.put_user_outofoffice(user_id, body).await?;
+    /// ```
+    pub async fn put_user_outofoffice(
+        &self,
+        user_id: &str,
+        body: &types::OutOfOffice,
+    ) -> ::std::result::Result<types::OutOfOffice, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/outofoffice");
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::PUT, url);
+        request = request.json(body);
+        send_json(request).await
+    }
+
+    /// Update profile skills for a user
+    ///
+    /// `PUT /api/v2/users/{userId}/profileskills`
+    ///
+    /// Requires any of the permissions: `directory:userProfile:edit`, `admin`, `user_manager`, `user_administration`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:3254`.
+    ///
+    /// ```ignore
+    /// let result = client.put_user_profileskills(user_id, &Default::default()).await?;
+    /// ```
+    pub async fn put_user_profileskills(
+        &self,
+        user_id: &str,
+        options: &params::PutUserProfileskillsParams,
+    ) -> ::std::result::Result<::std::vec::Vec<::std::string::String>, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/profileskills");
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::PUT, url);
+        if let ::std::option::Option::Some(body) = &options.body {
+            request = request.json(body);
+        }
+        send_json(request).await
+    }
+
+    /// Sets the user's roles
+    ///
+    /// `PUT /api/v2/users/{userId}/roles`
+    ///
+    /// Requires any of the permissions: `admin`, `role_manager`, `authorization:grant:add`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:3326`.
+    ///
+    /// ```ignore
+    /// let result = client.put_user_roles(user_id, body).await?;
+    /// ```
+    pub async fn put_user_roles(
+        &self,
+        user_id: &str,
+        body: &::std::vec::Vec<::std::string::String>,
+    ) -> ::std::result::Result<types::UserAuthorization, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/roles");
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::PUT, url);
+        request = request.json(body);
+        send_json(request).await
+    }
+
+    /// Update routing skill proficiency or state.
+    ///
+    /// `PUT /api/v2/users/{userId}/routingskills/{skillId}`
+    ///
+    /// Requires any of the permissions: `routing:skill:assign`, `admin`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:3396`.
+    ///
+    /// ```ignore
+    /// let result = client.put_user_routingskill(user_id, skill_id, body).await?;
+    /// ```
+    pub async fn put_user_routingskill(
+        &self,
+        user_id: &str,
+        skill_id: &str,
+        body: &types::UserRoutingSkill,
+    ) -> ::std::result::Result<types::UserRoutingSkill, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/routingskills/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&skill_id))?);
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::PUT, url);
+        request = request.json(body);
+        send_json(request).await
+    }
+
+    /// Update the routing status of a user
+    ///
+    /// `PUT /api/v2/users/{userId}/routingstatus`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:3468`.
+    ///
+    /// ```ignore
+    /// let result = client.put_user_routingstatus(user_id, body).await?;
+    /// ```
+    pub async fn put_user_routingstatus(
+        &self,
+        user_id: &str,
+        body: &types::RoutingStatus,
+    ) -> ::std::result::Result<types::RoutingStatus, Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/routingstatus");
+        let url = self.url(&path)?;
+        let mut request = self.request(::reqwest::Method::PUT, url);
+        request = request.json(body);
+        send_json(request).await
+    }
+
+    /// Set associated station
+    ///
+    /// `PUT /api/v2/users/{userId}/station/associatedstation/{stationId}`
+    ///
+    /// Requires no permissions.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:3535`.
+    ///
+    /// ```ignore
+    /// let result = client.put_user_station_associatedstation_station_id(user_id, station_id).await?;
+    /// ```
+    pub async fn put_user_station_associatedstation_station_id(
+        &self,
+        user_id: &str,
+        station_id: &str,
+    ) -> ::std::result::Result<(), Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/station/associatedstation/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&station_id))?);
+        let url = self.url(&path)?;
+        let request = self.request(::reqwest::Method::PUT, url);
+        send_empty(request).await
+    }
+
+    /// Set default station
+    ///
+    /// `PUT /api/v2/users/{userId}/station/defaultstation/{stationId}`
+    ///
+    /// Requires any of the permissions: `telephony:plugin:all`, `telephony:phone:assign`.
+    ///
+    /// Documented at `seeds/purecloud/UsersApi.ruby.md:3601`.
+    ///
+    /// ```ignore
+    /// let result = client.put_user_station_defaultstation_station_id(user_id, station_id).await?;
+    /// ```
+    pub async fn put_user_station_defaultstation_station_id(
+        &self,
+        user_id: &str,
+        station_id: &str,
+    ) -> ::std::result::Result<(), Error> {
+        let mut path = ::std::string::String::new();
+        path.push_str("/api/v2/users/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
+        path.push_str("/station/defaultstation/");
+        path.push_str(&encode_path_segment(&ToParam::to_param(&station_id))?);
+        let url = self.url(&path)?;
+        let request = self.request(::reqwest::Method::PUT, url);
+        send_empty(request).await
     }
 }
 
@@ -235,6 +4154,108 @@ impl ToParam for ::serde_json::Value {
             ::serde_json::Value::String(s) => ::std::clone::Clone::clone(s),
             other => ::std::string::ToString::to_string(other),
         }
+    }
+}
+
+impl ToParam for types::GetFieldconfigType {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
+    }
+}
+
+impl ToParam for types::GetProfilesUsersExpand {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
+    }
+}
+
+impl ToParam for types::GetProfilesUsersSortOrder {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
+    }
+}
+
+impl ToParam for types::GetProfilesUsersState {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
+    }
+}
+
+impl ToParam for types::GetUserAdjacentsExpand {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
+    }
+}
+
+impl ToParam for types::GetUserDirectreportsExpand {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
+    }
+}
+
+impl ToParam for types::GetUserExpand {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
+    }
+}
+
+impl ToParam for types::GetUserFavoritesExpand {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
+    }
+}
+
+impl ToParam for types::GetUserProfileExpand {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
+    }
+}
+
+impl ToParam for types::GetUserRoutinglanguagesSortOrder {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
+    }
+}
+
+impl ToParam for types::GetUserRoutingskillsSortOrder {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
+    }
+}
+
+impl ToParam for types::GetUserState {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
+    }
+}
+
+impl ToParam for types::GetUserSuperiorsExpand {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
+    }
+}
+
+impl ToParam for types::GetUsersExpand {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
+    }
+}
+
+impl ToParam for types::GetUsersMeExpand {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
+    }
+}
+
+impl ToParam for types::GetUsersSortOrder {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
+    }
+}
+
+impl ToParam for types::GetUsersState {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
     }
 }
 

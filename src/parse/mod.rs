@@ -45,7 +45,7 @@ pub fn detect(text: &str) -> Option<Format> {
     let head: String = text.chars().take(4096).collect();
     let lower = head.to_ascii_lowercase();
     let trimmed = lower.trim_start();
-    if trimmed.starts_with("<!doctype html") || trimmed.starts_with("<html") || lower.contains("<body") || lower.contains("<table") || (lower.contains("<div") && lower.contains("</div>")) {
+    if looks_like_html(trimmed, &lower) {
         return Some(Format::Html);
     }
     if swagger_md::looks_like(text) {
@@ -58,6 +58,15 @@ pub fn detect(text: &str) -> Option<Format> {
         return Some(Format::Readme);
     }
     None
+}
+
+/// Whole pages and fragments (pulldown-cmark renders no `<body>`): the text starts with
+/// a tag, or block-level elements appear in the head of the document.
+fn looks_like_html(trimmed: &str, lower: &str) -> bool {
+    const BLOCK_TAGS: &[&str] = &["<!doctype html", "<html", "<body", "<table", "<h1", "<h2", "<h3", "<p>", "<p ", "<ul>", "<div"];
+    let starts_with_tag = trimmed.starts_with('<') && BLOCK_TAGS.iter().any(|t| trimmed.starts_with(t));
+    let closing = ["</p>", "</div>", "</table>", "</h2>", "</h1>", "</body>"].iter().filter(|t| lower.contains(*t)).count();
+    starts_with_tag || closing >= 2
 }
 
 /// Parse one document. `file` is the label used in diagnostics and sources.

@@ -1,6 +1,8 @@
 //! A real HTTP/1.1 server on 127.0.0.1 for exercising the generated clients: it records
 //! each request and answers with scripted replies, one connection per request.
 
+#![allow(dead_code)] // each test file uses a different part
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};

@@ -198,7 +198,10 @@ mod tests {
         assert!(d.items()[1].message.contains("types do not line up"));
         let fields = merge("Path Params", vec![], vec![entry(None, "string", true)], &["id".to_string()], &mut d);
         assert_eq!((fields[0].name.as_str(), fields[0].required), ("id", true));
+        // No path on the page: kept unnamed for the overlay's placeholders to name.
         let fields = merge("Path Params", vec![], vec![entry(None, "string", true)], &[], &mut d);
+        assert_eq!((fields[0].name.as_str(), fields[0].required), ("", true));
+        let fields = merge("Query Params", vec![], vec![entry(None, "string", true)], &[], &mut d);
         assert!(fields.is_empty());
         assert!(d.items()[2].message.contains("nothing on the page names them"));
     }
