@@ -4312,29 +4312,16 @@ async fn send_json<T: ::serde::de::DeserializeOwned>(
     request: ::reqwest::RequestBuilder,
 ) -> ::std::result::Result<T, Error> {
     let (status, body) = read(request).await?;
-    ::serde_json::from_slice(&body)
+    let text: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"null"
+    } else {
+        &body
+    };
+    ::serde_json::from_slice(text)
         .map_err(|e| Error::Decode(
             ::std::boxed::Box::new(DecodeError {
                 status,
-                body,
-                message: e.to_string(),
-            }),
-        ))
-}
-
-#[allow(dead_code)]
-async fn send_value(
-    request: ::reqwest::RequestBuilder,
-) -> ::std::result::Result<::serde_json::Value, Error> {
-    let (status, body) = read(request).await?;
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return ::std::result::Result::Ok(::serde_json::Value::Null);
-    }
-    ::serde_json::from_slice(&body)
-        .map_err(|e| Error::Decode(
-            ::std::boxed::Box::new(DecodeError {
-                status,
-                body,
+                body: body.clone(),
                 message: e.to_string(),
             }),
         ))

@@ -84,7 +84,7 @@ pub struct OpView {
     pub body: Option<String>,
     pub body_optional: bool,
     pub returns: String,
-    /// `json`, `empty` or `value`.
+    /// `json` or `empty`.
     pub decode: &'static str,
 }
 
@@ -446,7 +446,7 @@ fn op_view(op: &Operation, names: &Names, op_scope: &mut Scope, opt_scope: &mut 
 
     let (returns, decode) = match &op.returns {
         Returns::Empty => ("()".to_string(), "empty"),
-        Returns::Unknown => ("::serde_json::Value".to_string(), "value"),
+        Returns::Unknown => ("::serde_json::Value".to_string(), "json"),
         Returns::Body { ty } => (rust_type(ty, names, "types::"), "json"),
     };
 
