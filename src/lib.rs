@@ -16,7 +16,11 @@
 
 pub mod config;
 pub mod diag;
+pub mod fidelity;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod naming;
+pub mod openapi;
 pub mod output;
 pub mod parse;
 pub mod render;

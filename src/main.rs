@@ -73,6 +73,14 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Export one API as an OpenAPI 3.1 document (JSON).
+    Openapi {
+        #[command(flatten)]
+        common: Common,
+        /// Write the document to this file instead of stdout.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 fn parse_case(s: &str) -> Result<WireCase, String> {
@@ -157,6 +165,23 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let (apis, diags) = g.schema()?;
             print_diagnostics(&diags, common.quiet);
             println!("{}", serde_json::to_string_pretty(&apis).map_err(|e| Error::Io(e.to_string()))?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Openapi { common, output } => {
+            // Ad-hoc mode writes no client, so it needs no output directory.
+            let g = generator(&common, Some(&PathBuf::from(".")))?;
+            let (apis, diags) = g.schema()?;
+            // One document per run: several APIs cannot share one `servers`/`paths` map.
+            let [api] = apis.as_slice() else {
+                let names: Vec<&str> = apis.iter().map(|a| a.name.as_str()).collect();
+                return Err(Error::Config(format!("{} APIs selected ({}); choose one with --api NAME", names.len(), names.join(", "))));
+            };
+            print_diagnostics(&diags, common.quiet);
+            let json = serde_json::to_string_pretty(&docs2rs::openapi::to_openapi(api)).map_err(|e| Error::Io(e.to_string()))?;
+            match output {
+                Some(path) => docs2rs::output::write_atomic(&path, (json + "\n").as_bytes()).map(|_| ()).map_err(|e| Error::Io(format!("{}: {e}", path.display())))?,
+                None => println!("{json}"),
+            }
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -54,7 +54,8 @@ fn merge(api: &mut Api, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics)
                 Some(_) => {}
             }
         }
-        if api.title.is_none() {
+        // Model pages carry their model's name as title; only an API page names the API.
+        if api.title.is_none() && !doc.operations.is_empty() {
             api.title = doc.title;
         }
         for m in doc.models {

@@ -379,7 +379,9 @@ fn scalar(lower: &str) -> Option<Type> {
         "float" | "double" | "decimal" | "bigdecimal" | "number" | "numeric" | "float32" | "float64" | "f32" | "f64" => Type::Number,
         "bool" | "boolean" => Type::Boolean,
         "date" | "localdate" | "dateonly" | "naivedate" => Type::Date,
-        "datetime" | "date-time" | "offsetdatetime" | "zoneddatetime" | "localdatetime" | "datetimeoffset" | "time.time" | "instant" => Type::DateTime,
+        "datetime" | "date-time" | "offsetdatetime" | "zoneddatetime" | "datetimeoffset" | "time.time" | "instant" => Type::DateTime,
+        // No offset: a date-time parser would reject it, so it stays a string.
+        "localdatetime" | "naivedatetime" => string_fmt("local-date-time"),
         "object" | "any" | "anytype" | "unknown" | "mixed" | "interface{}" | "jsonnode" | "jsonelement" | "jtoken" | "jobject" | "serde_json::value" => {
             Type::Any
         }

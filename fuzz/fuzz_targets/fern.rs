@@ -1,0 +1,7 @@
+//! Arbitrary bytes through the fern parser and on to generated code: never panics, and
+//! whatever is produced renders to Rust that syn accepts.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    docs2rs::fuzzing::check_document(data, Some(docs2rs::parse::Format::Fern));
+});
