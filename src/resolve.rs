@@ -76,6 +76,8 @@ fn merge(api: &mut Api, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics)
                 None => {
                     ops.insert(o.name.clone(), o);
                 }
+                // SDK docs repeat an operation under every API class that tags it.
+                Some(first) if same_operation(first, &o) => {}
                 Some(first) => diags.warn(
                     o.source.clone(),
                     format!("operation `{}` is documented again (first at {}); keeping the first", o.name, first.source),
@@ -86,6 +88,13 @@ fn merge(api: &mut Api, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics)
     }
     api.models = models.into_values().collect();
     api.operations = ops.into_values().collect();
+}
+
+fn same_operation(a: &Operation, b: &Operation) -> bool {
+    a.method == b.method
+        && a.path == b.path
+        && a.params.len() == b.params.len()
+        && a.params.iter().zip(&b.params).all(|(x, y)| x.name == y.name && x.location == y.location && x.ty == y.ty && x.required == y.required)
 }
 
 /// The same model read from two SDK flavours differs only in sources.

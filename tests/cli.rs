@@ -113,3 +113,29 @@ fn a_missing_config_is_a_clear_error() {
     assert_eq!(code, 2);
     assert!(err.contains("nope.toml"), "{err}");
 }
+
+#[test]
+fn only_generates_the_matching_operations_and_what_they_reach() {
+    let dir = scratch("only");
+    let out = dir.join("only-out");
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--api", "purecloud", "--only", "get_users", "patch_user", "--out"]).arg(&out));
+    assert_eq!(code, 0, "{err}");
+    let code_rs = std::fs::read_to_string(out.join("purecloud.rs")).unwrap();
+    let methods: Vec<&str> = code_rs.lines().filter_map(|l| l.trim().strip_prefix("pub async fn ")).collect();
+    assert_eq!(methods.len(), 2, "{methods:?}");
+    assert!(code_rs.contains("pub struct UpdateUser"), "reached through patch_user's body");
+    assert!(code_rs.contains("pub enum GetUsersExpand"));
+    assert!(!code_rs.contains("pub struct OrgUser"), "reached by no selected operation");
+}
+
+#[test]
+fn openapi_exports_one_api() {
+    let (code, out, err) = run(docs2rs().current_dir(repo()).args(["openapi", "--api", "awork", "--quiet"]));
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["openapi"], "3.1.0");
+    assert!(doc["paths"]["/users/{userId}"]["put"].is_object());
+    let (code, _, err) = run(docs2rs().current_dir(repo()).arg("openapi"));
+    assert_eq!(code, 2);
+    assert!(err.contains("--api"), "{err}");
+}

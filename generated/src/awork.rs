@@ -318,7 +318,7 @@ impl Client {
     ///
     /// Documented at `seeds/awork/update-user.fern.txt:1`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.update_user(user_id, body).await?;
     /// ```
     pub async fn update_user(

@@ -370,7 +370,7 @@ impl Client {
     ///
     /// Documented at `seeds/commpeak/update-user.readme.txt:1`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.update_user(id, body).await?;
     /// ```
     pub async fn update_user(

@@ -2514,7 +2514,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:68`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.delete_user(user_id).await?;
     /// ```
     pub async fn delete_user(
@@ -2537,7 +2537,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:132`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.delete_user_roles(user_id).await?;
     /// ```
     pub async fn delete_user_roles(
@@ -2561,7 +2561,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:198`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.delete_user_routinglanguage(user_id, language_id).await?;
     /// ```
     pub async fn delete_user_routinglanguage(
@@ -2587,7 +2587,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:266`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.delete_user_routingskill(user_id, skill_id).await?;
     /// ```
     pub async fn delete_user_routingskill(
@@ -2613,7 +2613,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:334`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.delete_user_station_associatedstation(user_id).await?;
     /// ```
     pub async fn delete_user_station_associatedstation(
@@ -2637,7 +2637,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:397`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.delete_user_station_defaultstation(user_id).await?;
     /// ```
     pub async fn delete_user_station_defaultstation(
@@ -2661,7 +2661,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:462`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_fieldconfig(type_).await?;
     /// ```
     pub async fn get_fieldconfig(
@@ -2687,7 +2687,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:526`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_profiles_users(&Default::default()).await?;
     /// ```
     pub async fn get_profiles_users(
@@ -2739,7 +2739,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:603`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_user(user_id, &Default::default()).await?;
     /// ```
     pub async fn get_user(
@@ -2774,7 +2774,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:673`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_user_adjacents(user_id, &Default::default()).await?;
     /// ```
     pub async fn get_user_adjacents(
@@ -2807,7 +2807,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:741`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_user_callforwarding(user_id).await?;
     /// ```
     pub async fn get_user_callforwarding(
@@ -2831,7 +2831,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:805`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_user_directreports(user_id, &Default::default()).await?;
     /// ```
     pub async fn get_user_directreports(
@@ -2864,7 +2864,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:873`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_user_favorites(user_id, &Default::default()).await?;
     /// ```
     pub async fn get_user_favorites(
@@ -2906,7 +2906,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:947`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_user_geolocation(user_id, client_id).await?;
     /// ```
     pub async fn get_user_geolocation(
@@ -2932,7 +2932,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:1014`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_user_outofoffice(user_id).await?;
     /// ```
     pub async fn get_user_outofoffice(
@@ -2956,7 +2956,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:1078`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_user_profile(user_id, &Default::default()).await?;
     /// ```
     pub async fn get_user_profile(
@@ -2989,7 +2989,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:1146`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_user_profileskills(user_id).await?;
     /// ```
     pub async fn get_user_profileskills(
@@ -3013,7 +3013,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:1211`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_user_queues(user_id, &Default::default()).await?;
     /// ```
     pub async fn get_user_queues(
@@ -3055,7 +3055,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:1286`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_user_roles(user_id).await?;
     /// ```
     pub async fn get_user_roles(
@@ -3079,7 +3079,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:1351`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_user_routinglanguages(user_id, &Default::default()).await?;
     /// ```
     pub async fn get_user_routinglanguages(
@@ -3116,7 +3116,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:1423`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_user_routingskills(user_id, &Default::default()).await?;
     /// ```
     pub async fn get_user_routingskills(
@@ -3153,7 +3153,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:1495`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_user_routingstatus(user_id).await?;
     /// ```
     pub async fn get_user_routingstatus(
@@ -3177,7 +3177,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:1559`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_user_station(user_id).await?;
     /// ```
     pub async fn get_user_station(
@@ -3201,7 +3201,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:1623`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_user_superiors(user_id, &Default::default()).await?;
     /// ```
     pub async fn get_user_superiors(
@@ -3234,7 +3234,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:1691`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_user_trustors(user_id, &Default::default()).await?;
     /// ```
     pub async fn get_user_trustors(
@@ -3268,7 +3268,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:1762`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_users(&Default::default()).await?;
     /// ```
     pub async fn get_users(
@@ -3317,7 +3317,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:1837`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_users_me(&Default::default()).await?;
     /// ```
     pub async fn get_users_me(
@@ -3347,7 +3347,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:1902`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.get_users_search(q64, &Default::default()).await?;
     /// ```
     pub async fn get_users_search(
@@ -3379,7 +3379,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:1970`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.patch_user(user_id, body).await?;
     /// ```
     pub async fn patch_user(
@@ -3404,7 +3404,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:2037`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.patch_user_callforwarding(user_id, body).await?;
     /// ```
     pub async fn patch_user_callforwarding(
@@ -3432,7 +3432,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:2104`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.patch_user_geolocation(user_id, client_id, body).await?;
     /// ```
     pub async fn patch_user_geolocation(
@@ -3460,7 +3460,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:2174`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.patch_user_queue(user_id, queue_id, body).await?;
     /// ```
     pub async fn patch_user_queue(
@@ -3488,7 +3488,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:2245`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.patch_user_queues(user_id, body, &Default::default()).await?;
     /// ```
     pub async fn patch_user_queues(
@@ -3523,7 +3523,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:2317`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.patch_user_routinglanguage(user_id, language_id, body).await?;
     /// ```
     pub async fn patch_user_routinglanguage(
@@ -3551,7 +3551,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:2389`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.patch_users_bulk(body).await?;
     /// ```
     pub async fn patch_users_bulk(
@@ -3574,7 +3574,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:2457`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.post_analytics_users_aggregates_query(body).await?;
     /// ```
     pub async fn post_analytics_users_aggregates_query(
@@ -3597,7 +3597,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:2522`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.post_analytics_users_details_query(body).await?;
     /// ```
     pub async fn post_analytics_users_details_query(
@@ -3620,7 +3620,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:2587`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.post_analytics_users_observations_query(body).await?;
     /// ```
     pub async fn post_analytics_users_observations_query(
@@ -3643,7 +3643,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:2652`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.post_user_invite(user_id, &Default::default()).await?;
     /// ```
     pub async fn post_user_invite(
@@ -3674,7 +3674,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:2722`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.post_user_password(user_id, body).await?;
     /// ```
     pub async fn post_user_password(
@@ -3700,7 +3700,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:2790`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.post_user_routinglanguages(user_id, body).await?;
     /// ```
     pub async fn post_user_routinglanguages(
@@ -3726,7 +3726,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:2859`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.post_user_routingskills(user_id, body).await?;
     /// ```
     pub async fn post_user_routingskills(
@@ -3752,7 +3752,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:2928`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.post_users(body).await?;
     /// ```
     pub async fn post_users(
@@ -3775,7 +3775,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:2993`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.post_users_me_password(body).await?;
     /// ```
     pub async fn post_users_me_password(
@@ -3798,7 +3798,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:3056`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.post_users_search(body).await?;
     /// ```
     pub async fn post_users_search(
@@ -3821,7 +3821,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:3120`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.put_user_callforwarding(user_id, body).await?;
     /// ```
     pub async fn put_user_callforwarding(
@@ -3847,7 +3847,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:3187`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.put_user_outofoffice(user_id, body).await?;
     /// ```
     pub async fn put_user_outofoffice(
@@ -3873,7 +3873,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:3254`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.put_user_profileskills(user_id, &Default::default()).await?;
     /// ```
     pub async fn put_user_profileskills(
@@ -3901,7 +3901,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:3326`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.put_user_roles(user_id, body).await?;
     /// ```
     pub async fn put_user_roles(
@@ -3927,7 +3927,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:3396`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.put_user_routingskill(user_id, skill_id, body).await?;
     /// ```
     pub async fn put_user_routingskill(
@@ -3955,7 +3955,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:3468`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.put_user_routingstatus(user_id, body).await?;
     /// ```
     pub async fn put_user_routingstatus(
@@ -3981,7 +3981,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:3535`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.put_user_station_associatedstation_station_id(user_id, station_id).await?;
     /// ```
     pub async fn put_user_station_associatedstation_station_id(
@@ -4007,7 +4007,7 @@ impl Client {
     ///
     /// Documented at `seeds/purecloud/UsersApi.ruby.md:3601`.
     ///
-    /// ```ignore
+    /// ```text
     /// let result = client.put_user_station_defaultstation_station_id(user_id, station_id).await?;
     /// ```
     pub async fn put_user_station_defaultstation_station_id(

@@ -226,7 +226,11 @@ fn bare_signature(t: &str) -> Option<Signature> {
 
 fn signature_at(t: &str, open: usize) -> Option<Signature> {
     let before = t[..open].trim_end();
-    let name_start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
+    // Step over the whole separator character: it may be multi-byte (fuzzer-found).
+    let name_start = before
+        .char_indices()
+        .rfind(|&(_, c)| !(c.is_alphanumeric() || c == '_'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let name = &before[name_start..];
     if !is_ident(name) {
         return None;

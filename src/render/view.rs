@@ -91,7 +91,19 @@ pub struct OpView {
 #[derive(Debug, Serialize)]
 pub struct PathPiece {
     pub literal: Option<String>,
+    /// Set instead of `literal` for one-character pieces (`push('/')`, as clippy prefers).
+    pub char_literal: Option<String>,
     pub expr: Option<String>,
+}
+
+impl PathPiece {
+    fn text(s: &str) -> PathPiece {
+        let mut chars = s.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => PathPiece { literal: None, char_literal: Some(format!("{c:?}")), expr: None },
+            _ => PathPiece { literal: Some(str_lit(s)), char_literal: None, expr: None },
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -435,13 +447,13 @@ fn op_view(op: &Operation, names: &Names, op_scope: &mut Scope, opt_scope: &mut 
         let marker = format!("{{{h}}}");
         let Some(at) = rest.find(&marker) else { continue };
         if at > 0 {
-            pieces.push(PathPiece { literal: Some(str_lit(&rest[..at])), expr: None });
+            pieces.push(PathPiece::text(&rest[..at]));
         }
-        pieces.push(PathPiece { literal: None, expr: path_exprs.get(h).cloned() });
+        pieces.push(PathPiece { literal: None, char_literal: None, expr: path_exprs.get(h).cloned() });
         rest = &rest[at + marker.len()..];
     }
     if !rest.is_empty() {
-        pieces.push(PathPiece { literal: Some(str_lit(rest)), expr: None });
+        pieces.push(PathPiece::text(rest));
     }
 
     let (returns, decode) = match &op.returns {
@@ -523,10 +535,10 @@ fn op_docs(op: &Operation, method: Method, path: &str, ident: &str, args: &[ArgV
     for f in facts {
         push_para(&mut docs, vec![f]);
     }
-    // A usage sketch; `ignore`d because arguments depend on the caller's data.
+    // A usage sketch, not a doctest: arguments depend on the caller's data.
     let call: Vec<String> = args.iter().map(|a| if a.ident == "options" { "&Default::default()".into() } else { a.ident.clone() }).collect();
     docs.push(String::new());
-    docs.push("```ignore".into());
+    docs.push("```text".into());
     docs.push(format!("let result = client.{ident}({}).await?;", call.join(", ")));
     docs.push("```".into());
     docs
