@@ -175,11 +175,7 @@ impl Config {
 /// Overlays carry their line so diagnostics can point at them; found by scanning for
 /// each `[[api.operation]]` header in order, which is how TOML orders them too.
 fn locate_overlays(cfg: &mut Config, text: &str) {
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| l.trim_start().starts_with("[[api.operation]]"))
-        .map(|(i, _)| i as u32 + 1);
+    let mut lines = text.lines().enumerate().filter(|(_, l)| l.trim_start().starts_with("[[api.operation]]")).map(|(i, _)| i as u32 + 1);
     for api in &mut cfg.apis {
         for ov in &mut api.operations {
             ov.line = lines.next().unwrap_or(0);

@@ -7,6 +7,7 @@
 //! width, most string formats) are counted apart rather than as misses.
 
 use crate::config::WireCase;
+use crate::parse::text::loose_key;
 use crate::schema::{Api, Location, Model, Operation, Returns, Source, Type};
 use heck::{ToKebabCase, ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
 use serde_json::Value;
@@ -35,9 +36,26 @@ pub const FORMAT: &str = "width/format, where the docs show one";
 
 /// Table order.
 const ORDER: [&str; 20] = [
-    MODELS, PROPERTIES, PROPERTY_WIRE, PROPERTY_WIRE_UNDERIVABLE, PROPERTY_TYPE, PROPERTY_REQUIRED, PROPERTY_ENUM,
-    OPERATIONS, OPERATION_PATH, PARAMETERS, PARAMETER_WIRE, PARAMETER_WIRE_UNDERIVABLE, PARAMETER_LOCATION,
-    PARAMETER_TYPE, PARAMETER_REQUIRED, PARAMETER_ENUM, PARAMETER_DEFAULT, BODY_TYPE, RETURN_TYPE, FORMAT,
+    MODELS,
+    PROPERTIES,
+    PROPERTY_WIRE,
+    PROPERTY_WIRE_UNDERIVABLE,
+    PROPERTY_TYPE,
+    PROPERTY_REQUIRED,
+    PROPERTY_ENUM,
+    OPERATIONS,
+    OPERATION_PATH,
+    PARAMETERS,
+    PARAMETER_WIRE,
+    PARAMETER_WIRE_UNDERIVABLE,
+    PARAMETER_LOCATION,
+    PARAMETER_TYPE,
+    PARAMETER_REQUIRED,
+    PARAMETER_ENUM,
+    PARAMETER_DEFAULT,
+    BODY_TYPE,
+    RETURN_TYPE,
+    FORMAT,
 ];
 
 /// One counted fact: `ok` of `total` agree with the spec.
@@ -139,7 +157,9 @@ impl Report {
                 out += &format!("{}: spec {} / ours {}{at}\n", x.at, x.spec, x.ours);
             }
         }
-        for (what, list) in [("extra models", &self.extra_models), ("extra operations", &self.extra_operations), ("extra properties/parameters", &self.extra_values)] {
+        for (what, list) in
+            [("extra models", &self.extra_models), ("extra operations", &self.extra_operations), ("extra properties/parameters", &self.extra_values)]
+        {
             if !list.is_empty() {
                 out += &format!("## {what} ({})\n{}\n", list.len(), list.join("\n"));
             }
@@ -288,11 +308,6 @@ fn literal(v: &Value) -> String {
     }
 }
 
-/// Lower-case alphanumerics: `acceptsSMS`, `accepts_sms` and `$schema`/`schema` meet.
-fn squash(s: &str) -> String {
-    s.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
-}
-
 fn list(set: &BTreeSet<String>) -> String {
     format!("[{}]", set.iter().cloned().collect::<Vec<_>>().join(", "))
 }
@@ -364,7 +379,7 @@ fn compare_model(r: &mut Report, cx: &Context<'_>, name: &str, def: &Value, mode
             continue;
         };
         let field = model.fields.iter().position(|f| f.wire_name == *wire && !claimed.contains(&f.name));
-        let field = field.or_else(|| model.fields.iter().position(|f| squash(&f.name) == squash(wire) && !claimed.contains(&f.name)));
+        let field = field.or_else(|| model.fields.iter().position(|f| loose_key(&f.name) == loose_key(wire) && !claimed.contains(&f.name)));
         r.check(PROPERTIES, field.is_some(), &at, || "property".into(), || "not documented".into(), Some(&model.source));
         let Some(f) = field.map(|i| &model.fields[i]) else {
             for metric in [PROPERTY_WIRE, PROPERTY_TYPE, PROPERTY_REQUIRED] {
@@ -427,7 +442,7 @@ fn compare_params(r: &mut Report, cx: &Context<'_>, op_at: &str, params: &[Value
         } else {
             let candidates = || op.params.iter().enumerate().filter(|(_, q)| q.location != Location::Body);
             let exact = candidates().find(|(i, q)| q.wire_name == wire && free(i)).map(|(i, _)| i);
-            exact.or_else(|| candidates().find(|(i, q)| squash(&q.name) == squash(wire) && free(i)).map(|(i, _)| i))
+            exact.or_else(|| candidates().find(|(i, q)| loose_key(&q.name) == loose_key(wire) && free(i)).map(|(i, _)| i))
         };
         r.check(PARAMETERS, index.is_some(), &at, || location.to_string(), || "not documented".into(), Some(&op.source));
         let Some(i) = index else {
@@ -542,17 +557,9 @@ mod tests {
         size.default = Some("25".into());
         let body = Param::new("body", Location::Body, Type::reference("Tag"), true, src.clone());
         let op = Operation {
-            name: "get_phone".into(),
-            method: Some(Method::Get),
-            path: Some("/phones/{phoneId}".into()),
-            summary: None,
-            description: None,
-            permissions: None,
-            deprecated: false,
             params: vec![id, size, body],
             returns: Returns::Body { ty: Type::reference("Phone") },
-            source: src,
-            overlaid: vec![],
+            ..Operation::new("get_phone", Some(Method::Get), Some("/phones/{phoneId}".into()), src)
         };
         let kind_enum = EnumDef { name: "PhoneKind".into(), description: None, values: vec![], source: Source::default() };
         Api { name: "t".into(), models: vec![phone], enums: vec![kind_enum], operations: vec![op], ..Api::default() }
@@ -601,7 +608,10 @@ mod tests {
 
     #[test]
     fn classes_follow_swagger_types() {
-        assert_eq!(spec_class(&json!({"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string", "format": "date-time"}}})).0, Class::Map(Box::new(Class::Array(Box::new(Class::DateTime)))));
+        assert_eq!(
+            spec_class(&json!({"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string", "format": "date-time"}}})).0,
+            Class::Map(Box::new(Class::Array(Box::new(Class::DateTime))))
+        );
         assert_eq!(spec_class(&json!({"type": "object"})).0, Class::Any);
         assert_eq!(path_shape("/a/{x}/b/{y}"), "/a/{}/b/{}");
         assert!(spec_enum(&json!({"type": "boolean", "enum": [true, false]})).is_empty());

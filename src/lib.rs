@@ -265,14 +265,11 @@ impl Generator {
         let mut modules = Vec::new();
         for api in &apis {
             let cfg = self.config.apis.iter().find(|a| a.name == api.name);
-            let settings = render::Settings {
-                query_arrays: cfg.map(|c| c.query_arrays).unwrap_or_default(),
-                generator: GENERATOR.to_string(),
-            };
+            let settings = render::Settings { query_arrays: cfg.map(|c| c.query_arrays).unwrap_or_default(), generator: GENERATOR.to_string() };
             let module = module_name(&api.name);
             let code = renderer.render_api(api, &settings).map_err(Error::Render)?;
             files.insert(format!("{module}.rs"), code);
-            let title = api.title.clone().unwrap_or_else(|| format!("The `{}` API.", api.name));
+            let title = api.title.clone().unwrap_or_else(|| format!("The {} API.", api.name));
             modules.push((module, title));
         }
         if self.lib.unwrap_or(self.config.output.lib) {
@@ -300,7 +297,10 @@ impl Generator {
 /// A module (and file) name that is a Rust identifier and a safe, portable file name.
 pub fn module_name(api: &str) -> String {
     let m = naming::snake(api, "api");
-    const WINDOWS_RESERVED: &[&str] = &["con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9", "lib", "mod", "main"];
+    const WINDOWS_RESERVED: &[&str] = &[
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6",
+        "lpt7", "lpt8", "lpt9", "lib", "mod", "main",
+    ];
     if WINDOWS_RESERVED.contains(&m.as_str()) { format!("{m}_api") } else { m }
 }
 

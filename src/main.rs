@@ -179,7 +179,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             print_diagnostics(&diags, common.quiet);
             let json = serde_json::to_string_pretty(&docs2rs::openapi::to_openapi(api)).map_err(|e| Error::Io(e.to_string()))?;
             match output {
-                Some(path) => docs2rs::output::write_atomic(&path, (json + "\n").as_bytes()).map(|_| ()).map_err(|e| Error::Io(format!("{}: {e}", path.display())))?,
+                Some(path) => {
+                    docs2rs::output::write_atomic(&path, (json + "\n").as_bytes()).map(|_| ()).map_err(|e| Error::Io(format!("{}: {e}", path.display())))?
+                }
                 None => println!("{json}"),
             }
             Ok(ExitCode::SUCCESS)

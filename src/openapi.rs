@@ -298,10 +298,8 @@ fn paths(api: &Api, names: &ComponentNames) -> Value {
             }
             continue;
         }
-        let id = std::iter::once(op.name.clone())
-            .chain((2..).map(|n| format!("{}_{n}", op.name)))
-            .find(|id| !operation_ids.contains(id))
-            .expect("a free id exists");
+        let id =
+            std::iter::once(op.name.clone()).chain((2..).map(|n| format!("{}_{n}", op.name))).find(|id| !operation_ids.contains(id)).expect("a free id exists");
         operation_ids.insert(id.clone());
         item.insert(method, operation(op, &id, &path, names));
     }
@@ -397,19 +395,7 @@ mod tests {
     }
 
     fn get(path: &str, params: Vec<Param>, returns: Returns) -> Operation {
-        Operation {
-            name: "get_thing".into(),
-            method: Some(Method::Get),
-            path: Some(path.into()),
-            summary: None,
-            description: None,
-            permissions: None,
-            deprecated: false,
-            params,
-            returns,
-            source: src(),
-            overlaid: vec![],
-        }
+        Operation { params, returns, ..Operation::new("get_thing", Some(Method::Get), Some(path.into()), src()) }
     }
 
     #[test]

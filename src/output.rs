@@ -61,9 +61,7 @@ pub fn write_atomic(path: &Path, content: &[u8]) -> std::io::Result<bool> {
 fn foreign_conflicts(dir: &Path, files: &Files, ours: &BTreeSet<String>) -> Vec<String> {
     files
         .iter()
-        .filter(|(name, content)| {
-            !ours.contains(*name) && fs::read(dir.join(name)).is_ok_and(|old| old != content.as_bytes())
-        })
+        .filter(|(name, content)| !ours.contains(*name) && fs::read(dir.join(name)).is_ok_and(|old| old != content.as_bytes()))
         .map(|(name, _)| name.clone())
         .collect()
 }
@@ -72,11 +70,7 @@ pub fn write_all(dir: &Path, files: &Files, force: bool) -> Result<WriteReport, 
     let ours = read_manifest(dir);
     let conflicts = foreign_conflicts(dir, files, &ours);
     if !conflicts.is_empty() && !force {
-        return Err(format!(
-            "{}: would overwrite file(s) docs2rs did not create: {}; move them away or pass --force",
-            dir.display(),
-            conflicts.join(", ")
-        ));
+        return Err(format!("{}: would overwrite file(s) docs2rs did not create: {}; move them away or pass --force", dir.display(), conflicts.join(", ")));
     }
     let mut report = WriteReport::default();
     for (name, content) in files {

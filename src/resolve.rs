@@ -4,6 +4,7 @@
 use crate::config::{ApiConfig, OperationOverlay, WireCase};
 use crate::diag::Diagnostics;
 use crate::naming;
+use crate::parse::text::loose_key;
 use crate::schema::*;
 use heck::{ToKebabCase, ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
 use std::collections::{BTreeMap, BTreeSet};
@@ -49,7 +50,11 @@ fn merge(api: &mut Api, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics)
                 None => api.base_url = Some(url),
                 Some(have) if *have != url => {
                     let at = doc.operations.first().map(|o| o.source.clone()).unwrap_or_default();
-                    diags.warn(at, format!("base URL `{url}` differs from `{have}` stated earlier; keeping `{have}`"), Some("set `base_url` for this API in docs2rs.toml".to_string()));
+                    diags.warn(
+                        at,
+                        format!("base URL `{url}` differs from `{have}` stated earlier; keeping `{have}`"),
+                        Some("set `base_url` for this API in docs2rs.toml".to_string()),
+                    );
                 }
                 Some(_) => {}
             }
@@ -99,16 +104,12 @@ fn same_operation(a: &Operation, b: &Operation) -> bool {
 
 /// The same model read from two SDK flavours differs only in sources.
 fn same_model(a: &Model, b: &Model) -> bool {
-    a.fields.len() == b.fields.len()
-        && a.fields.iter().zip(&b.fields).all(|(x, y)| x.name == y.name && x.ty == y.ty && x.required == y.required)
+    a.fields.len() == b.fields.len() && a.fields.iter().zip(&b.fields).all(|(x, y)| x.name == y.name && x.ty == y.ty && x.required == y.required)
 }
 
 fn overlay_matches(o: &Operation, pattern: &str) -> bool {
     let file = o.source.file.replace('\\', "/");
-    o.name == pattern
-        || o.summary.as_deref() == Some(pattern)
-        || file == pattern
-        || file.ends_with(&format!("/{pattern}"))
+    o.name == pattern || o.summary.as_deref() == Some(pattern) || file == pattern || file.ends_with(&format!("/{pattern}"))
 }
 
 fn apply_overlays(api: &mut Api, overlays: &[OperationOverlay], diags: &mut Diagnostics) {
@@ -166,10 +167,6 @@ fn drop_unroutable(api: &mut Api, diags: &mut Diagnostics) {
     });
 }
 
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect()
-}
-
 /// Placeholders in a path template, in order: `/users/{userId}/x/{id}` → `userId`, `id`.
 pub fn path_placeholders(path: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -190,13 +187,14 @@ fn link_path_params(api: &mut Api, diags: &mut Diagnostics) {
         let holes = path_placeholders(&path);
         let mut claimed = BTreeSet::new();
         for hole in &holes {
-            let found = op.params.iter().position(|p| {
-                matches!(p.location, Location::Path | Location::Query) && squash(&p.name) == squash(hole) && !claimed.contains(&p.name)
-            });
+            let found = op
+                .params
+                .iter()
+                .position(|p| matches!(p.location, Location::Path | Location::Query) && loose_key(&p.name) == loose_key(hole) && !claimed.contains(&p.name));
             // A page that lost a parameter's name still lists it: unnamed path parameters
             // take the placeholders no named parameter claims, in order.
             let found = found.or_else(|| {
-                let k = holes.iter().take_while(|h2| *h2 != hole).filter(|h2| !op.params.iter().any(|p| squash(&p.name) == squash(h2))).count();
+                let k = holes.iter().take_while(|h2| *h2 != hole).filter(|h2| !op.params.iter().any(|p| loose_key(&p.name) == loose_key(h2))).count();
                 op.params.iter().enumerate().filter(|(_, p)| p.location == Location::Path && p.name.trim().is_empty()).map(|(i, _)| i).nth(k)
             });
             match found {
@@ -213,7 +211,10 @@ fn link_path_params(api: &mut Api, diags: &mut Diagnostics) {
                 None => {
                     diags.warn(
                         op.source.clone(),
-                        format!("path `{path}` of operation `{}` has `{{{hole}}}` but the docs list no such parameter; added a required string parameter", op.name),
+                        format!(
+                            "path `{path}` of operation `{}` has `{{{hole}}}` but the docs list no such parameter; added a required string parameter",
+                            op.name
+                        ),
                         Some("check the path in the docs or the overlay".to_string()),
                     );
                     let mut p = Param::new(hole.clone(), Location::Path, Type::string(), true, op.source.clone());
@@ -235,7 +236,10 @@ fn link_path_params(api: &mut Api, diags: &mut Diagnostics) {
         for p in op.params.iter_mut().filter(|p| p.location == Location::Path && !claimed.contains(&p.name)) {
             diags.warn(
                 p.source.clone(),
-                format!("parameter `{}` of `{}` is documented as a path parameter but `{path}` has no such placeholder; sent as a query parameter", p.name, op.name),
+                format!(
+                    "parameter `{}` of `{}` is documented as a path parameter but `{path}` has no such placeholder; sent as a query parameter",
+                    p.name, op.name
+                ),
                 None,
             );
             p.location = Location::Query;
@@ -255,11 +259,7 @@ fn apply_case(name: &str, case: WireCase) -> String {
 
 fn assign_wire_names(api: &mut Api, cfg: &ApiConfig) {
     let wire = |scope: &str, name: &str, case: WireCase| -> String {
-        cfg.wire_names
-            .get(&format!("{scope}.{name}"))
-            .or_else(|| cfg.wire_names.get(name))
-            .cloned()
-            .unwrap_or_else(|| apply_case(name, case))
+        cfg.wire_names.get(&format!("{scope}.{name}")).or_else(|| cfg.wire_names.get(name)).cloned().unwrap_or_else(|| apply_case(name, case))
     };
     for m in &mut api.models {
         for f in &mut m.fields {
@@ -448,19 +448,7 @@ mod tests {
     }
 
     fn op(name: &str, path: &str, params: Vec<Param>) -> Operation {
-        Operation {
-            name: name.into(),
-            method: Some(Method::Get),
-            path: Some(path.into()),
-            summary: None,
-            description: None,
-            permissions: None,
-            deprecated: false,
-            params,
-            returns: Returns::Empty,
-            source: Source::new("a.md", 1),
-            overlaid: vec![],
-        }
+        Operation { params, returns: Returns::Empty, ..Operation::new(name, Some(Method::Get), Some(path.into()), Source::new("a.md", 1)) }
     }
 
     #[test]
@@ -503,10 +491,7 @@ mod tests {
         let model = Model {
             name: "A".into(),
             description: None,
-            fields: vec![
-                Field::new("b", Type::reference("B"), false, src.clone()),
-                Field::new("cs", Type::array(Type::reference("C")), false, src.clone()),
-            ],
+            fields: vec![Field::new("b", Type::reference("B"), false, src.clone()), Field::new("cs", Type::array(Type::reference("C")), false, src.clone())],
             source: src,
             undocumented: false,
         };

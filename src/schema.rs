@@ -338,6 +338,22 @@ pub struct Operation {
 }
 
 impl Operation {
+    pub fn new(name: impl Into<String>, method: Option<Method>, path: Option<String>, source: Source) -> Self {
+        Operation {
+            name: name.into(),
+            method,
+            path,
+            summary: None,
+            description: None,
+            permissions: None,
+            deprecated: false,
+            params: Vec::new(),
+            returns: Returns::Unknown,
+            source,
+            overlaid: Vec::new(),
+        }
+    }
+
     pub fn body(&self) -> Option<&Param> {
         self.params.iter().find(|p| p.location == Location::Body)
     }

@@ -62,11 +62,8 @@ fn percent(report: &Report, metric: &str) -> f64 {
 }
 
 fn assert_floors(report: &Report, floors: &[(&str, f64)]) {
-    let failed: Vec<String> = floors
-        .iter()
-        .filter(|(m, floor)| percent(report, m) < *floor)
-        .map(|(m, floor)| format!("{m}: {:.2} % < {floor} %", percent(report, m)))
-        .collect();
+    let failed: Vec<String> =
+        floors.iter().filter(|(m, floor)| percent(report, m) < *floor).map(|(m, floor)| format!("{m}: {:.2} % < {floor} %", percent(report, m))).collect();
     assert!(failed.is_empty(), "below the floor:\n{}\n\n{}", failed.join("\n"), report.mismatch_list());
 }
 

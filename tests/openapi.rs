@@ -152,10 +152,14 @@ fn the_rich_api_exports_valid_openapi() {
 
     let spec: oas3::Spec = serde_json::from_value(doc.clone()).unwrap();
     let get = spec.operation_by_id("get_user").expect("get_user");
-    let locations: Vec<(String, String)> = get.parameters.iter().map(|p| match p {
-        oas3::spec::ObjectOrReference::Object(p) => (p.name.clone(), format!("{:?}", p.location)),
-        oas3::spec::ObjectOrReference::Ref { ref_path, .. } => (ref_path.clone(), "ref".into()),
-    }).collect();
+    let locations: Vec<(String, String)> = get
+        .parameters
+        .iter()
+        .map(|p| match p {
+            oas3::spec::ObjectOrReference::Object(p) => (p.name.clone(), format!("{:?}", p.location)),
+            oas3::spec::ObjectOrReference::Ref { ref_path, .. } => (ref_path.clone(), "ref".into()),
+        })
+        .collect();
     let want = [("userId", "Path"), ("expand", "Query"), ("pageSize", "Query"), ("If-Match", "Header"), ("at", "Query")];
     assert_eq!(locations, want.map(|(n, l)| (n.to_string(), l.to_string())));
     assert!(spec.operation_by_id("put_user").unwrap().request_body.is_some());

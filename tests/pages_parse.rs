@@ -17,10 +17,7 @@ fn fixture(name: &str) -> (ParsedDoc, Vec<String>) {
 }
 
 fn model<'a>(doc: &'a ParsedDoc, name: &str) -> &'a Model {
-    doc.models
-        .iter()
-        .find(|m| m.name == name)
-        .unwrap_or_else(|| panic!("no model {name}: {:?}", doc.models.iter().map(|m| &m.name).collect::<Vec<_>>()))
+    doc.models.iter().find(|m| m.name == name).unwrap_or_else(|| panic!("no model {name}: {:?}", doc.models.iter().map(|m| &m.name).collect::<Vec<_>>()))
 }
 
 fn op(doc: &ParsedDoc) -> &Operation {
@@ -71,10 +68,7 @@ fn awork_seed() {
     assert_eq!(ty("userContactInfos"), Type::array(Type::Any));
     assert_eq!(ty("isArchived"), Type::Boolean);
     assert_eq!(ty("isExternal"), Type::Boolean);
-    assert_eq!(
-        response.fields[22].description.as_deref(),
-        Some("True if this entity is coming from an external workspace (awork Connect).")
-    );
+    assert_eq!(response.fields[22].description.as_deref(), Some("True if this entity is coming from an external workspace (awork Connect)."));
 
     assert_eq!(warnings.len(), 4, "{warnings:#?}");
     for (warning, name) in warnings.iter().zip(["status", "userContactInfos", "tags", "teams"]) {
@@ -109,11 +103,7 @@ fn commpeak_seed() {
     }
     assert_eq!(op.returns, Returns::Unknown);
     assert_eq!(warnings.len(), 1, "{warnings:#?}");
-    assert!(
-        warnings
-            .iter()
-            .any(|w| w.contains("Body Params lists 22 unnamed entries; the prose lists 23 fields: took names and types from the prose"))
-    );
+    assert!(warnings.iter().any(|w| w.contains("Body Params lists 22 unnamed entries; the prose lists 23 fields: took names and types from the prose")));
     // The unnamed path parameter is kept for the overlay's `{id}` to name.
     let unnamed: Vec<&Param> = op.params.iter().filter(|p| p.location == Location::Path).collect();
     assert_eq!((unnamed.len(), unnamed[0].name.as_str(), unnamed[0].required), (1, "", true));
@@ -289,9 +279,7 @@ fn fern_html_and_text_copy_agree() {
     let (text, text_warnings) = fixture("fern/create-invoice-copy.fern.txt");
     let (h, t) = (op(&html), op(&text));
     assert_eq!((h.method, &h.path, &h.summary, &h.permissions), (t.method, &t.path, &t.summary, &t.permissions));
-    let strip = |ps: &[docs2rs::schema::Param]| {
-        ps.iter().map(|p| (p.name.clone(), p.ty.clone(), p.required, p.constraints.clone())).collect::<Vec<_>>()
-    };
+    let strip = |ps: &[docs2rs::schema::Param]| ps.iter().map(|p| (p.name.clone(), p.ty.clone(), p.required, p.constraints.clone())).collect::<Vec<_>>();
     assert_eq!(strip(&h.params[..2]), strip(&t.params[..2]));
     for suffix in ["Request", "Response"] {
         let hm = model(&html, &format!("FernPage{suffix}"));
@@ -348,14 +336,12 @@ fn hostile_inputs_never_panic() {
         String::new(),
         "\u{feff}".into(),
         "PUT\n".repeat(1000),
-        "Request\nThis endpoint expects a list of lists of lists of lists of lists of lists of lists of lists of lists of lists of strings"
-            .into(),
+        "Request\nThis endpoint expects a list of lists of lists of lists of lists of lists of lists of lists of lists of lists of strings".into(),
         "x".repeat(200_000),
         format!("Request\n{}stringOptional\n", "a".repeat(100_000)),
         format!("Path parameters\nidstring{}\n", " or string".repeat(5_000)),
         "<div class=\"fern-api-property\"><span class=\"fern-api-property-key\"></span></div>".into(),
-        "<div class=\"rm-Param\"><span class=\"param-name\">a</span><span class=\"param-type\">string</span></div><p>Body Params</p>"
-            .into(),
+        "<div class=\"rm-Param\"><span class=\"param-name\">a</span><span class=\"param-type\">string</span></div><p>Body Params</p>".into(),
     ];
     for seed in ["seeds/awork/update-user.fern.txt", "seeds/commpeak/update-user.readme.txt", "tests/fixtures/html/fern-page.html"] {
         let text = std::fs::read_to_string(seed).unwrap();

@@ -7,16 +7,8 @@ use docs2rs::schema::AuthScheme;
 
 fn main() {
     let out_dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
-    let api = ApiConfig::new("purecloud")
-        .with_input("../../seeds/purecloud")
-        .with_wire_case(WireCase::Camel)
-        .with_auth(AuthScheme::Bearer);
-    let result = Generator::new()
-        .with_api(api)
-        .with_out_dir(out_dir)
-        .with_lib(false)
-        .with_cargo_rerun_if_changed(true)
-        .generate();
+    let api = ApiConfig::new("purecloud").with_input("../../seeds/purecloud").with_wire_case(WireCase::Camel).with_auth(AuthScheme::Bearer);
+    let result = Generator::new().with_api(api).with_out_dir(out_dir).with_lib(false).with_cargo_rerun_if_changed(true).generate();
     match result {
         Ok(done) => {
             for d in &done.diagnostics {

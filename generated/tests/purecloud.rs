@@ -3,7 +3,7 @@
 
 mod support;
 
-use docs2rs_generated::purecloud::{self, params, types, Client, Error};
+use docs2rs_generated::purecloud::{self, Client, Error, params, types};
 use serde_json::json;
 use support::{Reply, Server};
 

@@ -22,8 +22,7 @@ pub fn looks_like(text: &str) -> bool {
     }
     let verb_near_top = lines.iter().take(8).any(|l| endpoint::split_method_line(l).is_some());
     let sections = lines.iter().filter(|l| section_of(l).is_some()).count();
-    let badged_fields =
-        lines.iter().filter(|l| l.len() < 300).filter_map(|l| split_field_line(l)).filter(|f| f.suffixes.required.is_some()).count();
+    let badged_fields = lines.iter().filter(|l| l.len() < 300).filter_map(|l| split_field_line(l)).filter(|f| f.suffixes.required.is_some()).count();
     badged_fields >= 1 && (verb_near_top || sections >= 1)
 }
 
@@ -139,11 +138,7 @@ pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> ParsedDoc {
 
     parts.description = (!description.is_empty()).then(|| description.join("\n\n"));
     if parts.title.is_none() {
-        diags.warn(
-            Source::new(file, 1),
-            "empty page: no title, no sections",
-            Some("check that the file is the text of a Fern endpoint page".to_string()),
-        );
+        diags.warn(Source::new(file, 1), "empty page: no title, no sections", Some("check that the file is the text of a Fern endpoint page".to_string()));
     }
     assemble(file, parts, buckets, diags)
 }
@@ -198,8 +193,7 @@ fn read_preamble_line(line: &str, parts: &mut EndpointParts, description: &mut V
     let lower = line.to_ascii_lowercase();
     if lower.starts_with("required permissions") {
         let text = line.split_once(':').map(|(_, t)| t.trim()).unwrap_or("");
-        parts.permissions =
-            Some(Permissions { rule: PermissionRule::Any, list: Vec::new(), text: (!text.is_empty()).then(|| text.to_string()) });
+        parts.permissions = Some(Permissions { rule: PermissionRule::Any, list: Vec::new(), text: (!text.is_empty()).then(|| text.to_string()) });
         return;
     }
     description.push(line.to_string());
@@ -271,11 +265,7 @@ fn body_doc(file: &str, bucket: SectionFields, what: &str, diags: &mut Diagnosti
         }
         None if what == "response" => BodyDoc::Absent,
         None => {
-            diags.warn(
-                section_source,
-                format!("the {what} section lists no fields and no type; no body sent"),
-                Some("check the page".to_string()),
-            );
+            diags.warn(section_source, format!("the {what} section lists no fields and no type; no body sent"), Some("check the page".to_string()));
             BodyDoc::Absent
         }
     }

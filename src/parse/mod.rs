@@ -111,11 +111,7 @@ fn decode(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<String> {
         Ok(s) => s.to_string(),
         Err(e) => {
             let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u32;
-            diags.warn(
-                Source::new(file, line),
-                "invalid UTF-8; undecodable bytes were replaced with U+FFFD",
-                Some("save the document as UTF-8".to_string()),
-            );
+            diags.warn(Source::new(file, line), "invalid UTF-8; undecodable bytes were replaced with U+FFFD", Some("save the document as UTF-8".to_string()));
             String::from_utf8_lossy(bytes).into_owned()
         }
     };

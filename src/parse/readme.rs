@@ -226,23 +226,13 @@ pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> ParsedDoc {
 
     parts.description = (!intro.is_empty()).then(|| intro.join("\n\n"));
     if parts.title.is_none() {
-        diags.warn(
-            Source::new(file, 1),
-            "empty page: no title, no parameters",
-            Some("check that the file is the text of a ReadMe endpoint page".to_string()),
-        );
+        diags.warn(Source::new(file, 1), "empty page: no title, no parameters", Some("check that the file is the text of a ReadMe endpoint page".to_string()));
     }
     assemble(file, parts, prose, entries, diags)
 }
 
 /// Prose and structured entries → operation; shared with the HTML parser.
-pub(crate) fn assemble(
-    file: &str,
-    mut parts: EndpointParts,
-    prose: PerTarget<Field>,
-    entries: PerTarget<Entry>,
-    diags: &mut Diagnostics,
-) -> ParsedDoc {
+pub(crate) fn assemble(file: &str, mut parts: EndpointParts, prose: PerTarget<Field>, entries: PerTarget<Entry>, diags: &mut Diagnostics) -> ParsedDoc {
     let template = parts.url.as_deref().map(|u| endpoint::path_placeholders(&endpoint::split_url(u).1)).unwrap_or_default();
     let [p_path, p_query, p_header, p_body, p_response] = prose;
     let [e_path, e_query, e_header, e_body, e_response] = entries;
@@ -277,11 +267,7 @@ pub(crate) fn prose_field(fb: vocab::FieldBullet, source: Source, diags: &mut Di
             FernType::new(Type::Any, text)
         }
         None => {
-            diags.warn(
-                source.clone(),
-                format!("field `{}` states no type; typed as JSON value", fb.name),
-                Some("give it a type in docs2rs.toml".to_string()),
-            );
+            diags.warn(source.clone(), format!("field `{}` states no type; typed as JSON value", fb.name), Some("give it a type in docs2rs.toml".to_string()));
             FernType::new(Type::Any, "")
         }
     };
@@ -299,8 +285,7 @@ fn read_structured_line(line: &str, lines: &[&str], index: usize, source: Source
     let is_type_line = |l: &str| readme_type(l, false).is_some();
     if is_type_line(line) {
         let previous = lines[..index].iter().rev().map(|l| l.trim()).find(|l| !l.is_empty()).unwrap_or("");
-        let named =
-            vocab::is_identifier(previous) && !is_type_line(previous) && structured_block(previous).is_none() && !is_badge(previous);
+        let named = vocab::is_identifier(previous) && !is_type_line(previous) && structured_block(previous).is_none() && !is_badge(previous);
         entries.push(Entry::new(named.then(|| previous.to_string()), line, source));
         return;
     }
@@ -354,9 +339,7 @@ Path Params\ntag_id\nstring\nrequired\nThe tag to remove.\nQuery Params\nforce\n
     #[test]
     fn never_panics_on_garbage() {
         let mut d = Diagnostics::new();
-        for text in
-            ["", "•", "  • x (", "Body Params\nstring\nrequired", "Path Params", "\u{0}é•• (\": ", &"• a (string): b\n".repeat(5000)]
-        {
+        for text in ["", "•", "  • x (", "Body Params\nstring\nrequired", "Path Params", "\u{0}é•• (\": ", &"• a (string): b\n".repeat(5000)] {
             let _ = parse("g.txt", text, &mut d);
         }
     }

@@ -227,10 +227,7 @@ fn bare_signature(t: &str) -> Option<Signature> {
 fn signature_at(t: &str, open: usize) -> Option<Signature> {
     let before = t[..open].trim_end();
     // Step over the whole separator character: it may be multi-byte (fuzzer-found).
-    let name_start = before
-        .char_indices()
-        .rfind(|&(_, c)| !(c.is_alphanumeric() || c == '_'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let name_start = before.char_indices().rfind(|&(_, c)| !(c.is_alphanumeric() || c == '_')).map_or(0, |(i, c)| i + c.len_utf8());
     let name = &before[name_start..];
     if !is_ident(name) {
         return None;

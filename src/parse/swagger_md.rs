@@ -313,7 +313,13 @@ mod tests {
         for t in yes {
             assert!(looks_like(t), "{t:?}");
         }
-        let no = ["<h2>X</h2>\n<p>All URIs are relative to <em>https://x</em></p>", "# Hello\n\nSome prose about properties.\n", "Name | Type\n--|--\n", "", "wraps things up nicely\n"];
+        let no = [
+            "<h2>X</h2>\n<p>All URIs are relative to <em>https://x</em></p>",
+            "# Hello\n\nSome prose about properties.\n",
+            "Name | Type\n--|--\n",
+            "",
+            "wraps things up nicely\n",
+        ];
         for t in no {
             assert!(!looks_like(t), "{t:?}");
         }

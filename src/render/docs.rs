@@ -99,7 +99,15 @@ pub fn inline(text: &str) -> String {
 pub fn code(text: &str) -> String {
     let body: String = text
         .chars()
-        .map(|c| if c == '`' { '\'' } else if c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if c == '`' {
+                '\''
+            } else if c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
         .filter(|&c| !is_bidi_control(c))
         .collect();
     let body = body.trim();
@@ -141,13 +149,7 @@ mod tests {
         let lines = doc_lines("a */ b /* c\n    ```rust\nfn main(){}\n```\n#[cfg(x)] [link] <script>x</script> `tick`\u{202E}");
         assert_eq!(
             lines,
-            [
-                "a \\*/ b /\\* c",
-                "\\`\\`\\`rust",
-                "fn main(){}",
-                "\\`\\`\\`",
-                "\\#\\[cfg(x)\\] \\[link\\] &lt;script&gt;x&lt;/script&gt; \\`tick\\`",
-            ]
+            ["a \\*/ b /\\* c", "\\`\\`\\`rust", "fn main(){}", "\\`\\`\\`", "\\#\\[cfg(x)\\] \\[link\\] &lt;script&gt;x&lt;/script&gt; \\`tick\\`",]
         );
     }
 

@@ -135,8 +135,25 @@ pub struct Settings {
 
 /// Names the client itself uses; operations get another name instead.
 const CLIENT_RESERVED: &[&str] = &[
-    "new", "with_client", "with_bearer_token", "with_basic_auth", "with_header", "with_default_headers", "base_url", "http",
-    "request", "send", "send_json", "send_empty", "url", "clone", "fmt", "default", "eq", "to_owned", "server_url",
+    "new",
+    "with_client",
+    "with_bearer_token",
+    "with_basic_auth",
+    "with_header",
+    "with_default_headers",
+    "base_url",
+    "http",
+    "request",
+    "send",
+    "send_json",
+    "send_empty",
+    "url",
+    "clone",
+    "fmt",
+    "default",
+    "eq",
+    "to_owned",
+    "server_url",
 ];
 
 struct Names {

@@ -169,7 +169,8 @@ fn check_operation(path: &str, op: &Value, at: &str, out: &mut Vec<String>) {
         out.push(format!("{at}/responses: at least one response is required"));
     }
     for (code, response) in &responses {
-        let valid_code = code == "default" || (code.len() == 3 && code.starts_with(['1', '2', '3', '4', '5']) && (code[1..].chars().all(|c| c.is_ascii_digit()) || &code[1..] == "XX"));
+        let valid_code = code == "default"
+            || (code.len() == 3 && code.starts_with(['1', '2', '3', '4', '5']) && (code[1..].chars().all(|c| c.is_ascii_digit()) || &code[1..] == "XX"));
         if !valid_code {
             out.push(format!("{at}/responses: `{code}` is not a status code, range or `default`"));
         }

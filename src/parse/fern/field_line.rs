@@ -155,10 +155,8 @@ pub(crate) fn split_field_line(line: &str) -> Option<FieldLine> {
     candidates.sort_by_key(|(named, spaced, _)| (*named, *spaced));
     let mut iter = candidates.into_iter();
     let (named, spaced, mut best) = iter.next()?;
-    best.alternatives = iter
-        .filter(|(n, s, f)| *n == named && *s == spaced && f.name != best.name)
-        .map(|(_, _, f)| format!("`{}` + `{}`", f.name, f.ty.spelled))
-        .collect();
+    best.alternatives =
+        iter.filter(|(n, s, f)| *n == named && *s == spaced && f.name != best.name).map(|(_, _, f)| format!("`{}` + `{}`", f.name, f.ty.spelled)).collect();
     best.alternatives.dedup();
     Some(best)
 }
@@ -169,8 +167,7 @@ pub(crate) fn parse_type_and_suffixes(text: &str) -> Option<(FernType, Suffixes)
     if text.len() > MAX_FIELD_LINE {
         return None;
     }
-    let mut options: Vec<(FernType, Suffixes)> =
-        parse_type(text).into_iter().filter_map(|(t, end)| parse_suffixes(&text[end..]).map(|s| (t, s))).collect();
+    let mut options: Vec<(FernType, Suffixes)> = parse_type(text).into_iter().filter_map(|(t, end)| parse_suffixes(&text[end..]).map(|s| (t, s))).collect();
     options.sort_by_key(|(t, _)| t.named);
     options.into_iter().next()
 }

@@ -70,8 +70,7 @@ fn read_preamble_paragraph(text: &str, parts: &mut EndpointParts, description: &
     match text.split_once(':') {
         Some((label, rest)) if label.trim().eq_ignore_ascii_case("required permissions") => {
             let rest = rest.trim();
-            parts.permissions =
-                Some(Permissions { rule: PermissionRule::Any, list: Vec::new(), text: (!rest.is_empty()).then(|| rest.to_string()) });
+            parts.permissions = Some(Permissions { rule: PermissionRule::Any, list: Vec::new(), text: (!rest.is_empty()).then(|| rest.to_string()) });
         }
         _ => description.push(text.to_string()),
     }
@@ -79,8 +78,7 @@ fn read_preamble_paragraph(text: &str, parts: &mut EndpointParts, description: &
 
 fn title(all: &[ElementRef<'_>]) -> Option<String> {
     let h1 = all.iter().find(|e| e.value().name() == "h1").map(text_of);
-    let page_title =
-        || all.iter().find(|e| e.value().name() == "title").map(|t| text_of(t).split(" | ").next().unwrap_or("").trim().to_string());
+    let page_title = || all.iter().find(|e| e.value().name() == "title").map(|t| text_of(t).split(" | ").next().unwrap_or("").trim().to_string());
     h1.or_else(page_title).filter(|t| !t.is_empty())
 }
 
@@ -89,11 +87,7 @@ fn method_and_url(all: &[ElementRef<'_>]) -> (Option<crate::schema::Method>, Opt
     for el in all.iter().filter(|e| class_has(e, "method")) {
         let Some((method, _)) = endpoint::split_method_line(&text_of(el)) else { continue };
         // Fern prints the path in pieces next to the badge; the parent's text glues them.
-        let url = el
-            .parent()
-            .and_then(ElementRef::wrap)
-            .and_then(|p| endpoint::split_method_line(&text_of(&p).replace(' ', "")))
-            .and_then(|(_, url)| url);
+        let url = el.parent().and_then(ElementRef::wrap).and_then(|p| endpoint::split_method_line(&text_of(&p).replace(' ', ""))).and_then(|(_, url)| url);
         return (Some(method), url);
     }
     (None, None)
@@ -110,8 +104,7 @@ fn property_field(el: &ElementRef<'_>, scope: &str, source: &Source, models: &mu
     let name = own.iter().find(|d| class_has(d, "property-key") || class_has(d, "property-name")).map(text_of)?;
     let badges: Vec<String> = match own.iter().find(|d| class_has(d, "property-meta")) {
         Some(meta) => {
-            let children: Vec<String> =
-                meta.children().filter_map(ElementRef::wrap).map(|c| text_of(&c)).filter(|t| !t.is_empty()).collect();
+            let children: Vec<String> = meta.children().filter_map(ElementRef::wrap).map(|c| text_of(&c)).filter(|t| !t.is_empty()).collect();
             if children.is_empty() { vec![text_of(meta)] } else { children }
         }
         None => Vec::new(),
@@ -149,13 +142,8 @@ fn property_field(el: &ElementRef<'_>, scope: &str, source: &Source, models: &mu
         .iter()
         .find(|d| text_of(d).starts_with("Allowed values"))
         .map(|d| {
-            let codes: Vec<String> =
-                d.descendants().filter_map(ElementRef::wrap).filter(|c| c.value().name() == "code").map(|c| text_of(&c)).collect();
-            if codes.is_empty() {
-                text_of(d).trim_start_matches("Allowed values:").split_whitespace().map(str::to_string).collect()
-            } else {
-                codes
-            }
+            let codes: Vec<String> = d.descendants().filter_map(ElementRef::wrap).filter(|c| c.value().name() == "code").map(|c| text_of(&c)).collect();
+            if codes.is_empty() { text_of(d).trim_start_matches("Allowed values:").split_whitespace().map(str::to_string).collect() } else { codes }
         })
         .unwrap_or_default()
         .into_iter()

@@ -16,9 +16,8 @@ use scraper::{ElementRef, Html};
 pub fn parse_dom(file: &str, doc: &Html, diags: &mut Diagnostics) -> Option<ParsedDoc> {
     let all = elements(doc);
     let has_names = all.iter().any(is_name);
-    let readme_marks = all
-        .iter()
-        .any(|e| e.value().classes().any(|c| c.starts_with("rm-")) || structured_block(&text_of(e)).is_some_and(|b| b != Block::Skipped));
+    let readme_marks =
+        all.iter().any(|e| e.value().classes().any(|c| c.starts_with("rm-")) || structured_block(&text_of(e)).is_some_and(|b| b != Block::Skipped));
     if !(has_names && readme_marks) {
         return None;
     }
@@ -76,13 +75,10 @@ fn entry_of(name_el: &ElementRef<'_>, source: &Source) -> Option<Entry> {
     let parts: Vec<ElementRef<'_>> = container.descendants().filter_map(ElementRef::wrap).collect();
     let type_text = parts.iter().find(|d| is_type(d)).map(text_of)?;
     let mut entry = Entry::new(Some(name).filter(|n| !n.is_empty()), &type_text, source.clone());
-    entry.required =
-        parts.iter().any(|d| class_has(d, "required") && !text_of(d).is_empty() && !text_of(d).eq_ignore_ascii_case("optional"));
+    entry.required = parts.iter().any(|d| class_has(d, "required") && !text_of(d).is_empty() && !text_of(d).eq_ignore_ascii_case("optional"));
     entry.description = parts.iter().find(|d| class_has(d, "desc")).map(text_of).filter(|t| !t.is_empty());
-    entry.default =
-        parts.iter().map(text_of).find_map(|t| t.strip_prefix("Defaults to").map(|v| v.trim().to_string())).filter(|v| !v.is_empty());
-    entry.enum_values =
-        parts.iter().filter(|d| d.value().name() == "option").map(text_of).filter(|v| !v.is_empty()).map(EnumValue::new).collect();
+    entry.default = parts.iter().map(text_of).find_map(|t| t.strip_prefix("Defaults to").map(|v| v.trim().to_string())).filter(|v| !v.is_empty());
+    entry.enum_values = parts.iter().filter(|d| d.value().name() == "option").map(text_of).filter(|v| !v.is_empty()).map(EnumValue::new).collect();
     Some(entry)
 }
 

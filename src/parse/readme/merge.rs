@@ -63,8 +63,7 @@ pub(crate) fn merge(block: &str, prose: Vec<Field>, entries: Vec<Entry>, templat
     }
     let n = unnamed.len();
     let entries_word = if n == 1 { "entry" } else { "entries" };
-    let types: Vec<String> =
-        unnamed.iter().map(|e| if e.required { format!("`{}` required", e.type_text) } else { format!("`{}`", e.type_text) }).collect();
+    let types: Vec<String> = unnamed.iter().map(|e| if e.required { format!("`{}` required", e.type_text) } else { format!("`{}`", e.type_text) }).collect();
     if fields.is_empty() && block.starts_with("Path") && template.is_empty() {
         // The page states no path; keep them unnamed so the path an overlay supplies can
         // name them from its placeholders (resolve does that, and warns if it cannot).
@@ -97,11 +96,7 @@ pub(crate) fn merge(block: &str, prose: Vec<Field>, entries: Vec<Entry>, templat
         }
         return fields;
     }
-    let why = if n == m {
-        format!("the prose lists {m} {fields_word} but the types do not line up")
-    } else {
-        format!("the prose lists {m} {fields_word}")
-    };
+    let why = if n == m { format!("the prose lists {m} {fields_word} but the types do not line up") } else { format!("the prose lists {m} {fields_word}") };
     diags.warn(
         unnamed_line,
         format!("{block} lists {n} unnamed {entries_word}; {why}: took names and types from the prose"),

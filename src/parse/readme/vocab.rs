@@ -61,12 +61,7 @@ pub(crate) fn field_bullet(content: &str) -> Option<FieldBullet> {
         return None;
     }
     let description = after.trim().trim_start_matches([':', '-', '–', '—']).trim();
-    Some(FieldBullet {
-        name: name.to_string(),
-        type_text,
-        required,
-        description: (!description.is_empty()).then(|| description.to_string()),
-    })
+    Some(FieldBullet { name: name.to_string(), type_text, required, description: (!description.is_empty()).then(|| description.to_string()) })
 }
 
 /// A nested bullet under a field: `en_US - English (United States)`, `asc: ascending`, `asc`.

@@ -30,9 +30,5 @@ pub(crate) fn nearest_ancestor<'a>(el: &ElementRef<'a>, pred: impl Fn(&ElementRe
 /// Descendants of `el` whose nearest `is_container` ancestor is `el` itself: its own parts,
 /// not those of nested containers.
 pub(crate) fn owned_descendants<'a>(el: &ElementRef<'a>, is_container: impl Fn(&ElementRef<'a>) -> bool + Copy) -> Vec<ElementRef<'a>> {
-    el.descendants()
-        .skip(1)
-        .filter_map(ElementRef::wrap)
-        .filter(|d| nearest_ancestor(d, is_container).is_some_and(|a| a.id() == el.id()))
-        .collect()
+    el.descendants().skip(1).filter_map(ElementRef::wrap).filter(|d| nearest_ancestor(d, is_container).is_some_and(|a| a.id() == el.id())).collect()
 }
