@@ -31,6 +31,7 @@ pub fn resolve(cfg: &ApiConfig, mut docs: Vec<(String, ParsedDoc)>, diags: &mut 
     apply_overlays(&mut api, &cfg.operations, diags);
     drop_unroutable(&mut api, diags);
     link_path_params(&mut api, diags);
+    describe_page_models(&mut api);
     assign_wire_names(&mut api, cfg);
     extract_enums(&mut api);
     add_undocumented(&mut api, diags);
@@ -243,6 +244,28 @@ fn link_path_params(api: &mut Api, diags: &mut Diagnostics) {
                 None,
             );
             p.location = Location::Query;
+        }
+    }
+}
+
+/// Page-derived bodies have no description of their own: a model that is the body or
+/// response of exactly one operation says so.
+fn describe_page_models(api: &mut Api) {
+    let mut roles: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for op in &api.operations {
+        let at = format!("{} {}", op.method.map_or("", Method::as_str), op.path.as_deref().unwrap_or(""));
+        if let Some(name) = op.body().and_then(|b| b.ty.ref_name()) {
+            roles.entry(name.to_string()).or_default().push(format!("The request body of `{}` ({at}).", op.name));
+        }
+        if let Returns::Body { ty } = &op.returns {
+            if let Some(name) = ty.ref_name() {
+                roles.entry(name.to_string()).or_default().push(format!("The response of `{}` ({at}).", op.name));
+            }
+        }
+    }
+    for m in api.models.iter_mut().filter(|m| m.description.is_none()) {
+        if let Some([role]) = roles.get(&m.name).map(Vec::as_slice) {
+            m.description = Some(role.clone());
         }
     }
 }

@@ -3,6 +3,8 @@
 
 /// Models and enums of the API.
 pub mod types {
+    /// The request body of `update_user` (PUT /users/{userId}).
+    ///
     /// Documented at `seeds/awork/update-user.fern.txt:15`.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateUserRequest {
@@ -53,6 +55,8 @@ pub mod types {
         pub language: ::std::option::Option<::std::string::String>,
     }
 
+    /// The response of `update_user` (PUT /users/{userId}).
+    ///
     /// Documented at `seeds/awork/update-user.fern.txt:46`.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateUserResponse {

@@ -3,6 +3,8 @@
 
 /// Models and enums of the API.
 pub mod types {
+    /// The request body of `update_user` (PUT /api/users/{id}).
+    ///
     /// Documented at `seeds/commpeak/update-user.readme.txt:7`.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateUserRequest {
@@ -81,7 +83,7 @@ pub mod types {
         pub use_webrtc: ::std::option::Option<f64>,
     }
 
-    /// Allowed values of \`UpdateUserRequest.default\_language\`.
+    /// Allowed values of `UpdateUserRequest.default_language`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -159,7 +161,7 @@ pub mod types {
         }
     }
 
-    /// Allowed values of \`UpdateUserRequest.twofa\_type\`.
+    /// Allowed values of `UpdateUserRequest.twofa_type`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -136,6 +136,8 @@ pub mod types {
         pub organization: ::std::option::Option<Organization>,
     }
 
+    /// The request body of `patch_user` (PATCH /api/v2/users/{userId}).
+    ///
     /// Documented at `seeds/purecloud/UpdateUser.ruby.md:4`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateUser {
@@ -456,7 +458,7 @@ pub mod types {
     /// Add its model doc to the inputs to get a typed struct.
     pub type UsersSearchResponse = ::serde_json::Value;
 
-    /// Allowed values of \`type\` in \`get\_fieldconfig\`.
+    /// Allowed values of `type` in `get_fieldconfig`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -538,7 +540,7 @@ pub mod types {
         }
     }
 
-    /// Allowed values of \`expand\` in \`get\_profiles\_users\`.
+    /// Allowed values of `expand` in `get_profiles_users`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -632,7 +634,7 @@ pub mod types {
         }
     }
 
-    /// Allowed values of \`sort\_order\` in \`get\_profiles\_users\`.
+    /// Allowed values of `sort_order` in `get_profiles_users`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -706,7 +708,7 @@ pub mod types {
         }
     }
 
-    /// Allowed values of \`state\` in \`get\_profiles\_users\`.
+    /// Allowed values of `state` in `get_profiles_users`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -780,7 +782,7 @@ pub mod types {
         }
     }
 
-    /// Allowed values of \`expand\` in \`get\_user\_adjacents\`.
+    /// Allowed values of `expand` in `get_user_adjacents`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -886,7 +888,7 @@ pub mod types {
         }
     }
 
-    /// Allowed values of \`expand\` in \`get\_user\_directreports\`.
+    /// Allowed values of `expand` in `get_user_directreports`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -992,7 +994,7 @@ pub mod types {
         }
     }
 
-    /// Allowed values of \`expand\` in \`get\_user\`.
+    /// Allowed values of `expand` in `get_user`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1098,7 +1100,7 @@ pub mod types {
         }
     }
 
-    /// Allowed values of \`expand\` in \`get\_user\_favorites\`.
+    /// Allowed values of `expand` in `get_user_favorites`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1204,7 +1206,7 @@ pub mod types {
         }
     }
 
-    /// Allowed values of \`expand\` in \`get\_user\_profile\`.
+    /// Allowed values of `expand` in `get_user_profile`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1310,7 +1312,7 @@ pub mod types {
         }
     }
 
-    /// Allowed values of \`sort\_order\` in \`get\_user\_routinglanguages\`.
+    /// Allowed values of `sort_order` in `get_user_routinglanguages`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1384,7 +1386,7 @@ pub mod types {
         }
     }
 
-    /// Allowed values of \`sort\_order\` in \`get\_user\_routingskills\`.
+    /// Allowed values of `sort_order` in `get_user_routingskills`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1458,7 +1460,7 @@ pub mod types {
         }
     }
 
-    /// Allowed values of \`state\` in \`get\_user\`.
+    /// Allowed values of `state` in `get_user`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1532,7 +1534,7 @@ pub mod types {
         }
     }
 
-    /// Allowed values of \`expand\` in \`get\_user\_superiors\`.
+    /// Allowed values of `expand` in `get_user_superiors`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1638,7 +1640,7 @@ pub mod types {
         }
     }
 
-    /// Allowed values of \`expand\` in \`get\_users\`.
+    /// Allowed values of `expand` in `get_users`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1744,7 +1746,7 @@ pub mod types {
         }
     }
 
-    /// Allowed values of \`expand\` in \`get\_users\_me\`.
+    /// Allowed values of `expand` in `get_users_me`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1910,7 +1912,7 @@ pub mod types {
         }
     }
 
-    /// Allowed values of \`sort\_order\` in \`get\_users\`.
+    /// Allowed values of `sort_order` in `get_users`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1984,7 +1986,7 @@ pub mod types {
         }
     }
 
-    /// Allowed values of \`state\` in \`get\_users\`.
+    /// Allowed values of `state` in `get_users`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -46,22 +46,25 @@ fn escape_line(line: &str) -> String {
             out.push_str(&escape_text(word));
         }
     }
-    // A leading `#` would become a heading, `>` a quote, `-`/`+`/digits. a list: harmless,
-    // but `=`/`-` runs under a line make setext headings out of the previous line.
-    if out.starts_with(['=', '-']) && out.chars().all(|c| c == '=' || c == '-' || c == ' ') {
+    // `=`/`-` runs make a setext heading of the previous line; `~~~` opens a fence.
+    if (out.starts_with(['=', '-']) && out.chars().all(|c| c == '=' || c == '-' || c == ' ')) || out.starts_with("~~~") {
         out.insert(0, '\\');
     }
     out
 }
 
+/// Escapes only what makes rustdoc misbehave: link brackets, HTML, entities, and runs
+/// of three backticks (a fence would become a doctest). Inline `code` spans survive.
 fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
         match c {
-            '\\' | '`' | '[' | ']' | '*' | '_' | '|' | '#' => {
+            '\\' | '[' | ']' => {
                 out.push('\\');
                 out.push(c);
             }
+            '`' if run_len(&chars, i, '`') >= 3 => out.push_str("\\`"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
@@ -69,6 +72,13 @@ fn escape_text(s: &str) -> String {
         }
     }
     out
+}
+
+/// Length of the run of `c` that position `i` is part of.
+fn run_len(chars: &[char], i: usize, c: char) -> usize {
+    let before = chars[..i].iter().rev().take_while(|&&x| x == c).count();
+    let after = chars[i..].iter().take_while(|&&x| x == c).count();
+    before + after
 }
 
 fn split_keep_spaces(line: &str) -> Vec<&str> {
@@ -147,10 +157,7 @@ mod tests {
     #[test]
     fn hostile_text_is_inert() {
         let lines = doc_lines("a */ b /* c\n    ```rust\nfn main(){}\n```\n#[cfg(x)] [link] <script>x</script> `tick`\u{202E}");
-        assert_eq!(
-            lines,
-            ["a \\*/ b /\\* c", "\\`\\`\\`rust", "fn main(){}", "\\`\\`\\`", "\\#\\[cfg(x)\\] \\[link\\] &lt;script&gt;x&lt;/script&gt; \\`tick\\`",]
-        );
+        assert_eq!(lines, ["a */ b /* c", "\\`\\`\\`rust", "fn main(){}", "\\`\\`\\`", "#\\[cfg(x)\\] \\[link\\] &lt;script&gt;x&lt;/script&gt; `tick`"]);
     }
 
     #[test]
