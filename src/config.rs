@@ -50,6 +50,9 @@ pub struct ApiConfig {
     pub name: String,
     /// Files or directories (read recursively, in sorted order).
     pub inputs: Vec<Input>,
+    /// Human name of the API for docs (default: the title of its first API page).
+    #[serde(default)]
+    pub title: Option<String>,
     /// Overrides a base URL stated in the docs. May contain `{variables}`.
     #[serde(default)]
     pub base_url: Option<String>,

@@ -269,7 +269,7 @@ impl Generator {
             let module = module_name(&api.name);
             let code = renderer.render_api(api, &settings).map_err(Error::Render)?;
             files.insert(format!("{module}.rs"), code);
-            let title = api.title.clone().unwrap_or_else(|| format!("The {} API.", api.name));
+            let title = api.title.clone().unwrap_or_else(|| format!("the {} API", api.name));
             modules.push((module, title));
         }
         if self.lib.unwrap_or(self.config.output.lib) {

@@ -28,6 +28,9 @@ pub fn resolve(cfg: &ApiConfig, mut docs: Vec<(String, ParsedDoc)>, diags: &mut 
     if cfg.base_url.is_some() {
         api.base_url = cfg.base_url.clone();
     }
+    if cfg.title.is_some() {
+        api.title = cfg.title.clone();
+    }
     apply_overlays(&mut api, &cfg.operations, diags);
     drop_unroutable(&mut api, diags);
     link_path_params(&mut api, diags);
