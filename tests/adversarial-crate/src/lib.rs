@@ -1,4 +1,4 @@
-//! Output of docs2rs for the adversarial fixtures. Compiling is the test; the unit tests
+//! Output of docs2rs for the adversarial fixtures and every parser fixture. Compiling is the test; the unit tests
 //! below check behaviour the hostile names must keep.
 
 macro_rules! theme {
@@ -16,6 +16,11 @@ theme!(hostile_text, "hostile_text.rs");
 theme!(broken, "broken.rs");
 theme!(client_internals, "client_internals.rs");
 theme!(pages, "pages.rs");
+
+/// The parser fixtures of every SDK flavour and page family (tests/fixtures/*/).
+pub mod fixtures {
+    include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
+}
 
 #[cfg(test)]
 mod tests {
