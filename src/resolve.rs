@@ -196,11 +196,9 @@ fn link_path_params(api: &mut Api, diags: &mut Diagnostics) {
                 .iter()
                 .position(|p| matches!(p.location, Location::Path | Location::Query) && loose_key(&p.name) == loose_key(hole) && !claimed.contains(&p.name));
             // A page that lost a parameter's name still lists it: unnamed path parameters
-            // take the placeholders no named parameter claims, in order.
-            let found = found.or_else(|| {
-                let k = holes.iter().take_while(|h2| *h2 != hole).filter(|h2| !op.params.iter().any(|p| loose_key(&p.name) == loose_key(h2))).count();
-                op.params.iter().enumerate().filter(|(_, p)| p.location == Location::Path && p.name.trim().is_empty()).map(|(i, _)| i).nth(k)
-            });
+            // take the placeholders no named parameter claims, in order (each is named
+            // when taken, so the first unnamed one left is the next).
+            let found = found.or_else(|| op.params.iter().position(|p| p.location == Location::Path && p.name.trim().is_empty()));
             match found {
                 Some(i) => {
                     let p = &mut op.params[i];
@@ -527,6 +525,20 @@ mod tests {
         assert_eq!(api.models.iter().filter(|m| m.undocumented).count(), 2);
         assert_eq!(d.items().len(), 1);
         assert!(d.items()[0].message.ends_with(": B, C"), "{}", d.items()[0].message);
+    }
+
+    #[test]
+    fn unnamed_path_params_take_the_unclaimed_placeholders_in_order() {
+        let src = Source::new("p.txt", 4);
+        let unnamed = |ty: Type| Param::new("", Location::Path, ty, true, src.clone());
+        let named = Param::new("org", Location::Path, Type::string(), true, src.clone());
+        let o = op("x", "/orgs/{org}/users/{userId}/items/{itemId}", vec![unnamed(Type::string()), named, unnamed(Type::integer())]);
+        let doc = ParsedDoc { operations: vec![o], ..Default::default() };
+        let mut d = Diagnostics::new();
+        let api = resolve(&ApiConfig::new("x"), vec![("p.txt".into(), doc)], &mut d);
+        let ps: Vec<(&str, &Type)> = api.operations[0].params.iter().map(|p| (p.wire_name.as_str(), &p.ty)).collect();
+        assert_eq!(ps, [("userId", &Type::string()), ("org", &Type::string()), ("itemId", &Type::integer())]);
+        assert!(d.items().is_empty(), "{:?}", d.items());
     }
 
     #[test]
