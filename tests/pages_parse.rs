@@ -355,3 +355,20 @@ fn hostile_inputs_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_per_input_format_override_beats_detection() {
+    use docs2rs::Generator;
+    use docs2rs::config::ApiConfig;
+    let root = env!("CARGO_MANIFEST_DIR");
+    // The awork page read as what it is, and forced through the ReadMe parser instead.
+    let auto = Generator::new().with_root(root).with_api(ApiConfig::new("a").with_input("seeds/awork/update-user.fern.txt")).schema().unwrap().0;
+    let forced = Generator::new()
+        .with_root(root)
+        .with_api(ApiConfig::new("a").with_input_format("seeds/awork/update-user.fern.txt", Format::Readme))
+        .schema()
+        .unwrap()
+        .0;
+    assert_eq!(auto[0].models.len(), 2, "Fern: request and response models");
+    assert!(forced[0].models.iter().all(|m| m.name != "UpdateUserResponse"), "the ReadMe parser does not read Fern's Response section");
+}
