@@ -66,6 +66,11 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
                     break;
                 }
             }
+            // No progress means a lone joiner (`\\` before a non-word character); looping on
+            // would push empty tokens forever (fuzzer-found out-of-memory).
+            if i == start {
+                return Err(format!("stray `{c}` in type"));
+            }
             let word: String = chars[start..i].iter().collect();
             if word == "\\" {
                 return Err("stray `\\` in type".into());
@@ -620,6 +625,13 @@ mod tests {
         }
         let msg = parse_type("foo").unwrap_err();
         assert!(msg.contains("foo"), "{msg}");
+    }
+
+    #[test]
+    fn a_lone_backslash_is_an_error_not_a_hang() {
+        for s in ["\\", "Api\\(x", "a \\ b", "\\\\"] {
+            assert!(parse_type(s).is_err(), "{s}");
+        }
     }
 
     #[test]
