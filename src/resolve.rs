@@ -25,6 +25,7 @@ pub fn resolve(cfg: &ApiConfig, mut docs: Vec<(String, ParsedDoc)>, diags: &mut 
         ..Api::default()
     };
     merge(&mut api, docs, diags);
+    primitive_refs(&mut api);
     if cfg.base_url.is_some() {
         api.base_url = cfg.base_url.clone();
     }
@@ -97,6 +98,32 @@ fn merge(api: &mut Api, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics)
     }
     api.models = models.into_values().collect();
     api.operations = ops.into_values().collect();
+}
+
+/// A reference to a name no document defines but that spells a primitive
+/// (`[**Array<String>**](String.html)`) is that primitive.
+fn primitive_refs(api: &mut Api) {
+    let models: BTreeSet<String> = api.models.iter().map(|m| m.name.clone()).collect();
+    let mut fix = |t: &Type| {
+        t.map_inner(&mut |inner| match inner {
+            Type::Ref { name } if !models.contains(name) => match crate::parse::types::parse_type(name) {
+                Ok(Type::Ref { .. }) | Err(_) => inner.clone(),
+                Ok(primitive) => primitive,
+            },
+            other => other.clone(),
+        })
+    };
+    for f in api.models.iter_mut().flat_map(|m| m.fields.iter_mut()) {
+        f.ty = fix(&f.ty);
+    }
+    for op in &mut api.operations {
+        for p in &mut op.params {
+            p.ty = fix(&p.ty);
+        }
+        if let Returns::Body { ty } = &mut op.returns {
+            *ty = fix(ty);
+        }
+    }
 }
 
 fn same_operation(a: &Operation, b: &Operation) -> bool {
@@ -539,6 +566,22 @@ mod tests {
         let ps: Vec<(&str, &Type)> = api.operations[0].params.iter().map(|p| (p.wire_name.as_str(), &p.ty)).collect();
         assert_eq!(ps, [("userId", &Type::string()), ("org", &Type::string()), ("itemId", &Type::integer())]);
         assert!(d.items().is_empty(), "{:?}", d.items());
+    }
+
+    #[test]
+    fn linked_primitive_names_are_models_only_when_documented() {
+        let src = Source::new("m.md", 3);
+        let holder = |fields| Model { name: "Plan".into(), description: None, fields, source: src.clone(), undocumented: false };
+        let numbers = || vec![Field::new("numbers", Type::array(Type::reference("Number")), false, src.clone())];
+        let number_model = Model { name: "Number".into(), description: None, fields: vec![], source: src.clone(), undocumented: false };
+        let with = ParsedDoc { models: vec![holder(numbers()), number_model], ..Default::default() };
+        let api = resolve(&ApiConfig::new("x"), vec![("m.md".into(), with)], &mut Diagnostics::new());
+        assert_eq!(api.models.iter().find(|m| m.name == "Plan").unwrap().fields[0].ty, Type::array(Type::reference("Number")));
+        let without = ParsedDoc { models: vec![holder(numbers())], ..Default::default() };
+        let mut d = Diagnostics::new();
+        let api = resolve(&ApiConfig::new("x"), vec![("m.md".into(), without)], &mut d);
+        assert_eq!(api.models[0].fields[0].ty, Type::array(Type::Number));
+        assert!(d.items().is_empty(), "no undocumented-model warning for a primitive: {:?}", d.items());
     }
 
     #[test]

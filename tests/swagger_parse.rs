@@ -106,11 +106,12 @@ fn users_api_seed_params() {
     let page_size = param(get_users, "page_size");
     assert_eq!((&page_size.ty, page_size.default.as_deref(), page_size.source.line), (&Type::integer(), Some("25"), 1815));
     assert_eq!(param(get_users, "page_number").default.as_deref(), Some("1"));
-    assert_eq!(param(get_users, "id").ty, arr(Type::string()));
+    // `[**Array<String>**](String.html)`: a link to the `String` page; resolve makes it a string.
+    assert_eq!(param(get_users, "id").ty, arr(Type::reference("String")));
     let sort = param(get_users, "sort_order");
     assert_eq!((sort.default.as_deref(), values(&sort.enum_values)), (Some("ASC"), vec!["ascending", "descending"]));
     let expand = param(get_users, "expand");
-    assert_eq!(expand.ty, arr(Type::string()));
+    assert_eq!(expand.ty, arr(Type::reference("String")));
     assert_eq!(expand.default, None);
     assert_eq!(values(&expand.enum_values).len(), 10);
     assert_eq!(values(&expand.enum_values)[0], "routingStatus");
@@ -317,7 +318,7 @@ fn java_api() {
     let find = op(&doc, "findPetsByTags");
     assert!(find.deprecated);
     assert_eq!(find.description.as_deref().map(|d| d.starts_with("Multiple tags")), Some(true));
-    assert_eq!(param(find, "tags").ty, arr(Type::string()));
+    assert_eq!(param(find, "tags").ty, arr(Type::reference("String")), "linked to String.md");
     assert_eq!(param(find, "maxResults").default.as_deref(), Some("20"));
     assert_eq!(find.returns, Returns::Body { ty: arr(Type::reference("Pet")) });
     assert!(!op(&doc, "getPetById").deprecated);
@@ -420,7 +421,7 @@ fn php_api() {
     let username = param(stats, "username");
     assert_eq!((username.location, username.wire_name.as_str(), username.required), (Location::Path, "username", true));
     assert_eq!(param(stats, "since").ty, Type::DateTime);
-    assert_eq!(param(stats, "fields").ty, arr(Type::string()));
+    assert_eq!(param(stats, "fields").ty, arr(Type::reference("string")), "linked to string.md");
 }
 
 #[test]
@@ -438,7 +439,7 @@ fn python_api_with_http_request_sections() {
     assert_eq!((perms.rule, perms.list.clone()), (PermissionRule::All, vec!["reports:view".to_string(), "reports:list".to_string()]));
     let kind = param(list, "kind");
     assert_eq!((kind.default.as_deref(), values(&kind.enum_values)), (Some("daily"), vec!["daily", "weekly", "monthly"]));
-    assert_eq!(param(list, "tags").ty, arr(Type::string()));
+    assert_eq!(param(list, "tags").ty, arr(Type::reference("str")), "linked to str.md");
     assert!(param(list, "owner").required);
     assert_eq!(list.returns, Returns::Body { ty: arr(Type::reference("Report")) });
     assert_eq!(op(&doc, "count_reports").returns, Returns::Body { ty: Type::map(Type::integer()) });

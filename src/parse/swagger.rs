@@ -705,7 +705,7 @@ impl<'a> Interp<'a> {
             Type::Any
         } else {
             match parse_type(&type_text) {
-                Ok(t) => t,
+                Ok(t) => linked_type(t, &type_text, type_cell.link.as_deref()),
                 Err(e) => {
                     self.warn(
                         row.line,
@@ -883,7 +883,7 @@ impl<'a> Interp<'a> {
             return Returns::Empty;
         }
         match parse_type(&text) {
-            Ok(ty) => Returns::Body { ty },
+            Ok(ty) => Returns::Body { ty: linked_type(ty, &text, inline.link.as_deref()) },
             Err(e) => {
                 self.warn(
                     line,
@@ -934,7 +934,7 @@ impl<'a> Interp<'a> {
                 (Some(Location::Path), _) | (None, Some(_)) => Location::Path,
                 (Some(h), _) => h,
                 // Models and free-form objects cannot travel in a query string.
-                (None, None) if loose_key(&param.name) == "body" || param.ty.ref_name().is_some() || matches!(param.ty, Type::Any | Type::Map { .. }) => {
+                (None, None) if loose_key(&param.name) == "body" || names_a_model(&param.ty) || matches!(param.ty, Type::Any | Type::Map { .. }) => {
                     Location::Body
                 }
                 (None, None) => Location::Query,
@@ -975,6 +975,29 @@ fn clean_type_text(text: &str) -> String {
     let t = strip_emphasis_marks(text);
     let t = t.strip_prefix("Pointer to ").or_else(|| t.strip_prefix("pointer to ")).unwrap_or(&t);
     t.trim().to_string()
+}
+
+/// A type cell linking to the page of the name it spells (`[**Array<Number>**](Number.html)`)
+/// refers to that page even where the name is also a primitive in some SDK flavour
+/// (`Number`, `JsonNode`, `String`). It stays a reference; `resolve` turns references to
+/// names no document defines back into the primitive.
+fn linked_type(ty: Type, text: &str, link: Option<&str>) -> Type {
+    let Some(stem) = link.and_then(|l| l.rsplit('/').next()).and_then(|f| f.split(['.', '#']).next()).filter(|s| is_ident(s)) else {
+        return ty;
+    };
+    let spelled = text.split(|c: char| !(c.is_alphanumeric() || c == '_')).any(|w| w == stem);
+    if !spelled {
+        return ty;
+    }
+    ty.map_inner(&mut |inner| match inner {
+        Type::Ref { .. } => inner.clone(),
+        _ => Type::reference(stem),
+    })
+}
+
+/// A reference to a model page, not to a page about a primitive (`String.html`).
+fn names_a_model(ty: &Type) -> bool {
+    ty.ref_name().is_some_and(|name| matches!(parse_type(name), Ok(Type::Ref { .. }) | Err(_)))
 }
 
 /// Long spellings (200-deep generics) would drown the message.
