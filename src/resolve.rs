@@ -104,7 +104,7 @@ fn merge(api: &mut Api, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics)
 /// (`[**Array<String>**](String.html)`) is that primitive.
 fn primitive_refs(api: &mut Api) {
     let models: BTreeSet<String> = api.models.iter().map(|m| m.name.clone()).collect();
-    let mut fix = |t: &Type| {
+    let fix = |t: &Type| {
         t.map_inner(&mut |inner| match inner {
             Type::Ref { name } if !models.contains(name) => match crate::parse::types::parse_type(name) {
                 Ok(Type::Ref { .. }) | Err(_) => inner.clone(),
