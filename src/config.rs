@@ -70,6 +70,11 @@ pub struct ApiConfig {
     /// or a bare `"field" = "wire"` applying everywhere.
     #[serde(default)]
     pub wire_names: BTreeMap<String, String>,
+    /// Type overrides where the docs are vague or wrong: `"Model.field"`,
+    /// `"operation.param"` or `"operation.returns"` → a type in any SDK spelling
+    /// (`"Array<Tag>"`, `"string"`, `"map[string]int64"`, a model name).
+    #[serde(default)]
+    pub types: BTreeMap<String, String>,
     /// Facts the pages omit, per operation.
     #[serde(default, rename = "operation")]
     pub operations: Vec<OperationOverlay>,
@@ -217,6 +222,10 @@ impl ApiConfig {
     }
     pub fn with_wire_name(mut self, key: impl Into<String>, wire: impl Into<String>) -> Self {
         self.wire_names.insert(key.into(), wire.into());
+        self
+    }
+    pub fn with_type(mut self, key: impl Into<String>, spelling: impl Into<String>) -> Self {
+        self.types.insert(key.into(), spelling.into());
         self
     }
     pub fn with_operation(mut self, overlay: OperationOverlay) -> Self {

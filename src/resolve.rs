@@ -26,6 +26,7 @@ pub fn resolve(cfg: &ApiConfig, mut docs: Vec<(String, ParsedDoc)>, diags: &mut 
     };
     merge(&mut api, docs, diags);
     primitive_refs(&mut api);
+    apply_type_overrides(&mut api, &cfg.types, diags);
     if cfg.base_url.is_some() {
         api.base_url = cfg.base_url.clone();
     }
@@ -98,6 +99,57 @@ fn merge(api: &mut Api, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics)
     }
     api.models = models.into_values().collect();
     api.operations = ops.into_values().collect();
+}
+
+/// `[api.types]`: replace documented types, by `Model.field`, `operation.param` or
+/// `operation.returns` (operation names as documented).
+fn apply_type_overrides(api: &mut Api, types: &BTreeMap<String, String>, diags: &mut Diagnostics) {
+    let config = Source::new("docs2rs.toml", 0);
+    let mut parsed = BTreeMap::new();
+    for (key, spelling) in types {
+        match crate::parse::types::parse_type(spelling) {
+            Ok(t) => {
+                parsed.insert(key.as_str(), t);
+            }
+            Err(e) => diags.error(
+                config.clone(),
+                format!("[api.types] `{key}` = `{spelling}`: {e}"),
+                Some("use an SDK type spelling such as `Array<Tag>` or `string`".to_string()),
+            ),
+        }
+    }
+    let mut used = BTreeSet::new();
+    let mut take = |key: String| {
+        let t = parsed.get(key.as_str()).cloned();
+        if t.is_some() {
+            used.insert(key);
+        }
+        t
+    };
+    for m in &mut api.models {
+        for f in &mut m.fields {
+            if let Some(t) = take(format!("{}.{}", m.name, f.name)) {
+                f.ty = t;
+            }
+        }
+    }
+    for op in &mut api.operations {
+        for p in &mut op.params {
+            if let Some(t) = take(format!("{}.{}", op.name, p.name)) {
+                p.ty = t;
+            }
+        }
+        if let Some(t) = take(format!("{}.returns", op.name)) {
+            op.returns = Returns::Body { ty: t };
+        }
+    }
+    for key in parsed.keys().filter(|k| !used.contains(**k)) {
+        diags.warn(
+            config.clone(),
+            format!("[api.types] `{key}` matches no field, parameter or operation of API `{}`", api.name),
+            Some("keys are `Model.field`, `operation.param` or `operation.returns`, with names as documented".to_string()),
+        );
+    }
 }
 
 /// A reference to a name no document defines but that spells a primitive
@@ -582,6 +634,27 @@ mod tests {
         let api = resolve(&ApiConfig::new("x"), vec![("m.md".into(), without)], &mut d);
         assert_eq!(api.models[0].fields[0].ty, Type::array(Type::Number));
         assert!(d.items().is_empty(), "no undocumented-model warning for a primitive: {:?}", d.items());
+    }
+
+    #[test]
+    fn type_overrides_replace_documented_types() {
+        let src = Source::new("m.md", 3);
+        let model = Model {
+            name: "Resp".into(),
+            description: None,
+            fields: vec![Field::new("status", Type::Any, false, src.clone())],
+            source: src.clone(),
+            undocumented: false,
+        };
+        let status = Model { name: "Status".into(), description: None, fields: vec![], source: src.clone(), undocumented: false };
+        let cfg = ApiConfig::new("x").with_type("Resp.status", "Status").with_type("get.returns", "Array<Status>").with_type("Nope.x", "string");
+        let doc = ParsedDoc { models: vec![model, status], operations: vec![op("get", "/x", vec![])], ..Default::default() };
+        let mut d = Diagnostics::new();
+        let api = resolve(&cfg, vec![("m.md".into(), doc)], &mut d);
+        assert_eq!(api.models[0].fields[0].ty, Type::reference("Status"));
+        assert_eq!(api.operations[0].returns, Returns::Body { ty: Type::array(Type::reference("Status")) });
+        assert_eq!(d.items().len(), 1);
+        assert!(d.items()[0].message.contains("`Nope.x` matches no field"));
     }
 
     #[test]

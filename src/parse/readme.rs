@@ -199,7 +199,10 @@ pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> ParsedDoc {
                     None => diags.warn(
                         source,
                         format!("nested item under `{}` is neither an allowed value nor understood; ignored", field.name),
-                        Some("nested objects are not modelled from prose; add a model in docs2rs.toml".to_string()),
+                        Some(
+                            "nested objects are not modelled from prose; set its type under [api.types] in docs2rs.toml and document the model in an input"
+                                .to_string(),
+                        ),
                     ),
                 }
             }
@@ -262,12 +265,16 @@ pub(crate) fn prose_field(fb: vocab::FieldBullet, source: Source, diags: &mut Di
             diags.warn(
                 source.clone(),
                 format!("field `{}` has type `{text}`, which docs2rs does not know; typed as JSON value", fb.name),
-                Some("give it a type in docs2rs.toml".to_string()),
+                Some("set its type under [api.types] in docs2rs.toml".to_string()),
             );
             FernType::new(Type::Any, text)
         }
         None => {
-            diags.warn(source.clone(), format!("field `{}` states no type; typed as JSON value", fb.name), Some("give it a type in docs2rs.toml".to_string()));
+            diags.warn(
+                source.clone(),
+                format!("field `{}` states no type; typed as JSON value", fb.name),
+                Some("set its type under [api.types] in docs2rs.toml".to_string()),
+            );
             FernType::new(Type::Any, "")
         }
     };

@@ -710,7 +710,7 @@ impl<'a> Interp<'a> {
                     self.warn(
                         row.line,
                         format!("`{owner}`: unknown type spelling `{}` for `{name}` ({e}); read as any JSON value", abbreviate(&type_text, 60)),
-                        "override the type in docs2rs.toml if it matters",
+                        "set the type under [api.types] in docs2rs.toml (`\"Model.field\" = \"Array<Tag>\"`)",
                     );
                     Type::Any
                 }
@@ -888,7 +888,7 @@ impl<'a> Interp<'a> {
                 self.warn(
                     line,
                     format!("`{op}`: unknown return type spelling `{text}` ({e}); read as any JSON value"),
-                    "override the return type in docs2rs.toml if it matters",
+                    "set it under [api.types] in docs2rs.toml (`\"operation.returns\" = \"User\"`)",
                 );
                 Returns::Body { ty: Type::Any }
             }
@@ -925,7 +925,11 @@ impl<'a> Interp<'a> {
         }
         let path = op.path.clone().unwrap_or_default();
         if op.path.is_none() {
-            self.warn(line, format!("`{}`: no HTTP method and path found", op.name), "add `method`/`path` for this operation in an overlay in docs2rs.toml");
+            self.warn(
+                line,
+                format!("`{}`: no HTTP method and path found", op.name),
+                "add `method` and `path` for it in an [[api.operation]] overlay in docs2rs.toml",
+            );
         }
         let placeholders = path_placeholders(&path);
         for (param, hint) in op.params.iter_mut().zip(hints) {

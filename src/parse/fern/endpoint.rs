@@ -178,7 +178,7 @@ pub(crate) fn warn_enum_without_values(field: &Field, is_enum: bool, diags: &mut
         diags.warn(
             field.source.clone(),
             format!("field `{}` is an enum but the page lists no values; typed as string", field.name),
-            Some("add the allowed values in docs2rs.toml or keep it a string".to_string()),
+            Some("values the server sends are kept as strings; a saved HTML copy of the page may list them".to_string()),
         );
     }
 }
@@ -196,7 +196,7 @@ pub(crate) fn warn_loose(name: &str, ty: &FernType, source: &Source, diags: &mut
     diags.warn(
         source.clone(),
         format!("field `{name}` is documented only as `{}`; typed as {typed_as}", ty.spelled),
-        Some(format!("add a model for `{name}` in docs2rs.toml to get a typed struct")),
+        Some(format!("for a typed struct, set `\"<Model>.{name}\" = \"TypeName\"` under [api.types] in docs2rs.toml and document TypeName in an input")),
     );
 }
 

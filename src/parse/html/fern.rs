@@ -113,7 +113,7 @@ fn property_field(el: &ElementRef<'_>, scope: &str, source: &Source, models: &mu
         diags.warn(
             source.clone(),
             format!("could not read the type of field `{name}` from `{}`; typed as JSON value", badges.join(" ")),
-            Some("give the field a type in docs2rs.toml".to_string()),
+            Some("set its type under [api.types] in docs2rs.toml".to_string()),
         );
         let mut f = Field::new(name.clone(), Type::Any, false, source.clone());
         f.wire_name = name;

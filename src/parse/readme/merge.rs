@@ -73,7 +73,7 @@ pub(crate) fn merge(block: &str, prose: Vec<Field>, entries: Vec<Entry>, templat
         let hint = if block.starts_with("Path") {
             "give the operation its path in docs2rs.toml (e.g. `path = \"/users/{id}\"`): the placeholders name the path parameters"
         } else {
-            "save the page as HTML (the names are in the DOM) or describe the parameters in docs2rs.toml"
+            "save the page as HTML instead: the DOM keeps the names"
         };
         diags.warn(
             unnamed_line,
@@ -138,7 +138,7 @@ fn field_from_entry(name: String, entry: Entry, diags: &mut Diagnostics) -> Fiel
         diags.warn(
             entry.source.clone(),
             format!("parameter `{name}` has type `{}`, which docs2rs does not know; typed as JSON value", entry.type_text),
-            Some("give it a type in docs2rs.toml".to_string()),
+            Some("set its type under [api.types] in docs2rs.toml".to_string()),
         );
         FernType::new(Type::Any, &entry.type_text)
     });
