@@ -75,6 +75,8 @@ impl std::error::Error for Error {}
 pub struct Generated {
     /// Output-relative path → file content.
     pub files: Files,
+    /// Files of configured APIs that were not selected: neither stale nor drift.
+    pub keep: std::collections::BTreeSet<String>,
     /// Sorted; warnings only unless the run failed.
     pub diagnostics: Vec<Diagnostic>,
     /// Set by [`Generator::generate`].
@@ -262,26 +264,34 @@ impl Generator {
         }
         let renderer = render::Renderer::new(template_dir.as_deref()).map_err(Error::Render)?;
         let mut files = Files::new();
-        let mut modules = Vec::new();
         for api in &apis {
             let cfg = self.config.apis.iter().find(|a| a.name == api.name);
             let settings = render::Settings { query_arrays: cfg.map(|c| c.query_arrays).unwrap_or_default(), generator: GENERATOR.to_string() };
             let module = module_name(&api.name);
             let code = renderer.render_api(api, &settings).map_err(Error::Render)?;
             files.insert(format!("{module}.rs"), code);
-            let title = api.title.clone().unwrap_or_else(|| format!("the {} API", api.name));
-            modules.push((module, title));
+        }
+        // lib.rs and the files kept for unselected APIs depend only on the config, so
+        // `--api X` regenerates X without touching (or deleting) the others.
+        let mut keep = std::collections::BTreeSet::new();
+        let mut modules = Vec::new();
+        for cfg in &self.config.apis {
+            let module = module_name(&cfg.name);
+            if !apis.iter().any(|a| a.name == cfg.name) {
+                keep.insert(format!("{module}.rs"));
+            }
+            modules.push((module, cfg.title.clone().unwrap_or_else(|| format!("the {} API", cfg.name))));
         }
         if self.lib.unwrap_or(self.config.output.lib) {
             files.insert("lib.rs".into(), renderer.render_lib(&modules, GENERATOR).map_err(Error::Render)?);
         }
-        Ok(Generated { files, diagnostics, report: None })
+        Ok(Generated { files, keep, diagnostics, report: None })
     }
 
     /// Render and write to the output directory.
     pub fn generate(&self) -> Result<Generated, Error> {
         let mut generated = self.render()?;
-        let report = output::write_all(&self.out_dir(), &generated.files, self.force).map_err(Error::Io)?;
+        let report = output::write_all(&self.out_dir(), &generated.files, &generated.keep, self.force).map_err(Error::Io)?;
         generated.report = Some(report);
         Ok(generated)
     }
@@ -289,7 +299,7 @@ impl Generator {
     /// Render in memory and compare with the output directory; writes nothing.
     pub fn check(&self) -> Result<(Generated, Vec<Drift>), Error> {
         let generated = self.render()?;
-        let drift = output::check(&self.out_dir(), &generated.files);
+        let drift = output::check(&self.out_dir(), &generated.files, &generated.keep);
         Ok((generated, drift))
     }
 }

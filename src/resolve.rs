@@ -27,19 +27,28 @@ pub fn resolve(cfg: &ApiConfig, mut docs: Vec<(String, ParsedDoc)>, diags: &mut 
     merge(&mut api, docs, diags);
     primitive_refs(&mut api);
     apply_type_overrides(&mut api, &cfg.types, diags);
-    if cfg.base_url.is_some() {
-        api.base_url = cfg.base_url.clone();
+    if let Some(base) = &cfg.base_url {
+        strip_base_path_prefix(&mut api, base);
+        api.base_url = Some(base.clone());
     }
     if cfg.title.is_some() {
         api.title = cfg.title.clone();
     }
-    apply_overlays(&mut api, &cfg.operations, diags);
+    // Overlay names apply last: every other key in the config names operations as documented.
+    let renames = apply_overlays(&mut api, &cfg.operations, diags);
+    normalize_paths(&mut api, diags);
     drop_unroutable(&mut api, diags);
     link_path_params(&mut api, diags);
-    describe_page_models(&mut api);
-    assign_wire_names(&mut api, cfg);
-    extract_enums(&mut api);
+    settle_bodies(&mut api, diags);
+    assign_wire_names(&mut api, cfg, diags);
+    extract_enums(&mut api, diags);
     add_undocumented(&mut api, diags);
+    for (documented, name) in renames {
+        for op in api.operations.iter_mut().filter(|o| o.name == documented) {
+            op.name = name.clone();
+        }
+    }
+    describe_page_models(&mut api);
     api.models.sort_by(|a, b| a.name.cmp(&b.name));
     api.enums.sort_by(|a, b| a.name.cmp(&b.name));
     api.operations.sort_by(|a, b| a.name.cmp(&b.name));
@@ -49,12 +58,13 @@ pub fn resolve(cfg: &ApiConfig, mut docs: Vec<(String, ParsedDoc)>, diags: &mut 
 fn merge(api: &mut Api, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics) {
     let mut models: BTreeMap<String, Model> = BTreeMap::new();
     let mut ops: BTreeMap<String, Operation> = BTreeMap::new();
-    for (file, doc) in docs {
+    for (file, mut doc) in docs {
         api.sources.push(file);
-        if let Some(url) = doc.base_url {
+        if let Some(url) = doc.base_url.take() {
             match &api.base_url {
                 None => api.base_url = Some(url),
-                Some(have) if *have != url => {
+                Some(have) if rebase(&mut doc.operations, &url, have) => {}
+                Some(have) => {
                     let at = doc.operations.first().map(|o| o.source.clone()).unwrap_or_default();
                     diags.warn(
                         at,
@@ -62,7 +72,6 @@ fn merge(api: &mut Api, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics)
                         Some("set `base_url` for this API in docs2rs.toml".to_string()),
                     );
                 }
-                Some(_) => {}
             }
         }
         // Model pages carry their model's name as title; only an API page names the API.
@@ -185,6 +194,32 @@ fn same_operation(a: &Operation, b: &Operation) -> bool {
         && a.params.iter().zip(&b.params).all(|(x, y)| x.name == y.name && x.location == y.location && x.ty == y.ty && x.required == y.required)
 }
 
+/// Documents of one API may state the base URL at different depths (a page prints
+/// `https://x.io` + `/v2/users`, an SDK doc `https://x.io/v2`): re-express this
+/// document's paths against the kept base. False when the two are unrelated.
+fn rebase(ops: &mut [Operation], stated: &str, kept: &str) -> bool {
+    let (stated, kept) = (stated.trim_end_matches('/'), kept.trim_end_matches('/'));
+    if stated == kept {
+        return true;
+    }
+    if let Some(extra) = kept.strip_prefix(stated).filter(|p| p.starts_with('/')) {
+        // The kept base goes deeper: drop that part from paths that include it.
+        for path in ops.iter_mut().filter_map(|o| o.path.as_mut()) {
+            if path.starts_with(&format!("{extra}/")) {
+                path.replace_range(..extra.len(), "");
+            }
+        }
+        return true;
+    }
+    if let Some(extra) = stated.strip_prefix(kept).filter(|p| p.starts_with('/')) {
+        for path in ops.iter_mut().filter_map(|o| o.path.as_mut()) {
+            path.insert_str(0, extra);
+        }
+        return true;
+    }
+    false
+}
+
 /// The same model read from two SDK flavours differs only in sources.
 fn same_model(a: &Model, b: &Model) -> bool {
     a.fields.len() == b.fields.len() && a.fields.iter().zip(&b.fields).all(|(x, y)| x.name == y.name && x.ty == y.ty && x.required == y.required)
@@ -195,13 +230,15 @@ fn overlay_matches(o: &Operation, pattern: &str) -> bool {
     o.name == pattern || o.summary.as_deref() == Some(pattern) || file == pattern || file.ends_with(&format!("/{pattern}"))
 }
 
-fn apply_overlays(api: &mut Api, overlays: &[OperationOverlay], diags: &mut Diagnostics) {
+/// Applies method, path and deprecation; returns the renames (documented → new name).
+fn apply_overlays(api: &mut Api, overlays: &[OperationOverlay], diags: &mut Diagnostics) -> Vec<(String, String)> {
+    let mut renames = Vec::new();
     for ov in overlays {
         let mut hit = false;
         for op in api.operations.iter_mut().filter(|o| overlay_matches(o, &ov.matches)) {
             hit = true;
             if let Some(name) = &ov.name {
-                op.name = name.clone();
+                renames.push((op.name.clone(), name.clone()));
                 op.overlaid.push("name".into());
             }
             if let Some(m) = ov.method {
@@ -223,6 +260,68 @@ fn apply_overlays(api: &mut Api, overlays: &[OperationOverlay], diags: &mut Diag
                 format!("operation overlay `{}` matches no documented operation of API `{}`", ov.matches, api.name),
                 Some("match an operation's documented name, its title, or its file name".to_string()),
             );
+        }
+    }
+    renames
+}
+
+/// Paths are relative to the base URL and start with `/`: a path without one would be
+/// glued to the host name (another host, with the credentials), and an absolute URL
+/// keeps only its path.
+fn normalize_paths(api: &mut Api, diags: &mut Diagnostics) {
+    for op in &mut api.operations {
+        let Some(path) = op.path.as_mut() else { continue };
+        if let Some(rest) = path.strip_prefix("https://").or_else(|| path.strip_prefix("http://")) {
+            let only_path = rest.find('/').map_or("/", |i| &rest[i..]).to_string();
+            diags.warn(op.source.clone(), format!("path of `{}` is a full URL `{path}`; using `{only_path}` relative to the base URL", op.name), None);
+            *path = only_path;
+        }
+        if let Some(q) = path.find(['?', '#']) {
+            path.truncate(q);
+        }
+        if !path.starts_with('/') {
+            path.insert(0, '/');
+        }
+    }
+}
+
+/// A configured base URL may go deeper than the one the docs state (`https://x.io/v2`
+/// vs `https://x.io` + `/v2/users`): the prefix must not be sent twice.
+fn strip_base_path_prefix(api: &mut Api, configured: &str) {
+    if let Some(stated) = api.base_url.clone() {
+        rebase(&mut api.operations, &stated, configured);
+    }
+}
+
+/// One body per operation: the one named `body` or typed as a model wins; other
+/// body candidates (free-form objects) are sent as query parameters (JSON text).
+/// A GET or HEAD never gets a free-form object as its body.
+fn settle_bodies(api: &mut Api, diags: &mut Diagnostics) {
+    for op in &mut api.operations {
+        let bodies: Vec<usize> = op.params.iter().enumerate().filter(|(_, p)| p.location == Location::Body).map(|(i, _)| i).collect();
+        let strong = |p: &Param| loose_key(&p.name) == "body" || p.ty.ref_name().is_some();
+        let no_body = matches!(op.method, Some(Method::Get | Method::Head));
+        let keep = if no_body {
+            bodies.iter().copied().find(|&i| strong(&op.params[i]))
+        } else {
+            bodies.iter().copied().find(|&i| strong(&op.params[i])).or(bodies.first().copied())
+        };
+        for i in bodies.into_iter().filter(|&i| Some(i) != keep) {
+            let p = &mut op.params[i];
+            diags.warn(
+                p.source.clone(),
+                match no_body {
+                    true => format!(
+                        "`{}` of `{}` would be a request body, which a {} does not carry; sent as a query parameter",
+                        p.name,
+                        op.name,
+                        op.method.map_or("", Method::as_str)
+                    ),
+                    false => format!("`{}` of `{}` would be a second request body; sent as a query parameter", p.name, op.name),
+                },
+                Some("if it belongs elsewhere, fix the docs or set the operation's details in docs2rs.toml".to_string()),
+            );
+            p.location = Location::Query;
         }
     }
 }
@@ -267,7 +366,9 @@ pub fn path_placeholders(path: &str) -> Vec<String> {
 fn link_path_params(api: &mut Api, diags: &mut Diagnostics) {
     for op in &mut api.operations {
         let Some(path) = op.path.clone() else { continue };
-        let holes = path_placeholders(&path);
+        let mut holes = path_placeholders(&path);
+        let mut seen = BTreeSet::new();
+        holes.retain(|h| seen.insert(h.clone()));
         let mut claimed = BTreeSet::new();
         for hole in &holes {
             let found = op
@@ -360,32 +461,48 @@ fn apply_case(name: &str, case: WireCase) -> String {
     }
 }
 
-fn assign_wire_names(api: &mut Api, cfg: &ApiConfig) {
-    let wire = |scope: &str, name: &str, case: WireCase| -> String {
-        cfg.wire_names.get(&format!("{scope}.{name}")).or_else(|| cfg.wire_names.get(name)).cloned().unwrap_or_else(|| apply_case(name, case))
+/// Wire names: an override (`Model.field`, `operation.param`, or a bare name for the
+/// whole API) beats what the docs show, which beats the case rule. Path parameters keep
+/// the template's names. Unused overrides are reported.
+fn assign_wire_names(api: &mut Api, cfg: &ApiConfig, diags: &mut Diagnostics) {
+    let mut used = BTreeSet::new();
+    let mut wire = |scope: &str, name: &str, shown: &str| -> String {
+        let scoped = format!("{scope}.{name}");
+        if let Some(w) = cfg.wire_names.get(&scoped) {
+            used.insert(scoped);
+            return w.clone();
+        }
+        if let Some(w) = cfg.wire_names.get(name) {
+            used.insert(name.to_string());
+            return w.clone();
+        }
+        if shown.is_empty() { apply_case(name, cfg.wire_case) } else { shown.to_string() }
     };
     for m in &mut api.models {
         for f in &mut m.fields {
-            if f.wire_name.is_empty() {
-                f.wire_name = wire(&m.name, &f.name, cfg.wire_case);
-            } else if let Some(w) = cfg.wire_names.get(&format!("{}.{}", m.name, f.name)) {
-                f.wire_name = w.clone();
-            }
+            f.wire_name = wire(&m.name, &f.name, &f.wire_name);
         }
     }
     for op in &mut api.operations {
         for p in &mut op.params {
-            if p.location == Location::Body {
-                p.wire_name = p.name.clone();
-            } else if p.wire_name.is_empty() {
-                p.wire_name = wire(&op.name, &p.name, cfg.wire_case);
+            match p.location {
+                Location::Body => p.wire_name = p.name.clone(),
+                Location::Path => {}
+                _ => p.wire_name = wire(&op.name, &p.name, &p.wire_name),
             }
         }
+    }
+    for key in cfg.wire_names.keys().filter(|k| !used.contains(*k)) {
+        diags.warn(
+            Source::new("docs2rs.toml", 0),
+            format!("[api.wire_names] `{key}` matches no field or non-path parameter of API `{}`", api.name),
+            Some("keys are `Model.field`, `operation.param` or a bare name, with names as documented".to_string()),
+        );
     }
 }
 
 /// Allowed-values lists on string fields and parameters become named enums.
-fn extract_enums(api: &mut Api) {
+fn extract_enums(api: &mut Api, diags: &mut Diagnostics) {
     let mut taken: BTreeSet<String> = api.models.iter().map(|m| m.name.clone()).collect();
     let mut enums: BTreeMap<String, EnumDef> = BTreeMap::new();
     let mut make = |base: String, values: &[EnumValue], source: &Source, description: Option<String>| -> String {
@@ -407,6 +524,7 @@ fn extract_enums(api: &mut Api) {
     };
     for m in &mut api.models {
         for f in &mut m.fields {
+            dedup_values(&mut f.enum_values, &f.name, &f.source, diags);
             if f.enum_values.is_empty() || !is_stringish(&f.ty) {
                 continue;
             }
@@ -417,6 +535,7 @@ fn extract_enums(api: &mut Api) {
     }
     for op in &mut api.operations {
         for p in &mut op.params {
+            dedup_values(&mut p.enum_values, &p.name, &p.source, diags);
             if p.enum_values.is_empty() || !is_stringish(&p.ty) {
                 continue;
             }
@@ -426,6 +545,16 @@ fn extract_enums(api: &mut Api) {
         }
     }
     api.enums = enums.into_values().collect();
+}
+
+/// A value listed twice would make two variants for one wire value.
+fn dedup_values(values: &mut Vec<EnumValue>, owner: &str, at: &Source, diags: &mut Diagnostics) {
+    let mut seen = BTreeSet::new();
+    let before = values.len();
+    values.retain(|v| seen.insert(v.value.clone()));
+    if values.len() < before {
+        diags.warn(at.clone(), format!("`{owner}` lists {} allowed value(s) more than once; kept the first of each", before - values.len()), None);
+    }
 }
 
 fn is_stringish(t: &Type) -> bool {
@@ -655,6 +784,24 @@ mod tests {
         assert_eq!(api.operations[0].returns, Returns::Body { ty: Type::array(Type::reference("Status")) });
         assert_eq!(d.items().len(), 1);
         assert!(d.items()[0].message.contains("`Nope.x` matches no field"));
+    }
+
+    #[test]
+    fn paths_are_relative_and_rebased_once() {
+        let mut o = op("a", "users/{id}", vec![Param::new("id", Location::Path, Type::string(), true, Source::new("a.md", 1))]);
+        o.path = Some("users/{id}".into());
+        let page = ParsedDoc { base_url: Some("https://x.io".into()), operations: vec![op("b", "/v2/items", vec![])], ..Default::default() };
+        let sdk = ParsedDoc { base_url: Some("https://x.io/v2".into()), operations: vec![o], ..Default::default() };
+        let mut d = Diagnostics::new();
+        let api = resolve(&ApiConfig::new("x"), vec![("a.md".into(), sdk), ("b.txt".into(), page)], &mut d);
+        let paths: Vec<&str> = api.operations.iter().map(|o| o.path.as_deref().unwrap()).collect();
+        assert_eq!(paths, ["/users/{id}", "/items"]);
+        assert_eq!(api.base_url.as_deref(), Some("https://x.io/v2"));
+        assert!(d.items().is_empty(), "{:?}", d.items());
+        let cfg = ApiConfig::new("x").with_base_url("https://x.io/v2");
+        let page = ParsedDoc { base_url: Some("https://x.io".into()), operations: vec![op("b", "/v2/items", vec![])], ..Default::default() };
+        let api = resolve(&cfg, vec![("b.txt".into(), page)], &mut Diagnostics::new());
+        assert_eq!(api.operations[0].path.as_deref(), Some("/items"), "the configured prefix is not sent twice");
     }
 
     #[test]

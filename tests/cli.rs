@@ -139,3 +139,18 @@ fn openapi_exports_one_api() {
     assert_eq!(code, 2);
     assert!(err.contains("--api"), "{err}");
 }
+
+#[test]
+fn generating_one_api_keeps_the_others() {
+    let dir = scratch("one-api");
+    let (code, _, err) = run(docs2rs().current_dir(&dir).arg("generate"));
+    assert_eq!(code, 0, "{err}");
+    let lib = std::fs::read_to_string(dir.join("generated/src/lib.rs")).unwrap();
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--api", "awork"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("0 removed"), "{err}");
+    assert!(dir.join("generated/src/purecloud.rs").exists() && dir.join("generated/src/commpeak.rs").exists());
+    assert_eq!(lib, std::fs::read_to_string(dir.join("generated/src/lib.rs")).unwrap(), "lib.rs lists every configured API");
+    let (code, out, err) = run(docs2rs().current_dir(&dir).args(["check", "--api", "awork"]));
+    assert_eq!(code, 0, "no drift for the selected API alone: {out}{err}");
+}

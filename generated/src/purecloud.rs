@@ -4130,6 +4130,13 @@ impl ToParam for str {
     }
 }
 
+/// A list in a path segment or header: comma-separated (OpenAPI's `simple` style).
+impl<T: ToParam> ToParam for [T] {
+    fn to_param(&self) -> ::std::string::String {
+        self.iter().map(ToParam::to_param).collect::<::std::vec::Vec<_>>().join(",")
+    }
+}
+
 impl ToParam for ::std::string::String {
     fn to_param(&self) -> ::std::string::String {
         ::std::clone::Clone::clone(self)
@@ -4263,6 +4270,16 @@ impl ToParam for types::GetUsersState {
 
 /// Percent-encode a value as exactly one path segment: `/`, `?`, `#` and `%` are
 /// encoded, and the dot segments a URL parser would collapse are refused.
+/// A header value, or an `InvalidRequest` naming the header (not a transport error).
+#[allow(dead_code)]
+fn header_value(
+    name: &str,
+    value: ::std::string::String,
+) -> ::std::result::Result<::reqwest::header::HeaderValue, Error> {
+    ::reqwest::header::HeaderValue::try_from(value)
+        .map_err(|e| Error::InvalidRequest(::std::format!("header {name}: {e}")))
+}
+
 #[allow(dead_code)]
 fn encode_path_segment(
     value: &str,

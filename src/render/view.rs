@@ -45,7 +45,11 @@ pub struct FieldView {
     pub wire: String,
     pub renamed: bool,
     pub ty: String,
+    /// The Rust type is an `Option`.
     pub optional: bool,
+    /// `None` is left out of the JSON (optional fields); a required nullable field
+    /// sends `null` instead.
+    pub skip_none: bool,
     pub docs: Vec<String>,
 }
 
@@ -203,6 +207,7 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
                     wire: str_lit(&f.wire_name),
                     ty: if optional { format!("::std::option::Option<{ty}>") } else { ty },
                     optional,
+                    skip_none: !f.required,
                     docs: field_docs(f.description.as_deref(), &f.default, &f.constraints, &f.enum_values, None),
                     ident,
                 }
@@ -235,9 +240,11 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
         ],
         client_docs: docs,
         base_url: api.base_url.as_deref().map(str_lit),
+        // `server_url` fills the documented base URL; without one there is nothing to fill.
         server_vars: api
             .server_variables
             .iter()
+            .filter(|_| api.base_url.is_some())
             .map(|v| ServerVarView {
                 ident: naming::snake(&v.name, "var"),
                 placeholder: str_lit(&format!("{{{}}}", v.name)),
@@ -388,6 +395,13 @@ fn param_ty(t: &Type, names: &Names) -> ParamTy {
         Type::Ref { name } if !names.enums.contains(name) => Type::Any,
         other => other.clone(),
     });
+    // Text parameters are scalars or flat lists of scalars; maps and nested lists travel
+    // as JSON text.
+    let t = match t {
+        Type::Map { .. } => Type::Any,
+        Type::Array { items } if matches!(*items, Type::Array { .. } | Type::Map { .. }) => Type::array(Type::Any),
+        other => other,
+    };
     match &t {
         Type::String { .. } => ParamTy { arg: "&str".into(), owned: "::std::string::String".into(), array: false },
         Type::Array { items } => {
@@ -408,7 +422,8 @@ fn param_ty(t: &Type, names: &Names) -> ParamTy {
 fn op_view(op: &Operation, names: &Names, op_scope: &mut Scope, opt_scope: &mut Scope) -> Option<OpView> {
     let (method, path) = (op.method?, op.path.as_ref()?);
     let ident = op_scope.unique(naming::snake(&op.name, "operation"));
-    let mut arg_scope = Scope::with_reserved(&["self", "options", "request", "url", "path", "response"]);
+    // Locals of the method template: an argument named like one would be shadowed.
+    let mut arg_scope = Scope::with_reserved(&["self", "options", "request", "url", "path", "response", "pairs", "item", "value"]);
     let mut args = Vec::new();
     let mut opt_fields = Vec::new();
     let mut query = Vec::new();
@@ -417,7 +432,9 @@ fn op_view(op: &Operation, names: &Names, op_scope: &mut Scope, opt_scope: &mut 
     let mut path_exprs: BTreeMap<String, String> = BTreeMap::new();
 
     // Path parameters first, in template order; then required ones; then the body.
-    let holes = crate::resolve::path_placeholders(path);
+    let mut holes = crate::resolve::path_placeholders(path);
+    let mut seen = std::collections::BTreeSet::new();
+    holes.retain(|h| seen.insert(h.clone()));
     let mut ordered: Vec<&Param> = Vec::new();
     for h in &holes {
         ordered.extend(op.params.iter().filter(|p| p.location == Location::Path && &p.wire_name == h));
@@ -460,13 +477,18 @@ fn op_view(op: &Operation, names: &Names, op_scope: &mut Scope, opt_scope: &mut 
 
     let mut pieces = Vec::new();
     let mut rest = path.as_str();
-    for h in &holes {
+    // Every occurrence, in order: a placeholder may appear twice (`/a/{id}/b/{id}`).
+    for h in crate::resolve::path_placeholders(path) {
         let marker = format!("{{{h}}}");
         let Some(at) = rest.find(&marker) else { continue };
         if at > 0 {
             pieces.push(PathPiece::text(&rest[..at]));
         }
-        pieces.push(PathPiece { literal: None, char_literal: None, expr: path_exprs.get(h).cloned() });
+        match path_exprs.get(&h) {
+            Some(expr) => pieces.push(PathPiece { literal: None, char_literal: None, expr: Some(expr.clone()) }),
+            // resolve gives every placeholder a parameter; keep the text if one slipped by.
+            None => pieces.push(PathPiece::text(&marker)),
+        }
         rest = &rest[at + marker.len()..];
     }
     if !rest.is_empty() {
@@ -517,6 +539,7 @@ fn opt_field(ident: &str, p: &Param, owned: String) -> FieldView {
         renamed: false,
         ty: format!("::std::option::Option<{owned}>"),
         optional: true,
+        skip_none: true,
         docs: field_docs(p.description.as_deref(), &p.default, &p.constraints, &p.enum_values, Some(&loc)),
     }
 }

@@ -7,7 +7,7 @@ use docs2rs::config::ApiConfig;
 use std::fmt::Write;
 use std::path::Path;
 
-const THEMES: &[&str] = &["identifiers", "std-names", "recursive", "hostile-text", "broken", "client-internals", "pages"];
+const THEMES: &[&str] = &["identifiers", "std-names", "recursive", "hostile-text", "broken", "client-internals", "pages", "http-shapes"];
 const FIXTURE_DIRS: &[&str] = &["swagger", "fern", "readme", "html"];
 
 fn main() {

@@ -253,8 +253,12 @@ pub(crate) fn split_url(url: &str) -> (Option<String>, String) {
     let path = path
         .split('/')
         .map(|seg| match seg.strip_prefix(':') {
-            Some(name) if !name.is_empty() => format!("{{{name}}}"),
-            _ => seg.to_string(),
+            // `:fileId.json`: the name ends at the first non-identifier character.
+            Some(rest) => {
+                let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
+                if end == 0 { seg.to_string() } else { format!("{{{}}}{}", &rest[..end], &rest[end..]) }
+            }
+            None => seg.to_string(),
         })
         .collect::<Vec<_>>()
         .join("/");
@@ -304,6 +308,8 @@ mod tests {
         assert_eq!(split_url("https://api.x.com/v1/users/:userId?x=1"), (Some("https://api.x.com".into()), "/v1/users/{userId}".into()));
         assert_eq!(split_url("/users/{id}"), (None, "/users/{id}".into()));
         assert_eq!(split_url("https://api.x.com"), (Some("https://api.x.com".into()), "/".into()));
+        assert_eq!(split_url("/v1/files/:fileId.json"), (None, "/v1/files/{fileId}.json".into()));
+        assert_eq!(split_url("/a/:/b"), (None, "/a/:/b".into()));
         assert_eq!(path_placeholders("/a/{b}/c/{d}/{"), ["b", "d"]);
     }
 }

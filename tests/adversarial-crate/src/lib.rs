@@ -16,6 +16,7 @@ theme!(hostile_text, "hostile_text.rs");
 theme!(broken, "broken.rs");
 theme!(client_internals, "client_internals.rs");
 theme!(pages, "pages.rs");
+theme!(http_shapes, "http_shapes.rs");
 
 /// The parser fixtures of every SDK flavour and page family (tests/fixtures/*/).
 pub mod fixtures {
