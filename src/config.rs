@@ -75,6 +75,10 @@ pub struct ApiConfig {
     /// (`"Array<Tag>"`, `"string"`, `"map[string]int64"`, a model name).
     #[serde(default)]
     pub types: BTreeMap<String, String>,
+    /// Where a parameter travels, when the docs do not say (SDK docs never show header
+    /// parameters): `"operation.param" = "header" | "query" | "path" | "body"`.
+    #[serde(default)]
+    pub locations: BTreeMap<String, crate::schema::Location>,
     /// Facts the pages omit, per operation.
     #[serde(default, rename = "operation")]
     pub operations: Vec<OperationOverlay>,

@@ -27,6 +27,7 @@ pub fn resolve(cfg: &ApiConfig, mut docs: Vec<(String, ParsedDoc)>, diags: &mut 
     merge(&mut api, docs, diags);
     primitive_refs(&mut api);
     apply_type_overrides(&mut api, &cfg.types, diags);
+    apply_location_overrides(&mut api, &cfg.locations, diags);
     if let Some(base) = &cfg.base_url {
         strip_base_path_prefix(&mut api, base);
         api.base_url = Some(base.clone());
@@ -157,6 +158,27 @@ fn apply_type_overrides(api: &mut Api, types: &BTreeMap<String, String>, diags: 
             config.clone(),
             format!("[api.types] `{key}` matches no field, parameter or operation of API `{}`", api.name),
             Some("keys are `Model.field`, `operation.param` or `operation.returns`, with names as documented".to_string()),
+        );
+    }
+}
+
+/// `[api.locations]`: `operation.param` → where it travels.
+fn apply_location_overrides(api: &mut Api, locations: &BTreeMap<String, Location>, diags: &mut Diagnostics) {
+    let mut used = BTreeSet::new();
+    for op in &mut api.operations {
+        for p in &mut op.params {
+            let key = format!("{}.{}", op.name, p.name);
+            if let Some(l) = locations.get(&key) {
+                p.location = *l;
+                used.insert(key);
+            }
+        }
+    }
+    for key in locations.keys().filter(|k| !used.contains(*k)) {
+        diags.warn(
+            Source::new("docs2rs.toml", 0),
+            format!("[api.locations] `{key}` matches no parameter of API `{}`", api.name),
+            Some("keys are `operation.param`, with names as documented".to_string()),
         );
     }
 }
@@ -802,6 +824,16 @@ mod tests {
         let page = ParsedDoc { base_url: Some("https://x.io".into()), operations: vec![op("b", "/v2/items", vec![])], ..Default::default() };
         let api = resolve(&cfg, vec![("b.txt".into(), page)], &mut Diagnostics::new());
         assert_eq!(api.operations[0].path.as_deref(), Some("/items"), "the configured prefix is not sent twice");
+    }
+
+    #[test]
+    fn location_overrides_move_parameters() {
+        let key = Param::new("api_key", Location::Query, Type::string(), true, Source::new("a.md", 1));
+        let mut cfg = ApiConfig::new("x");
+        cfg.locations.insert("delete_pet.api_key".into(), Location::Header);
+        let doc = ParsedDoc { operations: vec![op("delete_pet", "/pet", vec![key])], ..Default::default() };
+        let api = resolve(&cfg, vec![("a.md".into(), doc)], &mut Diagnostics::new());
+        assert_eq!(api.operations[0].params[0].location, Location::Header);
     }
 
     #[test]

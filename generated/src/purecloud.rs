@@ -4346,6 +4346,14 @@ async fn send_json<T: ::serde::de::DeserializeOwned>(
         ))
 }
 
+/// A file download: the body as received.
+#[allow(dead_code)]
+async fn send_bytes(
+    request: ::reqwest::RequestBuilder,
+) -> ::std::result::Result<::std::vec::Vec<u8>, Error> {
+    read(request).await.map(|(_, body)| body)
+}
+
 /// The docs say the body is empty; whatever the server sends is ignored.
 #[allow(dead_code)]
 async fn send_empty(

@@ -88,7 +88,7 @@ pub struct OpView {
     pub body: Option<String>,
     pub body_optional: bool,
     pub returns: String,
-    /// `json` or `empty`.
+    /// `json`, `bytes` or `empty`.
     pub decode: &'static str,
 }
 
@@ -498,6 +498,8 @@ fn op_view(op: &Operation, names: &Names, op_scope: &mut Scope, opt_scope: &mut 
     let (returns, decode) = match &op.returns {
         Returns::Empty => ("()".to_string(), "empty"),
         Returns::Unknown => ("::serde_json::Value".to_string(), "json"),
+        // Files and byte streams are returned as they arrive, not parsed as JSON.
+        Returns::Body { ty: Type::String { format: Some(f) } } if f == "binary" => ("::std::vec::Vec<u8>".to_string(), "bytes"),
         Returns::Body { ty } => (rust_type(ty, names, "types::"), "json"),
     };
 
