@@ -818,6 +818,21 @@ impl<'a> Interp<'a> {
                         p.list.extend(items.iter().map(Inline::line).filter(|s| !s.is_empty()));
                     }
                 }
+                // `- **Content-Type**: multipart/form-data`: the client sends JSON bodies
+                // and query strings only, so say so rather than send the wrong thing quietly.
+                Block::List { items, line } => {
+                    let form = items.iter().map(Inline::line).find(|i| {
+                        let l = i.to_ascii_lowercase();
+                        l.contains("content-type") && (l.contains("multipart/form-data") || l.contains("x-www-form-urlencoded"))
+                    });
+                    if let Some(form) = form {
+                        self.warn(
+                            *line,
+                            format!("`{}` takes a form body ({}); docs2rs sends its parameters as JSON or query parameters", op.name, form.trim()),
+                            "check this operation against the API; form bodies are not generated yet",
+                        );
+                    }
+                }
                 Block::Table { header, rows, line } => {
                     let Sub::Params(hint) = sub else { continue };
                     let Some(cols) = Columns::of(header) else { continue };
