@@ -28,28 +28,41 @@ pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> ParsedDoc {
     swagger::parse_dom(file, &doc, diags)
 }
 
-/// The line where open tags first nest deeper than [`MAX_DEPTH`], by a cheap tag scan
-/// (void and self-closing tags do not nest).
+/// The line where open tags first nest deeper than [`MAX_DEPTH`], by a cheap tag scan.
+/// Void tags, tags whose end tag is optional (`<p>`, `<li>`, `<td>` …, often left
+/// open), comments and the raw text of `<script>`/`<style>` never count as nesting.
 fn too_deep(text: &str) -> Option<u32> {
-    const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "!doctype", "!--"];
+    const FLAT: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "p", "li", "dt", "dd", "td", "th", "tr", "thead",
+        "tbody", "tfoot", "option", "optgroup", "colgroup", "rt", "rp",
+    ];
+    const RAW: &[&str] = &["script", "style", "textarea", "title", "xmp"];
+    let lower = text.to_ascii_lowercase();
     let mut depth = 0usize;
-    let mut rest = text;
-    while let Some(open) = rest.find('<') {
-        let tag = &rest[open + 1..];
-        let end = tag.find('>').unwrap_or(tag.len());
-        let body = &tag[..end];
-        let name: String =
-            body.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '!' || *c == '-').collect::<String>().to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(open) = lower[at..].find('<').map(|i| at + i) {
+        let tag = &lower[open + 1..];
+        if tag.starts_with("!--") {
+            at = lower[open..].find("-->").map_or(lower.len(), |i| open + i + 3);
+            continue;
+        }
+        let end = tag.find('>').map_or(lower.len(), |i| open + 1 + i);
+        let body = &lower[open + 1..end];
+        let name: String = body.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+        at = (end + 1).min(lower.len());
+        if name.is_empty() || FLAT.contains(&name.as_str()) || body.ends_with('/') {
+            continue;
+        }
         if body.starts_with('/') {
             depth = depth.saturating_sub(1);
-        } else if !name.is_empty() && !VOID.contains(&name.as_str()) && !body.ends_with('/') {
+        } else if RAW.contains(&name.as_str()) {
+            at = lower[at..].find(&format!("</{name}")).map_or(lower.len(), |i| at + i);
+        } else {
             depth += 1;
             if depth > MAX_DEPTH {
-                let at = text.len() - rest.len() + open;
-                return Some(1 + text[..at].matches('\n').count() as u32);
+                return Some(1 + text[..open].matches('\n').count() as u32);
             }
         }
-        rest = &tag[end.min(tag.len())..];
     }
     None
 }
@@ -67,5 +80,9 @@ mod tests {
         assert!(d.items()[0].message.contains("nests elements"));
         let fine = "<div><p>a<br>b<img src=x></p></div>".repeat(1000);
         assert!(too_deep(&fine).is_none());
+        let open_ended = "<ul>".to_string() + &"<li>item <p>para".repeat(5000) + "</ul>";
+        assert!(too_deep(&open_ended).is_none(), "optional end tags do not nest");
+        let script = "<script>".to_string() + &"if (a<b) {}".repeat(2000) + "</script><!-- <div><div> -->";
+        assert!(too_deep(&script).is_none(), "script text and comments are not tags");
     }
 }
