@@ -271,19 +271,30 @@ impl Generator {
             let code = renderer.render_api(api, &settings).map_err(Error::Render)?;
             files.insert(format!("{module}.rs"), code);
         }
-        // lib.rs and the files kept for unselected APIs depend only on the config, so
-        // `--api X` regenerates X without touching (or deleting) the others.
+        // `--api X` regenerates X without touching the other APIs' files: they are kept
+        // (neither stale nor drift), and so is an existing lib.rs, which lists them all.
+        let out_dir = self.out_dir();
         let mut keep = std::collections::BTreeSet::new();
         let mut modules = Vec::new();
         for cfg in &self.config.apis {
             let module = module_name(&cfg.name);
-            if !apis.iter().any(|a| a.name == cfg.name) {
-                keep.insert(format!("{module}.rs"));
+            match apis.iter().find(|a| a.name == cfg.name) {
+                Some(api) => modules.push((module, api.title.clone().unwrap_or_else(|| format!("the {} API", cfg.name)))),
+                None => {
+                    let file = format!("{module}.rs");
+                    if out_dir.join(&file).is_file() {
+                        modules.push((module, cfg.title.clone().unwrap_or_else(|| format!("the {} API", cfg.name))));
+                    }
+                    keep.insert(file);
+                }
             }
-            modules.push((module, cfg.title.clone().unwrap_or_else(|| format!("the {} API", cfg.name))));
         }
         if self.lib.unwrap_or(self.config.output.lib) {
-            files.insert("lib.rs".into(), renderer.render_lib(&modules, GENERATOR).map_err(Error::Render)?);
+            if !keep.is_empty() && out_dir.join("lib.rs").is_file() {
+                keep.insert("lib.rs".into());
+            } else {
+                files.insert("lib.rs".into(), renderer.render_lib(&modules, GENERATOR).map_err(Error::Render)?);
+            }
         }
         Ok(Generated { files, keep, diagnostics, report: None })
     }

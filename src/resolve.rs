@@ -29,7 +29,7 @@ pub fn resolve(cfg: &ApiConfig, mut docs: Vec<(String, ParsedDoc)>, diags: &mut 
     apply_type_overrides(&mut api, &cfg.types, diags);
     apply_location_overrides(&mut api, &cfg.locations, diags);
     if let Some(base) = &cfg.base_url {
-        strip_base_path_prefix(&mut api, base);
+        rebase_on_configured(&mut api, base, diags);
         api.base_url = Some(base.clone());
     }
     if cfg.title.is_some() {
@@ -42,13 +42,9 @@ pub fn resolve(cfg: &ApiConfig, mut docs: Vec<(String, ParsedDoc)>, diags: &mut 
     link_path_params(&mut api, diags);
     settle_bodies(&mut api, diags);
     assign_wire_names(&mut api, cfg, diags);
+    rename_operations(&mut api, renames, diags);
     extract_enums(&mut api, diags);
     add_undocumented(&mut api, diags);
-    for (documented, name) in renames {
-        for op in api.operations.iter_mut().filter(|o| o.name == documented) {
-            op.name = name.clone();
-        }
-    }
     describe_page_models(&mut api);
     api.models.sort_by(|a, b| a.name.cmp(&b.name));
     api.enums.sort_by(|a, b| a.name.cmp(&b.name));
@@ -62,17 +58,26 @@ fn merge(api: &mut Api, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics)
     for (file, mut doc) in docs {
         api.sources.push(file);
         if let Some(url) = doc.base_url.take() {
-            match &api.base_url {
+            match api.base_url.clone() {
                 None => api.base_url = Some(url),
-                Some(have) if rebase(&mut doc.operations, &url, have) => {}
-                Some(have) => {
-                    let at = doc.operations.first().map(|o| o.source.clone()).unwrap_or_default();
-                    diags.warn(
-                        at,
-                        format!("base URL `{url}` differs from `{have}` stated earlier; keeping `{have}`"),
-                        Some("set `base_url` for this API in docs2rs.toml".to_string()),
-                    );
-                }
+                // Keep the shallower base and re-express the deeper side's paths: a page
+                // prints `https://x.io` + `/v2/users`, an SDK doc `https://x.io/v2`.
+                Some(have) => match depth_relation(&have, &url) {
+                    Some(Relation::Same) => {}
+                    Some(Relation::Deeper(extra)) => prefix_paths(doc.operations.iter_mut(), &extra),
+                    Some(Relation::Shallower(extra)) => {
+                        prefix_paths(ops.values_mut(), &extra);
+                        api.base_url = Some(url);
+                    }
+                    None => {
+                        let at = doc.operations.first().map(|o| o.source.clone()).unwrap_or_default();
+                        diags.warn(
+                            at,
+                            format!("base URL `{url}` differs from `{have}` stated earlier; keeping `{have}`"),
+                            Some("set `base_url` for this API in docs2rs.toml".to_string()),
+                        );
+                    }
+                },
             }
         }
         // Model pages carry their model's name as title; only an API page names the API.
@@ -216,30 +221,43 @@ fn same_operation(a: &Operation, b: &Operation) -> bool {
         && a.params.iter().zip(&b.params).all(|(x, y)| x.name == y.name && x.location == y.location && x.ty == y.ty && x.required == y.required)
 }
 
-/// Documents of one API may state the base URL at different depths (a page prints
-/// `https://x.io` + `/v2/users`, an SDK doc `https://x.io/v2`): re-express this
-/// document's paths against the kept base. False when the two are unrelated.
-fn rebase(ops: &mut [Operation], stated: &str, kept: &str) -> bool {
-    let (stated, kept) = (stated.trim_end_matches('/'), kept.trim_end_matches('/'));
-    if stated == kept {
-        return true;
+enum Relation {
+    Same,
+    /// The second URL is the first plus this path (`/v2`).
+    Deeper(String),
+    /// The first URL is the second plus this path.
+    Shallower(String),
+}
+
+/// How two base URLs of one API relate; `None` when neither extends the other.
+fn depth_relation(first: &str, second: &str) -> Option<Relation> {
+    let (a, b) = (first.trim_end_matches('/'), second.trim_end_matches('/'));
+    if a == b {
+        return Some(Relation::Same);
     }
-    if let Some(extra) = kept.strip_prefix(stated).filter(|p| p.starts_with('/')) {
-        // The kept base goes deeper: drop that part from paths that include it.
-        for path in ops.iter_mut().filter_map(|o| o.path.as_mut()) {
-            if path.starts_with(&format!("{extra}/")) {
-                path.replace_range(..extra.len(), "");
-            }
+    if let Some(extra) = b.strip_prefix(a).filter(|p| p.starts_with('/')) {
+        return Some(Relation::Deeper(extra.to_string()));
+    }
+    a.strip_prefix(b).filter(|p| p.starts_with('/')).map(|extra| Relation::Shallower(extra.to_string()))
+}
+
+fn prefix_paths<'a>(ops: impl Iterator<Item = &'a mut Operation>, extra: &str) {
+    for path in ops.filter_map(|o| o.path.as_mut()) {
+        if !path.starts_with('/') && !path.starts_with("http") {
+            path.insert(0, '/');
         }
-        return true;
-    }
-    if let Some(extra) = stated.strip_prefix(kept).filter(|p| p.starts_with('/')) {
-        for path in ops.iter_mut().filter_map(|o| o.path.as_mut()) {
+        if path.starts_with('/') {
             path.insert_str(0, extra);
         }
-        return true;
     }
-    false
+}
+
+/// `path` relative to a base URL that goes `extra` deeper, if it lies under it.
+fn strip_path_prefix(path: &str, extra: &str) -> Option<String> {
+    if path == extra {
+        return Some("/".into());
+    }
+    path.strip_prefix(extra).filter(|rest| rest.starts_with('/')).map(String::from)
 }
 
 /// The same model read from two SDK flavours differs only in sources.
@@ -252,15 +270,16 @@ fn overlay_matches(o: &Operation, pattern: &str) -> bool {
     o.name == pattern || o.summary.as_deref() == Some(pattern) || file == pattern || file.ends_with(&format!("/{pattern}"))
 }
 
-/// Applies method, path and deprecation; returns the renames (documented → new name).
-fn apply_overlays(api: &mut Api, overlays: &[OperationOverlay], diags: &mut Diagnostics) -> Vec<(String, String)> {
-    let mut renames = Vec::new();
+/// Applies method, path and deprecation; returns the renames, keyed by each matched
+/// operation's (source, documented name), so chained overlays cannot collide.
+fn apply_overlays(api: &mut Api, overlays: &[OperationOverlay], diags: &mut Diagnostics) -> BTreeMap<(Source, String), String> {
+    let mut renames = BTreeMap::new();
     for ov in overlays {
         let mut hit = false;
         for op in api.operations.iter_mut().filter(|o| overlay_matches(o, &ov.matches)) {
             hit = true;
             if let Some(name) = &ov.name {
-                renames.push((op.name.clone(), name.clone()));
+                renames.insert((op.source.clone(), op.name.clone()), name.clone());
                 op.overlaid.push("name".into());
             }
             if let Some(m) = ov.method {
@@ -287,16 +306,48 @@ fn apply_overlays(api: &mut Api, overlays: &[OperationOverlay], diags: &mut Diag
     renames
 }
 
+/// Overlay names, all at once; two operations ending with one name are reported.
+fn rename_operations(api: &mut Api, renames: BTreeMap<(Source, String), String>, diags: &mut Diagnostics) {
+    for op in &mut api.operations {
+        if let Some(name) = renames.get(&(op.source.clone(), op.name.clone())) {
+            op.name = name.clone();
+        }
+    }
+    let mut seen: BTreeMap<&str, &Source> = BTreeMap::new();
+    for op in &api.operations {
+        if let Some(first) = seen.insert(op.name.as_str(), &op.source) {
+            diags.warn(
+                op.source.clone(),
+                format!("two operations are named `{}` (the other at {first}); the method names get a numeric suffix", op.name),
+                Some("give one of them another name with an [[api.operation]] overlay".to_string()),
+            );
+        }
+    }
+}
+
 /// Paths are relative to the base URL and start with `/`: a path without one would be
 /// glued to the host name (another host, with the credentials), and an absolute URL
 /// keeps only its path.
 fn normalize_paths(api: &mut Api, diags: &mut Diagnostics) {
+    let api_base = api.base_url.clone();
     for op in &mut api.operations {
         let Some(path) = op.path.as_mut() else { continue };
         if let Some(rest) = path.strip_prefix("https://").or_else(|| path.strip_prefix("http://")) {
-            let only_path = rest.find('/').map_or("/", |i| &rest[i..]).to_string();
-            diags.warn(op.source.clone(), format!("path of `{}` is a full URL `{path}`; using `{only_path}` relative to the base URL", op.name), None);
-            *path = only_path;
+            // Under the base URL: the rest is the path. Elsewhere: keep the URL's path and say so.
+            let under_base = api_base.as_deref().and_then(|b| path.strip_prefix(b.trim_end_matches('/'))).filter(|r| r.is_empty() || r.starts_with('/'));
+            let relative = match under_base {
+                Some(r) => r.to_string(),
+                None => {
+                    let host_relative = rest.find('/').map_or("/", |i| &rest[i..]).to_string();
+                    diags.warn(
+                        op.source.clone(),
+                        format!("path of `{}` is a full URL `{path}` outside the base URL; using `{host_relative}` relative to the base URL", op.name),
+                        Some("give the path relative to `base_url` in docs2rs.toml".to_string()),
+                    );
+                    host_relative
+                }
+            };
+            *path = relative;
         }
         if let Some(q) = path.find(['?', '#']) {
             path.truncate(q);
@@ -307,17 +358,33 @@ fn normalize_paths(api: &mut Api, diags: &mut Diagnostics) {
     }
 }
 
-/// A configured base URL may go deeper than the one the docs state (`https://x.io/v2`
-/// vs `https://x.io` + `/v2/users`): the prefix must not be sent twice.
-fn strip_base_path_prefix(api: &mut Api, configured: &str) {
-    if let Some(stated) = api.base_url.clone() {
-        rebase(&mut api.operations, &stated, configured);
+/// A configured base URL may go deeper or shallower than the one the docs state
+/// (`https://x.io/v2` vs `https://x.io` + `/v2/users`): paths follow, so no prefix is
+/// sent twice or lost. Paths outside a deeper configured base are reported.
+fn rebase_on_configured(api: &mut Api, configured: &str, diags: &mut Diagnostics) {
+    let Some(stated) = api.base_url.clone() else { return };
+    match depth_relation(&stated, configured) {
+        Some(Relation::Deeper(extra)) => {
+            for op in &mut api.operations {
+                let Some(path) = op.path.as_mut() else { continue };
+                match strip_path_prefix(path, &extra) {
+                    Some(rest) => *path = rest,
+                    None => diags.warn(
+                        op.source.clone(),
+                        format!("path `{path}` of `{}` is not under the configured base URL `{configured}`; sent relative to it", op.name),
+                        Some(format!("the docs state `{stated}`; check `base_url` in docs2rs.toml")),
+                    ),
+                }
+            }
+        }
+        Some(Relation::Shallower(extra)) => prefix_paths(api.operations.iter_mut(), &extra),
+        Some(Relation::Same) | None => {}
     }
 }
 
 /// One body per operation: the one named `body` or typed as a model wins; other
 /// body candidates (free-form objects) are sent as query parameters (JSON text).
-/// A GET or HEAD never gets a free-form object as its body.
+/// A GET or HEAD only carries a body typed as a model.
 fn settle_bodies(api: &mut Api, diags: &mut Diagnostics) {
     for op in &mut api.operations {
         let bodies: Vec<usize> = op.params.iter().enumerate().filter(|(_, p)| p.location == Location::Body).map(|(i, _)| i).collect();
@@ -817,13 +884,21 @@ mod tests {
         let mut d = Diagnostics::new();
         let api = resolve(&ApiConfig::new("x"), vec![("a.md".into(), sdk), ("b.txt".into(), page)], &mut d);
         let paths: Vec<&str> = api.operations.iter().map(|o| o.path.as_deref().unwrap()).collect();
-        assert_eq!(paths, ["/users/{id}", "/items"]);
-        assert_eq!(api.base_url.as_deref(), Some("https://x.io/v2"));
+        // The shallower base wins and the deeper document's paths carry the difference.
+        assert_eq!(paths, ["/v2/users/{id}", "/v2/items"]);
+        assert_eq!(api.base_url.as_deref(), Some("https://x.io"));
         assert!(d.items().is_empty(), "{:?}", d.items());
         let cfg = ApiConfig::new("x").with_base_url("https://x.io/v2");
         let page = ParsedDoc { base_url: Some("https://x.io".into()), operations: vec![op("b", "/v2/items", vec![])], ..Default::default() };
         let api = resolve(&cfg, vec![("b.txt".into(), page)], &mut Diagnostics::new());
         assert_eq!(api.operations[0].path.as_deref(), Some("/items"), "the configured prefix is not sent twice");
+        let page =
+            ParsedDoc { base_url: Some("https://x.io".into()), operations: vec![op("c", "/v2", vec![]), op("d", "/health", vec![])], ..Default::default() };
+        let mut d = Diagnostics::new();
+        let api = resolve(&cfg, vec![("c.txt".into(), page)], &mut d);
+        let paths: Vec<&str> = api.operations.iter().map(|o| o.path.as_deref().unwrap()).collect();
+        assert_eq!(paths, ["/", "/health"]);
+        assert!(d.items()[0].message.contains("not under the configured base URL"), "{:?}", d.items());
     }
 
     #[test]
@@ -834,6 +909,23 @@ mod tests {
         let doc = ParsedDoc { operations: vec![op("delete_pet", "/pet", vec![key])], ..Default::default() };
         let api = resolve(&cfg, vec![("a.md".into(), doc)], &mut Diagnostics::new());
         assert_eq!(api.operations[0].params[0].location, Location::Header);
+    }
+
+    #[test]
+    fn chained_overlay_renames_do_not_collide() {
+        use crate::config::OperationOverlay;
+        let ov = |m: &str, n: &str| OperationOverlay { matches: m.into(), name: Some(n.into()), ..Default::default() };
+        let mut a = op("delete_pet_v2", "/a", vec![]);
+        a.source = Source::new("a.md", 1);
+        let mut b = op("delete_pet", "/b", vec![]);
+        b.source = Source::new("a.md", 9);
+        let cfg = ApiConfig::new("x").with_operation(ov("delete_pet_v2", "delete_pet")).with_operation(ov("delete_pet", "delete_pet_legacy"));
+        let doc = ParsedDoc { operations: vec![a, b], ..Default::default() };
+        let mut d = Diagnostics::new();
+        let api = resolve(&cfg, vec![("a.md".into(), doc)], &mut d);
+        let names: Vec<(&str, &str)> = api.operations.iter().map(|o| (o.name.as_str(), o.path.as_deref().unwrap())).collect();
+        assert_eq!(names, [("delete_pet", "/a"), ("delete_pet_legacy", "/b")]);
+        assert!(d.items().is_empty(), "{:?}", d.items());
     }
 
     #[test]

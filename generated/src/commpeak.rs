@@ -501,6 +501,12 @@ impl<T: ToParam> ToParam for [T] {
     }
 }
 
+impl<T: ToParam> ToParam for ::std::vec::Vec<T> {
+    fn to_param(&self) -> ::std::string::String {
+        self.as_slice().to_param()
+    }
+}
+
 impl ToParam for ::std::string::String {
     fn to_param(&self) -> ::std::string::String {
         ::std::clone::Clone::clone(self)
@@ -542,8 +548,6 @@ impl ToParam for types::UpdateUserRequestTwofaType {
     }
 }
 
-/// Percent-encode a value as exactly one path segment: `/`, `?`, `#` and `%` are
-/// encoded, and the dot segments a URL parser would collapse are refused.
 /// A header value, or an `InvalidRequest` naming the header (not a transport error).
 #[allow(dead_code)]
 fn header_value(
@@ -554,6 +558,8 @@ fn header_value(
         .map_err(|e| Error::InvalidRequest(::std::format!("header {name}: {e}")))
 }
 
+/// Percent-encode a value as exactly one path segment: `/`, `?`, `#` and `%` are
+/// encoded, and the dot segments a URL parser would collapse are refused.
 #[allow(dead_code)]
 fn encode_path_segment(
     value: &str,

@@ -4137,6 +4137,12 @@ impl<T: ToParam> ToParam for [T] {
     }
 }
 
+impl<T: ToParam> ToParam for ::std::vec::Vec<T> {
+    fn to_param(&self) -> ::std::string::String {
+        self.as_slice().to_param()
+    }
+}
+
 impl ToParam for ::std::string::String {
     fn to_param(&self) -> ::std::string::String {
         ::std::clone::Clone::clone(self)
@@ -4268,8 +4274,6 @@ impl ToParam for types::GetUsersState {
     }
 }
 
-/// Percent-encode a value as exactly one path segment: `/`, `?`, `#` and `%` are
-/// encoded, and the dot segments a URL parser would collapse are refused.
 /// A header value, or an `InvalidRequest` naming the header (not a transport error).
 #[allow(dead_code)]
 fn header_value(
@@ -4280,6 +4284,8 @@ fn header_value(
         .map_err(|e| Error::InvalidRequest(::std::format!("header {name}: {e}")))
 }
 
+/// Percent-encode a value as exactly one path segment: `/`, `?`, `#` and `%` are
+/// encoded, and the dot segments a URL parser would collapse are refused.
 #[allow(dead_code)]
 fn encode_path_segment(
     value: &str,

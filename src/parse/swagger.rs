@@ -823,7 +823,7 @@ impl<'a> Interp<'a> {
                 Block::List { items, line } => {
                     let form = items.iter().map(Inline::line).find(|i| {
                         let l = i.to_ascii_lowercase();
-                        l.contains("content-type") && (l.contains("multipart/form-data") || l.contains("x-www-form-urlencoded"))
+                        l.contains("content-type") && (l.contains("multipart/form-data") || l.contains("x-www-form-urlencoded")) && !l.contains("json")
                     });
                     if let Some(form) = form {
                         self.warn(

@@ -423,7 +423,23 @@ fn op_view(op: &Operation, names: &Names, op_scope: &mut Scope, opt_scope: &mut 
     let (method, path) = (op.method?, op.path.as_ref()?);
     let ident = op_scope.unique(naming::snake(&op.name, "operation"));
     // Locals of the method template: an argument named like one would be shadowed.
-    let mut arg_scope = Scope::with_reserved(&["self", "options", "request", "url", "path", "response", "pairs", "item", "value"]);
+    let mut arg_scope = Scope::with_reserved(&[
+        "self",
+        "options",
+        "request",
+        "url",
+        "path",
+        "response",
+        "pairs",
+        "item",
+        "value",
+        "header_value",
+        "encode_path_segment",
+        "send_json",
+        "send_bytes",
+        "send_empty",
+        "read",
+    ]);
     let mut args = Vec::new();
     let mut opt_fields = Vec::new();
     let mut query = Vec::new();

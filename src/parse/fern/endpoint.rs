@@ -255,7 +255,13 @@ pub(crate) fn split_url(url: &str) -> (Option<String>, String) {
         .map(|seg| match seg.strip_prefix(':') {
             // `:fileId.json`: the name ends at the first non-identifier character.
             Some(rest) => {
-                let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
+                // `-` joins words (`:file-id`) when a word character follows.
+                let chars: Vec<(usize, char)> = rest.char_indices().collect();
+                let end = chars
+                    .iter()
+                    .enumerate()
+                    .find(|(k, (_, c))| !(c.is_alphanumeric() || *c == '_' || (*c == '-' && chars.get(k + 1).is_some_and(|(_, n)| n.is_alphanumeric()))))
+                    .map_or(rest.len(), |(_, (i, _))| *i);
                 if end == 0 { seg.to_string() } else { format!("{{{}}}{}", &rest[..end], &rest[end..]) }
             }
             None => seg.to_string(),
@@ -310,6 +316,7 @@ mod tests {
         assert_eq!(split_url("https://api.x.com"), (Some("https://api.x.com".into()), "/".into()));
         assert_eq!(split_url("/v1/files/:fileId.json"), (None, "/v1/files/{fileId}.json".into()));
         assert_eq!(split_url("/a/:/b"), (None, "/a/:/b".into()));
+        assert_eq!(split_url("/files/:file-id/raw"), (None, "/files/{file-id}/raw".into()));
         assert_eq!(path_placeholders("/a/{b}/c/{d}/{"), ["b", "d"]);
     }
 }
