@@ -154,3 +154,12 @@ fn generating_one_api_keeps_the_others() {
     let (code, out, err) = run(docs2rs().current_dir(&dir).args(["check", "--api", "awork"]));
     assert_eq!(code, 0, "no drift for the selected API alone: {out}{err}");
 }
+
+#[test]
+fn a_first_run_for_one_api_writes_a_lib_rs_that_compiles() {
+    let dir = scratch("first-one-api");
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--api", "awork"]));
+    assert_eq!(code, 0, "{err}");
+    let lib = std::fs::read_to_string(dir.join("generated/src/lib.rs")).unwrap();
+    assert!(lib.contains("pub mod awork;") && !lib.contains("pub mod purecloud;"), "only modules whose files exist:\n{lib}");
+}
