@@ -82,6 +82,16 @@ pub struct ApiConfig {
     /// Facts the pages omit, per operation.
     #[serde(default, rename = "operation")]
     pub operations: Vec<OperationOverlay>,
+    /// The config file this came from, for diagnostics (`docs2rs.toml` when built in code).
+    #[serde(skip)]
+    pub config_file: Option<String>,
+}
+
+impl ApiConfig {
+    /// Where diagnostics about this API's configuration point.
+    pub fn config_label(&self) -> &str {
+        self.config_file.as_deref().unwrap_or("docs2rs.toml")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -180,7 +190,12 @@ impl Config {
 
     pub fn load(path: &Path) -> Result<Config, String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        Config::from_toml(&text).map_err(|e| format!("{}: {e}", path.display()))
+        let mut cfg = Config::from_toml(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let label = path.to_string_lossy().replace('\\', "/");
+        for api in &mut cfg.apis {
+            api.config_file = Some(label.clone());
+        }
+        Ok(cfg)
     }
 }
 

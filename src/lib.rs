@@ -223,7 +223,7 @@ impl Generator {
     fn input_files(&self, cfg: &ApiConfig, diags: &mut Diagnostics) -> Vec<(PathBuf, String, Option<parse::Format>)> {
         let mut out = Vec::new();
         if cfg.inputs.is_empty() {
-            diags.error(Source::new("docs2rs.toml", 0), format!("API `{}` has no inputs", cfg.name), Some("add `inputs = [\"path/to/docs\"]`".to_string()));
+            diags.error(Source::new(cfg.config_label(), 0), format!("API `{}` has no inputs", cfg.name), Some("add `inputs = [\"path/to/docs\"]`".to_string()));
         }
         for input in &cfg.inputs {
             let path = self.root.join(input.path());

@@ -26,8 +26,9 @@ pub fn resolve(cfg: &ApiConfig, mut docs: Vec<(String, ParsedDoc)>, diags: &mut 
     };
     merge(&mut api, docs, diags);
     primitive_refs(&mut api);
-    apply_type_overrides(&mut api, &cfg.types, diags);
-    apply_location_overrides(&mut api, &cfg.locations, diags);
+    let config = Source::new(cfg.config_label(), 0);
+    apply_type_overrides(&mut api, &cfg.types, &config, diags);
+    apply_location_overrides(&mut api, &cfg.locations, &config, diags);
     if let Some(base) = &cfg.base_url {
         rebase_on_configured(&mut api, base, diags);
         api.base_url = Some(base.clone());
@@ -36,7 +37,7 @@ pub fn resolve(cfg: &ApiConfig, mut docs: Vec<(String, ParsedDoc)>, diags: &mut 
         api.title = cfg.title.clone();
     }
     // Overlay names apply last: every other key in the config names operations as documented.
-    let renames = apply_overlays(&mut api, &cfg.operations, diags);
+    let renames = apply_overlays(&mut api, &cfg.operations, cfg.config_label(), diags);
     normalize_paths(&mut api, diags);
     drop_unroutable(&mut api, diags);
     link_path_params(&mut api, diags);
@@ -118,8 +119,7 @@ fn merge(api: &mut Api, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics)
 
 /// `[api.types]`: replace documented types, by `Model.field`, `operation.param` or
 /// `operation.returns` (operation names as documented).
-fn apply_type_overrides(api: &mut Api, types: &BTreeMap<String, String>, diags: &mut Diagnostics) {
-    let config = Source::new("docs2rs.toml", 0);
+fn apply_type_overrides(api: &mut Api, types: &BTreeMap<String, String>, config: &Source, diags: &mut Diagnostics) {
     let mut parsed = BTreeMap::new();
     for (key, spelling) in types {
         match crate::parse::types::parse_type(spelling) {
@@ -168,7 +168,7 @@ fn apply_type_overrides(api: &mut Api, types: &BTreeMap<String, String>, diags: 
 }
 
 /// `[api.locations]`: `operation.param` → where it travels.
-fn apply_location_overrides(api: &mut Api, locations: &BTreeMap<String, Location>, diags: &mut Diagnostics) {
+fn apply_location_overrides(api: &mut Api, locations: &BTreeMap<String, Location>, config: &Source, diags: &mut Diagnostics) {
     let mut used = BTreeSet::new();
     for op in &mut api.operations {
         for p in &mut op.params {
@@ -181,7 +181,7 @@ fn apply_location_overrides(api: &mut Api, locations: &BTreeMap<String, Location
     }
     for key in locations.keys().filter(|k| !used.contains(*k)) {
         diags.warn(
-            Source::new("docs2rs.toml", 0),
+            config.clone(),
             format!("[api.locations] `{key}` matches no parameter of API `{}`", api.name),
             Some("keys are `operation.param`, with names as documented".to_string()),
         );
@@ -272,7 +272,7 @@ fn overlay_matches(o: &Operation, pattern: &str) -> bool {
 
 /// Applies method, path and deprecation; returns the renames, keyed by each matched
 /// operation's (source, documented name), so chained overlays cannot collide.
-fn apply_overlays(api: &mut Api, overlays: &[OperationOverlay], diags: &mut Diagnostics) -> BTreeMap<(Source, String), String> {
+fn apply_overlays(api: &mut Api, overlays: &[OperationOverlay], config: &str, diags: &mut Diagnostics) -> BTreeMap<(Source, String), String> {
     let mut renames = BTreeMap::new();
     for ov in overlays {
         let mut hit = false;
@@ -297,7 +297,7 @@ fn apply_overlays(api: &mut Api, overlays: &[OperationOverlay], diags: &mut Diag
         }
         if !hit {
             diags.warn(
-                Source::new("docs2rs.toml", ov.line),
+                Source::new(config, ov.line),
                 format!("operation overlay `{}` matches no documented operation of API `{}`", ov.matches, api.name),
                 Some("match an operation's documented name, its title, or its file name".to_string()),
             );
@@ -583,7 +583,7 @@ fn assign_wire_names(api: &mut Api, cfg: &ApiConfig, diags: &mut Diagnostics) {
     }
     for key in cfg.wire_names.keys().filter(|k| !used.contains(*k)) {
         diags.warn(
-            Source::new("docs2rs.toml", 0),
+            Source::new(cfg.config_label(), 0),
             format!("[api.wire_names] `{key}` matches no field or non-path parameter of API `{}`", api.name),
             Some("keys are `Model.field`, `operation.param` or a bare name, with names as documented".to_string()),
         );
@@ -726,7 +726,7 @@ pub fn glob_match(pattern: &str, text: &str) -> bool {
 pub fn retain_operations(api: &mut Api, patterns: &[String], diags: &mut Diagnostics) {
     api.operations.retain(|op| patterns.iter().any(|p| glob_match(p, &op.name)));
     if api.operations.is_empty() {
-        diags.warn(Source::new("docs2rs.toml", 0), format!("--only {} matches no operation of API `{}`", patterns.join(" "), api.name), None);
+        diags.warn(Source::new("--only", 0), format!("--only {} matches no operation of API `{}`", patterns.join(" "), api.name), None);
     }
     let by_name: BTreeMap<&str, &Model> = api.models.iter().map(|m| (m.name.as_str(), m)).collect();
     let mut reached: BTreeSet<String> = BTreeSet::new();
