@@ -60,10 +60,6 @@ impl Diagnostics {
         self.items.push(Diagnostic { source, severity, message, hint });
     }
 
-    pub fn extend(&mut self, other: Diagnostics) {
-        self.items.extend(other.items);
-    }
-
     pub fn items(&self) -> &[Diagnostic] {
         &self.items
     }

@@ -89,10 +89,6 @@ impl Scope {
             .find(|c| self.taken.insert(c.clone()))
             .expect("an unused suffix always exists")
     }
-
-    pub fn contains(&self, name: &str) -> bool {
-        self.taken.contains(name)
-    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@
 //! hand) yields a valid document. What OpenAPI cannot hold is kept in `x-docs2rs-*`
 //! extensions; what it requires but the docs did not say gets a neutral stand-in.
 
-use crate::resolve::path_placeholders;
 use crate::schema::*;
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, BTreeSet};

@@ -438,18 +438,6 @@ fn drop_unroutable(api: &mut Api, diags: &mut Diagnostics) {
     });
 }
 
-/// Placeholders in a path template, in order: `/users/{userId}/x/{id}` → `userId`, `id`.
-pub fn path_placeholders(path: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = path;
-    while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else { break };
-        out.push(rest[start + 1..start + len].to_string());
-        rest = &rest[start + len + 1..];
-    }
-    out
-}
-
 /// Path parameters take their wire names from the path template; placeholders with
 /// no documented parameter get a required string parameter and a warning.
 fn link_path_params(api: &mut Api, diags: &mut Diagnostics) {
@@ -654,24 +642,14 @@ fn is_stringish(t: &Type) -> bool {
     }
 }
 
-fn visit_refs<'a>(t: &'a Type, out: &mut Vec<&'a str>) {
-    if let Some(n) = t.ref_name() {
-        out.push(n);
-    }
-}
-
 /// Every referenced name that is neither a model nor an enum gets a JSON stand-in, so
 /// the output compiles; one warning lists them all.
 fn add_undocumented(api: &mut Api, diags: &mut Diagnostics) {
     let known: BTreeSet<&str> = api.models.iter().map(|m| m.name.as_str()).chain(api.enums.iter().map(|e| e.name.as_str())).collect();
     let mut missing: BTreeMap<String, Source> = BTreeMap::new();
     let mut note = |t: &Type, at: &Source| {
-        let mut names = Vec::new();
-        visit_refs(t, &mut names);
-        for n in names {
-            if !known.contains(n) && !missing.contains_key(n) {
-                missing.insert(n.to_string(), at.clone());
-            }
+        if let Some(n) = t.ref_name().filter(|n| !known.contains(n) && !missing.contains_key(*n)) {
+            missing.insert(n.to_string(), at.clone());
         }
     };
     for m in &api.models {

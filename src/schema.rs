@@ -298,6 +298,22 @@ pub struct Permissions {
     pub text: Option<String>,
 }
 
+/// Placeholders in a path template, in order: `/users/{userId}/x/{id}` → `userId`, `id`.
+/// Empty `{}` and an unclosed `{` are not placeholders.
+pub fn path_placeholders(path: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = path;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else { break };
+        let name = &rest[open + 1..open + close];
+        if !name.is_empty() {
+            out.push(name.to_string());
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out
+}
+
 /// What a successful call returns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

@@ -8,7 +8,9 @@
 use crate::diag::Diagnostics;
 use crate::parse::text::{decode_entities, loose_key, normalize_lines, normalize_ws, percent_decode, split_list, strip_emphasis_marks};
 use crate::parse::types::parse_type;
-use crate::schema::{EnumValue, Field, Location, Method, Model, Operation, Param, ParsedDoc, PermissionRule, Permissions, Returns, Source, Type};
+use crate::schema::{
+    EnumValue, Field, Location, Method, Model, Operation, Param, ParsedDoc, PermissionRule, Permissions, Returns, Source, Type, path_placeholders,
+};
 use std::collections::{HashMap, HashSet};
 
 /// A run of inline content, flattened: plain text (entities decoded, markup removed,
@@ -982,11 +984,6 @@ impl<'a> Interp<'a> {
         }
         op
     }
-}
-
-/// `{userId}` placeholders of a path template.
-fn path_placeholders(path: &str) -> Vec<String> {
-    path.split('{').skip(1).filter_map(|s| s.split_once('}')).map(|(name, _)| name.to_string()).collect()
 }
 
 /// Type cell text without Go's `Pointer to ` and stray markup.

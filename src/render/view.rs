@@ -448,7 +448,7 @@ fn op_view(op: &Operation, names: &Names, op_scope: &mut Scope, opt_scope: &mut 
     let mut path_exprs: BTreeMap<String, String> = BTreeMap::new();
 
     // Path parameters first, in template order; then required ones; then the body.
-    let mut holes = crate::resolve::path_placeholders(path);
+    let mut holes = crate::schema::path_placeholders(path);
     let mut seen = std::collections::BTreeSet::new();
     holes.retain(|h| seen.insert(h.clone()));
     let mut ordered: Vec<&Param> = Vec::new();
@@ -494,7 +494,7 @@ fn op_view(op: &Operation, names: &Names, op_scope: &mut Scope, opt_scope: &mut 
     let mut pieces = Vec::new();
     let mut rest = path.as_str();
     // Every occurrence, in order: a placeholder may appear twice (`/a/{id}/b/{id}`).
-    for h in crate::resolve::path_placeholders(path) {
+    for h in crate::schema::path_placeholders(path) {
         let marker = format!("{{{h}}}");
         let Some(at) = rest.find(&marker) else { continue };
         if at > 0 {

@@ -271,19 +271,7 @@ pub(crate) fn split_url(url: &str) -> (Option<String>, String) {
     (base, path)
 }
 
-pub(crate) fn path_placeholders(path: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = path;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else { break };
-        let name = &rest[open + 1..open + close];
-        if !name.is_empty() {
-            out.push(name.to_string());
-        }
-        rest = &rest[open + close + 1..];
-    }
-    out
-}
+pub(crate) use crate::schema::path_placeholders;
 
 #[cfg(test)]
 mod tests {
