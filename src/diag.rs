@@ -52,6 +52,11 @@ impl Diagnostics {
         self.push(Severity::Warning, source, message.into(), hint.into());
     }
 
+    /// Take over another sink's diagnostics.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
     pub fn error(&mut self, source: Source, message: impl Into<String>, hint: impl Into<Option<String>>) {
         self.push(Severity::Error, source, message.into(), hint.into());
     }

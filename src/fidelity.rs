@@ -427,6 +427,7 @@ fn location_name(l: Location) -> &'static str {
         Location::Path => "path",
         Location::Query => "query",
         Location::Header => "header",
+        Location::Cookie => "cookie",
         Location::Body => "body",
     }
 }
@@ -558,6 +559,7 @@ mod tests {
         let body = Param::new("body", Location::Body, Type::reference("Tag"), true, src.clone());
         let op = Operation {
             params: vec![id, size, body],
+            body_kind: None,
             returns: Returns::Body { ty: Type::reference("Phone") },
             ..Operation::new("get_phone", Some(Method::Get), Some("/phones/{phoneId}".into()), src)
         };

@@ -348,6 +348,7 @@ fn parameters(op: &Operation, path: &str, names: &ComponentNames) -> Vec<Value> 
             Location::Path if holes.contains(wire) => "path",
             Location::Path | Location::Query => "query",
             Location::Header => "header",
+            Location::Cookie => "cookie",
             Location::Body => unreachable!("filtered above"),
         };
         if !seen.insert((wire.clone(), location)) {

@@ -171,6 +171,9 @@ pub struct Field {
     /// Human-readable constraints as documented (`>=0 characters`, `format: "uuid"`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub constraints: Vec<String>,
+    /// Read from an example value rather than a description: name and type are a guess.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
     pub source: Source,
 }
 
@@ -186,6 +189,7 @@ impl Field {
             default: None,
             enum_values: Vec::new(),
             constraints: Vec::new(),
+            inferred: false,
             source,
         }
     }
@@ -235,7 +239,35 @@ pub enum Location {
     Path,
     Query,
     Header,
+    Cookie,
     Body,
+}
+
+/// How a request body is encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyKind {
+    Json,
+    /// `application/x-www-form-urlencoded`
+    Form,
+    /// `multipart/form-data`
+    Multipart,
+    /// Raw bytes (`application/octet-stream`).
+    Binary,
+    /// `text/plain`
+    Text,
+}
+
+impl BodyKind {
+    pub fn media_type(self) -> &'static str {
+        match self {
+            BodyKind::Json => "application/json",
+            BodyKind::Form => "application/x-www-form-urlencoded",
+            BodyKind::Multipart => "multipart/form-data",
+            BodyKind::Binary => "application/octet-stream",
+            BodyKind::Text => "text/plain",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -346,6 +378,9 @@ pub struct Operation {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deprecated: bool,
     pub params: Vec<Param>,
+    /// How the body is sent, when the docs say (`None`: JSON, or no body).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_kind: Option<BodyKind>,
     pub returns: Returns,
     pub source: Source,
     /// Which facts came from a config overlay rather than the docs (`method`, `path`, ...).
@@ -364,6 +399,7 @@ impl Operation {
             permissions: None,
             deprecated: false,
             params: Vec::new(),
+            body_kind: None,
             returns: Returns::Unknown,
             source,
             overlaid: Vec::new(),

@@ -5,13 +5,12 @@
 //! [`field_line`]. Sections: title, method (+ URL), description, `Required Permissions:`,
 //! `Path parameters`, `Query parameters`, `Headers`, `Request`, `Response`, `Errors`.
 
-pub(crate) mod endpoint;
-pub(crate) mod field_line;
 
 use crate::diag::Diagnostics;
 use crate::schema::{EnumValue, Field, ParsedDoc, PermissionRule, Permissions, Source};
-use endpoint::{BodyDoc, EndpointParts};
-use field_line::{parse_whole_type, split_field_line};
+use crate::parse::page::build::{self, BodyDoc, EndpointParts};
+use crate::parse::recognise::endpoint as url;
+use crate::parse::vocab::field_line::{parse_whole_type, split_field_line};
 
 /// True when `text` looks like this family (content sniffing, not file names).
 pub fn looks_like(text: &str) -> bool {
@@ -20,10 +19,11 @@ pub fn looks_like(text: &str) -> bool {
     if lines.iter().any(|l| matches!(*l, "Body Params" | "Path Params" | "Query Params")) {
         return false;
     }
-    let verb_near_top = lines.iter().take(8).any(|l| endpoint::split_method_line(l).is_some());
-    let sections = lines.iter().filter(|l| section_of(l).is_some()).count();
+    // Fern states the shape of every body: `This endpoint expects an object.`, `This
+    // endpoint returns a list of objects.` — and its copies glue badges to field names.
+    let statement = lines.iter().any(|l| l.starts_with("This endpoint expects") || l.starts_with("This endpoint returns"));
     let badged_fields = lines.iter().filter(|l| l.len() < 300).filter_map(|l| split_field_line(l)).filter(|f| f.suffixes.required.is_some()).count();
-    badged_fields >= 1 && (verb_near_top || sections >= 1)
+    statement && badged_fields >= 1
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +113,7 @@ pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> ParsedDoc {
             flush(&mut pending, section, &mut buckets, diags);
             let awaiting_values = field_line.suffixes.allowed.as_ref().is_some_and(Vec::is_empty);
             let is_enum = field_line.ty.is_enum;
-            let field = endpoint::field_from_line(field_line, None, source, diags);
+            let field = build::field_from_line(field_line, None, source, diags);
             pending = Some(PendingField { field, is_enum, awaiting_values });
             continue;
         }
@@ -152,7 +152,7 @@ pub(crate) fn assemble(file: &str, mut parts: EndpointParts, buckets: Buckets, d
     parts.header_params = headers.fields.into_iter().filter(|f| !f.name.eq_ignore_ascii_case("authorization")).collect();
     parts.request = body_doc(file, request, "request", diags);
     parts.response = body_doc(file, response, "response", diags);
-    endpoint::build(file, parts, diags)
+    build::build(file, parts, diags)
 }
 
 pub(crate) fn bucket_index(section: Section) -> Option<usize> {
@@ -168,7 +168,7 @@ pub(crate) fn bucket_index(section: Section) -> Option<usize> {
 
 fn flush(pending: &mut Option<PendingField>, section: Section, buckets: &mut Buckets, diags: &mut Diagnostics) {
     if let (Some(p), Some(b)) = (pending.take(), bucket_index(section)) {
-        endpoint::warn_enum_without_values(&p.field, p.is_enum, diags);
+        build::warn_enum_without_values(&p.field, p.is_enum, diags);
         buckets[b].fields.push(p.field);
     }
 }
@@ -179,14 +179,14 @@ fn read_preamble_line(line: &str, parts: &mut EndpointParts, description: &mut V
         return;
     }
     if parts.method.is_none() {
-        if let Some((method, url)) = endpoint::split_method_line(line) {
+        if let Some((method, url)) = url::split_method_line(line) {
             parts.method = Some(method);
             *expecting_url = url.is_none();
             parts.url = url;
             return;
         }
     }
-    if std::mem::take(expecting_url) && endpoint::looks_like_url(line) {
+    if std::mem::take(expecting_url) && url::looks_like_url(line) {
         parts.url = Some(line.to_string());
         return;
     }

@@ -1,18 +1,31 @@
-//! Input formats. One module per family; each turns one document into a [`ParsedDoc`].
+//! Reading documents: bytes → text → blocks → a reader → [`ParsedDoc`].
 //!
-//! Data flows one way: bytes → (format detection) → parser → `ParsedDoc`. Parsers never
+//! Every input is lowered to the one block model ([`blocks`], [`lower`]): markdown,
+//! HTML and plain text alike. The page reader ([`page`]) reads any API reference page
+//! from blocks with the shared recognisers ([`recognise`]) and vocabulary ([`vocab`]).
+//! Flavours refine it: SDK docs (swagger-codegen / openapi-generator) have their own
+//! interpreter ([`swagger`]) because they are a documentation *format*, not a page layout;
+//! Fern and ReadMe pages keep their tuned readers ([`fern`], [`readme`]). Detection only
+//! picks a refinement; a document no flavour claims goes to the page reader, and a
+//! flavour that reads nothing hands the document to the page reader too. Readers never
 //! panic and never abort: what they cannot read becomes a diagnostic.
 
+pub mod blocks;
 pub mod fern;
 pub mod html;
+pub mod lower;
+pub mod page;
 pub mod readme;
+pub mod recognise;
 pub mod swagger;
 pub mod swagger_md;
 pub mod text;
 pub mod types;
+pub mod vocab;
 
 use crate::diag::Diagnostics;
 use crate::schema::{ParsedDoc, Source};
+use lower::Syntax;
 use serde::{Deserialize, Serialize};
 
 /// The document families docs2rs reads.
@@ -25,8 +38,10 @@ pub enum Format {
     Fern,
     /// Text of a ReadMe.io endpoint page.
     Readme,
-    /// Saved HTML of any of the above; the HTML parser tells them apart from the DOM.
+    /// Saved HTML of any page; the HTML reader tells flavours apart from the DOM.
     Html,
+    /// Any API reference page (markdown or text), read by the page reader alone.
+    Page,
 }
 
 impl Format {
@@ -36,16 +51,15 @@ impl Format {
             Format::Fern => "fern",
             Format::Readme => "readme",
             Format::Html => "html",
+            Format::Page => "page",
         }
     }
 }
 
-/// Guess the family from content, never from the file name.
+/// The flavour a document looks like, from content (never from the file name); `None`
+/// means no flavour claims it and the page reader reads it.
 pub fn detect(text: &str) -> Option<Format> {
-    let head: String = text.chars().take(4096).collect();
-    let lower = head.to_ascii_lowercase();
-    let trimmed = lower.trim_start();
-    if looks_like_html(trimmed, &lower) {
+    if lower::syntax(text) == Syntax::Html {
         return Some(Format::Html);
     }
     if swagger_md::looks_like(text) {
@@ -60,38 +74,64 @@ pub fn detect(text: &str) -> Option<Format> {
     None
 }
 
-/// Whole pages and fragments (pulldown-cmark renders no `<body>`): the text starts with
-/// a tag, or block-level elements appear in the head of the document.
-fn looks_like_html(trimmed: &str, lower: &str) -> bool {
-    const BLOCK_TAGS: &[&str] = &["<!doctype html", "<html", "<body", "<table", "<h1", "<h2", "<h3", "<p>", "<p ", "<ul>", "<div"];
-    let starts_with_tag = trimmed.starts_with('<') && BLOCK_TAGS.iter().any(|t| trimmed.starts_with(t));
-    let closing = ["</p>", "</div>", "</table>", "</h2>", "</h1>", "</body>"].iter().filter(|t| lower.contains(*t)).count();
-    starts_with_tag || closing >= 2
-}
-
 /// Parse one document. `file` is the label used in diagnostics and sources.
 pub fn parse_document(file: &str, bytes: &[u8], format: Option<Format>, diags: &mut Diagnostics) -> ParsedDoc {
     let text = match decode(file, bytes, diags) {
         Some(t) => t,
         None => return ParsedDoc::default(),
     };
-    let format = match format.or_else(|| detect(&text)) {
-        Some(f) => f,
-        None => {
-            diags.warn(
-                Source::new(file, 1),
-                "could not recognise the document format; skipped",
-                Some("set `format = \"swagger-markdown\" | \"fern\" | \"readme\" | \"html\"` for this input in docs2rs.toml".to_string()),
-            );
-            return ParsedDoc::default();
-        }
-    };
+    let format = format.or_else(|| detect(&text));
     match format {
-        Format::SwaggerMarkdown => swagger_md::parse(file, &text, diags),
-        Format::Fern => fern::parse(file, &text, diags),
-        Format::Readme => readme::parse(file, &text, diags),
-        Format::Html => html::parse(file, &text, diags),
+        Some(Format::Html) => html::parse(file, &text, diags),
+        Some(Format::SwaggerMarkdown) => refined(file, &text, diags, swagger_md::parse),
+        Some(Format::Fern) => refined(file, &text, diags, fern::parse),
+        Some(Format::Readme) => refined(file, &text, diags, readme::parse),
+        Some(Format::Page) | None => {
+            let syntax = match lower::syntax(&text) {
+                Syntax::Html => Syntax::Text,
+                s => s,
+            };
+            page::read(file, &lower::blocks(&text, syntax), diags)
+        }
     }
+}
+
+/// A flavour's reading, or the page reader's when the flavour finds nothing.
+fn refined(file: &str, text: &str, diags: &mut Diagnostics, flavour: fn(&str, &str, &mut Diagnostics) -> ParsedDoc) -> ParsedDoc {
+    let mut own = Diagnostics::new();
+    let doc = flavour(file, text, &mut own);
+    if is_empty(&doc) {
+        let syntax = match lower::syntax(text) {
+            Syntax::Html => Syntax::Text,
+            s => s,
+        };
+        let mut page_diags = Diagnostics::new();
+        let page = page::read(file, &lower::blocks(text, syntax), &mut page_diags);
+        if !is_empty(&page) || own.items().is_empty() {
+            diags.extend(page_diags);
+            return page;
+        }
+    }
+    diags.extend(own);
+    doc
+}
+
+/// Blocks of an HTML page: the SDK-doc interpreter when they look like SDK docs and it
+/// reads something, else the page reader.
+pub(crate) fn read_blocks(file: &str, blocks: &[blocks::Block], sdk_docs: bool, diags: &mut Diagnostics) -> ParsedDoc {
+    if sdk_docs {
+        let mut own = Diagnostics::new();
+        let doc = swagger::interpret(file, blocks, &mut own);
+        if !is_empty(&doc) {
+            diags.extend(own);
+            return doc;
+        }
+    }
+    page::read(file, blocks, diags)
+}
+
+fn is_empty(doc: &ParsedDoc) -> bool {
+    doc.operations.is_empty() && doc.models.is_empty()
 }
 
 /// Bytes → text: strips a BOM, replaces invalid UTF-8 (with a warning), refuses binaries.
@@ -115,6 +155,7 @@ fn decode(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<String> {
             String::from_utf8_lossy(bytes).into_owned()
         }
     };
-    // CRLF and stray NULs would otherwise leak into names and descriptions.
-    Some(text.replace("\r\n", "\n").replace('\0', ""))
+    // CRLF, stray NULs and zero-width characters (Mintlify prints one before every field)
+    // would otherwise leak into names and descriptions.
+    Some(text.replace("\r\n", "\n").replace(['\0', '\u{200b}', '\u{200c}', '\u{2060}', '\u{feff}'], ""))
 }

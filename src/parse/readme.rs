@@ -6,27 +6,23 @@
 //! copy may have lost. Both are read and merged ([`merge`]); page chrome is skipped.
 
 pub(crate) mod merge;
-pub(crate) mod vocab;
 
 use crate::diag::Diagnostics;
-use crate::parse::fern::endpoint::{self, BodyDoc, EndpointParts};
-use crate::parse::fern::field_line::FernType;
+use crate::parse::page::build::{self, BodyDoc, EndpointParts};
+use crate::parse::vocab::type_words::TypeWords;
 use crate::schema::{Field, ParsedDoc, Source, Type};
 use merge::Entry;
-use vocab::{bullet, enum_bullet, field_bullet, readme_type};
+use crate::parse::vocab::bullets::{self, bullet, enum_bullet, field_bullet, readme_type};
+use crate::parse::recognise::endpoint as url;
 
 /// True when `text` looks like this family (content sniffing, not file names).
 pub fn looks_like(text: &str) -> bool {
-    let lines: Vec<&str> = text.lines().take(2000).collect();
-    let field_bullets = lines.iter().filter_map(|l| bullet(l)).filter(|b| field_bullet(b.content).is_some()).count();
-    let blocks = lines.iter().any(|l| structured_block(l).is_some());
-    let chrome = lines.iter().any(|l| {
-        let l = l.trim().to_ascii_lowercase();
-        l.starts_with("click try it!") || l == "try it!" || l == "credentials" || l.starts_with("log in to see")
-    });
-    let headings = lines.iter().any(|l| prose_heading(l).is_some());
-    let score = [field_bullets >= 2, blocks, chrome, headings].iter().filter(|b| **b).count();
-    score >= 2
+    // The API explorer's blocks and its prompts are ReadMe's own; prose bullets and
+    // section headings are every generator's and claim nothing.
+    text.lines().take(2000).any(|l| {
+        let t = l.trim().to_ascii_lowercase();
+        matches!(structured_block(l), Some(Block::Params(Target::Path | Target::Query | Target::Body))) || t.starts_with("click try it!") || t.starts_with("log in to see")
+    })
 }
 
 /// Where the prose puts its bullets.
@@ -153,9 +149,9 @@ pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> ParsedDoc {
         }
         let source = Source::new(file, line_no);
         if parts.method.is_none() {
-            if let Some((method, url)) = endpoint::split_method_line(line) {
+            if let Some((method, url)) = url::split_method_line(line) {
                 parts.method = Some(method);
-                parts.url = url.or_else(|| next_line(&lines, index).filter(|l| endpoint::looks_like_url(l)).map(str::to_string));
+                parts.url = url.or_else(|| next_line(&lines, index).filter(|l| url::looks_like_url(l)).map(str::to_string));
                 continue;
             }
         }
@@ -236,7 +232,7 @@ pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> ParsedDoc {
 
 /// Prose and structured entries → operation; shared with the HTML parser.
 pub(crate) fn assemble(file: &str, mut parts: EndpointParts, prose: PerTarget<Field>, entries: PerTarget<Entry>, diags: &mut Diagnostics) -> ParsedDoc {
-    let template = parts.url.as_deref().map(|u| endpoint::path_placeholders(&endpoint::split_url(u).1)).unwrap_or_default();
+    let template = parts.url.as_deref().map(|u| build::path_placeholders(&url::split_url(u).1)).unwrap_or_default();
     let [p_path, p_query, p_header, p_body, p_response] = prose;
     let [e_path, e_query, e_header, e_body, e_response] = entries;
     parts.path_params = merge::merge("Path Params", p_path, e_path, &template, diags);
@@ -250,7 +246,7 @@ pub(crate) fn assemble(file: &str, mut parts: EndpointParts, prose: PerTarget<Fi
     if !response.is_empty() {
         parts.response = BodyDoc::Fields { source: response[0].source.clone(), fields: response, list: false };
     }
-    endpoint::build(file, parts, diags)
+    build::build(file, parts, diags)
 }
 
 fn next_line<'a>(lines: &[&'a str], index: usize) -> Option<&'a str> {
@@ -258,7 +254,7 @@ fn next_line<'a>(lines: &[&'a str], index: usize) -> Option<&'a str> {
 }
 
 /// A field from a prose bullet; `required` only when the bullet says so.
-pub(crate) fn prose_field(fb: vocab::FieldBullet, source: Source, diags: &mut Diagnostics) -> Field {
+pub(crate) fn prose_field(fb: bullets::FieldBullet, source: Source, diags: &mut Diagnostics) -> Field {
     let ty = match fb.type_text.as_deref().map(|t| (t, readme_type(t, true))) {
         Some((_, Some(t))) => t,
         Some((text, None)) => {
@@ -267,7 +263,7 @@ pub(crate) fn prose_field(fb: vocab::FieldBullet, source: Source, diags: &mut Di
                 format!("field `{}` has type `{text}`, which docs2rs does not know; typed as JSON value", fb.name),
                 Some("set its type under [api.types] in docs2rs.toml".to_string()),
             );
-            FernType::new(Type::Any, text)
+            TypeWords::new(Type::Any, text)
         }
         None => {
             diags.warn(
@@ -275,10 +271,10 @@ pub(crate) fn prose_field(fb: vocab::FieldBullet, source: Source, diags: &mut Di
                 format!("field `{}` states no type; typed as JSON value", fb.name),
                 Some("set its type under [api.types] in docs2rs.toml".to_string()),
             );
-            FernType::new(Type::Any, "")
+            TypeWords::new(Type::Any, "")
         }
     };
-    endpoint::warn_loose(&fb.name, &ty, &source, diags);
+    build::warn_loose(&fb.name, &ty, &source, diags);
     let mut field = Field::new(fb.name.clone(), ty.ty, fb.required.unwrap_or(false), source);
     field.wire_name = fb.name;
     field.nullable = ty.nullable;
@@ -292,12 +288,12 @@ fn read_structured_line(line: &str, lines: &[&str], index: usize, source: Source
     let is_type_line = |l: &str| readme_type(l, false).is_some();
     if is_type_line(line) {
         let previous = lines[..index].iter().rev().map(|l| l.trim()).find(|l| !l.is_empty()).unwrap_or("");
-        let named = vocab::is_identifier(previous) && !is_type_line(previous) && structured_block(previous).is_none() && !is_badge(previous);
+        let named = bullets::is_identifier(previous) && !is_type_line(previous) && structured_block(previous).is_none() && !is_badge(previous);
         entries.push(Entry::new(named.then(|| previous.to_string()), line, source));
         return;
     }
     // A name: the next line is its type, handled above.
-    if vocab::is_identifier(line) && next_line(lines, index).is_some_and(is_type_line) && !is_badge(line) {
+    if bullets::is_identifier(line) && next_line(lines, index).is_some_and(is_type_line) && !is_badge(line) {
         return;
     }
     let Some(entry) = entries.last_mut() else { return };

@@ -6,130 +6,43 @@
 //! signature headings and their glitches) are understood here once.
 
 use crate::diag::Diagnostics;
-use crate::parse::text::{decode_entities, loose_key, normalize_lines, normalize_ws, percent_decode, split_list, strip_emphasis_marks};
+use crate::parse::blocks::{Block, Cell, Inline, Row, flatten};
+use crate::parse::text::{loose_key, normalize_ws, percent_decode, split_list, strip_emphasis_marks};
 use crate::parse::types::parse_type;
 use crate::schema::{
     EnumValue, Field, Location, Method, Model, Operation, Param, ParsedDoc, PermissionRule, Permissions, Returns, Source, Type, path_placeholders,
 };
 use std::collections::{HashMap, HashSet};
 
-/// A run of inline content, flattened: plain text (entities decoded, markup removed,
-/// line breaks kept as `\n`) plus the facts about the markup the interpreter needs.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Inline {
-    pub text: String,
-    /// The first link target inside the run.
-    pub link: Option<String>,
-    /// Some non-blank text was bold.
-    pub bold: bool,
-    /// Some non-blank text was struck through (`~~old~~`, `<del>`).
-    pub struck: bool,
-}
-
-impl Inline {
-    pub fn plain(text: &str) -> Inline {
-        Inline { text: text.to_string(), ..Inline::default() }
-    }
-    /// The text on one line.
-    fn line(&self) -> String {
-        normalize_ws(&self.text)
-    }
-}
-
-/// A table cell is an inline run.
-pub type Cell = Inline;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    pub line: u32,
-    pub cells: Vec<Cell>,
-}
-
-/// The format-neutral document model both front ends produce. Lines are 1-based.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block {
-    /// YAML front matter (`title: UpdateUser`); markdown only.
-    FrontMatter {
-        title: Option<String>,
-        line: u32,
-    },
-    Heading {
-        level: u8,
-        inline: Inline,
-        line: u32,
-    },
-    /// A paragraph, also each paragraph of a block quote.
-    Paragraph {
-        inline: Inline,
-        line: u32,
-    },
-    /// A bullet or numbered list, nested items flattened in order.
-    List {
-        items: Vec<Inline>,
-        line: u32,
-    },
-    Table {
-        header: Vec<Cell>,
-        rows: Vec<Row>,
-        line: u32,
-    },
-    Code {
-        lang: Option<String>,
-        text: String,
-        line: u32,
-    },
-}
-
-impl Block {
-    pub fn line(&self) -> u32 {
-        match self {
-            Block::FrontMatter { line, .. }
-            | Block::Heading { line, .. }
-            | Block::Paragraph { line, .. }
-            | Block::List { line, .. }
-            | Block::Table { line, .. }
-            | Block::Code { line, .. } => *line,
+/// Whether blocks look like SDK docs (an HTML rendering of them): a `Properties` heading
+/// with a `Name | Type` table, method sections (`Parameters` / `Return type` headings with
+/// such tables), `All URIs are relative to`, or `Wraps VERB /path`.
+pub fn looks_like_blocks(blocks: &[Block]) -> bool {
+    let (mut properties, mut method_heading, mut name_type_table) = (false, false, false);
+    for b in blocks {
+        match b {
+            Block::Heading { inline, .. } => match inline.line().to_ascii_lowercase().trim_end_matches([':', ' ']) {
+                "properties" => properties = true,
+                "parameters" | "path parameters" | "other parameters" | "return type" | "http request" => method_heading = true,
+                _ => {}
+            },
+            Block::Paragraph { inline, .. } => {
+                let lower = inline.text.to_ascii_lowercase();
+                if lower.contains("all uris are relative to") || lower.starts_with("wraps ") && http_line(&inline.text).is_some() {
+                    return true;
+                }
+            }
+            Block::Table { header, .. } => {
+                let words: Vec<String> = header.iter().map(|c| c.line().to_ascii_lowercase()).collect();
+                name_type_table |= words.len() >= 2 && words[0] == "name" && words[1] == "type";
+            }
+            _ => {}
+        }
+        if name_type_table && (properties || method_heading) {
+            return true;
         }
     }
-}
-
-/// Accumulates inline content while a front end walks its tree.
-#[derive(Debug, Default)]
-pub struct InlineBuilder {
-    text: String,
-    link: Option<String>,
-    bold: bool,
-    struck: bool,
-    strong_depth: u32,
-    strike_depth: u32,
-}
-
-impl InlineBuilder {
-    pub fn text(&mut self, s: &str) {
-        if !s.trim().is_empty() {
-            self.bold |= self.strong_depth > 0;
-            self.struck |= self.strike_depth > 0;
-        }
-        self.text.push_str(s);
-    }
-    pub fn line_break(&mut self) {
-        self.text.push('\n');
-    }
-    pub fn link(&mut self, href: &str) {
-        if self.link.is_none() {
-            self.link = Some(href.to_string());
-        }
-    }
-    pub fn strong(&mut self, enter: bool) {
-        self.strong_depth = if enter { self.strong_depth + 1 } else { self.strong_depth.saturating_sub(1) };
-    }
-    pub fn strike(&mut self, enter: bool) {
-        self.strike_depth = if enter { self.strike_depth + 1 } else { self.strike_depth.saturating_sub(1) };
-    }
-    /// Decodes entities left over from double escaping and tidies whitespace.
-    pub fn finish(self) -> Inline {
-        Inline { text: normalize_lines(&decode_entities(&self.text)), link: self.link, bold: self.bold, struck: self.struck }
-    }
+    false
 }
 
 /// Interpret the blocks of one swagger-style document.
@@ -748,6 +661,7 @@ impl<'a> Interp<'a> {
             permissions: None,
             deprecated: heading.struck,
             params: Vec::new(),
+            body_kind: None,
             returns: Returns::Unknown,
             source: self.src(line),
             overlaid: Vec::new(),
@@ -816,14 +730,16 @@ impl<'a> Interp<'a> {
                     }
                 }
                 Block::List { items, .. } if permission_list_due && sub == Sub::Intro => {
+                    let items = flatten(items);
                     if let Some(p) = op.permissions.as_mut() {
-                        p.list.extend(items.iter().map(Inline::line).filter(|s| !s.is_empty()));
+                        p.list.extend(items.iter().map(|i| i.line()).filter(|s| !s.is_empty()));
                     }
                 }
                 // `- **Content-Type**: multipart/form-data`: the client sends JSON bodies
                 // and query strings only, so say so rather than send the wrong thing quietly.
                 Block::List { items, line } => {
-                    let form = items.iter().map(Inline::line).find(|i| {
+                    let items = flatten(items);
+                    let form = items.iter().map(|i| i.line()).find(|i| {
                         let l = i.to_ascii_lowercase();
                         l.contains("content-type") && (l.contains("multipart/form-data") || l.contains("x-www-form-urlencoded")) && !l.contains("json")
                     });
@@ -1027,6 +943,7 @@ fn abbreviate(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::blocks::ListItem;
 
     fn sig(name: &str, ret: Option<&str>, args: &[&str], unbalanced: bool) -> Option<Signature> {
         Some(Signature { name: name.into(), ret: ret.map(str::to_string), args: args.iter().map(|a| a.to_string()).collect(), unbalanced })
@@ -1189,7 +1106,7 @@ mod tests {
             p("Replace a thing", 5),
             p("Wraps PUT /things/{thingId}", 6),
             p("Requires ANY permissions:", 7),
-            Block::List { items: vec![Inline::plain("things:edit"), Inline::plain("admin")], line: 8 },
+            Block::List { items: vec![ListItem::new(Inline::plain("things:edit"), 8), ListItem::new(Inline::plain("admin"), 9)], line: 8 },
             h(3, "Example", 10),
             Block::Code { lang: Some("ruby".into()), text: "Wraps GET /wrong".into(), line: 11 },
             h(3, "Parameters", 13),

@@ -85,6 +85,8 @@ pub struct OpView {
     pub options: Option<OptionsView>,
     pub query: Vec<SendView>,
     pub headers: Vec<SendView>,
+    /// Sent together in one `Cookie` header.
+    pub cookies: Vec<SendView>,
     pub body: Option<String>,
     pub body_optional: bool,
     pub returns: String,
@@ -444,6 +446,7 @@ fn op_view(op: &Operation, names: &Names, op_scope: &mut Scope, opt_scope: &mut 
     let mut opt_fields = Vec::new();
     let mut query = Vec::new();
     let mut headers = Vec::new();
+    let mut cookies = Vec::new();
     let mut body = None;
     let mut path_exprs: BTreeMap<String, String> = BTreeMap::new();
 
@@ -477,7 +480,7 @@ fn op_view(op: &Operation, names: &Names, op_scope: &mut Scope, opt_scope: &mut 
                 args.push(ArgView { ident: pident.clone(), ty: pt.arg });
                 path_exprs.insert(p.wire_name.clone(), pident);
             }
-            Location::Query | Location::Header => {
+            Location::Query | Location::Header | Location::Cookie => {
                 let (expr, optional) = if p.required {
                     args.push(ArgView { ident: pident.clone(), ty: pt.arg });
                     (pident.clone(), false)
@@ -486,7 +489,11 @@ fn op_view(op: &Operation, names: &Names, op_scope: &mut Scope, opt_scope: &mut 
                     (format!("options.{pident}"), true)
                 };
                 let send = SendView { wire: str_lit(&p.wire_name), expr, optional, array: pt.array };
-                if p.location == Location::Query { query.push(send) } else { headers.push(send) }
+                match p.location {
+                    Location::Query => query.push(send),
+                    Location::Cookie => cookies.push(send),
+                    _ => headers.push(send),
+                }
             }
         }
     }
@@ -537,6 +544,7 @@ fn op_view(op: &Operation, names: &Names, op_scope: &mut Scope, opt_scope: &mut 
         options,
         query,
         headers,
+        cookies,
         body_optional: body.as_deref().is_some_and(|b| b.starts_with("options.")),
         body,
         returns,
@@ -549,6 +557,7 @@ fn opt_field(ident: &str, p: &Param, owned: String) -> FieldView {
     let loc = match p.location {
         Location::Query => format!("Query parameter {}.", code(&p.wire_name)),
         Location::Header => format!("Header {}.", code(&p.wire_name)),
+        Location::Cookie => format!("Cookie {}.", code(&p.wire_name)),
         _ => "The request body.".to_string(),
     };
     FieldView {

@@ -9,7 +9,7 @@ fn main() {
     let done = Generator::from_config_file("../corpus/docs2rs.toml")
         .and_then(|g| g.with_out_dir(out).with_lib(false).with_cargo_rerun_if_changed(true).generate())
         .unwrap_or_else(|e| panic!("{e}"));
-    let expected = ["index.md:1: warning: could not recognise", "EdgeLogsJobRequest.md:11: warning:"];
+    let expected = ["index.md:1: warning: no operation or model found", "EdgeLogsJobRequest.md:11: warning:"];
     for d in &done.diagnostics {
         let text = d.to_string();
         assert!(expected.iter().any(|e| text.contains(e)), "unexpected diagnostic for the corpus:\n{text}");

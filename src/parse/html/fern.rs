@@ -5,8 +5,9 @@
 pub(crate) mod dom;
 
 use crate::diag::Diagnostics;
-use crate::parse::fern::endpoint::{self, EndpointParts};
-use crate::parse::fern::field_line::{self, FieldLine};
+use crate::parse::page::build::{self, EndpointParts};
+use crate::parse::recognise::endpoint as url;
+use crate::parse::vocab::field_line::{self, FieldLine};
 use crate::parse::fern::{Buckets, Section, assemble, bucket_index, read_section_statement, section_of};
 use crate::schema::{EnumValue, Field, Model, ParsedDoc, PermissionRule, Permissions, Source, Type};
 use dom::{class_has, elements, is_heading, nearest_ancestor, owned_descendants, text_of};
@@ -23,7 +24,7 @@ pub fn parse_dom(file: &str, doc: &Html, diags: &mut Diagnostics) -> Option<Pars
     let source = Source::new(file, 1);
     let mut parts = EndpointParts { title: title(&all), ..Default::default() };
     (parts.method, parts.url) = method_and_url(&all);
-    let op_pascal = endpoint::operation_name(file, parts.title.as_deref(), &mut Diagnostics::new()).to_upper_camel_case();
+    let op_pascal = build::operation_name(file, parts.title.as_deref(), &mut Diagnostics::new()).to_upper_camel_case();
     let mut buckets: Buckets = Default::default();
     let mut nested_models = Vec::new();
     let mut description = Vec::new();
@@ -85,9 +86,9 @@ fn title(all: &[ElementRef<'_>]) -> Option<String> {
 /// The method badge (`…method…` class) and the URL printed next to it.
 fn method_and_url(all: &[ElementRef<'_>]) -> (Option<crate::schema::Method>, Option<String>) {
     for el in all.iter().filter(|e| class_has(e, "method")) {
-        let Some((method, _)) = endpoint::split_method_line(&text_of(el)) else { continue };
+        let Some((method, _)) = url::split_method_line(&text_of(el)) else { continue };
         // Fern prints the path in pieces next to the badge; the parent's text glues them.
-        let url = el.parent().and_then(ElementRef::wrap).and_then(|p| endpoint::split_method_line(&text_of(&p).replace(' ', ""))).and_then(|(_, url)| url);
+        let url = el.parent().and_then(ElementRef::wrap).and_then(|p| url::split_method_line(&text_of(&p).replace(' ', ""))).and_then(|(_, url)| url);
         return (Some(method), url);
     }
     (None, None)
@@ -151,10 +152,10 @@ fn property_field(el: &ElementRef<'_>, scope: &str, source: &Source, models: &mu
         .collect();
     let is_enum = ty.is_enum;
     let line = FieldLine { name, ty, suffixes, alternatives: Vec::new() };
-    let mut field = endpoint::field_from_line(line, description, source.clone(), diags);
+    let mut field = build::field_from_line(line, description, source.clone(), diags);
     if field.enum_values.is_empty() {
         field.enum_values = allowed;
     }
-    endpoint::warn_enum_without_values(&field, is_enum, diags);
+    build::warn_enum_without_values(&field, is_enum, diags);
     Some(field)
 }

@@ -5,9 +5,10 @@
 
 use super::fern::dom::{class_has, elements, is_heading, nearest_ancestor, text_of};
 use crate::diag::Diagnostics;
-use crate::parse::fern::endpoint::{self, EndpointParts};
+use crate::parse::page::build::EndpointParts;
+use crate::parse::recognise::endpoint as url;
 use crate::parse::readme::merge::Entry;
-use crate::parse::readme::vocab::{enum_bullet, field_bullet, readme_type};
+use crate::parse::vocab::bullets::{enum_bullet, field_bullet, readme_type};
 use crate::parse::readme::{Block, PerTarget, Target, assemble, prose_field, prose_heading, slot, structured_block};
 use crate::schema::{EnumValue, Field, ParsedDoc, Source};
 use scraper::{ElementRef, Html};
@@ -23,9 +24,9 @@ pub fn parse_dom(file: &str, doc: &Html, diags: &mut Diagnostics) -> Option<Pars
     }
     let source = Source::new(file, 1);
     let mut parts = EndpointParts { title: all.iter().find(|e| e.value().name() == "h1").map(text_of), ..Default::default() };
-    if let Some(method_el) = all.iter().find(|e| class_has(e, "method") && endpoint::split_method_line(&text_of(e)).is_some()) {
-        parts.method = endpoint::split_method_line(&text_of(method_el)).map(|(m, _)| m);
-        parts.url = all.iter().filter(|e| class_has(e, "url")).map(text_of).find(|t| endpoint::looks_like_url(t));
+    if let Some(method_el) = all.iter().find(|e| class_has(e, "method") && url::split_method_line(&text_of(e)).is_some()) {
+        parts.method = url::split_method_line(&text_of(method_el)).map(|(m, _)| m);
+        parts.url = all.iter().filter(|e| class_has(e, "url")).map(text_of).find(|t| url::looks_like_url(t));
     }
     let mut prose: PerTarget<Field> = Default::default();
     let mut entries: PerTarget<Entry> = Default::default();

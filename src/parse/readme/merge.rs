@@ -4,15 +4,15 @@
 //! the prose only when that is unambiguous, and every guess is reported.
 
 use crate::diag::Diagnostics;
-use crate::parse::fern::endpoint::warn_loose;
-use crate::parse::fern::field_line::FernType;
+use crate::parse::page::build::warn_loose;
+use crate::parse::vocab::type_words::TypeWords;
 use crate::schema::{EnumValue, Field, Source, Type};
 
 /// One entry of a structured block.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Entry {
     pub name: Option<String>,
-    pub ty: Option<FernType>,
+    pub ty: Option<TypeWords>,
     pub type_text: String,
     pub required: bool,
     pub default: Option<String>,
@@ -26,7 +26,7 @@ impl Entry {
     pub(crate) fn new(name: Option<String>, type_text: &str, source: Source) -> Self {
         Entry {
             name,
-            ty: super::vocab::readme_type(type_text, false),
+            ty: crate::parse::vocab::bullets::readme_type(type_text, false),
             type_text: type_text.trim().to_string(),
             required: false,
             default: None,
@@ -140,7 +140,7 @@ fn field_from_entry(name: String, entry: Entry, diags: &mut Diagnostics) -> Fiel
             format!("parameter `{name}` has type `{}`, which docs2rs does not know; typed as JSON value", entry.type_text),
             Some("set its type under [api.types] in docs2rs.toml".to_string()),
         );
-        FernType::new(Type::Any, &entry.type_text)
+        TypeWords::new(Type::Any, &entry.type_text)
     });
     warn_loose(&name, &ty, &entry.source, diags);
     let mut field = Field::new(name.clone(), Type::Any, false, entry.source.clone());

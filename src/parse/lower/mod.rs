@@ -1,0 +1,99 @@
+//! Lowering: every input syntax to the one block model ([`crate::parse::blocks`]).
+//!
+//! The syntax is told from content: HTML by its tags, markdown by its structure (ATX
+//! headings, fences, front matter, links), and everything else (browser copies, crawler
+//! text, reST) is plain text.
+
+pub mod html;
+pub mod markdown;
+pub mod text;
+
+use crate::parse::blocks::Block;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    Html,
+    Markdown,
+    Text,
+}
+
+/// The syntax of a document, from its first lines.
+pub fn syntax(text: &str) -> Syntax {
+    let head: String = text.chars().take(4096).collect();
+    let lower = head.to_ascii_lowercase();
+    if looks_like_html(lower.trim_start(), &lower) {
+        return Syntax::Html;
+    }
+    if looks_like_markdown(text) { Syntax::Markdown } else { Syntax::Text }
+}
+
+/// Whole pages and fragments (pulldown-cmark renders no `<body>`): the text starts with
+/// a tag, or block-level elements appear in the head of the document.
+pub fn looks_like_html(trimmed: &str, lower: &str) -> bool {
+    const BLOCK_TAGS: &[&str] = &["<!doctype html", "<html", "<body", "<table", "<h1", "<h2", "<h3", "<p>", "<p ", "<ul>", "<div", "<section", "<main", "<article", "<dl"];
+    let starts_with_tag = trimmed.starts_with('<') && BLOCK_TAGS.iter().any(|t| trimmed.starts_with(t));
+    let closing = ["</p>", "</div>", "</table>", "</h2>", "</h1>", "</body>", "</li>", "</dd>"].iter().filter(|t| lower.contains(*t)).count();
+    starts_with_tag || closing >= 2
+}
+
+/// Markdown structure, as opposed to a copied page's plain lines: fenced code, two ATX
+/// headings, front matter, links or emphasis — and no copy-style bullets (`•`) or reST.
+fn looks_like_markdown(text: &str) -> bool {
+    let (mut fences, mut atx, mut links, mut strong, mut dots, mut rst) = (0, 0, 0, 0, 0, 0);
+    let front_matter = text.trim_start().starts_with("---\n") && text.lines().skip(1).take(30).any(|l| l.trim() == "---");
+    let mut in_fence = false;
+    for line in text.lines().take(3000) {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fences += 1;
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        let hashes = t.chars().take_while(|&c| c == '#').count();
+        if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
+            atx += 1;
+        }
+        links += t.matches("](").count();
+        strong += t.matches("**").count() / 2;
+        if t.starts_with('•') {
+            dots += 1;
+        }
+        if t.starts_with(".. ") && t.contains("::") || is_rst_underline(t) {
+            rst += 1;
+        }
+    }
+    let markdown = fences >= 2 || atx >= 2 || front_matter || links >= 2 || strong >= 3 || atx >= 1 && (links + strong) >= 1;
+    markdown && dots <= atx && rst == 0
+}
+
+fn is_rst_underline(t: &str) -> bool {
+    let t = t.trim_end();
+    t.len() >= 4 && t.chars().all(|c| c == '=') || t.len() >= 4 && t.chars().all(|c| c == '~')
+}
+
+/// Lower a document of the given syntax.
+pub fn blocks(text: &str, syntax: Syntax) -> Vec<Block> {
+    match syntax {
+        Syntax::Html => html::blocks(&scraper::Html::parse_document(text)),
+        Syntax::Markdown => markdown::blocks(text),
+        Syntax::Text => text::blocks(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntaxes() {
+        assert_eq!(syntax("<!DOCTYPE html><html><body><p>x</p></body></html>"), Syntax::Html);
+        assert_eq!(syntax("# Pets\n\n## List pets\n\n```json\n{}\n```\n"), Syntax::Markdown);
+        assert_eq!(syntax("Fetch an invoice\nGET /v2/invoices/{id}\nPath Parameters\n"), Syntax::Text);
+        assert_eq!(syntax("Users\n=====\n\n.. http:get:: /users\n"), Syntax::Text);
+        assert_eq!(syntax("Pets\n# With shell, you can pass the header\ncurl x\n"), Syntax::Text);
+        assert_eq!(syntax("  • name (string): x\n  • id (integer)\n# Title\n"), Syntax::Text);
+    }
+}

@@ -1,0 +1,433 @@
+//! Plain text → [`Block`]s: browser copies and crawler output of rendered pages, and reST.
+//!
+//! A copied page keeps its line structure and little else, so every line is its own
+//! paragraph, except what the text itself marks as a structure: bullet lists (`•`, `-`,
+//! `1.`, nested by indentation), pipe tables and tab-separated tables (browsers copy table
+//! cells with tabs), fenced or reST code blocks, JSON bodies (balanced braces), `curl`
+//! commands with their continuation lines, raw HTTP requests, ATX headings and reST
+//! section underlines. Everything is one pass over the lines.
+
+use crate::parse::blocks::{Block, Inline, ListItem, Row};
+use crate::parse::lower::markdown::{inline_markdown, raw_cells};
+
+/// JSON examples longer than this are not examples.
+const MAX_CODE_LINES: usize = 5000;
+/// Lines all JSON attempts of one document may scan together.
+const JSON_BUDGET: usize = 200_000;
+
+pub fn blocks(text: &str) -> Vec<Block> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    // Lines JSON detection may still scan: unbalanced braces everywhere stay linear.
+    let mut json_budget = JSON_BUDGET;
+    let mut underline_chars: Vec<char> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let t = line.trim();
+        let no = line_no(i);
+        if t.is_empty() {
+            i += 1;
+            continue;
+        }
+        if let Some(fence) = fence(t) {
+            let lang = t[fence.len()..].split_whitespace().next().map(str::to_string);
+            let end = (i + 1..lines.len()).find(|&j| lines[j].trim().starts_with(fence)).unwrap_or(lines.len());
+            out.push(Block::Code { lang, text: join(&lines[i + 1..end]), line: no });
+            i = end + 1;
+            continue;
+        }
+        if let Some((level, text)) = atx_heading(t) {
+            out.push(Block::Heading { level, inline: Inline::plain(text), line: no });
+            i += 1;
+            continue;
+        }
+        if let Some(c) = lines.get(i + 1).and_then(|next| underline(next.trim(), t)) {
+            if !underline_chars.contains(&c) {
+                underline_chars.push(c);
+            }
+            let level = underline_chars.iter().position(|&u| u == c).unwrap_or(0) as u8 + 1;
+            out.push(Block::Heading { level: level.min(6), inline: Inline::plain(t), line: no });
+            i += 2;
+            continue;
+        }
+        if let Some(end) = rst_literal(&lines, i) {
+            let lang = t.strip_prefix(".. code-block::").or_else(|| t.strip_prefix(".. sourcecode::")).or_else(|| t.strip_prefix(".. code::"));
+            let lang = lang.map(|l| l.trim().to_string()).filter(|l| !l.is_empty());
+            if lang.is_none() && t != "::" {
+                // `Example::` — the text before the marker is a paragraph of its own.
+                out.push(Block::Paragraph { inline: Inline::plain(t.trim_end_matches(':')), line: no });
+            }
+            out.push(Block::Code { lang, text: dedent(&lines[i + 1..end]), line: line_no(i + 1) });
+            i = end;
+            continue;
+        }
+        if let Some(end) = json_block(&lines, i, &mut json_budget) {
+            out.push(Block::Code { lang: Some("json".into()), text: join(&lines[i..end]), line: no });
+            i = end;
+            continue;
+        }
+        if let Some(end) = command_block(&lines, i) {
+            out.push(Block::Code { lang: Some("shell".into()), text: join(&lines[i..end]), line: no });
+            i = end;
+            continue;
+        }
+        if let Some(end) = http_block(&lines, i) {
+            out.push(Block::Code { lang: Some("http".into()), text: join(&lines[i..end]), line: no });
+            i = end;
+            continue;
+        }
+        if let Some((block, end)) = pipe_table(&lines, i).or_else(|| tab_table(&lines, i)) {
+            out.push(block);
+            i = end;
+            continue;
+        }
+        if bullet(line).is_some() {
+            let (items, end) = list(&lines, i);
+            out.push(Block::List { items, line: no });
+            i = end;
+            continue;
+        }
+        out.push(Block::Paragraph { inline: Inline::plain(t), line: no });
+        i += 1;
+    }
+    out
+}
+
+fn line_no(index: usize) -> u32 {
+    u32::try_from(index + 1).unwrap_or(u32::MAX)
+}
+
+fn join(lines: &[&str]) -> String {
+    let mut s = lines.join("\n");
+    s.push('\n');
+    s
+}
+
+fn fence(t: &str) -> Option<&'static str> {
+    ["```", "~~~"].into_iter().find(|f| t.starts_with(f))
+}
+
+/// `## Title` (markdown headings survive many crawlers).
+fn atx_heading(t: &str) -> Option<(u8, &str)> {
+    let hashes = t.chars().take_while(|&c| c == '#').count();
+    let rest = t[hashes..].strip_prefix(' ')?.trim().trim_end_matches('#').trim();
+    ((1..=6).contains(&hashes) && !rest.is_empty()).then_some((hashes as u8, rest))
+}
+
+/// A reST/setext underline (`=====`, `-----`, `~~~~`, `^^^^`) under `title`.
+fn underline(next: &str, title: &str) -> Option<char> {
+    let c = next.chars().next()?;
+    let ok = matches!(c, '=' | '-' | '~' | '^' | '*' | '+' | '#' | '"')
+        && next.chars().all(|x| x == c)
+        && next.chars().count() >= 3
+        && next.chars().count() + 2 >= title.chars().count()
+        && !title.starts_with(['-', '*', '+', '|', '•'])
+        && title.chars().count() <= 120;
+    ok.then_some(c)
+}
+
+/// reST literal blocks: a line ending in `::` (or a `code-block` directive) followed by an
+/// indented block. Returns the end of the indented block.
+fn rst_literal(lines: &[&str], i: usize) -> Option<usize> {
+    let t = lines[i].trim();
+    let directive = t.starts_with(".. code-block::") || t.starts_with(".. sourcecode::") || t.starts_with(".. code::");
+    if !(directive || t.ends_with("::")) || t.starts_with(".. ") && !directive {
+        return None;
+    }
+    let base = indent(lines[i]);
+    let mut j = i + 1;
+    // Directive options (`:linenos:`) and blank lines before the body.
+    while j < lines.len() && (lines[j].trim().is_empty() || (directive && lines[j].trim().starts_with(':'))) {
+        j += 1;
+    }
+    let start = j;
+    while j < lines.len() && (lines[j].trim().is_empty() || indent(lines[j]) > base) && j - start < MAX_CODE_LINES {
+        j += 1;
+    }
+    (j > start && indent(lines[start]) > base).then_some(j)
+}
+
+fn indent(line: &str) -> usize {
+    line.chars().take_while(|c| c.is_whitespace()).map(|c| if c == '\t' { 4 } else { 1 }).sum()
+}
+
+fn dedent(lines: &[&str]) -> String {
+    let lines: Vec<&str> = lines.iter().copied().skip_while(|l| l.trim().is_empty()).collect();
+    let lines = lines.as_slice();
+    let min = lines.iter().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
+    let body: Vec<&str> = lines.iter().map(|l| l.get(min..).unwrap_or("").trim_end()).collect();
+    join(&body).trim_end_matches('\n').to_string() + "\n"
+}
+
+/// A JSON value starting on line `i` (`{` or `[` first), balanced within a few thousand
+/// lines. Returns the line after it.
+fn json_block(lines: &[&str], i: usize, budget: &mut usize) -> Option<usize> {
+    let first = lines[i].trim();
+    let opener = first.chars().next()?;
+    if !matches!(opener, '{' | '[') {
+        return None;
+    }
+    // `[GET]`, `[Pet](Pet.md)`, `[optional]` are not JSON.
+    if opener == '[' && !(first == "[" || first.starts_with("[{") || first.starts_with("[\"") || first.starts_with("[ ") || first.starts_with("[[")) {
+        return None;
+    }
+    let (mut depth, mut in_string, mut escaped) = (0i64, false, false);
+    for (j, line) in lines.iter().enumerate().skip(i).take(MAX_CODE_LINES) {
+        *budget = budget.checked_sub(1)?;
+        for c in line.chars() {
+            if in_string {
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' => escaped = true,
+                    '"' => in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                '"' => in_string = true,
+                '{' | '[' => depth += 1,
+                '}' | ']' => {
+                    depth -= 1;
+                    if depth < 0 {
+                        return None;
+                    }
+                }
+                _ => {}
+            }
+        }
+        // A string never spans lines in JSON.
+        in_string = false;
+        if depth == 0 {
+            let single = j == i;
+            // One-line `{x}` prose is not a code block; one-line JSON with a key is.
+            return (!single || first.contains("\":")).then_some(j + 1);
+        }
+    }
+    None
+}
+
+/// `curl …` (or `$ curl`, `http POST …`) with its `\` continuation lines and option lines.
+fn command_block(lines: &[&str], i: usize) -> Option<usize> {
+    let t = lines[i].trim().trim_start_matches("$ ");
+    if !(t.starts_with("curl ") || t == "curl" || t.starts_with("http ") && t.contains("://") || t.starts_with("wget ")) {
+        return None;
+    }
+    let quotes = |l: &str| l.chars().filter(|&c| c == '\'').count();
+    let mut j = i + 1;
+    let mut continued = lines[i].trim_end().ends_with('\\');
+    // A single quote still open: inside a `-d '{ … }'` body.
+    let mut open_quote = quotes(lines[i]) % 2 == 1;
+    while j < lines.len() && j - i < MAX_CODE_LINES {
+        let t = lines[j].trim();
+        let option_line = t.starts_with('-') && !t.starts_with("- ");
+        if t.is_empty() || !(continued || option_line || open_quote) {
+            break;
+        }
+        continued = lines[j].trim_end().ends_with('\\');
+        open_quote ^= quotes(lines[j]) % 2 == 1;
+        j += 1;
+    }
+    Some(j)
+}
+
+/// `POST /v1/x HTTP/1.1` with header lines and an optional body after a blank line.
+fn http_block(lines: &[&str], i: usize) -> Option<usize> {
+    let t = lines[i].trim();
+    let mut words = t.split_whitespace();
+    let (_method, _target, version) = (crate::schema::Method::parse(words.next()?)?, words.next()?, words.next()?);
+    if !version.starts_with("HTTP/") || words.next().is_some() {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < lines.len() && lines[j].trim().split_once(':').is_some_and(|(k, _)| !k.is_empty() && !k.contains(' ')) {
+        j += 1;
+    }
+    if j + 1 < lines.len() && lines[j].trim().is_empty() {
+        if let Some(end) = json_block(lines, j + 1, &mut MAX_CODE_LINES.clone()) {
+            return Some(end);
+        }
+    }
+    Some(j)
+}
+
+/// A pipe table: a row, then a delimiter row (`---|:---`), then rows with pipes. Rows
+/// without a delimiter count when three or more lines have the same number of cells.
+fn pipe_table(lines: &[&str], i: usize) -> Option<(Block, usize)> {
+    let t = lines[i].trim();
+    if !t.contains('|') {
+        return None;
+    }
+    let cells = |l: &str| raw_cells(l).iter().map(|c| inline_markdown(c)).collect::<Vec<_>>();
+    let header = cells(t);
+    let delimited = lines.get(i + 1).is_some_and(|l| is_delimiter_row(l.trim()));
+    let width = raw_cells(t).len();
+    if width < 2 {
+        return None;
+    }
+    let mut j = if delimited { i + 2 } else { i + 1 };
+    let start = j;
+    while j < lines.len() && lines[j].trim().contains('|') && (delimited || raw_cells(lines[j].trim()).len() == width) {
+        j += 1;
+    }
+    if !delimited && j - start < 2 {
+        return None;
+    }
+    let rows = (start..j).map(|k| Row { line: line_no(k), cells: cells(lines[k].trim()) }).collect();
+    Some((Block::Table { header, rows, line: line_no(i) }, j))
+}
+
+pub(crate) fn is_delimiter_row(t: &str) -> bool {
+    let t = t.trim();
+    t.contains('-') && t.contains(['|', '-']) && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) && t.matches('-').count() >= 2 && (t.contains('|') || t.starts_with("--"))
+}
+
+/// Lines with the same number (≥ 2) of tab-separated cells: how browsers copy tables.
+fn tab_table(lines: &[&str], i: usize) -> Option<(Block, usize)> {
+    let split = |l: &str| l.trim_matches(['\n', '\r']).split('\t').map(|c| Inline::plain(c.trim())).collect::<Vec<_>>();
+    let width = |l: &str| if l.contains('\t') { l.trim().split('\t').count() } else { 0 };
+    let w = width(lines[i]);
+    if w < 2 {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < lines.len() && width(lines[j]) == w {
+        j += 1;
+    }
+    if j - i < 2 {
+        return None;
+    }
+    let rows = (i + 1..j).map(|k| Row { line: line_no(k), cells: split(lines[k]) }).collect();
+    Some((Block::Table { header: split(lines[i]), rows, line: line_no(i) }, j))
+}
+
+/// A bullet line: (indent, text after the marker).
+fn bullet(line: &str) -> Option<(usize, &str)> {
+    let rest = line.trim_start();
+    let ind = indent(line);
+    let mut chars = rest.chars();
+    let marker = chars.next()?;
+    let after = if matches!(marker, '•' | '◦' | '▪' | '‣' | '·' | '○' | '●' | '■' | '□' | '–') {
+        chars.as_str()
+    } else if matches!(marker, '-' | '*' | '+') {
+        chars.as_str().strip_prefix([' ', '\t'])?
+    } else {
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let after = rest.get(digits..)?;
+        if digits == 0 || digits > 3 {
+            return None;
+        }
+        after.strip_prefix(". ").or_else(|| after.strip_prefix(") "))?
+    };
+    let text = after.trim();
+    (!text.is_empty()).then_some((ind, text))
+}
+
+/// A run of bullet lines (blank lines and indented continuation lines allowed) as nested items.
+fn list(lines: &[&str], i: usize) -> (Vec<ListItem>, usize) {
+    // (indent, item) of the open items, outermost first.
+    let mut stack: Vec<(usize, ListItem)> = Vec::new();
+    let mut roots: Vec<ListItem> = Vec::new();
+    let close = |stack: &mut Vec<(usize, ListItem)>, roots: &mut Vec<ListItem>, to: usize| {
+        while stack.len() > to {
+            let (_, item) = stack.pop().unwrap_or((0, ListItem::new(Inline::default(), 0)));
+            match stack.last_mut() {
+                Some((_, parent)) => parent.children.push(item),
+                None => roots.push(item),
+            }
+        }
+    };
+    let mut j = i;
+    while j < lines.len() {
+        let line = lines[j];
+        if line.trim().is_empty() {
+            // A blank line ends the list unless another bullet follows.
+            let next = (j + 1..lines.len()).find(|&k| !lines[k].trim().is_empty());
+            match next {
+                Some(k) if bullet(lines[k]).is_some() => {
+                    j = k;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        match bullet(line) {
+            Some((ind, text)) => {
+                let keep = stack.iter().take_while(|(open, _)| *open < ind).count();
+                close(&mut stack, &mut roots, keep);
+                stack.push((ind, ListItem::new(Inline::plain(text), line_no(j))));
+            }
+            None => {
+                // A continuation: indented under the open item, not a structure of its own.
+                let under = stack.last().is_some_and(|(ind, _)| indent(line) > *ind);
+                let structure = line.trim().starts_with(['{', '[']) || fence(line.trim()).is_some();
+                if !under || structure {
+                    break;
+                }
+                if let Some((_, item)) = stack.last_mut() {
+                    item.inline.text.push('\n');
+                    item.inline.text.push_str(line.trim());
+                }
+            }
+        }
+        j += 1;
+    }
+    close(&mut stack, &mut roots, 0);
+    (roots, j)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(items: &[ListItem]) -> Vec<String> {
+        items.iter().map(|i| format!("{}{:?}", i.inline.text, texts(&i.children))).collect()
+    }
+
+    #[test]
+    fn a_browser_copy() {
+        let page = "Fetch an invoice\nGET /v2/accounts/{account_id}/invoices/{invoice_id}\nPath Parameters\naccount_id (string)\nREQUIRED\n\n  • limit (integer): Page size.\n    • min 1\n  • cursor (string)\n\nName\tType\tRequired\nid\tstring\tyes\nname\tstring\tno\n\n{\n  \"id\": \"inv_1\",\n  \"lines\": [ { \"a\": 1 } ]\n}\ncurl -X POST https://api.example.com/v2/x \\\n  -H 'Authorization: Bearer x' \\\n  -d '{\"a\": 1}'\nAfter\n";
+        let b = blocks(page);
+        assert!(matches!(&b[0], Block::Paragraph { inline, line: 1 } if inline.text == "Fetch an invoice"));
+        assert!(matches!(&b[4], Block::Paragraph { inline, line: 5 } if inline.text == "REQUIRED"));
+        let Block::List { items, line: 7 } = &b[5] else { panic!("{b:?}") };
+        assert_eq!(texts(items), ["limit (integer): Page size.[\"min 1[]\"]", "cursor (string)[]"]);
+        let Block::Table { header, rows, line: 11 } = &b[6] else { panic!("{b:?}") };
+        assert_eq!((header.len(), rows.len(), rows[1].cells[2].text.as_str()), (3, 2, "no"));
+        assert!(matches!(&b[7], Block::Code { lang: Some(l), line: 15, text } if l == "json" && text.ends_with("}\n")), "{b:?}");
+        assert!(matches!(&b[8], Block::Code { lang: Some(l), line: 19, text } if l == "shell" && text.contains("-d '")), "{b:?}");
+        assert!(matches!(&b[9], Block::Paragraph { inline, .. } if inline.text == "After"), "{b:?}");
+    }
+
+    #[test]
+    fn pipe_tables_headings_and_rst() {
+        let b = blocks("## Query Parameters\nParameter | Default | Description |\n---|---|---|\ninclude_cats | false | If set |\n\nUsers\n=====\n\n.. http:get:: /users/(int:user_id)\n\n   Example::\n\n      GET /users/1 HTTP/1.1\n");
+        assert!(matches!(&b[0], Block::Heading { level: 2, inline, .. } if inline.text == "Query Parameters"));
+        let Block::Table { header, rows, .. } = &b[1] else { panic!("{b:?}") };
+        assert_eq!((header[0].text.as_str(), rows[0].cells[1].text.as_str()), ("Parameter", "false"));
+        assert!(matches!(&b[2], Block::Heading { level: 1, inline, .. } if inline.text == "Users"), "{b:?}");
+        assert!(matches!(&b[3], Block::Paragraph { inline, .. } if inline.text.starts_with(".. http:get::")), "{b:?}");
+        assert!(matches!(&b[5], Block::Code { text, .. } if text == "GET /users/1 HTTP/1.1\n"), "{b:?}");
+    }
+
+    #[test]
+    fn not_structures() {
+        let b = blocks("[GET] and [optional]\n{ not json\n- \n1999. A year\nHTTP/1.1 200 OK\n");
+        assert!(b.iter().all(|b| matches!(b, Block::Paragraph { .. })), "{b:?}");
+    }
+
+    #[test]
+    fn raw_http_requests() {
+        let b = blocks("POST /v1/tokens HTTP/1.1\nHost: api.example.com\nContent-Type: application/json\n\n{\"a\": 1}\nnext\n");
+        assert!(matches!(&b[0], Block::Code { lang: Some(l), text, .. } if l == "http" && text.contains("{\"a\": 1}")), "{b:?}");
+        assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn linear_on_hostile_input() {
+        let long = "{".repeat(100_000) + "\n" + &"- a\n".repeat(10_000) + &"x\ty\n".repeat(10_000);
+        let b = blocks(&long);
+        assert!(!b.is_empty());
+    }
+}

@@ -1,0 +1,319 @@
+//! What the reader found on a page → schema operations and models.
+//!
+//! Places parameters the page did not place (a `{placeholder}` of the path is a path
+//! parameter; on GET and DELETE anything else is a query parameter, never a body), turns
+//! body and response fields into `<Op>Request` / `<Op>Response` models (nested objects into
+//! nested models), and falls back to the examples when the page lists no fields.
+
+use super::op::OpDoc;
+use super::segment::Segment;
+use crate::diag::Diagnostics;
+use crate::parse::recognise::endpoint::Endpoint;
+use crate::parse::recognise::example::example_fields;
+use crate::parse::recognise::field::FieldDoc;
+use crate::parse::text::loose_key;
+use crate::parse::vocab::sections::Place;
+use crate::schema::{BodyKind, EnumValue, Field, Location, Method, Model, Operation, Param, Returns, Source, Type, path_placeholders};
+use heck::ToUpperCamelCase;
+
+/// One operation (with the models it defines) from one segment.
+pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, diags: &mut Diagnostics) -> (Operation, Vec<Model>) {
+    let endpoint: Option<&Endpoint> = seg.anchor.as_ref().map(|a| &a.endpoint);
+    let method = endpoint.map(|e| e.method);
+    let path = endpoint.map(|e| e.path.clone());
+    let line = seg.anchor.as_ref().map(|a| a.endpoint.clone()).and_then(|_| doc.title.as_ref().map(|t| t.1)).or(doc.title.as_ref().map(|t| t.1)).unwrap_or(1);
+    let source = Source::new(file, line);
+    let pascal = name.to_upper_camel_case();
+    let template: Vec<String> = path.as_deref().map(path_placeholders).unwrap_or_default();
+    let has_body = !matches!(method, Some(Method::Get | Method::Delete | Method::Head | Method::Options) | None);
+    let mut ctx = Ctx { file, diags, models: Vec::new(), untyped: Vec::new() };
+
+    // Place every parameter.
+    let mut params: Vec<Param> = Vec::new();
+    let mut extra_body: Vec<FieldDoc> = Vec::new();
+    let placed = doc.params.drain(..).map(|(p, f)| (p, f, false)).chain(doc.unsectioned.drain(..).map(|f| (None, f, true)));
+    for (place, f, unsectioned) in placed {
+        let in_template = template.iter().any(|t| loose_key(t) == loose_key(&f.name));
+        let place = place.or(f.place).or_else(|| {
+            if in_template {
+                Some(Place::Path)
+            } else if is_header_name(&f.name) {
+                Some(Place::Header)
+            } else if has_body && !(unsectioned && doc.body_kind.is_none() && !doc.body.is_empty()) {
+                None
+            } else {
+                Some(Place::Query)
+            }
+        });
+        match place {
+            Some(p) => {
+                let location = match p {
+                    Place::Path => Location::Path,
+                    Place::Query => Location::Query,
+                    Place::Header => Location::Header,
+                    Place::Cookie => Location::Cookie,
+                };
+                // The auth header is configured once per API, not per call.
+                if location == Location::Header && f.name.eq_ignore_ascii_case("authorization") {
+                    continue;
+                }
+                let field = ctx.field(f, &format!("{pascal}Param"));
+                params.push(param(field, location));
+            }
+            None => extra_body.push(f),
+        }
+    }
+    // Placeholders nobody documented, and query names printed in the URL.
+    for placeholder in &template {
+        if !params.iter().any(|p| p.location == Location::Path && (p.name == *placeholder || loose_key(&p.name) == loose_key(placeholder))) {
+            let mut p = Param::new(placeholder.clone(), Location::Path, Type::string(), true, source.clone());
+            p.wire_name = placeholder.clone();
+            params.push(p);
+        }
+    }
+    for q in endpoint.map(|e| e.query.clone()).unwrap_or_default() {
+        if !params.iter().any(|p| p.name == q) {
+            let mut p = Param::new(q.clone(), Location::Query, Type::string(), true, source.clone());
+            p.wire_name = q;
+            params.push(p);
+        }
+    }
+    dedup_params(&mut params, ctx.diags);
+
+    // The request body.
+    let mut body_fields = std::mem::take(&mut doc.body);
+    body_fields.extend(extra_body);
+    if body_fields.is_empty() && has_body {
+        if let Some((json, line)) = &doc.request_example {
+            if let Some((fields, _)) = example_fields(json, *line) {
+                body_fields = fields;
+            }
+        }
+        if body_fields.is_empty() {
+            let names: Vec<String> = doc.requests.iter().flat_map(|r| r.form_fields.clone()).collect();
+            for n in names {
+                if !body_fields.iter().any(|f| f.name == n) {
+                    let mut f = FieldDoc::named(&n, line);
+                    f.inferred = true;
+                    body_fields.push(f);
+                }
+            }
+        }
+    }
+    let mut body_kind = doc.body_kind.filter(|k| *k != BodyKind::Json);
+    let body = if body_fields.is_empty() {
+        doc.body_statement.take().filter(|_| has_body).map(|t| t.ty)
+    } else {
+        let fields = ctx.fields(nest_dotted(body_fields), &format!("{pascal}Request"));
+        let model = format!("{pascal}Request");
+        ctx.models.push(Model { name: model.clone(), description: None, fields, source: source.clone(), undocumented: false });
+        Some(Type::reference(model))
+    };
+    if let Some(ty) = body {
+        params.push(Param::new("body", Location::Body, ty, true, source.clone()));
+    } else {
+        body_kind = None;
+    }
+
+    // The response.
+    let mut response = std::mem::take(&mut doc.response);
+    let mut array = doc.response_array;
+    if response.is_empty() && !doc.response_empty {
+        if let Some((json, line)) = &doc.response_example {
+            if let Some((fields, is_array)) = example_fields(json, *line) {
+                response = fields;
+                array = is_array;
+            }
+        }
+    }
+    let returns = if !response.is_empty() {
+        let model = format!("{pascal}Response");
+        let fields = ctx.fields(nest_dotted(response), &model);
+        ctx.models.push(Model { name: model.clone(), description: None, fields, source: source.clone(), undocumented: false });
+        let ty = Type::reference(model);
+        Returns::Body { ty: if array { Type::array(ty) } else { ty } }
+    } else if doc.response_empty {
+        Returns::Empty
+    } else if let Some(t) = doc.response_statement.take() {
+        Returns::Body { ty: t.ty }
+    } else {
+        Returns::Unknown
+    };
+
+    if !ctx.untyped.is_empty() {
+        let names = ctx.untyped.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+        ctx.diags.warn(
+            source.clone(),
+            format!("`{name}`: the page states no type for {names}; typed as JSON values"),
+            Some(format!("set the types under [api.types] in docs2rs.toml (`\"{pascal}Request.field\" = \"string\"`, `\"{name}.param\" = \"integer\"`)")),
+        );
+    }
+    let description = (!doc.description.is_empty()).then(|| doc.description.join("\n\n"));
+    let op = Operation {
+        name,
+        method,
+        path,
+        summary: doc.title.map(|t| t.0),
+        description,
+        permissions: None,
+        deprecated: doc.deprecated,
+        params,
+        body_kind,
+        returns,
+        source,
+        overlaid: Vec::new(),
+    };
+    (op, ctx.models)
+}
+
+/// `X-Request-Id`, `Idempotency-Key`, `Accept-Language`: header spellings.
+fn is_header_name(name: &str) -> bool {
+    let parts: Vec<&str> = name.split('-').collect();
+    name.starts_with("X-") || name.starts_with("x-") || parts.len() >= 2 && parts.iter().all(|p| p.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
+}
+
+fn param(f: Field, location: Location) -> Param {
+    Param {
+        name: f.name,
+        wire_name: f.wire_name,
+        location,
+        ty: f.ty,
+        // Path parameters are always required, whatever the badge says.
+        required: f.required || location == Location::Path,
+        description: f.description,
+        default: f.default,
+        enum_values: f.enum_values,
+        constraints: f.constraints,
+        source: f.source,
+    }
+}
+
+fn dedup_params(params: &mut Vec<Param>, diags: &mut Diagnostics) {
+    let mut kept: Vec<Param> = Vec::with_capacity(params.len());
+    for p in params.drain(..) {
+        match kept.iter_mut().find(|k| k.name == p.name && k.location == p.location) {
+            // The same parameter listed twice (a summary table and a detailed list): merge.
+            Some(k) => {
+                if k.ty == Type::Any {
+                    k.ty = p.ty;
+                }
+                k.required |= p.required;
+                if k.description.is_none() {
+                    k.description = p.description;
+                }
+                if k.enum_values.is_empty() {
+                    k.enum_values = p.enum_values;
+                }
+            }
+            None => kept.push(p),
+        }
+    }
+    let _ = diags;
+    *params = kept;
+}
+
+/// Fields printed flat with dotted names (`address.city`, `items[].id`) become children of
+/// the field they name, when it is listed.
+fn nest_dotted(fields: Vec<FieldDoc>) -> Vec<FieldDoc> {
+    let mut out: Vec<FieldDoc> = Vec::with_capacity(fields.len());
+    for f in fields {
+        let parent_name = f.name.rsplit_once('.').map(|(p, _)| p.trim_end_matches("[]").to_string());
+        match parent_name {
+            Some(parent) if !parent.is_empty() => {
+                let child_name = f.name.rsplit('.').next().unwrap_or("").to_string();
+                if let Some(p) = find_field(&mut out, &parent) {
+                    let mut child = f;
+                    child.name = child_name;
+                    p.children.push(child);
+                }
+                // A dotted name without its parent listed is a nested detail: not top level.
+            }
+            _ => out.push(f),
+        }
+    }
+    out
+}
+
+fn find_field<'a>(fields: &'a mut [FieldDoc], dotted: &str) -> Option<&'a mut FieldDoc> {
+    let (head, rest) = match dotted.split_once('.') {
+        Some((h, r)) => (h.trim_end_matches("[]"), Some(r)),
+        None => (dotted.trim_end_matches("[]"), None),
+    };
+    let f = fields.iter_mut().find(|f| f.name == head)?;
+    match rest {
+        Some(r) => find_field(&mut f.children, r),
+        None => Some(f),
+    }
+}
+
+struct Ctx<'a> {
+    file: &'a str,
+    diags: &'a mut Diagnostics,
+    models: Vec<Model>,
+    untyped: Vec<String>,
+}
+
+impl Ctx<'_> {
+    fn fields(&mut self, docs: Vec<FieldDoc>, scope: &str) -> Vec<Field> {
+        let mut out: Vec<Field> = Vec::new();
+        for f in docs {
+            if out.iter().any(|o| o.name == f.name) {
+                continue;
+            }
+            out.push(self.field(f, scope));
+        }
+        out
+    }
+
+    fn field(&mut self, f: FieldDoc, scope: &str) -> Field {
+        let source = Source::new(self.file, f.line);
+        let mut ty = match &f.ty {
+            Some(t) => t.ty.clone(),
+            None => {
+                if !f.inferred && f.children.is_empty() {
+                    self.untyped.push(f.name.clone());
+                }
+                Type::Any
+            }
+        };
+        if !f.children.is_empty() {
+            let model = format!("{scope}{}", f.name.to_upper_camel_case());
+            let children = nest_dotted(f.children.clone());
+            let fields = self.fields(children, &model);
+            self.models.push(Model { name: model.clone(), description: None, fields, source: source.clone(), undocumented: false });
+            let reference = Type::reference(model);
+            ty = match ty {
+                Type::Array { .. } => Type::array(reference),
+                Type::Map { .. } => Type::map(reference),
+                _ => reference,
+            };
+        } else if let Some(t) = f.ty.as_ref().filter(|t| t.loose) {
+            crate::parse::page::build::warn_loose(&f.name, t, &source, self.diags);
+        }
+        for odd in &f.odd_values {
+            self.diags.warn(
+                source.clone(),
+                format!("field `{}`: allowed value `{odd}` has spaces; not used as a value", f.name),
+                Some("check the page's value list; list the values under [api.types] as an enum model if they are real".to_string()),
+            );
+        }
+        if let Some(spelled) = f.constraints.iter().find_map(|c| c.strip_prefix("type: ")) {
+            self.diags.warn(source.clone(), format!("field `{}`: type `{spelled}` is not a type docs2rs knows; typed as JSON value", f.name), Some(format!("set its type under [api.types] in docs2rs.toml (`\"{scope}.{}\" = \"string\"`)", f.name)));
+        }
+        let mut field = Field::new(f.name.clone(), ty, f.required.unwrap_or(false), source);
+        field.wire_name = f.name;
+        field.nullable = f.nullable || f.ty.as_ref().is_some_and(|t| t.nullable);
+        field.description = f.description;
+        field.default = f.default;
+        field.enum_values = f.values.into_iter().filter(|v: &EnumValue| !v.value.is_empty()).collect();
+        field.constraints = f.constraints.into_iter().filter(|c| !c.starts_with("type: ")).collect();
+        if f.read_only {
+            field.constraints.push("readonly".into());
+        }
+        if f.deprecated {
+            field.constraints.push("deprecated".into());
+        }
+        field.inferred = f.inferred;
+        field
+    }
+}

@@ -1,0 +1,133 @@
+//! The page reader: any API reference page, lowered to blocks, → operations and models.
+//!
+//! [`segment`] finds the endpoints a page states and splits the page into one part per
+//! operation; [`op`] reads each part with the shared recognisers; [`assemble`] turns what
+//! was read into the schema. [`build`] is the older endpoint-page assembly the Fern and
+//! ReadMe flavours still use.
+
+pub(crate) mod assemble;
+pub(crate) mod build;
+pub(crate) mod op;
+pub(crate) mod segment;
+pub(crate) mod units;
+
+use crate::diag::Diagnostics;
+use crate::parse::blocks::Block;
+use crate::parse::recognise::endpoint::describe;
+use crate::schema::{Method, ParsedDoc, Source};
+use heck::ToSnakeCase;
+use std::collections::HashSet;
+
+/// Read one page. Never empty without a warning that says what the page held.
+pub fn read(file: &str, blocks: &[Block], diags: &mut Diagnostics) -> ParsedDoc {
+    let units = units::units(blocks);
+    let found = segment::find(&units);
+    let segments = segment::segments(&units, &found);
+    let mut doc = ParsedDoc::default();
+    let single = segments.len() == 1;
+    let mut names: HashSet<String> = HashSet::new();
+    let mut ops = Vec::new();
+    for seg in &segments {
+        let read = op::read(&units, seg);
+        let says_something = seg.anchor.is_some() || !read.params.is_empty() || !read.body.is_empty() || !read.response.is_empty() || !read.unsectioned.is_empty();
+        if !says_something {
+            continue;
+        }
+        let name = unique(operation_name(file, seg, single, diags), &mut names);
+        if let Some(base) = seg.anchor.as_ref().and_then(|a| a.endpoint.base_url.clone()) {
+            doc.base_url.get_or_insert(base);
+        }
+        ops.push((name, seg, read));
+    }
+    if doc.base_url.is_none() {
+        doc.base_url = found.examples.iter().find_map(|a| a.endpoint.base_url.clone());
+    }
+    for (name, seg, read) in ops {
+        let (op, models) = assemble::operation(file, name, seg, read, diags);
+        if op.method.is_none() || op.path.is_none() {
+            no_endpoint(file, &op, diags);
+        }
+        doc.models.extend(models);
+        doc.operations.push(op);
+    }
+    // Endpoints an index lists that no part of the page documents.
+    for listed in &found.listed {
+        let documented = doc.operations.iter().any(|o| o.method == Some(listed.endpoint.method) && o.path.as_deref().is_some_and(|p| crate::parse::recognise::endpoint::path_shape(p) == crate::parse::recognise::endpoint::path_shape(&listed.endpoint.path)));
+        if documented {
+            continue;
+        }
+        let title = listed.summary.clone().filter(|s| s.split_whitespace().count() <= 12);
+        let base = title.clone().unwrap_or_else(|| describe(&listed.endpoint));
+        let name = unique(base.to_snake_case(), &mut names);
+        let mut op = crate::schema::Operation::new(name, Some(listed.endpoint.method), Some(listed.endpoint.path.clone()), Source::new(file, listed.line));
+        op.summary = listed.summary.clone();
+        for placeholder in crate::schema::path_placeholders(&listed.endpoint.path) {
+            let mut p = crate::schema::Param::new(placeholder.clone(), crate::schema::Location::Path, crate::schema::Type::string(), true, Source::new(file, listed.line));
+            p.wire_name = placeholder;
+            op.params.push(p);
+        }
+        doc.operations.push(op);
+    }
+    doc.title = segments.first().and_then(|s| s.title.as_ref()).map(|t| t.0.clone()).filter(|_| single);
+    if doc.operations.is_empty() && doc.models.is_empty() {
+        nothing_found(file, &units, &found, diags);
+    }
+    doc
+}
+
+/// Single-operation pages are named after the file (`update-user.txt` → `update_user`),
+/// as users name saved pages; operations of a multi-operation page after their titles.
+fn operation_name(file: &str, seg: &segment::Segment, single: bool, diags: &mut Diagnostics) -> String {
+    let title = seg.title.as_ref().map(|t| t.0.as_str());
+    if single {
+        return build::operation_name(file, title, diags);
+    }
+    let from_title = title.map(|t| t.to_snake_case()).filter(|s| s.starts_with(|c: char| c.is_ascii_alphabetic()) && s.len() <= 60);
+    from_title.unwrap_or_else(|| match &seg.anchor {
+        Some(a) => describe(&a.endpoint).to_snake_case(),
+        None => "unnamed_operation".to_string(),
+    })
+}
+
+fn unique(name: String, taken: &mut HashSet<String>) -> String {
+    let mut candidate = name.clone();
+    let mut n = 2;
+    while !taken.insert(candidate.clone()) {
+        candidate = format!("{name}_{n}");
+        n += 1;
+    }
+    candidate
+}
+
+/// An operation whose page states no endpoint: say so, and give the overlay that completes it.
+fn no_endpoint(file: &str, op: &crate::schema::Operation, diags: &mut Diagnostics) {
+    let method = op.method.map_or("GET", Method::as_str);
+    let stem = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let placeholders: Vec<String> = op.params.iter().filter(|p| p.location == crate::schema::Location::Path).map(|p| format!("{{{}}}", p.name)).collect();
+    let path = if placeholders.is_empty() { "/the/path".to_string() } else { format!("/the/path/{}", placeholders.join("/")) };
+    let what = if op.method.is_some() { "a method but no path" } else { "no HTTP method and path" };
+    diags.warn(
+        op.source.clone(),
+        format!("`{}`: the page states {what}; its parameters and fields are kept, the method is not generated until an overlay gives them", op.name),
+        Some(format!("add to docs2rs.toml:\n[[api.operation]]\nmatch = \"{stem}\"\nmethod = \"{method}\"\npath = \"{path}\"")),
+    );
+}
+
+/// A page that yielded nothing: say what it held and why nothing became an operation.
+fn nothing_found(file: &str, units: &[units::Unit<'_>], found: &segment::Found, diags: &mut Diagnostics) {
+    let count = |f: fn(&units::Unit<'_>) -> bool| units.iter().filter(|u| f(u)).count();
+    let headings = count(|u| matches!(u, units::Unit::Heading { .. }));
+    let tables = count(|u| matches!(u, units::Unit::Table { .. }));
+    let lists = count(|u| matches!(u, units::Unit::List { .. }));
+    let code = count(|u| matches!(u, units::Unit::Code { .. }));
+    let lines = count(|u| matches!(u, units::Unit::Line { .. }));
+    let endpoints = found.anchors.len() + found.examples.len();
+    let first = units.iter().find_map(|u| u.text()).map(|t| t.chars().take(60).collect::<String>()).unwrap_or_default();
+    diags.warn(
+        Source::new(file, 1),
+        format!(
+            "no operation or model found: the page has {headings} heading(s), {lines} line(s) of text, {tables} table(s), {lists} list(s), {code} code block(s) and {endpoints} endpoint line(s); none names an endpoint with parameters or fields (first line: {first:?})"
+        ),
+        Some("if this is an API reference page, save it as HTML (the markup helps), or add an [[api.operation]] overlay with method and path; pages that are not API references can be removed from the inputs".to_string()),
+    );
+}

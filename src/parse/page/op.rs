@@ -1,0 +1,555 @@
+//! One operation's part of a page → what it documents: parameters by place, request body
+//! fields and encoding, response fields, examples, description.
+//!
+//! The reader walks the units in order. Section headings (or lines that are one) set where
+//! the fields that follow go; each recogniser gets a chance at each unit; details on later
+//! lines (`required`, `Default: 5`, a type line) attach to the field before them.
+
+use super::segment::{Segment, title_like};
+use super::units::Unit;
+use crate::parse::blocks::{Definition, ListItem};
+use crate::parse::recognise::endpoint::endpoint_in_line;
+use crate::parse::recognise::example::{Json, described_params, parse as parse_json};
+use crate::parse::recognise::field::{Detail, FieldDoc, badge, detail_line, field_line, is_name_line};
+use crate::parse::recognise::request::{Request, request_in_code};
+use crate::parse::recognise::table::{columns, endpoint_rows, headerless_row, is_status_table, place_column, row_field, table_media};
+use crate::parse::vocab::chrome::is_chrome;
+use crate::parse::vocab::sections::{Place, Section, media_kind, section_of};
+use crate::parse::vocab::type_words::{TypeWords, type_words};
+use crate::schema::BodyKind;
+
+/// Where fields read now go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Before any section heading.
+    Unsectioned,
+    Params(Option<Place>),
+    Body,
+    Response,
+    /// Errors, examples, other responses, models, unknown sub-headings: not read.
+    Skip,
+}
+
+/// What one operation's part of the page says.
+#[derive(Debug, Default)]
+pub struct OpDoc {
+    pub title: Option<(String, u32)>,
+    pub description: Vec<String>,
+    pub deprecated: bool,
+    /// Parameters with the place their section gave (`None`: the section did not say).
+    pub params: Vec<(Option<Place>, FieldDoc)>,
+    /// Fields listed before any section heading.
+    pub unsectioned: Vec<FieldDoc>,
+    pub body: Vec<FieldDoc>,
+    pub body_kind: Option<BodyKind>,
+    pub body_statement: Option<TypeWords>,
+    pub response: Vec<FieldDoc>,
+    pub response_array: bool,
+    pub response_statement: Option<TypeWords>,
+    /// The page says the success response has no body.
+    pub response_empty: bool,
+    pub response_example: Option<(Json, u32)>,
+    pub request_example: Option<(Json, u32)>,
+    pub requests: Vec<Request>,
+    /// Lines of the segment that looked like fields but were not readable, for diagnostics.
+    pub sections_seen: usize,
+}
+
+pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
+    let mut r = Reader {
+        units,
+        doc: OpDoc { title: seg.title.clone(), ..OpDoc::default() },
+        target: Target::Unsectioned,
+        pending: None,
+        response_code: None,
+        label: String::new(),
+        parents: Vec::new(),
+    };
+    let skip: std::ops::Range<usize> = seg.anchor.as_ref().map_or(0..0, |a| a.unit..a.unit + a.span);
+    let title_line = seg.title.as_ref().map(|t| t.1);
+    let mut k = seg.start;
+    while k < seg.end {
+        if skip.contains(&k) {
+            k += 1;
+            continue;
+        }
+        let unit = units[k];
+        if let (Some(line), Unit::Heading { line: l, text, .. } | Unit::Line { line: l, text, .. }) = (title_line, unit) {
+            if l == line && seg.title.as_ref().is_some_and(|t| text.contains(t.0.as_str()) || t.0.contains(text.trim())) {
+                r.doc.deprecated |= matches!(unit, Unit::Heading { struck: true, .. });
+                k += 1;
+                continue;
+            }
+        }
+        k = r.unit(k, seg.end);
+    }
+    r.close_parents();
+    r.doc
+}
+
+struct Reader<'u, 'a> {
+    units: &'u [Unit<'a>],
+    doc: OpDoc,
+    target: Target,
+    pending: Option<(Target, FieldDoc)>,
+    /// The status of the response section being read (first success wins).
+    response_code: Option<u16>,
+    /// The last short line before a code block (`Example response`, `Request body`).
+    label: String,
+    /// Fields whose nested fields are being read (`Array [` … `]` in Redoc's text).
+    parents: Vec<(Target, FieldDoc)>,
+}
+
+impl Reader<'_, '_> {
+    /// Read unit `k`; returns the next unit to read.
+    fn unit(&mut self, k: usize, end: usize) -> usize {
+        match self.units[k] {
+            Unit::Heading { text, .. } => {
+                self.flush();
+                match section_of(text) {
+                    Some(s) => self.section(s, text),
+                    // A sub-heading of its own (`The Pet object`, `Example`): its content is not the operation's.
+                    None if self.doc.sections_seen > 0 => self.target = Target::Skip,
+                    None => {}
+                }
+                self.label = text.to_string();
+            }
+            Unit::Line { text, line } => return self.line(k, end, text, line),
+            Unit::Table { header, rows, line } => self.table(header, rows, line),
+            Unit::List { items, line } => {
+                self.flush();
+                // A JSON sample printed one member per bullet (scraped pages).
+                if let Some(json) = list_as_json(items) {
+                    self.code(None, &json, line);
+                    return k + 1;
+                }
+                for item in items {
+                    self.item(item, self.target);
+                }
+            }
+            Unit::Definitions { items, .. } => self.definitions(items),
+            Unit::Code { lang, text, line } => self.code(lang, text, line),
+        }
+        k + 1
+    }
+
+    fn section(&mut self, s: Section, text: &str) {
+        self.close_parents();
+        self.doc.sections_seen += 1;
+        self.target = match s {
+            Section::Params(p) => Target::Params(p),
+            Section::Body(kind) => {
+                if kind.is_some() {
+                    self.doc.body_kind = kind;
+                }
+                Target::Body
+            }
+            Section::Response(code) => {
+                let success = code.is_none_or(|c| (200..300).contains(&c));
+                let first = self.response_code.is_none_or(|seen| Some(seen) == code) || code.is_none() && self.doc.response.is_empty();
+                if let Some(c) = code.filter(|_| success && self.response_code.is_none()) {
+                    self.response_code = Some(c);
+                    if c == 204 {
+                        self.doc.response_empty = true;
+                    }
+                }
+                if success && first { Target::Response } else { Target::Skip }
+            }
+            Section::Errors | Section::Ignored | Section::Models => Target::Skip,
+            Section::Endpoint => Target::Skip,
+        };
+        if let (Target::Body, Some(kind)) = (self.target, media_kind(text)) {
+            self.doc.body_kind = Some(kind);
+        }
+    }
+
+    fn line(&mut self, k: usize, end: usize, text: &str, line: u32) -> usize {
+        let t = text.trim();
+        if is_chrome(t) {
+            return k + 1;
+        }
+        // A JSON sample flattened into a line (scraped pages).
+        if t.starts_with(['{', '[']) && matches!(parse_json(t), Some(Json::Object(f)) if !f.is_empty()) {
+            self.code(None, t, line);
+            return k + 1;
+        }
+        if let Some((_, f)) = self.pending.as_mut() {
+            if let Some(d) = detail_line(t) {
+                f.apply(d);
+                return k + 1;
+            }
+        }
+        // Nested fields between `Array [` and `]`.
+        if matches!(t, "Array [" | "array [" | "[") && self.pending.is_some() {
+            if let Some(parent) = self.pending.take() {
+                self.parents.push(parent);
+            }
+            return k + 1;
+        }
+        if t == "]" && !self.parents.is_empty() {
+            self.flush();
+            if let Some((target, parent)) = self.parents.pop() {
+                self.push(target, parent);
+            }
+            return k + 1;
+        }
+        // A field named like a section (`body`, `query`) is a field when a type follows.
+        let name_then_type = is_name_line(t).is_some() && self.type_follows(k, end);
+        if !name_then_type {
+            if let Some(s) = section_of(t) {
+                self.flush();
+                self.section(s, t);
+                self.label = t.to_string();
+                return k + 1;
+            }
+        }
+        if let Some(kind) = media_kind(t).filter(|_| t.split_whitespace().count() <= 4) {
+            if matches!(self.target, Target::Body | Target::Unsectioned | Target::Params(None)) || t.to_ascii_lowercase().starts_with("content-type") {
+                self.doc.body_kind.get_or_insert(kind);
+            }
+            return k + 1;
+        }
+        self.label = t.to_string();
+        if self.target == Target::Skip {
+            return k + 1;
+        }
+        if self.statement(t) {
+            return k + 1;
+        }
+        if let Some((_, f)) = self.pending.as_mut() {
+            if let Some(d) = detail_line(t) {
+                f.apply(d);
+                return k + 1;
+            }
+            if f.ty.is_none() {
+                if let Some(ty) = type_line(t, f) {
+                    f.apply(Detail::Type(ty));
+                    return k + 1;
+                }
+            }
+        }
+        if let Some(mut f) = field_line(t) {
+            f.line = line;
+            self.start(f);
+            return k + 1;
+        }
+        if let Some((name, required)) = is_name_line(t).filter(|_| name_then_type) {
+            let mut f = FieldDoc::named(&name, line);
+            f.required = required;
+            self.start(f);
+            return k + 1;
+        }
+        match self.pending.as_mut() {
+            Some((_, f)) => f.describe(t),
+            None if self.doc.sections_seen == 0 && self.target == Target::Unsectioned && !endpoint_in_line(t).is_some() => {
+                if !title_like(t) || !self.doc.description.is_empty() || self.doc.title.is_some() {
+                    self.doc.description.push(t.to_string());
+                }
+            }
+            None => {}
+        }
+        k + 1
+    }
+
+    /// Whether a type line follows line `k` within a few lines (one-line-per-part layouts).
+    fn type_follows(&self, k: usize, end: usize) -> bool {
+        for j in k + 1..(k + 5).min(end) {
+            let Unit::Line { text, .. } = self.units[j] else { return false };
+            let t = text.trim();
+            if is_chrome(t) && t.len() > 1 {
+                continue;
+            }
+            if type_line(t, &FieldDoc::default()).is_some() {
+                return true;
+            }
+            if badge(t).is_none() && detail_line(t).is_none() {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Response and request statements: `This endpoint returns a list of objects.`,
+    /// `Returns an array of Pet objects`, `No Content`, `204`.
+    fn statement(&mut self, t: &str) -> bool {
+        let lower = t.to_lowercase();
+        if matches!(self.target, Target::Response) && (lower.contains("no content") || lower.contains("returns nothing") || lower.contains("no response body") || lower == "empty response") {
+            self.doc.response_empty = true;
+            return true;
+        }
+        for (prefix, response) in [("this endpoint returns ", true), ("this endpoint expects ", false), ("returns an array of ", true), ("returns a list of ", true)] {
+            if let Some(rest) = lower.strip_prefix(prefix) {
+                let rest = rest.trim_end_matches('.');
+                let spelled = if prefix.starts_with("returns a") { format!("list of {rest}") } else { rest.to_string() };
+                let ty = crate::parse::vocab::field_line::parse_whole_type(&spelled).or_else(|| type_words(&spelled, false));
+                if response {
+                    self.doc.response_array |= spelled.starts_with("list of") || spelled.starts_with("a list of") || spelled.starts_with("an array");
+                    self.doc.response_statement = ty;
+                } else {
+                    self.doc.body_statement = ty;
+                }
+                return true;
+            }
+        }
+        false
+    }
+
+    fn start(&mut self, f: FieldDoc) {
+        self.flush();
+        self.pending = Some((self.target, f));
+    }
+
+    fn flush(&mut self) {
+        if let Some((target, f)) = self.pending.take() {
+            self.push(target, f);
+        }
+    }
+
+    /// A section or structure ends every open nesting.
+    fn close_parents(&mut self) {
+        self.flush();
+        while let Some((target, parent)) = self.parents.pop() {
+            self.push(target, parent);
+        }
+    }
+
+    fn push(&mut self, target: Target, f: FieldDoc) {
+        if let Some((_, parent)) = self.parents.last_mut() {
+            parent.children.push(f);
+            return;
+        }
+        if f.in_response {
+            self.doc.response.push(f);
+            return;
+        }
+        if let Some(kind) = f.in_body {
+            if let Some(kind) = kind {
+                self.doc.body_kind.get_or_insert(kind);
+            }
+            self.doc.body.push(f);
+            return;
+        }
+        match target {
+            Target::Unsectioned => self.doc.unsectioned.push(f),
+            Target::Params(p) => self.doc.params.push((p, f)),
+            Target::Body => self.doc.body.push(f),
+            Target::Response => self.doc.response.push(f),
+            Target::Skip => {}
+        }
+    }
+
+    fn table(&mut self, header: &[crate::parse::blocks::Cell], rows: &[crate::parse::blocks::Row], _line: u32) {
+        self.flush();
+        if let Some(kind) = table_media(rows).filter(|_| rows.len() <= 3) {
+            self.doc.body_kind.get_or_insert(kind);
+        }
+        if self.target == Target::Skip || is_status_table(header, rows) || !endpoint_rows(header, rows).is_empty() {
+            return;
+        }
+        if let Some(cols) = columns(header) {
+            let place_col = place_column(header, rows, &cols);
+            for row in rows {
+                if let Some(f) = row_field(&cols, place_col, row) {
+                    self.push(self.target, f);
+                }
+            }
+            return;
+        }
+        // No header words: a header row that is data, then data rows.
+        let all = std::iter::once((header, rows.first().map_or(0, |r| r.line.saturating_sub(1)))).chain(rows.iter().map(|r| (r.cells.as_slice(), r.line)));
+        let fields: Vec<FieldDoc> = all.filter_map(|(cells, line)| headerless_row(cells, line)).collect();
+        if fields.len() * 2 >= rows.len() + 1 {
+            for f in fields {
+                self.push(self.target, f);
+            }
+        }
+    }
+
+    /// A list item: a field (with nested fields or allowed values below it), or a section
+    /// label with its fields below (API Blueprint `+ Parameters`).
+    fn item(&mut self, item: &ListItem, target: Target) {
+        let first = item.inline.text.lines().next().unwrap_or("").trim();
+        if let Some(s) = section_of(first).filter(|_| !item.children.is_empty()) {
+            let saved = (self.target, self.doc.sections_seen);
+            self.section(s, first);
+            let inner = self.target;
+            for child in &item.children {
+                self.item(child, inner);
+            }
+            self.flush();
+            (self.target, self.doc.sections_seen) = saved;
+            return;
+        }
+        let Some(mut f) = field_from_lines(&item.inline.text, item.line) else {
+            // `Request (application/json)` and other labels without fields below.
+            if let Some(kind) = media_kind(first) {
+                self.doc.body_kind.get_or_insert(kind);
+            }
+            return;
+        };
+        for child in &item.children {
+            let text = child.inline.text.trim();
+            match field_from_lines(text, child.line) {
+                Some(c) if !looks_like_value(text) || !child.children.is_empty() => f.children.push(with_children(c, child)),
+                _ => {
+                    if let Some(v) = crate::parse::vocab::bullets::enum_bullet(text) {
+                        f.values.push(v);
+                    }
+                }
+            }
+        }
+        self.push(target, f);
+    }
+
+    fn definitions(&mut self, items: &[Definition]) {
+        self.flush();
+        for d in items {
+            let term = d.term.text.trim();
+            if let Some(s) = section_of(term) {
+                self.section(s, term);
+                continue;
+            }
+            if endpoint_in_line(term).is_some() {
+                for detail in &d.details {
+                    self.doc.description.push(detail.text.clone());
+                }
+                continue;
+            }
+            if self.target == Target::Skip {
+                continue;
+            }
+            let text = std::iter::once(d.term.text.as_str()).chain(d.details.iter().map(|x| x.text.as_str())).collect::<Vec<_>>().join("\n");
+            if let Some(mut f) = field_from_lines(&text, d.line) {
+                f.line = d.line;
+                self.push(self.target, f);
+            }
+        }
+    }
+
+    fn code(&mut self, lang: Option<&str>, text: &str, line: u32) {
+        self.flush();
+        if let Some(r) = request_in_code(text) {
+            if let Some(kind) = r.kind {
+                self.doc.body_kind.get_or_insert(kind);
+            }
+            if let Some(body) = r.json_body.as_deref().and_then(parse_json) {
+                self.doc.request_example.get_or_insert((body, line));
+            }
+            self.doc.requests.push(r);
+            return;
+        }
+        let json_like = lang.is_none_or(|l| l.eq_ignore_ascii_case("json") || l.is_empty() || l == "javascript" || l == "js");
+        let Some(json) = json_like.then(|| parse_json(text)).flatten() else { return };
+        let params = described_params(&json, line);
+        if !params.is_empty() {
+            for p in params {
+                self.push(Target::Params(p.place), p);
+            }
+            return;
+        }
+        let label = self.label.to_lowercase();
+        let says_response = ["response", "returns", "return", "output", "result", "above command", "200", "201", "success"].iter().any(|w| label.contains(w));
+        let says_request = ["request", "body", "payload", "input"].iter().any(|w| label.contains(w)) && !says_response;
+        match self.target {
+            Target::Response => {
+                self.doc.response_example.get_or_insert((json, line));
+            }
+            Target::Body => {
+                self.doc.request_example.get_or_insert((json, line));
+            }
+            _ if says_response => {
+                self.doc.response_example.get_or_insert((json, line));
+            }
+            _ if says_request => {
+                self.doc.request_example.get_or_insert((json, line));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The text of a list whose items are the members of a JSON sample (`"id": 1,`), put back
+/// together, if it parses.
+fn list_as_json(items: &[ListItem]) -> Option<String> {
+    let members = items.iter().filter(|i| i.inline.text.trim_start().starts_with('"') && i.inline.text.contains("\":")).count();
+    if members * 2 < items.len() || members == 0 {
+        return None;
+    }
+    let all: String = crate::parse::blocks::flatten(items).iter().map(|i| i.text.as_str()).collect::<Vec<_>>().join("\n");
+    let start = all.find(['{', '['])?;
+    let end = all.rfind(['}', ']'])?;
+    let text = all.get(start..=end)?.to_string();
+    parse_json(&text).map(|_| text)
+}
+
+/// A field from an item's or definition's lines: the first line names it (maybe with a
+/// type), later lines add the type, badges, details and description.
+pub fn field_from_lines(text: &str, line: u32) -> Option<FieldDoc> {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next()?;
+    let mut f = match field_line(first) {
+        Some(f) => f,
+        None => {
+            let (name, required) = is_name_line(first)?;
+            let mut f = FieldDoc::named(&name, line);
+            f.required = required;
+            f
+        }
+    };
+    f.line = line;
+    let rest: Vec<&str> = lines.collect();
+    let mut understood = f.ty.is_some() || f.required.is_some();
+    for l in rest {
+        if let Some(d) = detail_line(l) {
+            f.apply(d);
+            understood = true;
+        } else if let Some(t) = type_line(l, &f).filter(|_| f.ty.is_none()) {
+            f.apply(Detail::Type(t));
+            understood = true;
+        } else {
+            f.describe(l);
+        }
+    }
+    understood.then_some(f)
+}
+
+/// A line that is a type, maybe with badges around it (`string <uuid> required`,
+/// `integer · min: 1 · optional`, `stringrequired`).
+fn type_line(t: &str, f: &FieldDoc) -> Option<TypeWords> {
+    // A bare capitalised word on its own line is more often a heading than a model name;
+    // model types show as `object (Pet)`, `Pet[]`, `Array of Pet`.
+    if let Some(ty) = type_words(t, false) {
+        return Some(ty);
+    }
+    let words: Vec<&str> = t.split([' ', '·']).filter(|w| !w.is_empty() && badge(w).is_none()).collect();
+    if words.len() < t.split([' ', '·']).filter(|w| !w.is_empty()).count() && !words.is_empty() {
+        if let Some(ty) = type_words(&words.join(" "), false) {
+            return Some(ty);
+        }
+    }
+    // Glued badge: `stringrequired`, `integerOptional`.
+    for b in ["required", "Required", "optional", "Optional"] {
+        if let Some(base) = t.strip_suffix(b).filter(|s| !s.is_empty() && !s.ends_with(' ')) {
+            if let Some(ty) = type_words(base, false) {
+                return Some(ty);
+            }
+        }
+    }
+    let _ = f;
+    None
+}
+
+fn with_children(mut f: FieldDoc, item: &ListItem) -> FieldDoc {
+    for child in &item.children {
+        if let Some(c) = field_from_lines(&child.inline.text, child.line) {
+            f.children.push(with_children(c, child));
+        }
+    }
+    f
+}
+
+/// `en_US - English`, `asc`, `` `active` ``: an allowed value rather than a field.
+fn looks_like_value(text: &str) -> bool {
+    let first = text.split([' ', '-', ':']).next().unwrap_or("");
+    text.split_whitespace().count() <= 1 || text.contains(" - ") && !first.contains('(') || first.starts_with('`') && first.ends_with('`')
+}

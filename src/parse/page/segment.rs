@@ -1,0 +1,470 @@
+//! Where the operations of a page are, and where each one's part of the page starts.
+//!
+//! Every stated endpoint (method and path) is an anchor. A page with one anchor is one
+//! operation; a page with several (Slate, Redoc, API Blueprint, Postman documenter, sphinx)
+//! is split between consecutive anchors: at the outermost heading between them when the
+//! page has headings, otherwise where the layout's rhythm says the next operation starts
+//! (its title line). Requests in code samples are anchors only where nothing states one,
+//! and a concrete URL that instantiates a stated template (`/users/42` for `/users/{id}`)
+//! is an example of it, never an operation of its own.
+
+use super::units::Unit;
+use crate::parse::blocks::ListItem;
+use crate::parse::recognise::endpoint::{Endpoint, Evidence, blueprint, blueprint_query, endpoint_in_line, looks_like_url, path_shape, split_url};
+use crate::parse::recognise::field::{detail_line, field_line, is_name_line};
+use crate::parse::recognise::request::request_in_code;
+use crate::parse::recognise::table::endpoint_rows;
+use crate::parse::text::normalize_ws;
+use crate::parse::vocab::chrome::is_chrome;
+use crate::parse::vocab::sections::{Section, media_kind, section_of};
+use crate::parse::vocab::type_words::type_words;
+use crate::schema::Method;
+use std::collections::HashSet;
+
+#[derive(Debug, Clone)]
+pub struct Anchor {
+    pub unit: usize,
+    /// Units the endpoint is spread over (a method line, then the path on later lines).
+    pub span: usize,
+    pub endpoint: Endpoint,
+}
+
+/// An endpoint listed in an index (table or list of endpoints), with its summary.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub endpoint: Endpoint,
+    pub summary: Option<String>,
+    pub line: u32,
+}
+
+#[derive(Debug, Default)]
+pub struct Found {
+    pub anchors: Vec<Anchor>,
+    pub examples: Vec<Anchor>,
+    pub listed: Vec<Listed>,
+}
+
+/// One operation's part of the page: units `start..end`.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    pub start: usize,
+    pub end: usize,
+    pub anchor: Option<Anchor>,
+    pub title: Option<(String, u32)>,
+}
+
+pub fn find(units: &[Unit<'_>]) -> Found {
+    let mut found = Found::default();
+    // API Blueprint resource headings give the path of the action headings below them.
+    let mut resource: Option<(u8, String, Vec<String>)> = None;
+    let mut i = 0;
+    while i < units.len() {
+        match units[i] {
+            Unit::Heading { level, text, .. } => {
+                if resource.as_ref().is_some_and(|(l, _, _)| level <= *l) {
+                    resource = None;
+                }
+                match blueprint(text) {
+                    Some((None, Some(path))) => resource = Some((level, path, blueprint_query(text))),
+                    Some((Some(m), None)) => {
+                        if let Some((_, path, query)) = &resource {
+                            if let Some(mut e) = endpoint_in_line(&format!("{} {path}", m.as_str())) {
+                                e.query = query.clone();
+                                found.anchors.push(Anchor { unit: i, span: 1, endpoint: e });
+                            }
+                        }
+                    }
+                    _ => line_anchor(units, i, text, &mut found),
+                }
+            }
+            Unit::Line { text, .. } => {
+                if let Some(a) = method_line(units, i) {
+                    i += a.span;
+                    found.anchors.push(a);
+                    continue;
+                }
+                line_anchor(units, i, text, &mut found);
+            }
+            Unit::Table { header, rows, .. } => {
+                let listed = endpoint_rows(header, rows);
+                if listed.len() == 1 && rows.len() <= 1 {
+                    found.anchors.push(Anchor { unit: i, span: 1, endpoint: listed[0].0.clone() });
+                } else {
+                    found.listed.extend(listed.into_iter().map(|(endpoint, summary, line)| Listed { endpoint, summary, line }));
+                }
+            }
+            Unit::List { items, .. } => list_anchors(items, i, &mut found),
+            Unit::Definitions { items, .. } => {
+                if let Some(e) = items.iter().find_map(|d| endpoint_in_line(&d.term.text).filter(|e| e.evidence == Evidence::Stated)) {
+                    found.anchors.push(Anchor { unit: i, span: 1, endpoint: e });
+                }
+            }
+            Unit::Code { text, .. } => {
+                let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+                match lines.as_slice() {
+                    [one] if endpoint_in_line(one).is_some_and(|e| e.evidence == Evidence::Stated) => {
+                        found.anchors.extend(endpoint_in_line(one).map(|endpoint| Anchor { unit: i, span: 1, endpoint }));
+                    }
+                    _ => {
+                        if let Some(e) = request_in_code(text).and_then(|r| r.endpoint) {
+                            found.examples.push(Anchor { unit: i, span: 1, endpoint: e });
+                        }
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    found.anchors = distinct(std::mem::take(&mut found.anchors));
+    let stated: Vec<Endpoint> = found.anchors.iter().map(|a| a.endpoint.clone()).collect();
+    found.examples.retain(|a| !stated.iter().any(|s| same_or_instance(s, &a.endpoint)));
+    found.examples = distinct(std::mem::take(&mut found.examples));
+    found
+}
+
+/// An endpoint stated on one line; a following line with the full URL gives the base URL.
+fn line_anchor(units: &[Unit<'_>], i: usize, text: &str, found: &mut Found) {
+    let Some(mut e) = endpoint_in_line(text) else { return };
+    if e.evidence == Evidence::Example {
+        found.examples.push(Anchor { unit: i, span: 1, endpoint: e });
+        return;
+    }
+    // Redoc: `get/zones` then `https://api.example.com/v2/zones` (maybe after a server name).
+    let mut span = 1;
+    for k in i + 1..=i + 2 {
+        let Some(Unit::Line { text: next, .. }) = units.get(k) else { break };
+        let next = next.replace(" /", "/");
+        if let (Some(base), path) = split_url(&next) {
+            if e.base_url.is_none() && path_shape(&path).ends_with(&path_shape(&e.path)) && looks_like_url(&next) {
+                let prefix = &path[..path.len() - e.path.len().min(path.len())];
+                e.base_url = Some(format!("{base}{}", prefix.trim_end_matches('/')));
+                span = k - i + 1;
+                break;
+            }
+        }
+    }
+    found.anchors.push(Anchor { unit: i, span, endpoint: e });
+}
+
+/// A method alone on its line, the path on the next lines: `PUT` + `https://…/users/:id`,
+/// Mintlify's `POST` + `/` + `v1` + `/` + `boxes`, Postman's `GET` + name + URL,
+/// Document360's `Post` + `/v1/transfers`.
+fn method_line(units: &[Unit<'_>], i: usize) -> Option<Anchor> {
+    let Unit::Line { text, .. } = units[i] else { return None };
+    let t = text.trim();
+    let method = match t {
+        "DEL" | "del" | "Del" => Method::Delete,
+        _ if t.len() <= 7 && (t.chars().all(|c| c.is_ascii_uppercase()) || t.chars().all(|c| c.is_ascii_lowercase()) || is_capitalised(t)) => Method::parse(t)?,
+        _ => return None,
+    };
+    let line_text = |k: usize| match units.get(k) {
+        Some(Unit::Line { text, .. }) => Some(text.trim()),
+        _ => None,
+    };
+    // A path printed one segment per line.
+    if line_text(i + 1).is_some_and(|n| n == "/" || n.starts_with('/') && !n.contains(' ')) {
+        let mut path = String::new();
+        let mut k = i + 1;
+        while let Some(part) = line_text(k) {
+            let fragment = part == "/" || part.starts_with('/') || !path.is_empty() && path.ends_with('/') && !part.contains(char::is_whitespace) && part.len() < 80;
+            if !fragment || is_chrome(part) {
+                break;
+            }
+            path.push_str(part);
+            k += 1;
+        }
+        let e = endpoint_in_line(&format!("{} {path}", method.as_str()))?;
+        return Some(Anchor { unit: i, span: k - i, endpoint: e });
+    }
+    // The URL within the next two lines (Postman puts the request name between).
+    for k in i + 1..=i + 2 {
+        let Some(next) = line_text(k) else { break };
+        if let Some(e) = endpoint_in_line(&format!("{} {next}", method.as_str())).filter(|_| looks_like_url(next) || next.starts_with("{{")) {
+            return Some(Anchor { unit: i, span: k - i + 1, endpoint: e });
+        }
+        if Method::parse(next).is_some() {
+            break;
+        }
+    }
+    None
+}
+
+fn is_capitalised(t: &str) -> bool {
+    let mut c = t.chars();
+    c.next().is_some_and(|f| f.is_ascii_uppercase()) && c.all(|x| x.is_ascii_lowercase())
+}
+
+/// A list of endpoints is an index; a list with one endpoint item states it.
+fn list_anchors(items: &[ListItem], i: usize, found: &mut Found) {
+    let endpoints: Vec<(Endpoint, Option<String>, u32)> = items
+        .iter()
+        .filter_map(|item| {
+            let first = item.inline.text.lines().next().unwrap_or("");
+            let e = endpoint_in_line(first).filter(|e| e.evidence == Evidence::Stated)?;
+            let rest = first.split_once(&e.path).map(|(_, r)| r.trim().trim_start_matches(['-', '–', ':', '—']).trim().to_string()).filter(|r| !r.is_empty());
+            Some((e, rest, item.line))
+        })
+        .collect();
+    match endpoints.len() {
+        0 => {}
+        1 if items.len() == 1 => found.anchors.push(Anchor { unit: i, span: 1, endpoint: endpoints[0].0.clone() }),
+        _ => found.listed.extend(endpoints.into_iter().map(|(endpoint, summary, line)| Listed { endpoint, summary, line })),
+    }
+}
+
+/// `/users/42` instantiates `/users/{id}` (same method); equal shapes are the same endpoint.
+pub fn same_or_instance(template: &Endpoint, other: &Endpoint) -> bool {
+    if template.method != other.method {
+        return false;
+    }
+    if path_shape(&template.path) == path_shape(&other.path) {
+        return true;
+    }
+    let t: Vec<&str> = template.path.trim_matches('/').split('/').collect();
+    let o: Vec<&str> = other.path.trim_matches('/').split('/').collect();
+    // The example may carry the base path (`/api/v2/users/42` for `/users/{id}`).
+    if o.len() < t.len() || t.iter().all(|s| !s.contains('{')) {
+        return false;
+    }
+    let o = &o[o.len() - t.len()..];
+    t.iter().zip(o).all(|(a, b)| a.contains('{') || a.eq_ignore_ascii_case(b))
+}
+
+/// The first anchor of each endpoint; later repeats and concrete instances dropped.
+fn distinct(anchors: Vec<Anchor>) -> Vec<Anchor> {
+    let mut seen: HashSet<(Method, String)> = HashSet::new();
+    let templates: Vec<Endpoint> = anchors.iter().map(|a| a.endpoint.clone()).filter(|e| e.path.contains('{')).collect();
+    anchors
+        .into_iter()
+        .filter(|a| {
+            let e = &a.endpoint;
+            let instance = !e.path.contains('{') && templates.iter().any(|t| t.path != e.path && same_or_instance(t, e));
+            !instance && seen.insert((e.method, path_shape(&e.path)))
+        })
+        .collect()
+}
+
+/// Split the page into operations.
+pub fn segments(units: &[Unit<'_>], found: &Found) -> Vec<Segment> {
+    let anchors: Vec<Anchor> = if found.anchors.is_empty() { found.examples.iter().take(1).cloned().collect() } else { found.anchors.clone() };
+    if anchors.len() <= 1 {
+        let anchor = anchors.into_iter().next();
+        let title = page_title(units, anchor.as_ref());
+        return vec![Segment { start: 0, end: units.len(), anchor, title }];
+    }
+    let anchor_last = params_before(units, 0, anchors[0].unit);
+    let mut starts = vec![0];
+    for pair in anchors.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let start = heading_boundary(units, a, b).unwrap_or_else(|| {
+            if anchor_last { rhythm_after(units, a, b) } else { rhythm_before(units, a, b) }
+        });
+        starts.push(start.max(starts.last().copied().unwrap_or(0)));
+    }
+    let mut out = Vec::new();
+    for (k, anchor) in anchors.into_iter().enumerate() {
+        let start = starts[k];
+        let end = starts.get(k + 1).copied().unwrap_or(units.len());
+        let title = segment_title(units, start, &anchor);
+        out.push(Segment { start, end, anchor: Some(anchor), title });
+    }
+    out
+}
+
+/// The outermost heading between two anchors that is not a section heading; the second
+/// anchor's own heading counts (`### Delete a Note [DELETE]`).
+fn heading_boundary(units: &[Unit<'_>], a: &Anchor, b: &Anchor) -> Option<usize> {
+    (a.unit + a.span..=b.unit)
+        .filter_map(|k| match units[k] {
+            Unit::Heading { level, text, .. } if section_of(text).is_none() => Some((level, k)),
+            _ => None,
+        })
+        .min_by_key(|&(level, k)| (level, k))
+        .map(|(_, k)| k)
+}
+
+/// Whether parameter or body sections come before the first anchor (Redoc's text: the
+/// endpoint box follows the parameters).
+fn params_before(units: &[Unit<'_>], from: usize, to: usize) -> bool {
+    units[from..to].iter().any(|u| u.text().and_then(section_of).is_some_and(|s| matches!(s, Section::Params(_) | Section::Body(_))))
+}
+
+/// Anchor-last layouts: after an anchor come samples and status tabs; the next title-like
+/// line starts the next operation.
+fn rhythm_after(units: &[Unit<'_>], a: &Anchor, b: &Anchor) -> usize {
+    (a.unit + a.span..b.unit).find(|&k| matches!(units[k], Unit::Line { text, .. } if title_like(text) && !sample_label(text))).unwrap_or(b.unit)
+}
+
+/// Anchor-first layouts: walk back from the next anchor over its title, description and
+/// samples; stop at the previous operation's parameters.
+fn rhythm_before(units: &[Unit<'_>], a: &Anchor, b: &Anchor) -> usize {
+    let floor = a.unit + a.span;
+    let mut start = b.unit;
+    let mut k = b.unit;
+    while k > floor {
+        k -= 1;
+        let belongs_to_previous = match units[k] {
+            Unit::Table { .. } | Unit::List { .. } | Unit::Definitions { .. } => true,
+            Unit::Code { .. } => false,
+            Unit::Heading { text, .. } | Unit::Line { text, .. } => match section_of(text) {
+                Some(Section::Endpoint | Section::Ignored) => false,
+                Some(_) => true,
+                None => field_line(text).is_some() || detail_line(text).is_some() || is_name_line(text).is_some() && !title_like(text),
+            },
+        };
+        if belongs_to_previous {
+            break;
+        }
+        start = k;
+    }
+    // The next operation starts at its title, not at a stray description line before it.
+    (start..b.unit).find(|&k| matches!(units[k], Unit::Line { text, .. } if title_like(text))).unwrap_or(start)
+}
+
+/// A short line that can name an operation: words, not a sentence, a field or a label.
+pub fn title_like(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    (2..=12).contains(&words)
+        && t.len() <= 100
+        && t.chars().any(char::is_alphabetic)
+        && !t.ends_with(['.', ':', ',', ';'])
+        && !t.starts_with(['{', '[', '"', '(', '-', '•', '*', '/', '<', '|'])
+        && !is_chrome(t)
+        && section_of(t).is_none()
+        && media_kind(t).is_none()
+        && endpoint_in_line(t).is_none()
+        && field_line(t).is_none()
+        && detail_line(t).is_none()
+        && type_words(t, true).is_none()
+        && !t.contains("://")
+        && !t.contains(['<', '>', '[', ']', '{', '}', '='])
+}
+
+/// Labels of sample panes that look like titles (`Response samples`, `Request Example for post/x`).
+fn sample_label(text: &str) -> bool {
+    let l = text.to_lowercase();
+    ["sample", "example", "expand all", "collapse all", "status:", "show schema"].iter().any(|w| l.contains(w))
+}
+
+/// A single-operation page's title: its first heading, else its first title-like line.
+fn page_title(units: &[Unit<'_>], anchor: Option<&Anchor>) -> Option<(String, u32)> {
+    let limit = anchor.map_or(units.len(), |a| a.unit);
+    let heading = units[..limit].iter().find_map(|u| match u {
+        Unit::Heading { text, line, .. } if section_of(text).is_none() => Some((clean_title(text), *line)),
+        _ => None,
+    });
+    heading.or_else(|| {
+        let first_section = (0..limit).find(|&k| units[k].text().and_then(section_of).is_some_and(|s| matches!(s, Section::Params(_) | Section::Body(_) | Section::Response(_))));
+        nearest_title(units, 0, first_section.unwrap_or(limit))
+    })
+}
+
+/// The title of one operation of a multi-operation page.
+fn segment_title(units: &[Unit<'_>], start: usize, anchor: &Anchor) -> Option<(String, u32)> {
+    if let Unit::Heading { text, line, .. } = units[anchor.unit] {
+        let t = strip_endpoint(text);
+        if !t.is_empty() {
+            return Some((t, line));
+        }
+    }
+    let heading = units[start..anchor.unit].iter().rev().find_map(|u| match u {
+        Unit::Heading { text, line, .. } if section_of(text).is_none() => Some((clean_title(text), *line)),
+        _ => None,
+    });
+    heading.or_else(|| {
+        // Before the first request-side section or the anchor, whichever comes first.
+        let first_section = (start..anchor.unit).find(|&k| units[k].text().and_then(section_of).is_some_and(|s| matches!(s, Section::Params(_) | Section::Body(_))));
+        nearest_title(units, start, first_section.unwrap_or(anchor.unit))
+    })
+}
+
+/// The title-like line nearest before `end`, skipping descriptions, samples and labels.
+fn nearest_title(units: &[Unit<'_>], start: usize, end: usize) -> Option<(String, u32)> {
+    units[start..end].iter().rev().take(40).find_map(|u| match u {
+        Unit::Line { text, line } if title_like(text) && !sample_label(text) => Some((normalize_ws(text), *line)),
+        _ => None,
+    })
+}
+
+/// `Retrieve a Note [GET]` → `Retrieve a Note`; `GET /pets` → ``.
+fn strip_endpoint(text: &str) -> String {
+    let t = match text.rfind('[') {
+        Some(i) if text.trim_end().ends_with(']') => &text[..i],
+        _ => text,
+    };
+    if endpoint_in_line(t).is_some() {
+        return String::new();
+    }
+    clean_title(t)
+}
+
+/// Headings carry anchors and markers: `Create a pet¶`, `List loans #`, `​Get user`.
+pub fn clean_title(text: &str) -> String {
+    let t = normalize_ws(text);
+    let t = t.trim_end_matches(['¶', '#', '\u{200b}', ' ']).trim_start_matches(['\u{200b}', '#', ' ']);
+    t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::lower::text::blocks;
+    use crate::parse::page::units::units;
+
+    fn split(page: &str) -> Vec<(Option<String>, Option<String>)> {
+        let blocks = blocks(page);
+        let u = units(&blocks);
+        let found = find(&u);
+        segments(&u, &found).into_iter().map(|s| (s.anchor.map(|a| format!("{} {}", a.endpoint.method.as_str(), a.endpoint.path)), s.title.map(|t| t.0))).collect()
+    }
+
+    #[test]
+    fn anchor_first_pages() {
+        let page = "Kittens\nGet All Kittens\ncurl \"http://example.com/api/kittens\"\nThis endpoint retrieves all kittens.\nHTTP Request\nGET http://example.com/api/kittens\nQuery Parameters\nParameter | Default | Description\n---|---|---\ninclude_cats | false | If set\nGet a Specific Kitten\ncurl \"http://example.com/api/kittens/2\"\nThis endpoint retrieves a specific kitten.\nHTTP Request\nGET http://example.com/kittens/<ID>\nURL Parameters\nParameter | Description\n---|---\nID | The ID\n";
+        assert_eq!(
+            split(page),
+            [
+                (Some("GET /api/kittens".into()), Some("Get All Kittens".into())),
+                (Some("GET /kittens/{ID}".into()), Some("Get a Specific Kitten".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn anchor_last_pages() {
+        let page = "List greenhouse zones\nReturns the zones.\nquery Parameters\nsite\nstring\nResponses\n200 A page\nget/zones\nhttps://api.example.com/v2/zones\nResponse samples\n200401\nCopy\n{\n\"a\": 1\n}\nGet sensor readings\nReturns readings.\npath Parameters\nzone_id\nrequired\nstring\nget/zones/{zone_id}/readings\nhttps://api.example.com/v2/zones/{zone_id}/readings\n";
+        let blocks = blocks(page);
+        let u = units(&blocks);
+        let found = find(&u);
+        assert_eq!(found.anchors[0].endpoint.base_url.as_deref(), Some("https://api.example.com/v2"));
+        assert_eq!(
+            split(page),
+            [
+                (Some("GET /zones".into()), Some("List greenhouse zones".into())),
+                (Some("GET /zones/{zone_id}/readings".into()), Some("Get sensor readings".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_split_and_blueprint() {
+        let page = "# Notes API\n## Note [/notes/{id}]\n### Retrieve a Note [GET]\n+ Parameters\n    + id (number)\n### Delete a Note [DELETE]\n## Notes [/notes{?page}]\n### List Notes [GET]\n";
+        let blocks = crate::parse::lower::markdown::blocks(page);
+        let u = units(&blocks);
+        let found = find(&u);
+        let segs = segments(&u, &found);
+        let got: Vec<(String, String)> = segs.iter().map(|s| (s.anchor.as_ref().unwrap().endpoint.path.clone(), s.title.clone().unwrap().0)).collect();
+        assert_eq!(got, [("/notes/{id}".into(), "Retrieve a Note".into()), ("/notes/{id}".into(), "Delete a Note".into()), ("/notes".into(), "List Notes".into())]);
+        assert_eq!(segs[2].anchor.as_ref().unwrap().endpoint.query, ["page"]);
+    }
+
+    #[test]
+    fn split_paths_and_examples() {
+        let page = "GET\nList subscriptions\nAdd a box\nPOST\n/\nv1\n/\nsubscriptions\n/\n{subscription_id}\nTry it\nPath Parameters\nsubscription_id\nstring\n";
+        assert_eq!(split(page), [(Some("POST /v1/subscriptions/{subscription_id}".into()), Some("Add a box".into()))]);
+        let page = "Get a user\nGET /users/{id}\nExample\nGET https://api.example.com/users/42\n";
+        assert_eq!(split(page).len(), 1);
+        assert!(same_or_instance(&endpoint_in_line("GET /users/{id}").unwrap(), &endpoint_in_line("GET /api/v2/users/42").unwrap()));
+    }
+}

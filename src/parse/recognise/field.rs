@@ -1,0 +1,677 @@
+//! Fields and parameters written as lines or list items, in the ways pages write them:
+//!
+//! - `name (type): desc`, `name (type, required) - desc`, `` `name` (type) ``;
+//! - `name: type`, `name?: type;` (TypeScript), MSON `name: `value` (type, required) - desc`;
+//! - `name type [badges] [desc]` on one line (`limit integer Optional Defaults to 10`);
+//! - reST field lists: `:param int id: desc`, `:query q:`, `:reqheader X-Key:`,
+//!   `:<json string name:`, `:>json int id:`, `:form file:`;
+//! - glued browser copies: `limitintegerOptional` ([`crate::parse::vocab::field_line`]);
+//! - one line per part (`name` / `string` / `required` / description), read by the page
+//!   reader with [`is_name_line`] and [`detail_line`].
+//!
+//! Prose must not become fields: names are identifiers that are not common English words,
+//! and the part after the name must read as a type or a badge.
+
+use crate::parse::vocab::field_line::split_field_line;
+use crate::parse::vocab::sections::Place;
+use crate::parse::vocab::type_words::{TypeWords, type_words};
+use crate::schema::{BodyKind, EnumValue};
+
+/// One documented field or parameter, before it is placed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FieldDoc {
+    pub name: String,
+    pub ty: Option<TypeWords>,
+    /// `None` when the page does not say.
+    pub required: Option<bool>,
+    /// Where the page says it goes (`In` column, `:query`, `(path)`).
+    pub place: Option<Place>,
+    /// The page says it is part of the request body, maybe with the encoding.
+    pub in_body: Option<Option<BodyKind>>,
+    /// The page says it is part of the response (`:>json`).
+    pub in_response: bool,
+    pub description: Option<String>,
+    pub default: Option<String>,
+    pub values: Vec<EnumValue>,
+    /// Values that did not read as single values (`a or b`), for a warning.
+    pub odd_values: Vec<String>,
+    pub constraints: Vec<String>,
+    pub deprecated: bool,
+    pub nullable: bool,
+    pub read_only: bool,
+    /// Fields of an object-typed field, as the page nests them.
+    pub children: Vec<FieldDoc>,
+    /// Read from an example value, not from a description.
+    pub inferred: bool,
+    pub line: u32,
+}
+
+impl FieldDoc {
+    pub fn named(name: &str, line: u32) -> Self {
+        FieldDoc { name: name.to_string(), line, ..FieldDoc::default() }
+    }
+
+    /// Apply one detail line (`required`, `Default: 5`, `Allowed values: a, b`, a type).
+    pub fn apply(&mut self, detail: Detail) {
+        match detail {
+            Detail::Required(r) => self.required = Some(r),
+            Detail::Deprecated => self.deprecated = true,
+            Detail::Nullable => self.nullable = true,
+            Detail::ReadOnly => self.read_only = true,
+            Detail::Default(d) => self.default = Some(d),
+            Detail::Values(v, odd) => {
+                self.values.extend(v);
+                self.odd_values.extend(odd);
+            }
+            Detail::Constraint(c) => self.constraints.push(c),
+            Detail::Type(t) => {
+                self.nullable |= t.nullable;
+                if self.ty.is_none() {
+                    self.ty = Some(t);
+                }
+            }
+            Detail::Place(p) => self.place = Some(p),
+            Detail::Ignored => {}
+        }
+    }
+
+    /// Add a line of description.
+    pub fn describe(&mut self, text: &str) {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        for detail in inline_details(text) {
+            self.apply(detail);
+        }
+        match &mut self.description {
+            Some(d) => {
+                d.push('\n');
+                d.push_str(text);
+            }
+            None => self.description = Some(text.to_string()),
+        }
+    }
+}
+
+/// What one short line says about the field before it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Detail {
+    Required(bool),
+    Deprecated,
+    Nullable,
+    ReadOnly,
+    Default(String),
+    Values(Vec<EnumValue>, Vec<String>),
+    Constraint(String),
+    Type(TypeWords),
+    Place(Place),
+    /// Understood and not needed (`Example: 42`, `Copy`).
+    Ignored,
+}
+
+/// Words that start sentences, never a field name.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "if", "when", "returns", "return", "use", "used", "each", "all", "for", "to", "in", "on", "of", "with",
+    "by", "and", "or", "is", "are", "be", "can", "will", "may", "must", "should", "see", "note", "example", "examples", "possible", "allowed", "you", "your",
+    "we", "our", "it", "its", "there", "here", "only", "also", "not", "no", "yes", "one", "two", "some", "from", "as", "at", "get", "post", "put", "patch",
+    "delete", "head", "required", "optional", "copy", "show", "hide", "try", "send", "true", "false", "null", "none", "string", "integer", "number", "boolean",
+    "object", "array", "enum", "json", "returns", "contains", "specifies", "indicates",
+];
+
+/// A field name as pages print it: `user_id`, `userId`, `X-Request-Id`, `items[].id`,
+/// `address.city`, `$filter`, `@type`.
+pub fn is_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else { return false };
+    s.len() <= 80
+        && (first.is_ascii_alphabetic() || matches!(first, '_' | '$' | '@'))
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '[' | ']' | '$' | '@' | ':'))
+        && !s.ends_with([':', '.', '-'])
+}
+
+/// A name in a one-line field form, where prose could look like one: not a common word.
+fn is_prose_safe_name(s: &str) -> bool {
+    is_name(s) && !NOT_NAMES.contains(&s.to_ascii_lowercase().as_str())
+}
+
+/// Strip the decoration pages put around a name: `` `id` ``, `**id**`, `"id"`, `id*`, `id:`.
+/// Returns the name and whether a `*` marked it required.
+pub fn clean_name(s: &str) -> (String, bool) {
+    let t = s.trim().trim_matches(['`', '"', '\'', '“', '”']);
+    let t = t.trim_start_matches('*').trim_end_matches(['*', '`']);
+    let starred = s.trim().trim_end_matches('`').ends_with('*') && !s.trim().starts_with("**");
+    let t = t.trim_matches(['`', '"', '\'']).trim_end_matches(':');
+    // Scraped pages glue the badge to the name: `show_idrequired`.
+    if let Some(name) = t.strip_suffix("required").filter(|n| n.len() >= 2 && n.ends_with(|c: char| c.is_ascii_alphanumeric())) {
+        return (name.to_string(), true);
+    }
+    (t.to_string(), starred)
+}
+
+/// The longest run of leading words (up to six) that reads as a type, and the rest:
+/// `integer <int64> Example: 8812 Numeric id` → `integer <int64>`, `Example: …`.
+pub fn leading_type(text: &str) -> Option<(TypeWords, String)> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    (1..=tokens.len().min(8)).rev().find_map(|end| {
+        let head = tokens[..end].join(" ");
+        type_words(&head, true).map(|t| (t, tokens[end..].join(" ")))
+    })
+}
+
+/// One line or list item as a whole field, if it is one.
+pub fn field_line(text: &str) -> Option<FieldDoc> {
+    let text = text.trim().trim_start_matches(['•', '·', '◦', '▪']).trim();
+    if text.is_empty() || text.len() > 2000 {
+        return None;
+    }
+    rest_field(text).or_else(|| mson_field(text)).or_else(|| paren_field(text)).or_else(|| colon_field(text)).or_else(|| spaced_field(text)).or_else(|| glued_field(text))
+}
+
+/// reST field lists of sphinxcontrib-httpdomain and Sphinx autodoc.
+fn rest_field(text: &str) -> Option<FieldDoc> {
+    let rest = text.strip_prefix(':')?;
+    let close = rest.find(':')?;
+    let (head, desc) = (&rest[..close], rest[close + 1..].trim());
+    let mut words: Vec<&str> = head.split_whitespace().collect();
+    let role = words.first().copied()?;
+    let (place, in_body, in_response) = match role {
+        "param" | "parameter" | "arg" | "argument" | "path" => (Some(Place::Path), None, false),
+        "query" | "queryparam" | "queryparameter" => (Some(Place::Query), None, false),
+        "reqheader" | "requestheader" => (Some(Place::Header), None, false),
+        "form" | "formparam" | "formparameter" => (None, Some(Some(BodyKind::Form)), false),
+        "<json" | "jsonparam" | "jsonparameter" | "<jsonarr" | "reqjson" | "reqjsonobj" | "reqjsonarr" => (None, Some(Some(BodyKind::Json)), false),
+        ">json" | ">jsonarr" | "resjson" | "resjsonobj" | "resjsonarr" => (None, None, true),
+        "type" | "statuscode" | "status" | "code" | "resheader" | "responseheader" | "returns" | "rtype" | "raises" => return None,
+        _ => return None,
+    };
+    words.remove(0);
+    let name = words.pop()?;
+    if !is_name(name) && !name.contains('-') {
+        return None;
+    }
+    let mut f = FieldDoc::named(name, 0);
+    if !words.is_empty() {
+        f.ty = type_words(&words.join(" "), true);
+    }
+    (f.place, f.in_body, f.in_response) = (place, in_body, in_response);
+    if place == Some(Place::Path) {
+        f.required = Some(true);
+    }
+    f.describe(desc);
+    Some(f)
+}
+
+/// API Blueprint MSON: `name: `value` (type, required) - desc`, `name (type) - desc`.
+fn mson_field(text: &str) -> Option<FieldDoc> {
+    let (head, desc) = match text.find(" - ") {
+        Some(i) => (&text[..i], Some(text[i + 3..].trim())),
+        None => (text, None),
+    };
+    let open = head.rfind('(')?;
+    let inner = head[open + 1..].trim_end().strip_suffix(')')?;
+    let before = head[..open].trim();
+    let (name_part, _value) = match before.split_once(':') {
+        Some((n, v)) => (n.trim(), Some(v.trim())),
+        None => (before, None),
+    };
+    // Without a sample value it is the paren form below; MSON needs the colon.
+    before.contains(':').then_some(())?;
+    let (name, starred) = clean_name(name_part);
+    if !is_name(&name) {
+        return None;
+    }
+    let mut f = FieldDoc::named(&name, 0);
+    apply_paren_words(&mut f, inner)?;
+    if starred {
+        f.required = Some(true);
+    }
+    if let Some(d) = desc {
+        f.describe(d);
+    }
+    Some(f)
+}
+
+/// `name (type): desc`, `name (type, required) - desc`, `name (required, string)`, `name (path)`.
+fn paren_field(text: &str) -> Option<FieldDoc> {
+    let open = text.find('(')?;
+    let (name, starred) = clean_name(&text[..open]);
+    if !is_prose_safe_name(&name) {
+        return None;
+    }
+    let close = open + text[open..].find(')')?;
+    let mut f = FieldDoc::named(&name, 0);
+    apply_paren_words(&mut f, &text[open + 1..close])?;
+    if starred {
+        f.required = Some(true);
+    }
+    let after = text[close + 1..].trim().trim_start_matches([':', '-', '–', '—', '|']).trim();
+    // A second group of badges: `id (string) (required): …`.
+    let after = match after.strip_prefix('(').and_then(|a| a.split_once(')')) {
+        Some((inner, rest)) if apply_paren_words(&mut f, inner).is_some() => rest.trim().trim_start_matches([':', '-', '–', '—']).trim(),
+        _ => after,
+    };
+    f.describe(after);
+    Some(f)
+}
+
+/// The words inside `( … )`: a type and badges, comma-separated. `None` when the
+/// parentheses hold prose (`Note (see below)`).
+fn apply_paren_words(f: &mut FieldDoc, inner: &str) -> Option<()> {
+    let mut understood = false;
+    for part in inner.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        if let Some(d) = badge(part) {
+            f.apply(d);
+            understood = true;
+        } else if let Some(t) = type_words(part, true) {
+            if f.ty.is_none() {
+                f.nullable |= t.nullable;
+                f.ty = Some(t);
+            }
+            understood = true;
+        } else if part.contains(' ') || f.ty.is_some() {
+            // `optional, defaults to 10` and the like: the remaining words are notes.
+            f.describe(part);
+        } else {
+            return None;
+        }
+    }
+    understood.then_some(())
+}
+
+/// `name: type`, `name?: type;`, `name: type - desc`, `name: type // desc`.
+fn colon_field(text: &str) -> Option<FieldDoc> {
+    let (head, rest) = text.split_once(':')?;
+    let optional = head.trim_end().ends_with('?');
+    let (name, starred) = clean_name(head.trim_end().trim_end_matches('?'));
+    if !is_prose_safe_name(&name) {
+        return None;
+    }
+    let rest = rest.trim();
+    let (ty_text, desc) = match rest.find(" - ").or_else(|| rest.find(" // ")).or_else(|| rest.find(" — ")) {
+        Some(i) => (&rest[..i], Some(rest[i..].trim_start_matches([' ', '-', '/', '—']).trim())),
+        None => (rest, None),
+    };
+    let ty = type_words(ty_text.trim().trim_end_matches([';', ',']), true)?;
+    let mut f = FieldDoc::named(&name, 0);
+    f.nullable = ty.nullable;
+    f.ty = Some(ty);
+    if optional {
+        f.required = Some(false);
+    }
+    if starred {
+        f.required = Some(true);
+    }
+    if let Some(d) = desc {
+        f.describe(d);
+    }
+    Some(f)
+}
+
+/// `name type [badges] [description]` on one line.
+fn spaced_field(text: &str) -> Option<FieldDoc> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    if tokens.len() < 2 {
+        return None;
+    }
+    let (name, starred) = clean_name(tokens[0]);
+    if !is_prose_safe_name(&name) {
+        return None;
+    }
+    let mut f = FieldDoc::named(&name, 0);
+    let mut at = 1;
+    // Badges may come before the type (`id required string`).
+    while let Some(d) = tokens.get(at).and_then(|t| badge(t)) {
+        f.apply(d);
+        at += 1;
+    }
+    // The longest run of tokens (up to six) that reads as a type.
+    let ty = (at + 1..=(at + 6).min(tokens.len())).rev().find_map(|end| type_words(&tokens[at..end].join(" "), true).map(|t| (t, end)));
+    let (ty, end) = ty?;
+    let named_only = ty.named > 0 && !matches!(ty.ty, crate::schema::Type::Array { .. });
+    at = end;
+    let mut badges = 0;
+    while let Some(d) = tokens.get(at).and_then(|t| badge(t)) {
+        f.apply(d);
+        at += 1;
+        badges += 1;
+    }
+    let rest = tokens[at..].join(" ");
+    // Prose such as `Returns Pet objects` must not read as a field: a bare model name
+    // needs a badge, and a long tail after a plain type needs one too.
+    if named_only && badges == 0 || badges == 0 && f.required.is_none() && tokens.len() > 3 && !looks_like_code_name(&name) {
+        return None;
+    }
+    f.nullable |= ty.nullable;
+    f.ty = Some(ty);
+    if starred {
+        f.required = Some(true);
+    }
+    f.describe(&rest);
+    Some(f)
+}
+
+/// `user_id`, `pageSize`, `X-Api-Key`: clearly an identifier, not an English word.
+fn looks_like_code_name(name: &str) -> bool {
+    name.contains(['_', '-', '.', '[', '$']) || name.chars().skip(1).any(|c| c.is_ascii_uppercase()) || name.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Browser copies that glued name, type and badges: `limitintegerOptionalDefaults to 10`.
+fn glued_field(text: &str) -> Option<FieldDoc> {
+    let line = split_field_line(text)?;
+    line.alternatives.is_empty().then_some(())?;
+    let mut f = FieldDoc::named(&line.name, 0);
+    f.required = line.suffixes.required;
+    f.deprecated = line.suffixes.deprecated;
+    f.default = line.suffixes.default;
+    f.constraints = line.suffixes.constraints;
+    f.values = line.suffixes.allowed.unwrap_or_default().into_iter().map(EnumValue::new).collect();
+    f.nullable = line.ty.nullable;
+    f.ty = Some(line.ty);
+    Some(f)
+}
+
+/// A badge word: `required`, `Optional`, `REQUIRED`, `read-only`, `deprecated`, `nullable`,
+/// `(required)`, `*required*`, and the place words `path`/`query`/`header`/`cookie`.
+pub fn badge(word: &str) -> Option<Detail> {
+    let w = word.trim().trim_matches(['(', ')', '[', ']', '*', '`', ',', '.', ':']).to_lowercase();
+    Some(match w.as_str() {
+        "required" | "mandatory" | "req" | "必須" | "必填" | "erforderlich" | "obligatoire" | "obligatorio" | "obrigatório" | "requerido" => Detail::Required(true),
+        "optional" | "opt" | "任意" | "可选" | "optionnel" | "opcional" => Detail::Required(false),
+        "deprecated" => Detail::Deprecated,
+        "nullable" => Detail::Nullable,
+        "read-only" | "readonly" | "read only" => Detail::ReadOnly,
+        "in path" => Detail::Place(Place::Path),
+        "in query" => Detail::Place(Place::Query),
+        "in header" => Detail::Place(Place::Header),
+        _ => return None,
+    })
+}
+
+/// A short line that adds to the field before it.
+pub fn detail_line(text: &str) -> Option<Detail> {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 300 {
+        return None;
+    }
+    if let Some(d) = badge(t) {
+        return Some(d);
+    }
+    let lower = t.to_lowercase();
+    // `required · string`, `Required, read-only`.
+    let parts: Vec<&str> = t.split([',', '·', '|', '•']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() > 1 && parts.iter().all(|p| badge(p).is_some()) {
+        return badge(parts[0]);
+    }
+    if let Some(d) = labelled(t, &lower) {
+        return Some(d);
+    }
+    if is_constraint(&lower) {
+        return Some(Detail::Constraint(t.to_string()));
+    }
+    if lower.starts_with("example") && (lower.starts_with("example:") || lower.starts_with("examples:") || lower.starts_with("example value")) {
+        return Some(Detail::Ignored);
+    }
+    None
+}
+
+/// `Default: 10`, `Defaults to 10`, `Allowed values: a, b`, `Enum: "a" "b"`, `Format: uuid`.
+fn labelled(t: &str, lower: &str) -> Option<Detail> {
+    const DEFAULTS: &[&str] = &["default:", "defaults to:", "defaults to", "default value:", "default value is", "default is", "default"];
+    const VALUES: &[&str] = &[
+        "allowed values:",
+        "allowed values are",
+        "allowed value:",
+        "allowed:",
+        "possible values:",
+        "possible values are",
+        "possible enum values:",
+        "available options:",
+        "available values:",
+        "valid values:",
+        "valid values are",
+        "accepted values:",
+        "enum values:",
+        "enum:",
+        "one of:",
+        "values:",
+        "must be one of:",
+        "can be one of:",
+        "can be one of",
+        "must be one of",
+        "options:",
+        "one of `",
+        "one of \"",
+    ];
+    for label in DEFAULTS {
+        if let Some(rest) = lower.strip_prefix(label) {
+            // `Default` alone is a word, `Defaults to 10` is a value.
+            if *label == "default" && !rest.starts_with([' ', ':']) || rest.trim().is_empty() {
+                continue;
+            }
+            let value = t[t.len() - rest.len()..].trim().trim_start_matches(':').trim();
+            return Some(Detail::Default(unquote(value.trim_end_matches('.')).to_string()));
+        }
+    }
+    for label in VALUES {
+        if let Some(rest) = lower.strip_prefix(label) {
+            let from = t.len() - rest.len() - usize::from(label.ends_with(['`', '"']));
+            let (values, odd) = split_values(&t[from..]);
+            if !values.is_empty() {
+                return Some(Detail::Values(values.into_iter().map(EnumValue::new).collect(), odd));
+            }
+        }
+    }
+    if let Some(rest) = lower.strip_prefix("format:").or_else(|| lower.strip_prefix("format ")) {
+        let f = rest.trim();
+        if !f.is_empty() && !f.contains(' ') {
+            return type_words(&format!("string <{f}>"), false).map(Detail::Type);
+        }
+    }
+    None
+}
+
+/// Constraints on their own line: `>= 1`, `<= 100`, `[ 1 .. 100 ]`, `non-empty`,
+/// `Max length: 50`, `Pattern: ^x$`, `Min 1`, `1 to 100 characters`.
+fn is_constraint(lower: &str) -> bool {
+    let prefixes = [
+        ">=", "<=", "≥", "≤", "> ", "< ", "[ ", "non-empty", "required range", "range:", "min items", "max items", "min value", "max value", "multiple of", "min length", "max length", "minlength", "maxlength", "minimum", "maximum", "min:", "max:",
+        "pattern:", "match pattern", "length", "range:", "value must be", "must match",
+    ];
+    prefixes.iter().any(|p| lower.starts_with(p))
+}
+
+/// Details inside a description: `Required.`, `(optional)`, `Defaults to 20.`,
+/// `Allowed values: a, b.`, `One of `a`, `b``.
+fn inline_details(text: &str) -> Vec<Detail> {
+    let mut out = Vec::new();
+    let lower = text.to_lowercase();
+    // `Required.`, `(optional)`, `Required, …` — not `Required range: …`.
+    let first = lower.split_inclusive(['.', ',', ' ', ';']).next().unwrap_or("");
+    let badge_word = first.trim_end_matches([' ']);
+    if matches!(badge_word, "required." | "required," | "required;" | "(required)" | "(required)." | "required") && (badge_word != "required" || lower == "required") {
+        out.push(Detail::Required(true));
+    } else if matches!(badge_word, "optional." | "optional," | "optional;" | "(optional)" | "(optional)." | "optional") && (badge_word != "optional" || lower == "optional") {
+        out.push(Detail::Required(false));
+    }
+    if lower.starts_with("deprecated") {
+        out.push(Detail::Deprecated);
+    }
+    // A sentence that states a default or the allowed values.
+    for sentence in split_sentences(text) {
+        let sl = sentence.to_lowercase();
+        for (at, _) in sl.match_indices("default") {
+            if let Some(Detail::Default(d)) = labelled(&sentence[at..], &sl[at..]) {
+                if d.split_whitespace().count() <= 3 {
+                    out.push(Detail::Default(d));
+                }
+                break;
+            }
+        }
+        for key in ["allowed values", "possible values", "one of", "valid values", "available options", "enum:", "must be one of", "can be one of", "accepted values"] {
+            if let Some(at) = sl.find(key) {
+                if let Some(d @ Detail::Values(..)) = labelled(&sentence[at..], &sl[at..]) {
+                    out.push(d);
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn split_sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        let end_of_sentence = c == '\n' || (c == '.' && bytes.get(i + 1).is_none_or(|b| *b == b' '));
+        if end_of_sentence {
+            out.push(&text[start..i]);
+            start = i + 1;
+        }
+    }
+    out.push(&text[start..]);
+    out.into_iter().map(str::trim).filter(|s| !s.is_empty()).collect()
+}
+
+/// A list of allowed values: `a, b, c`, `"a" "b"`, `` `a` | `b` ``, `[a, b]`, `a, b, or c`.
+/// Returns the values and the pieces that did not read as one value each.
+pub fn split_values(text: &str) -> (Vec<String>, Vec<String>) {
+    let t = text.trim().trim_start_matches(':').trim().trim_end_matches('.').trim();
+    let t = t.strip_prefix('[').and_then(|x| x.strip_suffix(']')).unwrap_or(t);
+    let pieces: Vec<&str> = if t.contains(',') {
+        t.split(',').collect()
+    } else if t.contains('|') {
+        t.split('|').collect()
+    } else if t.contains(" or ") {
+        t.split(" or ").collect()
+    } else {
+        t.split_whitespace().collect()
+    };
+    let (mut values, mut odd) = (Vec::new(), Vec::new());
+    for piece in pieces {
+        let p = piece.trim();
+        let p = p.strip_prefix("or ").or_else(|| p.strip_prefix("and ")).unwrap_or(p).trim();
+        let v = unquote(p.trim_matches(['`', '.', ';', ' ']));
+        if v.is_empty() {
+            continue;
+        }
+        if v.contains(char::is_whitespace) && !(p.starts_with(['"', '`', '\''])) {
+            odd.push(v.to_string());
+        } else if !values.iter().any(|x: &String| x == v) {
+            values.push(v.to_string());
+        }
+    }
+    (values, odd)
+}
+
+fn unquote(s: &str) -> &str {
+    for (open, close) in [('"', '"'), ('\'', '\''), ('`', '`'), ('“', '”')] {
+        if let Some(inner) = s.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            return inner;
+        }
+    }
+    s
+}
+
+/// Text without a leading `Example: value` (samples are not descriptions).
+pub fn strip_example(text: &str) -> String {
+    let t = text.trim();
+    match t.strip_prefix("Example:").or_else(|| t.strip_prefix("Examples:")) {
+        Some(rest) => {
+            let rest = rest.trim_start();
+            // The value is one token (maybe quoted); the description follows.
+            let end = if rest.starts_with('"') { rest[1..].find('"').map_or(rest.len(), |i| i + 2) } else { rest.find(' ').unwrap_or(rest.len()) };
+            rest[end.min(rest.len())..].trim().to_string()
+        }
+        None => t.to_string(),
+    }
+}
+
+/// A line holding just a field name (the one-line-per-part layouts): an identifier,
+/// maybe with a required marker (`id*`, `id required`).
+pub fn is_name_line(text: &str) -> Option<(String, Option<bool>)> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let (first, rest) = tokens.split_first()?;
+    let (name, starred) = clean_name(first);
+    // A capitalised sentence word (`The`, `Returns`) is not a name; lower case `from` may be.
+    let sentence_word = name.starts_with(|c: char| c.is_ascii_uppercase()) && NOT_NAMES.contains(&name.to_ascii_lowercase().as_str());
+    if !is_name(&name) || rest.len() > 2 || sentence_word {
+        return None;
+    }
+    let mut required = starred.then_some(true);
+    for r in rest {
+        match badge(r)? {
+            Detail::Required(b) => required = Some(b),
+            _ => {}
+        }
+    }
+    Some((name, required))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::Type;
+
+    fn f(text: &str) -> Option<(String, Option<Type>, Option<bool>, Option<String>)> {
+        field_line(text).map(|f| (f.name, f.ty.map(|t| t.ty), f.required, f.description))
+    }
+
+    #[test]
+    fn one_line_fields() {
+        let s = Some(Type::string());
+        assert_eq!(f("account_id (string): The account."), Some(("account_id".into(), s.clone(), None, Some("The account.".into()))));
+        assert_eq!(f("`status` (string, required) - Current state"), Some(("status".into(), s.clone(), Some(true), Some("Current state".into()))));
+        assert_eq!(f("limit integer Optional Defaults to 10"), Some(("limit".into(), Some(Type::integer()), Some(false), Some("Defaults to 10".into()))));
+        assert_eq!(f("name?: string;"), Some(("name".into(), s.clone(), Some(false), None)));
+        assert_eq!(f("id: `42` (number, required) - The id"), Some(("id".into(), Some(Type::Number), Some(true), Some("The id".into()))));
+        assert_eq!(f("+ tags (array[string])").map(|x| x.1), None, "list markers are the lowering's business");
+        assert_eq!(f("tags (array[string])").map(|x| x.1), Some(Some(Type::array(Type::string()))));
+        assert_eq!(f(":query string sort: Sort order").map(|x| (x.0, x.1)), Some(("sort".into(), s.clone())));
+        let q = field_line(":query sort: one of `asc`, `desc`").unwrap();
+        assert_eq!((q.place, q.values.len()), (Some(Place::Query), 2));
+        let j = field_line(":<json string name: The name").unwrap();
+        assert_eq!(j.in_body, Some(Some(BodyKind::Json)));
+        assert_eq!(f("teamIdstringRequired").map(|x| (x.0, x.2)), Some(("teamId".into(), Some(true))));
+        for prose in [
+            "Note (see the guide below): something",
+            "Returns Pet objects for the store",
+            "The user name is unique",
+            "This endpoint returns a list of objects.",
+            "Fetch an invoice",
+            "Use this to list things: all of them",
+            "Authorization: Bearer token",
+        ] {
+            assert_eq!(f(prose), None, "{prose}");
+        }
+    }
+
+    #[test]
+    fn details() {
+        assert_eq!(detail_line("REQUIRED"), Some(Detail::Required(true)));
+        assert_eq!(detail_line("Default: 25"), Some(Detail::Default("25".into())));
+        assert_eq!(detail_line("Defaults to \"asc\""), Some(Detail::Default("asc".into())));
+        let Some(Detail::Values(v, odd)) = detail_line("Allowed values: red, green, blue") else { panic!() };
+        assert_eq!((v.iter().map(|v| v.value.as_str()).collect::<Vec<_>>(), odd.len()), (vec!["red", "green", "blue"], 0));
+        let Some(Detail::Values(v, _)) = detail_line("Enum: \"active\" \"paused\"") else { panic!() };
+        assert_eq!(v.len(), 2);
+        assert_eq!(detail_line(">= 1"), Some(Detail::Constraint(">= 1".into())));
+        assert_eq!(detail_line("The name of the pet."), None);
+        assert_eq!(split_values("`a`, `b`, or `c`.").0, ["a", "b", "c"]);
+        assert_eq!(split_values("one, two words").1, ["two words"]);
+        let mut field = FieldDoc::named("x", 1);
+        field.describe("Required. Sort order. Allowed values: asc, desc. Defaults to asc.");
+        assert_eq!((field.required, field.values.len(), field.default.as_deref()), (Some(true), 2, Some("asc")));
+    }
+
+    #[test]
+    fn name_lines() {
+        assert_eq!(is_name_line("petId"), Some(("petId".into(), None)));
+        assert_eq!(is_name_line("name*"), Some(("name".into(), Some(true))));
+        assert_eq!(is_name_line("user_id required"), Some(("user_id".into(), Some(true))));
+        assert_eq!(is_name_line("Create a pet"), None);
+        assert_eq!(is_name_line("The"), None);
+    }
+}

@@ -1,0 +1,8 @@
+//! Recognisers: small functions that find one kind of thing in blocks or lines, whatever
+//! generator made the page. Each is linear in its input and tested on its own.
+
+pub mod endpoint;
+pub mod example;
+pub mod field;
+pub mod request;
+pub mod table;

@@ -1,0 +1,357 @@
+//! Parameter and field tables, recognised by their header words in any column order:
+//! Name / Parameter / Field / Property, Type / Schema / Data type, In / Located in /
+//! Location / Param type, Required / Optional / Mandatory, Default, Description — with cell
+//! markup such as `**name** <br>*required*`, `name*`, `yes`/`no`/`true`/`✓`. Tables without
+//! such a header (Redoc's name | type-and-description rows) are read row by row.
+
+use crate::parse::blocks::{Cell, Row};
+use crate::parse::recognise::endpoint::{Endpoint, endpoint_in_line};
+use crate::parse::recognise::field::{Detail, FieldDoc, badge, clean_name, detail_line, is_name, leading_type, split_values, strip_example};
+use crate::parse::text::strip_emphasis_marks;
+use crate::parse::vocab::sections::{Place, media_kind};
+use crate::parse::vocab::type_words::type_words;
+use crate::schema::{BodyKind, EnumValue, Method};
+
+/// Column positions of a parameter table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Columns {
+    pub name: usize,
+    pub ty: Option<usize>,
+    pub place: Option<usize>,
+    pub required: Option<usize>,
+    /// An `Optional` column: its yes means not required.
+    pub optional: Option<usize>,
+    pub default: Option<usize>,
+    pub description: Option<usize>,
+    /// `Notes`, `Additional information`, `Constraints`: badges and details.
+    pub notes: Option<usize>,
+    pub values: Option<usize>,
+}
+
+fn header_words(cell: &Cell) -> String {
+    strip_emphasis_marks(&cell.text).to_lowercase().trim().trim_end_matches([':', '?']).trim().to_string()
+}
+
+const NAME: &[&str] = &[
+    "name", "parameter", "parameter name", "param", "param name", "field", "field name", "property", "property name", "attribute", "key", "argument", "element",
+    "member", "option", "header", "header name", "query parameter", "path parameter", "body parameter", "nombre", "paramètre", "parámetro", "parâmetro",
+    "nom", "feld", "eigenschaft", "名前", "パラメータ", "パラメーター", "項目", "フィールド", "参数", "参数名", "字段", "名称", "이름", "nome", "campo",
+];
+const TYPE: &[&str] = &["type", "data type", "datatype", "schema", "value type", "type/format", "type / format", "format", "tipo", "typ", "型", "データ型", "类型", "타입"];
+const PLACE: &[&str] = &["in", "located in", "location", "param type", "parameter type", "paramtype", "where", "source", "ort", "emplacement", "ubicación", "場所", "位置"];
+const REQUIRED: &[&str] = &[
+    "required", "mandatory", "req", "req'd", "required/optional", "required?", "obligatorio", "erforderlich", "obligatoire", "必須", "是否必填", "必填", "是否必须",
+    "必选", "obrigatório", "requerido", "pflicht",
+];
+const OPTIONAL: &[&str] = &["optional", "optional?"];
+const DEFAULT: &[&str] = &["default", "default value", "defaults", "standardwert", "valor por defecto", "デフォルト", "默认值"];
+const DESCRIPTION: &[&str] = &[
+    "description", "desc", "details", "meaning", "comment", "comments", "beschreibung", "descripción", "descrição", "descrizione", "説明", "描述", "说明", "설명",
+    "purpose", "summary", "explanation",
+];
+const NOTES: &[&str] = &["notes", "note", "additional information", "constraints", "validation", "restrictions", "remarks", "attributes", "additional info"];
+const VALUES: &[&str] = &["allowed values", "possible values", "values", "enum", "accepted values", "valid values"];
+
+/// The columns of a parameter or field table, or `None` when the header is something else.
+pub fn columns(header: &[Cell]) -> Option<Columns> {
+    let words: Vec<String> = header.iter().map(header_words).collect();
+    let find = |set: &[&str]| words.iter().position(|w| set.contains(&w.as_str()));
+    let name = find(NAME)?;
+    let other = |set: &[&str]| words.iter().enumerate().position(|(i, w)| i != name && set.contains(&w.as_str()));
+    let cols = Columns {
+        name,
+        ty: other(TYPE),
+        place: other(PLACE),
+        required: other(REQUIRED),
+        optional: other(OPTIONAL),
+        default: other(DEFAULT),
+        description: other(DESCRIPTION),
+        notes: other(NOTES),
+        values: other(VALUES),
+    };
+    let evidence = [cols.ty, cols.place, cols.required, cols.optional, cols.description, cols.notes].iter().filter(|c| c.is_some()).count();
+    (evidence >= 1).then_some(cols)
+}
+
+/// A second name-like column whose cells are places (ServiceStack's `Name | Parameter | …`).
+pub fn place_column(header: &[Cell], rows: &[Row], cols: &Columns) -> Option<usize> {
+    if cols.place.is_some() {
+        return cols.place;
+    }
+    (0..header.len()).filter(|&i| i != cols.name).find(|&i| {
+        let places = rows.iter().filter(|r| r.cells.get(i).is_some_and(|c| place_word(&c.text).is_some())).count();
+        !rows.is_empty() && places * 2 > rows.len()
+    })
+}
+
+/// What an `In` cell says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InCell {
+    Place(Place),
+    Body(Option<BodyKind>),
+}
+
+pub fn place_word(text: &str) -> Option<InCell> {
+    let t = strip_emphasis_marks(text).to_lowercase();
+    Some(match t.trim() {
+        "path" | "uri" | "url" | "route" | "template" | "path parameter" => InCell::Place(Place::Path),
+        "query" | "querystring" | "query string" | "query parameter" => InCell::Place(Place::Query),
+        "header" | "headers" | "header parameter" => InCell::Place(Place::Header),
+        "cookie" | "cookies" => InCell::Place(Place::Cookie),
+        "body" | "json" | "payload" | "request body" => InCell::Body(None),
+        "formdata" | "form" | "form data" | "formdata parameter" | "form-data" => InCell::Body(Some(BodyKind::Form)),
+        "multipart" => InCell::Body(Some(BodyKind::Multipart)),
+        _ => return None,
+    })
+}
+
+/// A required cell: `yes`, `true`, `required`, `✓`, `x` mean required; empty means not.
+fn required_cell(text: &str) -> Option<bool> {
+    let t = strip_emphasis_marks(text).to_lowercase();
+    let t = t.trim().trim_end_matches('.');
+    Some(match t {
+        "yes" | "y" | "true" | "required" | "✓" | "✔" | "✔️" | "x" | "mandatory" | "是" | "はい" | "○" | "◯" | "ja" | "oui" | "sí" | "si" | "sim" | "必須" | "required*" | "1" => true,
+        "" | "no" | "n" | "false" | "optional" | "-" | "–" | "—" | "×" | "否" | "いいえ" | "nein" | "non" | "não" | "0" | "[optional]" | "任意" => false,
+        _ if t.starts_with("required") || t.starts_with("yes") => true,
+        _ if t.starts_with("optional") || t.starts_with("no") => false,
+        _ => return None,
+    })
+}
+
+/// One table row as a field.
+pub fn row_field(cols: &Columns, place_col: Option<usize>, row: &Row) -> Option<FieldDoc> {
+    let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(|c| c.text.trim()).filter(|t| !t.is_empty());
+    let name_cell = cell(Some(cols.name))?;
+    let mut lines = name_cell.lines();
+    let first = lines.next()?;
+    let mut tokens = first.split_whitespace();
+    let (name, starred) = clean_name(tokens.next()?);
+    if !(is_name(&name) || name.contains('-') && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')) {
+        return None;
+    }
+    let mut f = FieldDoc::named(&name, row.line);
+    if starred {
+        f.required = Some(true);
+    }
+    // `**name** <br>*required*`, `id string required`: the rest of the name cell.
+    for word in tokens.chain(lines.flat_map(str::split_whitespace)) {
+        if let Some(d) = badge(word) {
+            f.apply(d);
+        } else if let Some(t) = type_words(word, false) {
+            f.apply(Detail::Type(t));
+        } else if let Some(p) = place_word(word) {
+            apply_in(&mut f, p);
+        }
+    }
+    if let Some(t) = cell(cols.ty) {
+        read_type_cell(&mut f, t);
+    }
+    if let Some(p) = cell(place_col).and_then(place_word) {
+        apply_in(&mut f, p);
+    }
+    if let Some(r) = cell(cols.required).and_then(required_cell) {
+        f.required = Some(r);
+    } else if cols.required.is_some() && cell(cols.required).is_none() {
+        f.required.get_or_insert(false);
+    }
+    if let Some(o) = cell(cols.optional).and_then(required_cell) {
+        f.required = Some(!o);
+    }
+    if let Some(d) = cell(cols.default) {
+        let d = d.trim_matches(['"', '`']);
+        if !matches!(d, "-" | "–" | "none" | "None" | "n/a" | "N/A" | "null") {
+            f.default = Some(d.to_string());
+        }
+    }
+    if let Some(v) = cell(cols.values) {
+        let (values, odd) = split_values(v);
+        f.values.extend(values.into_iter().map(EnumValue::new));
+        f.odd_values.extend(odd);
+    }
+    if let Some(n) = cell(cols.notes) {
+        for line in n.lines() {
+            match detail_line(line) {
+                Some(d) => f.apply(d),
+                None if !matches!(line.trim(), "None." | "None" | "-") => f.describe(line),
+                None => {}
+            }
+        }
+    }
+    if let Some(d) = cell(cols.description) {
+        f.describe(d);
+    }
+    Some(f)
+}
+
+/// A type cell: `string`, `string (required)`, `integer <int32>`, `[Pet]`, `Array of strings`,
+/// `string` + `Enum: a, b` on the next line.
+fn read_type_cell(f: &mut FieldDoc, text: &str) {
+    for (i, line) in text.lines().enumerate() {
+        let mut words = line.to_string();
+        for marker in ["(required)", "(optional)", "required", "optional", "Required", "Optional", "REQUIRED", "OPTIONAL", "(nullable)", "nullable"] {
+            if let Some(at) = words.find(marker) {
+                if let Some(d) = badge(marker) {
+                    f.apply(d);
+                }
+                words.replace_range(at..at + marker.len(), "");
+            }
+        }
+        let words = words.trim();
+        if words.is_empty() {
+            continue;
+        }
+        match type_words(words, true) {
+            Some(t) if i == 0 || f.ty.is_none() => f.apply(Detail::Type(t)),
+            _ => match detail_line(words) {
+                Some(d) => f.apply(d),
+                None if i == 0 => {
+                    // An unknown spelling: keep it for the warning the reader gives.
+                    f.constraints.push(format!("type: {words}"));
+                }
+                None => {}
+            },
+        }
+    }
+}
+
+fn apply_in(f: &mut FieldDoc, p: InCell) {
+    match p {
+        InCell::Place(place) => f.place = Some(place),
+        InCell::Body(kind) => f.in_body = Some(kind),
+    }
+}
+
+/// A row of a table without a recognised header, read as a field: the first cell holds
+/// the name (and maybe badges), later cells the type, badges and description.
+pub fn headerless_row(cells: &[Cell], line: u32) -> Option<FieldDoc> {
+    let first = cells.first()?.text.trim();
+    let mut lines = first.lines();
+    let head = lines.next()?;
+    let mut tokens = head.split_whitespace();
+    let (name, starred) = clean_name(tokens.next()?);
+    if !is_name(&name) {
+        return None;
+    }
+    let mut f = FieldDoc::named(&name, line);
+    if starred {
+        f.required = Some(true);
+    }
+    let mut typed = false;
+    let rest: Vec<&str> = tokens.collect();
+    let rest = rest.join(" ");
+    let later = cells[1..].iter().flat_map(|c| c.text.lines()).map(str::trim).filter(|l| !l.is_empty());
+    for part in std::iter::once(rest.as_str()).chain(lines).chain(later) {
+        if part.is_empty() {
+            continue;
+        }
+        if let Some(d) = detail_line(part) {
+            f.apply(d);
+            continue;
+        }
+        if !typed {
+            // The type may share its line with badges and the description:
+            // `string <uuid> required`, `integer <int64> Example: 8812 The show.`
+            let cleaned: String = part.split_whitespace().filter(|w| badge(w).map(|d| f.apply(d)).is_none()).collect::<Vec<_>>().join(" ");
+            if let Some((t, rest)) = leading_type(&cleaned).filter(|(t, _)| t.named == 0 || matches!(t.ty, crate::schema::Type::Array { .. })) {
+                f.apply(Detail::Type(t));
+                typed = true;
+                f.describe(&strip_example(&rest));
+                continue;
+            }
+        }
+        f.describe(part);
+    }
+    (typed || f.required.is_some()).then_some(f)
+}
+
+/// Endpoints listed in a table: one cell `GET /x`, or a method cell and a path cell.
+pub fn endpoint_rows(header: &[Cell], rows: &[Row]) -> Vec<(Endpoint, Option<String>, u32)> {
+    let words: Vec<String> = header.iter().map(header_words).collect();
+    let desc_col = words.iter().position(|w| DESCRIPTION.contains(&w.as_str()) || w == "summary" || w == "title" || w == "operation");
+    let method_col = words.iter().position(|w| matches!(w.as_str(), "method" | "http method" | "verb" | "http verb"));
+    let path_col = words.iter().position(|w| matches!(w.as_str(), "path" | "endpoint" | "url" | "uri" | "route" | "resource" | "http request" | "request"));
+    let mut out = Vec::new();
+    for row in std::iter::once(&Row { line: 0, cells: header.to_vec() }).chain(rows) {
+        let found = row.cells.iter().find_map(|c| endpoint_in_line(&c.text)).or_else(|| {
+            let (m, p) = (method_col?, path_col?);
+            let method = strip_emphasis_marks(&row.cells.get(m)?.text);
+            Method::parse(&method)?;
+            endpoint_in_line(&format!("{} {}", method.to_ascii_uppercase(), strip_emphasis_marks(&row.cells.get(p)?.text)))
+        });
+        if let Some(e) = found {
+            let summary = desc_col.and_then(|d| row.cells.get(d)).map(|c| c.line()).filter(|s| !s.is_empty());
+            out.push((e, summary, row.line));
+        }
+    }
+    out
+}
+
+/// A table of status codes or error codes (`Status | Meaning`, `Code | Description`).
+pub fn is_status_table(header: &[Cell], rows: &[Row]) -> bool {
+    let words: Vec<String> = header.iter().map(header_words).collect();
+    let status_header = words.first().is_some_and(|w| matches!(w.as_str(), "status" | "status code" | "code" | "http code" | "http status" | "error code" | "response code" | "error"));
+    let numeric = rows.iter().filter(|r| r.cells.first().is_some_and(|c| c.text.trim().get(..3).is_some_and(|d| d.chars().all(|x| x.is_ascii_digit())))).count();
+    status_header || !rows.is_empty() && numeric * 2 > rows.len()
+}
+
+/// `Content-Type | application/x-www-form-urlencoded` rows name the body encoding.
+pub fn table_media(rows: &[Row]) -> Option<BodyKind> {
+    rows.iter().flat_map(|r| &r.cells).find_map(|c| media_kind(&c.text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::blocks::Inline;
+    use crate::schema::Type;
+
+    fn cells(t: &[&str]) -> Vec<Cell> {
+        t.iter().map(|s| Inline::plain(s)).collect()
+    }
+    fn row(t: &[&str]) -> Row {
+        Row { line: 3, cells: cells(t) }
+    }
+
+    #[test]
+    fn any_column_order() {
+        let header = cells(&["Description", "Required", "Type", "In", "Parameter"]);
+        let cols = columns(&header).unwrap();
+        let f = row_field(&cols, place_column(&header, &[], &cols), &row(&["Page size. Defaults to 20.", "no", "integer", "query", "limit"])).unwrap();
+        assert_eq!((f.name.as_str(), f.required, f.place, f.default.as_deref()), ("limit", Some(false), Some(Place::Query), Some("20")));
+        assert_eq!(f.ty.unwrap().ty, Type::integer());
+    }
+
+    #[test]
+    fn cell_markup() {
+        let header = cells(&["Name", "Description"]);
+        let cols = columns(&header).unwrap();
+        let f = row_field(&cols, None, &row(&["**account_id**\n*required*", "The account"])).unwrap();
+        assert_eq!((f.name.as_str(), f.required), ("account_id", Some(true)));
+        let f = row_field(&cols, None, &row(&["name*", "x"])).unwrap();
+        assert_eq!(f.required, Some(true));
+        // ServiceStack: a second name-like column holds the place.
+        let header = cells(&["Name", "Parameter", "Data Type", "Required", "Description"]);
+        let cols = columns(&header).unwrap();
+        let rows = [row(&["Id", "path", "int", "Yes", ""]), row(&["Q", "query", "string", "No", ""])];
+        assert_eq!(place_column(&header, &rows, &cols), Some(1));
+    }
+
+    #[test]
+    fn headerless_rows() {
+        let f = headerless_row(&cells(&["petId\nrequired", "integer <int64>\nID of pet to return"]), 4).unwrap();
+        assert_eq!((f.name.as_str(), f.required, f.description.as_deref()), ("petId", Some(true), Some("ID of pet to return")));
+        assert_eq!(f.ty.unwrap().ty, Type::Integer { bits: Some(64) });
+        assert!(headerless_row(&cells(&["Status", "Meaning"]), 1).is_none());
+    }
+
+    #[test]
+    fn endpoint_tables() {
+        let header = cells(&["Method", "HTTP request", "Description"]);
+        let rows = [row(&["add_pet", "POST /pet", "Add a pet"]), row(&["get_pet", "GET /pet/{id}", ""])];
+        let found = endpoint_rows(&header, &rows);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].1.as_deref(), Some("Add a pet"));
+        let header = cells(&["Verb", "Path"]);
+        assert_eq!(endpoint_rows(&header, &[row(&["DELETE", "/pets/:id"])])[0].0.path, "/pets/{id}");
+    }
+}

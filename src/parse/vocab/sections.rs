@@ -1,0 +1,443 @@
+//! Section headings: the words pages use to say what follows (path, query, header or cookie
+//! parameters, the request body, the response, errors, examples, page chrome), in any
+//! heading level or case, with the common translations of doc-site chrome.
+//!
+//! A heading is matched after normalising it: lower case, markup, counts (`(3)`), trailing
+//! colons and leading numbering removed. A media type in the heading (`Request Body schema:
+//! multipart/form-data`) says how the body is encoded.
+
+use crate::schema::BodyKind;
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Place {
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Parameters; `None` when the heading does not say where (`Parameters`, `Arguments`).
+    Params(Option<Place>),
+    /// The request body (fields of it follow), with its encoding when the heading says.
+    Body(Option<BodyKind>),
+    /// A response; the status code when the heading gives one.
+    Response(Option<u16>),
+    /// Error responses and error-code tables: never fields of the operation.
+    Errors,
+    /// Where the method and path are stated (`HTTP Request`, `Endpoint`).
+    Endpoint,
+    /// Models documented on their own (`Schemas`, `Definitions`, `Models`).
+    Models,
+    /// Examples, code samples, authentication, rate limits, SDKs: nothing to read.
+    Ignored,
+}
+
+/// (phrase, section); a heading matches when its normalised text equals the phrase or
+/// starts with it followed by a space or colon.
+const PHRASES: &[(&str, Section)] = {
+    use Place::*;
+    use Section::*;
+    &[
+        // Parameters by place.
+        ("path parameters", Params(Some(Path))),
+        ("path params", Params(Some(Path))),
+        ("path parameter", Params(Some(Path))),
+        ("uri parameters", Params(Some(Path))),
+        ("url parameters", Params(Some(Path))),
+        ("url params", Params(Some(Path))),
+        ("route parameters", Params(Some(Path))),
+        ("route params", Params(Some(Path))),
+        ("request path parameters", Params(Some(Path))),
+        ("resource parameters", Params(Some(Path))),
+        ("query parameters", Params(Some(Query))),
+        ("query parameter", Params(Some(Query))),
+        ("query params", Params(Some(Query))),
+        ("query string parameters", Params(Some(Query))),
+        ("query string", Params(Some(Query))),
+        ("query", Params(Some(Query))),
+        ("request query parameters", Params(Some(Query))),
+        ("url query parameters", Params(Some(Query))),
+        ("header parameters", Params(Some(Header))),
+        ("header params", Params(Some(Header))),
+        ("headers", Params(Some(Header))),
+        ("request headers", Params(Some(Header))),
+        ("request header", Params(Some(Header))),
+        ("request header parameters", Params(Some(Header))),
+        ("http headers", Params(Some(Header))),
+        ("cookie parameters", Params(Some(Cookie))),
+        ("cookie params", Params(Some(Cookie))),
+        ("cookies", Params(Some(Cookie))),
+        ("request cookies", Params(Some(Cookie))),
+        // Parameters, place unstated.
+        ("parameters", Params(None)),
+        ("parameter", Params(None)),
+        ("params", Params(None)),
+        ("arguments", Params(None)),
+        ("request parameters", Params(None)),
+        ("input parameters", Params(None)),
+        ("request arguments", Params(None)),
+        ("options", Params(None)),
+        // Request body.
+        ("request body", Body(None)),
+        ("request body parameters", Body(None)),
+        ("request body schema", Body(None)),
+        ("body parameters", Body(None)),
+        ("body parameter", Body(None)),
+        ("body params", Body(None)),
+        ("body", Body(None)),
+        ("request", Body(None)),
+        ("request schema", Body(None)),
+        ("request fields", Body(None)),
+        ("request attributes", Body(None)),
+        ("request payload", Body(None)),
+        ("payload", Body(None)),
+        ("json parameters", Body(Some(BodyKind::Json))),
+        ("json body parameters", Body(Some(BodyKind::Json))),
+        ("request json object", Body(Some(BodyKind::Json))),
+        ("form data", Body(Some(BodyKind::Form))),
+        ("form parameters", Body(Some(BodyKind::Form))),
+        ("form params", Body(Some(BodyKind::Form))),
+        ("form fields", Body(Some(BodyKind::Form))),
+        ("form data parameters", Body(Some(BodyKind::Form))),
+        ("multipart form data", Body(Some(BodyKind::Multipart))),
+        ("attributes", Body(None)),
+        ("fields", Body(None)),
+        // Responses.
+        ("response", Response(None)),
+        ("responses", Response(None)),
+        ("response body", Response(None)),
+        ("response fields", Response(None)),
+        ("response parameters", Response(None)),
+        ("response attributes", Response(None)),
+        ("response schema", Response(None)),
+        ("response properties", Response(None)),
+        ("response object", Response(None)),
+        ("response json object", Response(None)),
+        ("response elements", Response(None)),
+        ("response format", Response(None)),
+        ("response information", Response(None)),
+        ("response body parameters", Response(None)),
+        ("returns", Response(None)),
+        ("return value", Response(None)),
+        ("return values", Response(None)),
+        ("return type", Response(None)),
+        ("successful response", Response(None)),
+        ("success response", Response(None)),
+        ("output", Response(None)),
+        // Errors.
+        ("errors", Errors),
+        ("error", Errors),
+        ("error codes", Errors),
+        ("error responses", Errors),
+        ("error response", Errors),
+        ("http response status codes", Errors),
+        ("status codes", Errors),
+        ("response codes", Errors),
+        ("error handling", Errors),
+        // Endpoint.
+        ("http request", Endpoint),
+        ("endpoint", Endpoint),
+        ("endpoints", Endpoint),
+        ("request url", Endpoint),
+        ("url", Endpoint),
+        ("http method", Endpoint),
+        ("method", Endpoint),
+        ("resource url", Endpoint),
+        ("http", Endpoint),
+        ("request line", Endpoint),
+        // Models.
+        ("schemas", Models),
+        ("models", Models),
+        ("definitions", Models),
+        ("data types", Models),
+        ("data models", Models),
+        ("objects", Models),
+        ("types", Models),
+        // Nothing to read.
+        ("example", Ignored),
+        ("examples", Ignored),
+        ("example request", Ignored),
+        ("example requests", Ignored),
+        ("example response", Ignored),
+        ("example responses", Ignored),
+        ("sample request", Ignored),
+        ("sample response", Ignored),
+        ("request example", Ignored),
+        ("response example", Ignored),
+        ("request samples", Ignored),
+        ("response samples", Ignored),
+        ("request sample", Ignored),
+        ("response sample", Ignored),
+        ("code samples", Ignored),
+        ("code sample", Ignored),
+        ("code examples", Ignored),
+        ("usage", Ignored),
+        ("authentication", Ignored),
+        ("authorization", Ignored),
+        ("authorizations", Ignored),
+        ("auth", Ignored),
+        ("security", Ignored),
+        ("scopes", Ignored),
+        ("required scopes", Ignored),
+        ("permissions", Ignored),
+        ("rate limit", Ignored),
+        ("rate limits", Ignored),
+        ("rate limiting", Ignored),
+        ("try it", Ignored),
+        ("sdk", Ignored),
+        ("sdks", Ignored),
+        ("notes", Ignored),
+        ("see also", Ignored),
+        ("webhook payload", Ignored),
+        ("response headers", Ignored),
+        ("response header", Ignored),
+        ("http request headers", Ignored),
+        ("http response details", Ignored),
+        // German.
+        ("pfadparameter", Params(Some(Path))),
+        ("abfrageparameter", Params(Some(Query))),
+        ("query-parameter", Params(Some(Query))),
+        ("header-parameter", Params(Some(Header))),
+        ("kopfzeilen", Params(Some(Header))),
+        ("anfragetext", Body(None)),
+        ("anforderungstext", Body(None)),
+        ("anfragekörper", Body(None)),
+        ("anfrage", Body(None)),
+        ("antwort", Response(None)),
+        ("antworten", Response(None)),
+        ("rückgabewert", Response(None)),
+        ("antwortfelder", Response(None)),
+        ("fehler", Errors),
+        ("fehlercodes", Errors),
+        ("beispiel", Ignored),
+        ("beispiele", Ignored),
+        ("authentifizierung", Ignored),
+        // French.
+        ("paramètres de chemin", Params(Some(Path))),
+        ("paramètres du chemin", Params(Some(Path))),
+        ("paramètres d'url", Params(Some(Path))),
+        ("paramètres de requête", Params(Some(Query))),
+        ("paramètres de la requête", Params(Some(Query))),
+        ("paramètres de query", Params(Some(Query))),
+        ("paramètres d'en-tête", Params(Some(Header))),
+        ("en-têtes", Params(Some(Header))),
+        ("paramètres", Params(None)),
+        ("corps de la requête", Body(None)),
+        ("corps de requête", Body(None)),
+        ("corps", Body(None)),
+        ("réponse", Response(None)),
+        ("réponses", Response(None)),
+        ("erreurs", Errors),
+        ("exemple", Ignored),
+        ("exemples", Ignored),
+        // Spanish and Portuguese.
+        ("parámetros de ruta", Params(Some(Path))),
+        ("parámetros de la ruta", Params(Some(Path))),
+        ("parámetros de consulta", Params(Some(Query))),
+        ("parámetros de encabezado", Params(Some(Header))),
+        ("encabezados", Params(Some(Header))),
+        ("parámetros", Params(None)),
+        ("cuerpo de la solicitud", Body(None)),
+        ("cuerpo de la petición", Body(None)),
+        ("cuerpo", Body(None)),
+        ("respuesta", Response(None)),
+        ("respuestas", Response(None)),
+        ("errores", Errors),
+        ("ejemplo", Ignored),
+        ("parâmetros de caminho", Params(Some(Path))),
+        ("parâmetros de rota", Params(Some(Path))),
+        ("parâmetros de path", Params(Some(Path))),
+        ("parâmetros de consulta", Params(Some(Query))),
+        ("parâmetros de query", Params(Some(Query))),
+        ("parâmetros de cabeçalho", Params(Some(Header))),
+        ("cabeçalhos", Params(Some(Header))),
+        ("parâmetros", Params(None)),
+        ("corpo da requisição", Body(None)),
+        ("corpo da solicitação", Body(None)),
+        ("corpo", Body(None)),
+        ("resposta", Response(None)),
+        ("respostas", Response(None)),
+        ("erros", Errors),
+        ("exemplo", Ignored),
+        // Italian.
+        ("parametri di percorso", Params(Some(Path))),
+        ("parametri della query", Params(Some(Query))),
+        ("parametri di query", Params(Some(Query))),
+        ("corpo della richiesta", Body(None)),
+        ("risposta", Response(None)),
+        ("risposte", Response(None)),
+        // Japanese, Chinese, Korean.
+        ("パスパラメータ", Params(Some(Path))),
+        ("パスパラメーター", Params(Some(Path))),
+        ("クエリパラメータ", Params(Some(Query))),
+        ("クエリパラメーター", Params(Some(Query))),
+        ("ヘッダーパラメータ", Params(Some(Header))),
+        ("リクエストヘッダー", Params(Some(Header))),
+        ("ヘッダー", Params(Some(Header))),
+        ("パラメータ", Params(None)),
+        ("パラメーター", Params(None)),
+        ("リクエストパラメータ", Params(None)),
+        ("リクエストボディ", Body(None)),
+        ("リクエスト本文", Body(None)),
+        ("リクエスト", Body(None)),
+        ("レスポンス", Response(None)),
+        ("レスポンスボディ", Response(None)),
+        ("レスポンスフィールド", Response(None)),
+        ("応答", Response(None)),
+        ("エラー", Errors),
+        ("例", Ignored),
+        ("リクエスト例", Ignored),
+        ("レスポンス例", Ignored),
+        ("路径参数", Params(Some(Path))),
+        ("查询参数", Params(Some(Query))),
+        ("请求头", Params(Some(Header))),
+        ("请求参数", Params(None)),
+        ("参数", Params(None)),
+        ("请求体", Body(None)),
+        ("请求body", Body(None)),
+        ("响应", Response(None)),
+        ("响应参数", Response(None)),
+        ("返回参数", Response(None)),
+        ("返回值", Response(None)),
+        ("错误码", Errors),
+        ("示例", Ignored),
+        ("경로 파라미터", Params(Some(Path))),
+        ("쿼리 파라미터", Params(Some(Query))),
+        ("요청 본문", Body(None)),
+        ("응답", Response(None)),
+    ]
+};
+
+/// Headings longer than this are prose.
+const MAX_HEADING: usize = 80;
+
+/// The section a heading (or a short line standing alone) opens.
+pub fn section_of(text: &str) -> Option<Section> {
+    if text.chars().count() > MAX_HEADING {
+        return None;
+    }
+    let key = normalise(text);
+    if key.is_empty() {
+        return None;
+    }
+    if let Some(code) = status_heading(&key) {
+        return Some(if code < 400 { Section::Response(Some(code)) } else { Section::Errors });
+    }
+    let media = media_kind(&key);
+    // GitHub: `Parameters for "Create a repository"`, `Body parameters`, `Response schema for …`.
+    let stem = key.split(" for ").next().unwrap_or(&key).trim();
+    let found = PHRASES.iter().filter(|(p, _)| stem == *p || prefix_of(stem, p)).max_by_key(|(p, _)| p.len()).map(|(_, s)| *s);
+    match (found, media) {
+        (Some(Section::Body(None)), Some(kind)) => Some(Section::Body(Some(kind))),
+        (Some(Section::Params(None)), Some(kind)) if kind != BodyKind::Json => Some(Section::Body(Some(kind))),
+        (Some(s), _) => Some(s),
+        // `application/x-www-form-urlencoded` standing alone under a request heading.
+        (None, Some(_)) => None,
+        (None, None) => None,
+    }
+}
+
+/// A phrase followed by a qualifier: `request body schema: application/json`,
+/// `query parameters (optional)`, `responses 200`.
+fn prefix_of(stem: &str, phrase: &str) -> bool {
+    let Some(rest) = stem.strip_prefix(phrase) else { return false };
+    match rest.strip_prefix(':') {
+        // `Example: 42` is a value, `Request body schema: application/json` a section.
+        Some(value) => value.trim().is_empty() || media_kind(value).is_some() || value.trim().contains('/') && !value.contains(' '),
+        None => rest.starts_with([' ', '(', '-', '–']) && rest.split_whitespace().count() <= 4,
+    }
+}
+
+/// Lower case, markup and counts removed: `**Query Parameters** (3):` → `query parameters`.
+pub fn normalise(text: &str) -> String {
+    let mut t: String = text.chars().filter(|c| !matches!(c, '*' | '`' | '#' | '_' | '"' | '“' | '”')).collect::<String>().to_lowercase();
+    t = t.replace('\u{a0}', " ");
+    let mut t = t.trim().trim_end_matches([':', '：', '.']).trim().to_string();
+    // `(3)`, `(optional)` after the phrase, `1.` / `2.3` numbering before it.
+    if t.ends_with(')') {
+        if let Some(open) = t.rfind('(') {
+            let inner = &t[open + 1..t.len() - 1];
+            if inner.chars().all(|c| c.is_ascii_digit()) {
+                t.truncate(open);
+            }
+        }
+    }
+    // `2. Query parameters`, `3.1 Body` — not `200 OK`.
+    let numbering = t.chars().take_while(|c| c.is_ascii_digit() || *c == '.').count();
+    if numbering > 0 && t[..numbering].contains('.') && t[numbering..].starts_with(' ') {
+        t = t[numbering..].to_string();
+    }
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `200`, `200 ok`, `201 created`, `http 200`, `status 204`, `response 200 (application/json)`.
+fn status_heading(key: &str) -> Option<u16> {
+    let rest = key.strip_prefix("http ").or_else(|| key.strip_prefix("status ")).or_else(|| key.strip_prefix("response ")).unwrap_or(key);
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = &rest[digits.len()..];
+    let code: u16 = digits.parse().ok().filter(|c| (100..600).contains(c) && digits.len() == 3)?;
+    // `200 OK`, `200: Success`, `201 Created (application/json)`; not `200 requests per minute`.
+    let words = after.split_whitespace().count();
+    (after.is_empty() || after.starts_with([' ', ':', '(', '-', '–']) && words <= 5 && !after.contains("per ")).then_some(code)
+}
+
+/// The body encoding a heading or line names.
+pub fn media_kind(text: &str) -> Option<BodyKind> {
+    let t = text.to_ascii_lowercase();
+    if t.contains("application/x-www-form-urlencoded") || t.contains("x-www-form-urlencoded") {
+        Some(BodyKind::Form)
+    } else if t.contains("multipart/form-data") || t.contains("multipart/") {
+        Some(BodyKind::Multipart)
+    } else if t.contains("application/json") || t.contains("+json") {
+        Some(BodyKind::Json)
+    } else if t.contains("application/octet-stream") {
+        Some(BodyKind::Binary)
+    } else if t.contains("text/plain") {
+        Some(BodyKind::Text)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        let cases = [
+            ("Path Parameters", Some(Section::Params(Some(Place::Path)))),
+            ("PATH PARAMETERS", Some(Section::Params(Some(Place::Path)))),
+            ("**Query Parameters** (3):", Some(Section::Params(Some(Place::Query)))),
+            ("Request Path Parameters", Some(Section::Params(Some(Place::Path)))),
+            ("Request Query Parameters", Some(Section::Params(Some(Place::Query)))),
+            ("URI Parameters", Some(Section::Params(Some(Place::Path)))),
+            ("Request Body schema: application/json", Some(Section::Body(Some(BodyKind::Json)))),
+            ("Request Body schema: multipart/form-data", Some(Section::Body(Some(BodyKind::Multipart)))),
+            ("Body Params", Some(Section::Body(None))),
+            ("Form Data", Some(Section::Body(Some(BodyKind::Form)))),
+            ("Parameters for \"Create a repository\"", Some(Section::Params(None))),
+            ("Responses", Some(Section::Response(None))),
+            ("200 OK", Some(Section::Response(Some(200)))),
+            ("201: Created", Some(Section::Response(Some(201)))),
+            ("404 Not Found", Some(Section::Errors)),
+            ("HTTP Request", Some(Section::Endpoint)),
+            ("Pfadparameter", Some(Section::Params(Some(Place::Path)))),
+            ("Paramètres de requête", Some(Section::Params(Some(Place::Query)))),
+            ("リクエストボディ", Some(Section::Body(None))),
+            ("Cuerpo de la solicitud", Some(Section::Body(None))),
+            ("Response samples", Some(Section::Ignored)),
+            ("2. Query Parameters", Some(Section::Params(Some(Place::Query)))),
+            ("Create a pet", None),
+            ("Parameters are passed as JSON in the body of the request", None),
+            ("200 requests per minute", None),
+            ("Pets", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(section_of(text), want, "{text:?}");
+        }
+    }
+}
