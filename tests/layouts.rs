@@ -133,3 +133,15 @@ fn detect_flavours() {
         println!("{:?} {:?} {}", docs2rs::parse::detect(&text), docs2rs::parse::lower::syntax(&text), page.display());
     }
 }
+
+/// `DOCS2RS_ANCHORS=page.txt`: the endpoints the page reader anchors on, and its segments.
+#[test]
+fn anchors() {
+    let Some(path) = std::env::var_os("DOCS2RS_ANCHORS") else { return };
+    let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).to_string();
+    let syntax = docs2rs::parse::lower::syntax(&text);
+    let blocks = docs2rs::parse::lower::blocks(&text, syntax);
+    for line in docs2rs::parse::page::explain(&blocks) {
+        println!("{line}");
+    }
+}

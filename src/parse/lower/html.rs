@@ -79,6 +79,12 @@ fn is_block(name: &str) -> bool {
     )
 }
 
+/// An inline or unknown element that holds blocks (`<a><div>…</div></a>`, custom elements
+/// such as `<elements-api>`): its content is laid out as blocks.
+fn holds_blocks(el: ElementRef<'_>) -> bool {
+    el.value().name().contains('-') || el.child_elements().any(|c| is_block(c.value().name()))
+}
+
 /// Not content: scripts, navigation, form controls, pictures. (Buttons hold content:
 /// Redoc puts the endpoint and property names in them.)
 fn is_skipped(name: &str) -> bool {
@@ -158,7 +164,7 @@ impl Walker {
         let mut pending: Option<(InlineBuilder, u32)> = None;
         for child in el.children() {
             match child.value() {
-                Node::Element(e) if is_block(e.name()) => {
+                Node::Element(e) if is_block(e.name()) || ElementRef::wrap(child).is_some_and(holds_blocks) => {
                     self.flush(pending.take());
                     if let Some(c) = ElementRef::wrap(child) {
                         self.element(c);
@@ -212,6 +218,16 @@ impl Walker {
                 match name {
                     "br" => return b.line_break(),
                     "img" => return b.text(e.attr("alt").unwrap_or("")),
+                    // A select shows its chosen option (Swagger UI's media type picker).
+                    "select" => {
+                        let chosen = el.descendants().filter_map(ElementRef::wrap).filter(|o| o.value().name() == "option").find(|o| o.value().attr("selected").is_some());
+                        let first = el.descendants().filter_map(ElementRef::wrap).find(|o| o.value().name() == "option");
+                        let text: String = chosen.or(first).map(|o| o.text().collect()).unwrap_or_default();
+                        self.skip(el);
+                        b.separate();
+                        b.text(&text);
+                        return b.separate();
+                    }
                     n if is_skipped(n) => return self.skip(el),
                     // `Copy`, `Try it`: a control, not content.
                     "button" if crate::parse::vocab::chrome::is_chrome(&el.text().collect::<String>()) => return self.skip(el),

@@ -16,7 +16,13 @@ pub fn options() -> Options {
 pub fn blocks(text: &str) -> Vec<Block> {
     let lines = LineIndex::new(text);
     let mut b = Builder::default();
-    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+    // pulldown-cmark reads `---` … `---` anywhere as front matter; only the start of a
+    // document is (a later `---` is a rule).
+    let mut opts = options();
+    if !text.trim_start_matches('\u{feff}').starts_with("---") {
+        opts.remove(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    }
+    for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
         if matches!(event, Event::Start(Tag::TableRow)) {
             b.row_source = text[range.clone()].to_string();
         }

@@ -205,7 +205,10 @@ fn json_block(lines: &[&str], i: usize, budget: &mut usize) -> Option<usize> {
             return (!single || first.contains("\":")).then_some(j + 1);
         }
     }
-    None
+    // A page cut off inside its example: what is there is still the example.
+    let rest = &lines[i..];
+    let truncated = rest.len() <= MAX_CODE_LINES && rest.len() >= 2 && rest.iter().any(|l| l.contains("\":"));
+    truncated.then_some(lines.len())
 }
 
 /// `curl …` (or `$ curl`, `http POST …`) with its `\` continuation lines and option lines.
@@ -283,23 +286,60 @@ pub(crate) fn is_delimiter_row(t: &str) -> bool {
     t.contains('-') && t.contains(['|', '-']) && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) && t.matches('-').count() >= 2 && (t.contains('|') || t.starts_with("--"))
 }
 
-/// Lines with the same number (≥ 2) of tab-separated cells: how browsers copy tables.
+/// Tab-separated cells: how browsers copy tables. A header line with ≥ 2 cells, then rows;
+/// a cell holding several lines (an input and a `(required)` note, a `<br>`) spreads a row
+/// over several lines, and a line that ends in a tab continues its row. A row that lost
+/// empty cells keeps its first cell and aligns the rest to the right.
 fn tab_table(lines: &[&str], i: usize) -> Option<(Block, usize)> {
-    let split = |l: &str| l.trim_matches(['\n', '\r']).split('\t').map(|c| Inline::plain(c.trim())).collect::<Vec<_>>();
-    let width = |l: &str| if l.contains('\t') { l.trim().split('\t').count() } else { 0 };
-    let w = width(lines[i]);
-    if w < 2 {
+    let cells_of = |l: &str| l.trim_end_matches(['\n', '\r']).split('\t').map(str::trim).map(str::to_string).collect::<Vec<String>>();
+    let header: Vec<String> = cells_of(lines[i]).into_iter().filter(|c| !c.is_empty()).collect();
+    let width = header.len();
+    if width < 2 || !lines[i].contains('\t') {
         return None;
     }
+    let mut rows = Vec::new();
     let mut j = i + 1;
-    while j < lines.len() && width(lines[j]) == w {
-        j += 1;
+    while j < lines.len() && !lines[j].trim().is_empty() && rows.len() < MAX_CODE_LINES {
+        // One row: lines until the row has (nearly) every cell and its last line is complete.
+        let start = j;
+        let mut cells: Vec<String> = Vec::new();
+        while j < lines.len() && !lines[j].trim().is_empty() {
+            let pieces = cells_of(lines[j]);
+            let continues = lines[j].trim_end_matches(['\n', '\r']).ends_with('\t');
+            if !lines[j].contains('\t') && cells.is_empty() {
+                break;
+            }
+            for (n, piece) in pieces.into_iter().enumerate() {
+                match cells.last_mut() {
+                    Some(last) if n == 0 => {
+                        if !piece.is_empty() {
+                            if !last.is_empty() {
+                                last.push('\n');
+                            }
+                            last.push_str(&piece);
+                        }
+                    }
+                    _ => cells.push(piece),
+                }
+            }
+            j += 1;
+            if cells.len() >= width || !continues && cells.len() + 1 >= width {
+                break;
+            }
+        }
+        if cells.len() < 2 || cells.len() > width {
+            j = start;
+            break;
+        }
+        while cells.len() < width {
+            cells.insert(1, String::new());
+        }
+        rows.push(Row { line: line_no(start), cells: cells.iter().map(|c| Inline::plain(c)).collect() });
     }
-    if j - i < 2 {
+    if rows.is_empty() {
         return None;
     }
-    let rows = (i + 1..j).map(|k| Row { line: line_no(k), cells: split(lines[k]) }).collect();
-    Some((Block::Table { header: split(lines[i]), rows, line: line_no(i) }, j))
+    Some((Block::Table { header: header.iter().map(|c| Inline::plain(c)).collect(), rows, line: line_no(i) }, j))
 }
 
 /// A bullet line: (indent, text after the marker).

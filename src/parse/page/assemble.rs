@@ -27,6 +27,8 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, diags:
     let template: Vec<String> = path.as_deref().map(path_placeholders).unwrap_or_default();
     let has_body = !matches!(method, Some(Method::Get | Method::Delete | Method::Head | Method::Options) | None);
     let mut ctx = Ctx { file, diags, models: Vec::new(), untyped: Vec::new() };
+    settle_required(doc.params.iter_mut().map(|(_, f)| f).chain(doc.unsectioned.iter_mut()).chain(doc.body.iter_mut()));
+    settle_required(doc.response.iter_mut());
 
     // Place every parameter.
     let mut params: Vec<Param> = Vec::new();
@@ -83,6 +85,15 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, diags:
     // The request body.
     let mut body_fields = std::mem::take(&mut doc.body);
     body_fields.extend(extra_body);
+    // A lone `in: body` parameter without a model (`request`, typed by its example): the
+    // example shows the body's fields.
+    if let ([only], Some((json, line))) = (body_fields.as_slice(), &doc.request_example) {
+        if only.ty.as_ref().is_none_or(|t| matches!(t.ty, Type::Any)) {
+            if let Some((fields, _)) = example_fields(json, *line) {
+                body_fields = fields;
+            }
+        }
+    }
     if body_fields.is_empty() && has_body {
         if let Some((json, line)) = &doc.request_example {
             if let Some((fields, _)) = example_fields(json, *line) {
@@ -101,7 +112,19 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, diags:
         }
     }
     let mut body_kind = doc.body_kind.filter(|k| *k != BodyKind::Json);
-    let body = if body_fields.is_empty() {
+    // A form with a file in it can only be sent as multipart.
+    let has_file = body_fields.iter().any(|f| f.ty.as_ref().is_some_and(|t| matches!(&t.ty, Type::String { format: Some(f) } if f == "binary")));
+    if has_file && body_kind == Some(BodyKind::Form) {
+        body_kind = Some(BodyKind::Multipart);
+    }
+    // One parameter `in: body` typed by a model (swagger 2.0 renderings): it is the body.
+    let whole_body = match body_fields.as_slice() {
+        [only] if only.in_body.is_some() && only.ty.as_ref().is_some_and(|t| t.ty.ref_name().is_some() && !matches!(t.ty, Type::Map { .. })) => only.ty.as_ref().map(|t| t.ty.clone()),
+        _ => None,
+    };
+    let body = if let Some(ty) = whole_body {
+        Some(ty)
+    } else if body_fields.is_empty() {
         doc.body_statement.take().filter(|_| has_body).map(|t| t.ty)
     } else {
         let fields = ctx.fields(nest_dotted(body_fields), &format!("{pascal}Request"));
@@ -163,7 +186,28 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, diags:
         source,
         overlaid: Vec::new(),
     };
+    for m in doc.models {
+        let fields = ctx.fields(nest_dotted(m.fields), &m.name);
+        ctx.models.push(Model { name: m.name, description: None, fields, source: Source::new(file, m.line), undocumented: false });
+    }
     (op, ctx.models)
+}
+
+/// Generators mark only one side: Scribe prints `optional` and leaves required fields
+/// bare, Stripe prints `Required` and leaves optional ones bare. When the fields of one
+/// side of an operation carry only one of the two badges, the bare ones are the other.
+fn settle_required<'a>(fields: impl Iterator<Item = &'a mut FieldDoc>) {
+    let fields: Vec<&mut FieldDoc> = fields.filter(|f| !f.inferred).collect();
+    let marked_required = fields.iter().any(|f| f.required == Some(true) && f.place != Some(Place::Path));
+    let marked_optional = fields.iter().any(|f| f.required == Some(false));
+    let bare = match (marked_required, marked_optional) {
+        (true, false) => false,
+        (false, true) => true,
+        _ => return,
+    };
+    for f in fields {
+        f.required.get_or_insert(bare);
+    }
 }
 
 /// `X-Request-Id`, `Idempotency-Key`, `Accept-Language`: header spellings.

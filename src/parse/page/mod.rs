@@ -31,6 +31,11 @@ pub fn read(file: &str, blocks: &[Block], diags: &mut Diagnostics) -> ParsedDoc 
         let read = op::read(&units, seg);
         let says_something = seg.anchor.is_some() || !read.params.is_empty() || !read.body.is_empty() || !read.response.is_empty() || !read.unsectioned.is_empty();
         if !says_something {
+            // A page of models only.
+            if !read.models.is_empty() {
+                let (_, models) = assemble::operation(file, String::new(), seg, read, &mut Diagnostics::new());
+                doc.models.extend(models);
+            }
             continue;
         }
         let name = unique(operation_name(file, seg, single, diags), &mut names);
@@ -130,4 +135,23 @@ fn nothing_found(file: &str, units: &[units::Unit<'_>], found: &segment::Found, 
         ),
         Some("if this is an API reference page, save it as HTML (the markup helps), or add an [[api.operation]] overlay with method and path; pages that are not API references can be removed from the inputs".to_string()),
     );
+}
+
+/// The anchors and segments the reader finds on a page, one line each (for working on
+/// recognisers: `cargo test --test layouts anchors`).
+#[doc(hidden)]
+pub fn explain(blocks: &[Block]) -> Vec<String> {
+    let units = units::units(blocks);
+    let found = segment::find(&units);
+    let mut out: Vec<String> = found.anchors.iter().map(|a| format!("anchor unit {} line {}: {}", a.unit, units[a.unit].line(), describe(&a.endpoint))).collect();
+    out.extend(found.examples.iter().map(|a| format!("example unit {} line {}: {}", a.unit, units[a.unit].line(), describe(&a.endpoint))));
+    for (k, u) in units.iter().enumerate() {
+        if let Some(s) = u.text().and_then(crate::parse::vocab::sections::section_of) {
+            out.push(format!("section unit {k} line {}: {s:?} {:?}", u.line(), u.text().unwrap_or("")));
+        }
+    }
+    for s in segment::segments(&units, &found) {
+        out.push(format!("segment units {}..{} lines {}..: title {:?}", s.start, s.end, units.get(s.start).map_or(0, |u| u.line()), s.title.map(|t| t.0)));
+    }
+    out
 }

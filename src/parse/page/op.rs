@@ -26,8 +26,18 @@ pub enum Target {
     Params(Option<Place>),
     Body,
     Response,
-    /// Errors, examples, other responses, models, unknown sub-headings: not read.
+    /// Errors, examples, other responses, unknown sub-headings: not read.
     Skip,
+    /// The fields of a model documented on the page (index into `OpDoc::models`).
+    Model(usize),
+}
+
+/// A model the page documents on its own (`Schemas` / `Models` / `Definitions`).
+#[derive(Debug, Default)]
+pub struct ModelDoc {
+    pub name: String,
+    pub line: u32,
+    pub fields: Vec<FieldDoc>,
 }
 
 /// What one operation's part of the page says.
@@ -51,8 +61,9 @@ pub struct OpDoc {
     pub response_example: Option<(Json, u32)>,
     pub request_example: Option<(Json, u32)>,
     pub requests: Vec<Request>,
-    /// Lines of the segment that looked like fields but were not readable, for diagnostics.
+    /// Section headings read.
     pub sections_seen: usize,
+    pub models: Vec<ModelDoc>,
 }
 
 pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
@@ -64,6 +75,11 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
         response_code: None,
         label: String::new(),
         parents: Vec::new(),
+        in_response: false,
+        response_target: Target::Skip,
+        status_tab: false,
+        awaiting: None,
+        models_level: None,
     };
     let skip: std::ops::Range<usize> = seg.anchor.as_ref().map_or(0..0, |a| a.unit..a.unit + a.span);
     let title_line = seg.title.as_ref().map(|t| t.1);
@@ -98,19 +114,51 @@ struct Reader<'u, 'a> {
     label: String,
     /// Fields whose nested fields are being read (`Array [` … `]` in Redoc's text).
     parents: Vec<(Target, FieldDoc)>,
+    /// Inside a response (its headers and body are the response's, not the request's).
+    in_response: bool,
+    /// Where the current response's fields go (the first success response only).
+    response_target: Target,
+    /// A status tab was just opened: tabs printed in a row (`201` `400` `409`) are one choice.
+    status_tab: bool,
+    /// A label whose value is on the next line (`Default:` / `60`).
+    awaiting: Option<Awaiting>,
+    /// The level of the `Models` / `Schemas` heading being read under.
+    models_level: Option<u8>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Awaiting {
+    Default,
+    Values,
+    Example,
 }
 
 impl Reader<'_, '_> {
     /// Read unit `k`; returns the next unit to read.
     fn unit(&mut self, k: usize, end: usize) -> usize {
         match self.units[k] {
-            Unit::Heading { text, .. } => {
+            Unit::Heading { text, level, line, .. } => {
                 self.flush();
+                if self.models_level.is_some_and(|l| level <= l) {
+                    self.models_level = None;
+                }
                 match section_of(text) {
-                    Some(s) => self.section(s, text),
+                    Some(Section::Models) => {
+                        self.section(Section::Models, text);
+                        self.models_level = Some(level);
+                    }
+                    // `Properties`, `Attributes` under a model heading: still the model's.
+                    Some(s) if s != Section::Errors && matches!(self.target, Target::Model(_)) && self.models_level.is_some() => {}
+                    Some(s) if s != Section::Errors || self.models_level.is_none() => self.section(s, text),
+                    // Under `Models`, any other heading names a model (`Error` too).
+                    _ if self.models_level.is_some() => {
+                        self.close_parents();
+                        self.doc.models.push(ModelDoc { name: model_name(text), line, fields: Vec::new() });
+                        self.target = Target::Model(self.doc.models.len() - 1);
+                    }
                     // A sub-heading of its own (`The Pet object`, `Example`): its content is not the operation's.
                     None if self.doc.sections_seen > 0 => self.target = Target::Skip,
-                    None => {}
+                    _ => {}
                 }
                 self.label = text.to_string();
             }
@@ -135,16 +183,30 @@ impl Reader<'_, '_> {
 
     fn section(&mut self, s: Section, text: &str) {
         self.close_parents();
+        self.awaiting = None;
         self.doc.sections_seen += 1;
+        let is_status = text.trim().trim_start_matches(['*', '#', ' ']).starts_with(|c: char| c.is_ascii_digit()) && matches!(s, Section::Response(Some(_)) | Section::Errors);
+        if is_status && self.status_tab {
+            return;
+        }
+        self.status_tab = is_status;
         self.target = match s {
-            Section::Params(p) => Target::Params(p),
+            // A response's own headers, and its body under a plain `Body` label.
+            Section::Params(Some(Place::Header)) if self.in_response => Target::Skip,
+            Section::Body(None) if self.in_response && !text.to_lowercase().contains("request") => self.response_target,
+            Section::Params(p) => {
+                self.in_response = false;
+                Target::Params(p)
+            }
             Section::Body(kind) => {
+                self.in_response = false;
                 if kind.is_some() {
                     self.doc.body_kind = kind;
                 }
                 Target::Body
             }
             Section::Response(code) => {
+                self.in_response = true;
                 let success = code.is_none_or(|c| (200..300).contains(&c));
                 let first = self.response_code.is_none_or(|seen| Some(seen) == code) || code.is_none() && self.doc.response.is_empty();
                 if let Some(c) = code.filter(|_| success && self.response_code.is_none()) {
@@ -153,10 +215,15 @@ impl Reader<'_, '_> {
                         self.doc.response_empty = true;
                     }
                 }
-                if success && first { Target::Response } else { Target::Skip }
+                self.response_target = if success && first { Target::Response } else { Target::Skip };
+                self.response_target
             }
-            Section::Errors | Section::Ignored | Section::Models => Target::Skip,
-            Section::Endpoint => Target::Skip,
+            Section::Errors => {
+                self.in_response = true;
+                self.response_target = Target::Skip;
+                Target::Skip
+            }
+            Section::Ignored | Section::Models | Section::Endpoint => Target::Skip,
         };
         if let (Target::Body, Some(kind)) = (self.target, media_kind(text)) {
             self.doc.body_kind = Some(kind);
@@ -165,6 +232,9 @@ impl Reader<'_, '_> {
 
     fn line(&mut self, k: usize, end: usize, text: &str, line: u32) -> usize {
         let t = text.trim();
+        if std::env::var_os("DOCS2RS_TRACE").is_some() {
+            eprintln!("TRACE {line} {t:?} target={:?} pending={:?} resp={}", self.target, self.pending.as_ref().map(|p| &p.1.name), self.in_response);
+        }
         if is_chrome(t) {
             return k + 1;
         }
@@ -173,7 +243,30 @@ impl Reader<'_, '_> {
             self.code(None, t, line);
             return k + 1;
         }
+        let a_value = !t.contains(' ') && section_of(t).is_none() && !(is_name_line(t).is_some() && self.type_follows(k, end));
+        if let (Some(awaiting), Some((_, f))) = (self.awaiting, self.pending.as_mut()) {
+            match awaiting {
+                Awaiting::Default => {
+                    f.default = Some(t.trim_matches(['"', '`']).to_string());
+                    self.awaiting = None;
+                    return k + 1;
+                }
+                Awaiting::Example => {
+                    self.awaiting = None;
+                    return k + 1;
+                }
+                Awaiting::Values if a_value => {
+                    f.values.push(crate::schema::EnumValue::new(t.trim_matches(['"', '`', ','])));
+                    return k + 1;
+                }
+                Awaiting::Values => self.awaiting = None,
+            }
+        }
         if let Some((_, f)) = self.pending.as_mut() {
+            if let Some(awaiting) = label_alone(t) {
+                self.awaiting = Some(awaiting);
+                return k + 1;
+            }
             if let Some(d) = detail_line(t) {
                 f.apply(d);
                 return k + 1;
@@ -193,8 +286,9 @@ impl Reader<'_, '_> {
             }
             return k + 1;
         }
-        // A field named like a section (`body`, `query`) is a field when a type follows.
-        let name_then_type = is_name_line(t).is_some() && self.type_follows(k, end);
+        // A field named like a section (`body`, `query`) is a field when a type follows; a
+        // capitalised one (`Body`, `Headers`) is the section heading.
+        let name_then_type = is_name_line(t).is_some() && self.type_follows(k, end) && !(t.starts_with(|c: char| c.is_ascii_uppercase()) && section_of(t).is_some());
         if !name_then_type {
             if let Some(s) = section_of(t) {
                 self.flush();
@@ -203,6 +297,7 @@ impl Reader<'_, '_> {
                 return k + 1;
             }
         }
+        self.status_tab = false;
         if let Some(kind) = media_kind(t).filter(|_| t.split_whitespace().count() <= 4) {
             if matches!(self.target, Target::Body | Target::Unsectioned | Target::Params(None)) || t.to_ascii_lowercase().starts_with("content-type") {
                 self.doc.body_kind.get_or_insert(kind);
@@ -215,6 +310,16 @@ impl Reader<'_, '_> {
         }
         if self.statement(t) {
             return k + 1;
+        }
+        // `array[object]` right under a response or body heading: the body is a list.
+        if self.pending.is_none() && matches!(self.target, Target::Response | Target::Body) && self.section_is_empty() {
+            if let Some(ty) = type_words(t, false).filter(|ty| matches!(ty.ty, crate::schema::Type::Array { .. })) {
+                let _ = ty;
+                if self.target == Target::Response {
+                    self.doc.response_array = true;
+                }
+                return k + 1;
+            }
         }
         if let Some((_, f)) = self.pending.as_mut() {
             if let Some(d) = detail_line(t) {
@@ -256,6 +361,9 @@ impl Reader<'_, '_> {
         for j in k + 1..(k + 5).min(end) {
             let Unit::Line { text, .. } = self.units[j] else { return false };
             let t = text.trim();
+            if media_kind(t).is_some() {
+                return false;
+            }
             if is_chrome(t) && t.len() > 1 {
                 continue;
             }
@@ -294,8 +402,18 @@ impl Reader<'_, '_> {
         false
     }
 
+    /// Nothing read yet under the current response or body heading.
+    fn section_is_empty(&self) -> bool {
+        match self.target {
+            Target::Response => self.doc.response.is_empty(),
+            Target::Body => self.doc.body.is_empty(),
+            _ => false,
+        }
+    }
+
     fn start(&mut self, f: FieldDoc) {
         self.flush();
+        self.awaiting = None;
         self.pending = Some((self.target, f));
     }
 
@@ -334,16 +452,29 @@ impl Reader<'_, '_> {
             Target::Params(p) => self.doc.params.push((p, f)),
             Target::Body => self.doc.body.push(f),
             Target::Response => self.doc.response.push(f),
+            Target::Model(i) => {
+                if let Some(m) = self.doc.models.get_mut(i) {
+                    m.fields.push(f);
+                }
+            }
             Target::Skip => {}
         }
     }
 
     fn table(&mut self, header: &[crate::parse::blocks::Cell], rows: &[crate::parse::blocks::Row], _line: u32) {
         self.flush();
+        self.status_tab = false;
         if let Some(kind) = table_media(rows).filter(|_| rows.len() <= 3) {
             self.doc.body_kind.get_or_insert(kind);
         }
-        if self.target == Target::Skip || is_status_table(header, rows) || !endpoint_rows(header, rows).is_empty() {
+        if is_status_table(header, rows) {
+            self.status_table(header, rows);
+            return;
+        }
+        if self.target == Target::Skip || !endpoint_rows(header, rows).is_empty() {
+            return;
+        }
+        if self.target == Target::Body && self.body_table(header, rows) {
             return;
         }
         if let Some(cols) = columns(header) {
@@ -363,6 +494,53 @@ impl Reader<'_, '_> {
                 self.push(self.target, f);
             }
         }
+    }
+
+    /// `Code | Description | Schema`: the type of the first success response.
+    fn status_table(&mut self, header: &[crate::parse::blocks::Cell], rows: &[crate::parse::blocks::Row]) {
+        let words: Vec<String> = header.iter().map(|c| c.line().to_lowercase()).collect();
+        let success = rows.iter().find(|r| r.cells.first().is_some_and(|c| c.text.trim().starts_with('2')));
+        let Some(row) = success else { return };
+        if row.cells.first().is_some_and(|c| c.text.trim().starts_with("204")) {
+            self.doc.response_empty = true;
+            return;
+        }
+        // An example inside the row (Swagger UI puts the sample value in the description cell).
+        if let Some(json) = row.cells.iter().find_map(|c| c.text.find(['{', '[']).and_then(|i| parse_json(&c.text[i..]))) {
+            self.doc.response_example.get_or_insert((json, row.line));
+        }
+        let Some(col) = words.iter().position(|w| matches!(w.as_str(), "schema" | "type" | "model" | "response type" | "return type" | "body")) else { return };
+        let cell = row.cells.get(col).map(|c| c.text.clone()).unwrap_or_default();
+        let (_, shape) = body_shape(&cell);
+        match shape {
+            Some(Shape::Fields(fields)) if self.doc.response.is_empty() => self.doc.response = fields,
+            Some(Shape::Type(t)) => {
+                self.doc.response_statement.get_or_insert(t);
+            }
+            _ => {}
+        }
+    }
+
+    /// `Required | Schema` tables of a request body (swagger-markdown 2.x).
+    fn body_table(&mut self, header: &[crate::parse::blocks::Cell], rows: &[crate::parse::blocks::Row]) -> bool {
+        let words: Vec<String> = header.iter().map(|c| c.line().to_lowercase()).collect();
+        let Some(col) = words.iter().position(|w| w == "schema") else { return false };
+        if words.iter().any(|w| NAME_WORDS.contains(&w.as_str())) {
+            return false;
+        }
+        for row in rows {
+            let cell = row.cells.get(col).map(|c| c.text.clone()).unwrap_or_default();
+            let (kind, shape) = body_shape(&cell);
+            if let Some(k) = kind {
+                self.doc.body_kind.get_or_insert(k);
+            }
+            match shape {
+                Some(Shape::Fields(fields)) => self.doc.body.extend(fields),
+                Some(Shape::Type(t)) => self.doc.body_statement = Some(t),
+                None => {}
+            }
+        }
+        true
     }
 
     /// A list item: a field (with nested fields or allowed values below it), or a section
@@ -460,12 +638,94 @@ impl Reader<'_, '_> {
             _ if says_response => {
                 self.doc.response_example.get_or_insert((json, line));
             }
-            _ if says_request => {
+            // Swagger UI's `Example Value` of a body parameter, under `Parameters`.
+            _ if says_request || matches!(self.target, Target::Params(_)) => {
                 self.doc.request_example.get_or_insert((json, line));
             }
             _ => {}
         }
     }
+}
+
+/// Header words of name columns (a table with one is a field table, not a schema table).
+const NAME_WORDS: &[&str] = &["name", "parameter", "field", "property", "attribute"];
+
+/// What a schema cell describes: a type, or inline fields.
+enum Shape {
+    Type(TypeWords),
+    Fields(Vec<FieldDoc>),
+}
+
+/// A schema cell: `application/json: [ [Station](#station) ]`, `{ "observedAt": dateTime,
+/// "levelCm": number }`, `Pet`; the first media type it names, if any.
+fn body_shape(cell: &str) -> (Option<BodyKind>, Option<Shape>) {
+    let first = cell.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let kind = media_kind(first);
+    // `application/json: …` — the shape is after the media type.
+    let rest = match first.split_once(": ") {
+        Some((media, rest)) if media.contains('/') => rest.trim(),
+        _ => first,
+    };
+    if let Some(inner) = rest.strip_prefix('{').and_then(|r| r.trim_end().strip_suffix('}')) {
+        let fields: Vec<FieldDoc> = split_top_level(inner)
+            .into_iter()
+            .filter_map(|member| {
+                let (name, ty) = member.split_once(':')?;
+                let name = name.trim().trim_matches(['"', '*', '`', ' ']);
+                crate::parse::recognise::field::is_name(name).then(|| {
+                    let mut f = FieldDoc::named(name, 0);
+                    f.ty = type_words(ty.trim(), true);
+                    f
+                })
+            })
+            .collect();
+        return (kind, (!fields.is_empty()).then_some(Shape::Fields(fields)));
+    }
+    (kind, type_words(rest.trim_end_matches(['<', ',']), true).map(Shape::Type))
+}
+
+/// `a: x, b: { c: y }, d: z` → the three members, commas inside brackets kept.
+fn split_top_level(s: &str) -> Vec<&str> {
+    let (mut out, mut depth, mut start) = (Vec::new(), 0i32, 0);
+    for (i, c) in s.char_indices() {
+        match c {
+            '{' | '[' | '(' | '<' => depth += 1,
+            '}' | ']' | ')' | '>' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(&s[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&s[start..]);
+    out
+}
+
+/// A model heading's name: `Station Schema`, `The Pet object`, `Order model` → `Station`,
+/// `Pet`, `Order`.
+fn model_name(text: &str) -> String {
+    let t = super::segment::clean_title(text);
+    let mut t = t.as_str();
+    for suffix in [" Schema", " schema", " Model", " model", " object", " Object", " Data Structure"] {
+        t = t.strip_suffix(suffix).unwrap_or(t);
+    }
+    let t = t.strip_prefix("The ").unwrap_or(t).trim();
+    if crate::parse::vocab::type_words::is_model_name(t) { t.to_string() } else { heck::ToUpperCamelCase::to_upper_camel_case(t) }
+}
+
+/// `Default:`, `Allowed values:`, `Example:` alone: the value follows on the next lines.
+fn label_alone(t: &str) -> Option<Awaiting> {
+    let l = t.trim().trim_end_matches(':').trim().to_lowercase();
+    if !t.trim().ends_with(':') {
+        return None;
+    }
+    Some(match l.as_str() {
+        "default" | "default value" | "defaults to" => Awaiting::Default,
+        "allowed values" | "possible values" | "enum" | "values" | "allowed" | "available options" | "enum values" | "one of" => Awaiting::Values,
+        "example" | "examples" | "example value" => Awaiting::Example,
+        _ => return None,
+    })
 }
 
 /// The text of a list whose items are the members of a JSON sample (`"id": 1,`), put back

@@ -64,7 +64,7 @@ pub fn find(units: &[Unit<'_>]) -> Found {
                 if resource.as_ref().is_some_and(|(l, _, _)| level <= *l) {
                     resource = None;
                 }
-                match blueprint(text) {
+                match blueprint(text).or_else(|| path_or_method_heading(text)) {
                     Some((None, Some(path))) => resource = Some((level, path, blueprint_query(text))),
                     Some((Some(m), None)) => {
                         if let Some((_, path, query)) = &resource {
@@ -122,6 +122,18 @@ pub fn find(units: &[Unit<'_>]) -> Found {
     found
 }
 
+/// A heading that is only a path (`### /kilns/{kilnId}`) or only a method (`#### GET`,
+/// `##### ***POST***`): swagger-markdown's resource and operation headings.
+fn path_or_method_heading(text: &str) -> Option<(Option<Method>, Option<String>)> {
+    let t = crate::parse::text::strip_emphasis_marks(text);
+    let t = t.trim();
+    if t.starts_with('/') && !t.contains(' ') {
+        return Some((None, Some(split_url(t).1)));
+    }
+    let upper = t.chars().all(|c| c.is_ascii_uppercase());
+    (upper || is_capitalised(t)).then(|| Method::parse(t)).flatten().map(|m| (Some(m), None))
+}
+
 /// An endpoint stated on one line; a following line with the full URL gives the base URL.
 fn line_anchor(units: &[Unit<'_>], i: usize, text: &str, found: &mut Found) {
     let Some(mut e) = endpoint_in_line(text) else { return };
@@ -176,11 +188,19 @@ fn method_line(units: &[Unit<'_>], i: usize) -> Option<Anchor> {
         let e = endpoint_in_line(&format!("{} {path}", method.as_str()))?;
         return Some(Anchor { unit: i, span: k - i, endpoint: e });
     }
-    // The URL within the next two lines (Postman puts the request name between).
+    // The URL within the next two lines (Postman puts the request name between); a server
+    // URL and the path may sit on lines of their own (Stoplight).
     for k in i + 1..=i + 2 {
         let Some(next) = line_text(k) else { break };
-        if let Some(e) = endpoint_in_line(&format!("{} {next}", method.as_str())).filter(|_| looks_like_url(next) || next.starts_with("{{")) {
-            return Some(Anchor { unit: i, span: k - i + 1, endpoint: e });
+        if looks_like_url(next) || next.starts_with("{{") {
+            let mut url = next.to_string();
+            let mut last = k;
+            while let Some(more) = line_text(last + 1).filter(|m| m.starts_with('/') && !m.contains(' ') && !url.ends_with(*m)) {
+                url.push_str(more);
+                last += 1;
+            }
+            let e = endpoint_in_line(&format!("{} {url}", method.as_str()))?;
+            return Some(Anchor { unit: i, span: last - i + 1, endpoint: e });
         }
         if Method::parse(next).is_some() {
             break;
@@ -253,11 +273,19 @@ pub fn segments(units: &[Unit<'_>], found: &Found) -> Vec<Segment> {
         return vec![Segment { start: 0, end: units.len(), anchor, title }];
     }
     let anchor_last = params_before(units, 0, anchors[0].unit);
+    // Swagger UI and accordion layouts print the summary right after `METHOD /path`.
+    let title_after = anchors.iter().filter(|a| title_after_anchor(units, a).is_some()).count() * 2 > anchors.len();
     let mut starts = vec![0];
     for pair in anchors.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let start = heading_boundary(units, a, b).unwrap_or_else(|| {
-            if anchor_last { rhythm_after(units, a, b) } else { rhythm_before(units, a, b) }
+            if title_after {
+                b.unit
+            } else if anchor_last {
+                rhythm_after(units, a, b)
+            } else {
+                rhythm_before(units, a, b)
+            }
         });
         starts.push(start.max(starts.last().copied().unwrap_or(0)));
     }
@@ -265,10 +293,19 @@ pub fn segments(units: &[Unit<'_>], found: &Found) -> Vec<Segment> {
     for (k, anchor) in anchors.into_iter().enumerate() {
         let start = starts[k];
         let end = starts.get(k + 1).copied().unwrap_or(units.len());
-        let title = segment_title(units, start, &anchor);
+        let title = if title_after { title_after_anchor(units, &anchor).or_else(|| segment_title(units, start, &anchor)) } else { segment_title(units, start, &anchor) };
         out.push(Segment { start, end, anchor: Some(anchor), title });
     }
     out
+}
+
+/// The title-like line right after an anchor (chrome skipped).
+fn title_after_anchor(units: &[Unit<'_>], a: &Anchor) -> Option<(String, u32)> {
+    let next = units[a.unit + a.span..].iter().take(3).find(|u| !matches!(u, Unit::Line { text, .. } if is_chrome(text)))?;
+    match next {
+        Unit::Line { text, line } if title_like(text) => Some((normalize_ws(text), *line)),
+        _ => None,
+    }
 }
 
 /// The outermost heading between two anchors that is not a section heading; the second
@@ -338,7 +375,13 @@ pub fn title_like(text: &str) -> bool {
         && detail_line(t).is_none()
         && type_words(t, true).is_none()
         && !t.contains("://")
-        && !t.contains(['<', '>', '[', ']', '{', '}', '='])
+        && !t.contains(['<', '>', '[', ']', '{', '}', '=', '"', '\\'])
+        && !is_key_value(t)
+}
+
+/// `x-ratelimit-remaining: 57`, `Content-Type: application/json`: a header or label line.
+fn is_key_value(t: &str) -> bool {
+    t.split_once(": ").is_some_and(|(k, _)| !k.contains(' '))
 }
 
 /// Labels of sample panes that look like titles (`Response samples`, `Request Example for post/x`).

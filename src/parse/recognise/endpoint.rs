@@ -57,11 +57,24 @@ pub fn endpoint_in_line(line: &str) -> Option<Endpoint> {
             }
         }
     }
+    // swagger-markdown 2.x: `[GET] /path`.
+    let unbracketed;
+    if let Some(inner) = l.strip_prefix('[') {
+        if let Some((verb, rest)) = inner.split_once(']') {
+            unbracketed = format!("{verb}{rest}");
+            l = &unbracketed;
+        }
+    }
     let (method, rest) = leading_method(l)?;
     let rest = rest.trim_start();
     let target_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
     let (target, after) = (&rest[..target_end], rest[target_end..].trim());
     let evidence = if after.starts_with("HTTP/") { Evidence::Example } else { Evidence::Stated };
+    // Laravel Scribe and ASP.NET print paths without the leading slash (`GET api/users/{id}`):
+    // read as a path only when nothing else is on the line.
+    if after.is_empty() && relative_path(target) {
+        return endpoint(method, &format!("/{target}"), evidence);
+    }
     endpoint(method, target, evidence)
 }
 
@@ -133,6 +146,12 @@ fn endpoint(method: Method, target: &str, evidence: Evidence) -> Option<Endpoint
         return None;
     }
     Some(Endpoint { method, path, base_url, query, evidence })
+}
+
+/// `api/users/{id}`, `v1/items`: a path without its leading slash.
+fn relative_path(t: &str) -> bool {
+    let first = t.split('/').next().unwrap_or("");
+    t.contains('/') && !t.contains("://") && !first.is_empty() && first.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) && t.chars().all(|c| !c.is_whitespace())
 }
 
 /// Postman's `{{baseUrl}}/x`, `{base_url}/x`, `$API/x`, `:baseUrl/x` → `/x`.

@@ -98,7 +98,9 @@ impl Reader {
         let mut fields = Vec::new();
         loop {
             self.skip();
-            match self.peek()? {
+            // A sample cut off at the end of a page keeps the members it has.
+            let Some(c) = self.peek() else { return (!fields.is_empty()).then_some(Json::Object(fields)) };
+            match c {
                 '}' => {
                     self.pos += 1;
                     return Some(Json::Object(fields));

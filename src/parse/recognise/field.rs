@@ -292,7 +292,9 @@ fn colon_field(text: &str) -> Option<FieldDoc> {
         Some(i) => (&rest[..i], Some(rest[i..].trim_start_matches([' ', '-', '/', '—']).trim())),
         None => (rest, None),
     };
-    let ty = type_words(ty_text.trim().trim_end_matches([';', ',']), true)?;
+    // `License: ODbL` is a label; a model name after the colon needs TypeScript's `?:` or `;`.
+    let typescript = optional || rest.ends_with(';');
+    let ty = type_words(ty_text.trim().trim_end_matches([';', ',']), typescript)?;
     let mut f = FieldDoc::named(&name, 0);
     f.nullable = ty.nullable;
     f.ty = Some(ty);
@@ -315,7 +317,9 @@ fn spaced_field(text: &str) -> Option<FieldDoc> {
         return None;
     }
     let (name, starred) = clean_name(tokens[0]);
-    if !is_prose_safe_name(&name) {
+    // `from string optional` is a field; `from the list` is prose: common words need a badge.
+    let common_word = !is_prose_safe_name(&name);
+    if !is_name(&name) {
         return None;
     }
     let mut f = FieldDoc::named(&name, 0);
@@ -339,7 +343,7 @@ fn spaced_field(text: &str) -> Option<FieldDoc> {
     let rest = tokens[at..].join(" ");
     // Prose such as `Returns Pet objects` must not read as a field: a bare model name
     // needs a badge, and a long tail after a plain type needs one too.
-    if named_only && badges == 0 || badges == 0 && f.required.is_none() && tokens.len() > 3 && !looks_like_code_name(&name) {
+    if named_only && badges == 0 || badges == 0 && f.required.is_none() && tokens.len() > 3 && !looks_like_code_name(&name) || common_word && f.required.is_none() && tokens.len() > 2 {
         return None;
     }
     f.nullable |= ty.nullable;
@@ -359,7 +363,8 @@ fn looks_like_code_name(name: &str) -> bool {
 /// Browser copies that glued name, type and badges: `limitintegerOptionalDefaults to 10`.
 fn glued_field(text: &str) -> Option<FieldDoc> {
     let line = split_field_line(text)?;
-    line.alternatives.is_empty().then_some(())?;
+    // Without a badge, `dryRun` would read as `dry` of a type `Run`.
+    (line.alternatives.is_empty() && line.suffixes.required.is_some()).then_some(())?;
     let mut f = FieldDoc::named(&line.name, 0);
     f.required = line.suffixes.required;
     f.deprecated = line.suffixes.deprecated;
@@ -374,6 +379,10 @@ fn glued_field(text: &str) -> Option<FieldDoc> {
 /// A badge word: `required`, `Optional`, `REQUIRED`, `read-only`, `deprecated`, `nullable`,
 /// `(required)`, `*required*`, and the place words `path`/`query`/`header`/`cookie`.
 pub fn badge(word: &str) -> Option<Detail> {
+    // A lone `*` after a name marks it required (Swagger UI, many tables).
+    if word.trim() == "*" {
+        return Some(Detail::Required(true));
+    }
     let w = word.trim().trim_matches(['(', ')', '[', ']', '*', '`', ',', '.', ':']).to_lowercase();
     Some(match w.as_str() {
         "required" | "mandatory" | "req" | "必須" | "必填" | "erforderlich" | "obligatoire" | "obligatorio" | "obrigatório" | "requerido" => Detail::Required(true),
@@ -462,9 +471,9 @@ fn labelled(t: &str, lower: &str) -> Option<Detail> {
             }
         }
     }
-    if let Some(rest) = lower.strip_prefix("format:").or_else(|| lower.strip_prefix("format ")) {
-        let f = rest.trim();
-        if !f.is_empty() && !f.contains(' ') {
+    if let Some(rest) = lower.strip_prefix("format:") {
+        let f = rest.trim().trim_matches(['"', '`']);
+        if !f.is_empty() && !f.contains(' ') && type_words(f, false).is_none_or(|t| !matches!(t.ty, crate::schema::Type::String { format: None })) {
             return type_words(&format!("string <{f}>"), false).map(Detail::Type);
         }
     }
@@ -485,7 +494,7 @@ fn is_constraint(lower: &str) -> bool {
 /// `Allowed values: a, b.`, `One of `a`, `b``.
 fn inline_details(text: &str) -> Vec<Detail> {
     let mut out = Vec::new();
-    let lower = text.to_lowercase();
+    let lower = text.lines().next().unwrap_or("").to_lowercase();
     // `Required.`, `(optional)`, `Required, …` — not `Required range: …`.
     let first = lower.split_inclusive(['.', ',', ' ', ';']).next().unwrap_or("");
     let badge_word = first.trim_end_matches([' ']);
@@ -497,6 +506,7 @@ fn inline_details(text: &str) -> Vec<Detail> {
     if lower.starts_with("deprecated") {
         out.push(Detail::Deprecated);
     }
+    let lower = text.to_lowercase();
     // A sentence that states a default or the allowed values.
     for sentence in split_sentences(text) {
         let sl = sentence.to_lowercase();

@@ -93,7 +93,8 @@ pub enum InCell {
 
 pub fn place_word(text: &str) -> Option<InCell> {
     let t = strip_emphasis_marks(text).to_lowercase();
-    Some(match t.trim() {
+    // Swagger UI prints `(path)`, `(query)`.
+    Some(match t.trim().trim_start_matches('(').trim_end_matches(')') {
         "path" | "uri" | "url" | "route" | "template" | "path parameter" => InCell::Place(Place::Path),
         "query" | "querystring" | "query string" | "query parameter" => InCell::Place(Place::Query),
         "header" | "headers" | "header parameter" => InCell::Place(Place::Header),
@@ -121,6 +122,10 @@ fn required_cell(text: &str) -> Option<bool> {
 /// One table row as a field.
 pub fn row_field(cols: &Columns, place_col: Option<usize>, row: &Row) -> Option<FieldDoc> {
     let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(|c| c.text.trim()).filter(|t| !t.is_empty());
+    // A row cut off after its first cell (a truncated page) says nothing reliable.
+    if row.cells.len() == 1 && [cols.ty, cols.description, cols.place, cols.required].iter().flatten().count() >= 2 {
+        return None;
+    }
     let name_cell = cell(Some(cols.name))?;
     let mut lines = name_cell.lines();
     let first = lines.next()?;

@@ -144,7 +144,7 @@ const PREFIXES: &[&str] = &[
 ];
 
 pub fn is_chrome(line: &str) -> bool {
-    let l = line.trim().trim_end_matches(['.', ':']).to_lowercase();
+    let l = line.trim().trim_end_matches(['.', ':', '!', ' ', '⚡', '→']).to_lowercase();
     if l.is_empty() {
         return true;
     }

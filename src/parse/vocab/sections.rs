@@ -119,6 +119,8 @@ const PHRASES: &[(&str, Section)] = {
         ("response elements", Response(None)),
         ("response format", Response(None)),
         ("response information", Response(None)),
+        ("response class", Response(None)),
+        ("response model", Response(None)),
         ("response body parameters", Response(None)),
         ("returns", Response(None)),
         ("return value", Response(None)),
@@ -187,6 +189,12 @@ const PHRASES: &[(&str, Section)] = {
         ("rate limits", Ignored),
         ("rate limiting", Ignored),
         ("try it", Ignored),
+        ("try it out", Ignored),
+        ("send api request", Ignored),
+        ("send request", Ignored),
+        ("test request", Ignored),
+        ("playground", Ignored),
+        ("api playground", Ignored),
         ("sdk", Ignored),
         ("sdks", Ignored),
         ("notes", Ignored),
@@ -329,7 +337,7 @@ pub fn section_of(text: &str) -> Option<Section> {
     let media = media_kind(&key);
     // GitHub: `Parameters for "Create a repository"`, `Body parameters`, `Response schema for …`.
     let stem = key.split(" for ").next().unwrap_or(&key).trim();
-    let found = PHRASES.iter().filter(|(p, _)| stem == *p || prefix_of(stem, p)).max_by_key(|(p, _)| p.len()).map(|(_, s)| *s);
+    let found = PHRASES.iter().filter(|(p, s)| stem == *p || prefix_of(stem, p, *s)).max_by_key(|(p, _)| p.len()).map(|(_, s)| *s);
     match (found, media) {
         (Some(Section::Body(None)), Some(kind)) => Some(Section::Body(Some(kind))),
         (Some(Section::Params(None)), Some(kind)) if kind != BodyKind::Json => Some(Section::Body(Some(kind))),
@@ -341,14 +349,27 @@ pub fn section_of(text: &str) -> Option<Section> {
 }
 
 /// A phrase followed by a qualifier: `request body schema: application/json`,
-/// `query parameters (optional)`, `responses 200`.
-fn prefix_of(stem: &str, phrase: &str) -> bool {
+/// `query parameters (optional)`, `responses 200`, `body parameters for "x"` — not prose
+/// that starts with the phrase (`request failed with error`, `example: 42`).
+fn prefix_of(stem: &str, phrase: &str, section: Section) -> bool {
     let Some(rest) = stem.strip_prefix(phrase) else { return false };
-    match rest.strip_prefix(':') {
-        // `Example: 42` is a value, `Request body schema: application/json` a section.
-        Some(value) => value.trim().is_empty() || media_kind(value).is_some() || value.trim().contains('/') && !value.contains(' '),
-        None => rest.starts_with([' ', '(', '-', '–']) && rest.split_whitespace().count() <= 4,
+    let rest_trim = rest.trim();
+    if rest_trim.is_empty() {
+        return true;
     }
+    if let Some(value) = rest.strip_prefix(':') {
+        let value = value.trim();
+        let body_like = matches!(section, Section::Body(_) | Section::Response(_) | Section::Params(_));
+        return value.is_empty() || body_like && (media_kind(value).is_some() || value.contains('/') && !value.contains(' '));
+    }
+    if !rest.starts_with([' ', '(', '-', '–']) {
+        return false;
+    }
+    const QUALIFIERS: &[&str] = &["schema", "fields", "parameters", "params", "attributes", "properties", "body", "object", "required", "optional", "data", "example", "examples", "payload", "content"];
+    rest_trim.starts_with('(')
+        || rest_trim.starts_with(['-', '–'])
+        || rest_trim.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || rest_trim.split_whitespace().all(|w| QUALIFIERS.contains(&w.trim_matches([':', ',', '(', ')'])) || media_kind(w).is_some())
 }
 
 /// Lower case, markup and counts removed: `**Query Parameters** (3):` → `query parameters`.
