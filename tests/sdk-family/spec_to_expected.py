@@ -230,10 +230,11 @@ def build(spec, layout=None, page=None):
             oneof_mode = "any" if layout == "html" else "all"
             flds = spec.fields(schema, oneof_required=oneof_mode)
             if layout == "html" and kind != "json":
-                fields = [field_json(spec, n, p, r, type_override=html_param_type(spec, p)) for n, p, r in flds]
-                for f in fields:
-                    if f.get("type") is None:
-                        f.pop("type", None)
+                # Form fields print no type, only `format: X`: the type is what that implies.
+                fields = []
+                for n, p, r in flds:
+                    t = html_param_type(spec, p)
+                    fields.append(field_json(spec, n, p, r, with_type=t is not None, type_override=t))
             elif layout == "html2" and kind == "json" and "oneOf" in spec.deref(schema):
                 fields = [field_json(spec, n, p, None) for n, p, r in flds]
             elif layout == "dynamic-html":

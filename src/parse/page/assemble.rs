@@ -117,9 +117,14 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, diags:
     if has_file && body_kind == Some(BodyKind::Form) {
         body_kind = Some(BodyKind::Multipart);
     }
-    // One parameter `in: body` typed by a model (swagger 2.0 renderings): it is the body.
+    // One body parameter typed by a model (swagger 2.0 renderings, `PlantCreate PlantCreate
+    // (required)`): it is the body.
     let whole_body = match body_fields.as_slice() {
-        [only] if only.in_body.is_some() && only.ty.as_ref().is_some_and(|t| t.ty.ref_name().is_some() && !matches!(t.ty, Type::Map { .. })) => only.ty.as_ref().map(|t| t.ty.clone()),
+        [only] if only.ty.as_ref().is_some_and(|t| t.ty.ref_name().is_some() && !matches!(t.ty, Type::Map { .. }))
+            && (only.in_body.is_some() || matches!(only.name.as_str(), "body" | "payload" | "request" | "data") || only.ty.as_ref().and_then(|t| t.ty.ref_name()) == Some(only.name.as_str())) =>
+        {
+            only.ty.as_ref().map(|t| t.ty.clone())
+        }
         _ => None,
     };
     let body = if let Some(ty) = whole_body {
@@ -186,7 +191,8 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, diags:
         source,
         overlaid: Vec::new(),
     };
-    for m in doc.models {
+    for mut m in doc.models {
+        settle_required(m.fields.iter_mut());
         let fields = ctx.fields(nest_dotted(m.fields), &m.name);
         ctx.models.push(Model { name: m.name, description: None, fields, source: Source::new(file, m.line), undocumented: false });
     }

@@ -10,7 +10,7 @@ use super::units::Unit;
 use crate::parse::blocks::{Definition, ListItem};
 use crate::parse::recognise::endpoint::endpoint_in_line;
 use crate::parse::recognise::example::{Json, described_params, parse as parse_json};
-use crate::parse::recognise::field::{Detail, FieldDoc, badge, detail_line, field_line, is_name_line};
+use crate::parse::recognise::field::{Detail, FieldDoc, badge, detail_line, field_line, is_name_line, leading_type};
 use crate::parse::recognise::request::{Request, request_in_code};
 use crate::parse::recognise::table::{columns, endpoint_rows, headerless_row, is_status_table, place_column, row_field, table_media};
 use crate::parse::vocab::chrome::is_chrome;
@@ -80,6 +80,7 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
         status_tab: false,
         awaiting: None,
         models_level: None,
+        media_stated: false,
     };
     let skip: std::ops::Range<usize> = seg.anchor.as_ref().map_or(0..0, |a| a.unit..a.unit + a.span);
     let title_line = seg.title.as_ref().map(|t| t.1);
@@ -124,6 +125,8 @@ struct Reader<'u, 'a> {
     awaiting: Option<Awaiting>,
     /// The level of the `Models` / `Schemas` heading being read under.
     models_level: Option<u8>,
+    /// The page printed the request's media type.
+    media_stated: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,7 +165,7 @@ impl Reader<'_, '_> {
                 }
                 self.label = text.to_string();
             }
-            Unit::Line { text, line } => return self.line(k, end, text, line),
+            Unit::Line { text, line, link } => return self.line(k, end, &linked(text, link), line),
             Unit::Table { header, rows, line } => self.table(header, rows, line),
             Unit::List { items, line } => {
                 self.flush();
@@ -300,7 +303,7 @@ impl Reader<'_, '_> {
         self.status_tab = false;
         if let Some(kind) = media_kind(t).filter(|_| t.split_whitespace().count() <= 4) {
             if matches!(self.target, Target::Body | Target::Unsectioned | Target::Params(None)) || t.to_ascii_lowercase().starts_with("content-type") {
-                self.doc.body_kind.get_or_insert(kind);
+                self.stated_media(kind);
             }
             return k + 1;
         }
@@ -310,6 +313,13 @@ impl Reader<'_, '_> {
         }
         if self.statement(t) {
             return k + 1;
+        }
+        // `Return type` / `Plant`: a bare model name under a response heading is its type.
+        if self.pending.is_none() && self.target == Target::Response && self.section_is_empty() && t.split_whitespace().count() <= 3 {
+            if let Some(ty) = type_words(t, true).filter(|ty| ty.ty.ref_name().is_some()) {
+                self.doc.response_statement.get_or_insert(ty);
+                return k + 1;
+            }
         }
         // `array[object]` right under a response or body heading: the body is a list.
         if self.pending.is_none() && matches!(self.target, Target::Response | Target::Body) && self.section_is_empty() {
@@ -329,6 +339,13 @@ impl Reader<'_, '_> {
             if f.ty.is_none() {
                 if let Some(ty) = type_line(t, f) {
                     f.apply(Detail::Type(ty));
+                    return k + 1;
+                }
+                // `Integer Days between waterings.`, `Date format: date-time`: a type word
+                // starting the line, the rest a description or a format.
+                if let Some((ty, rest)) = leading_type(t).filter(|(ty, rest)| ty.named == 0 && !rest.is_empty() && t.starts_with(|c: char| c.is_ascii_uppercase())) {
+                    f.apply(Detail::Type(ty));
+                    f.describe(&rest);
                     return k + 1;
                 }
             }
@@ -359,15 +376,16 @@ impl Reader<'_, '_> {
     /// Whether a type line follows line `k` within a few lines (one-line-per-part layouts).
     fn type_follows(&self, k: usize, end: usize) -> bool {
         for j in k + 1..(k + 5).min(end) {
-            let Unit::Line { text, .. } = self.units[j] else { return false };
-            let t = text.trim();
+            let Unit::Line { text, link, .. } = self.units[j] else { return false };
+            let linked = linked(text, link);
+            let t = linked.trim();
             if media_kind(t).is_some() {
                 return false;
             }
             if is_chrome(t) && t.len() > 1 {
                 continue;
             }
-            if type_line(t, &FieldDoc::default()).is_some() {
+            if type_line(t, &FieldDoc::default()).is_some() || leading_type(t).is_some_and(|(ty, rest)| ty.named == 0 && !rest.is_empty() && t.starts_with(|c: char| c.is_ascii_uppercase())) {
                 return true;
             }
             if badge(t).is_none() && detail_line(t).is_none() {
@@ -400,6 +418,15 @@ impl Reader<'_, '_> {
             }
         }
         false
+    }
+
+    /// A media type the page prints for the request body: it beats a guess from a section
+    /// name (`Form parameters` may be multipart), and the first one printed wins.
+    fn stated_media(&mut self, kind: BodyKind) {
+        if !self.media_stated && !self.in_response {
+            self.doc.body_kind = Some(kind);
+            self.media_stated = true;
+        }
     }
 
     /// Nothing read yet under the current response or body heading.
@@ -559,9 +586,9 @@ impl Reader<'_, '_> {
             return;
         }
         let Some(mut f) = field_from_lines(&item.inline.text, item.line) else {
-            // `Request (application/json)` and other labels without fields below.
-            if let Some(kind) = media_kind(first) {
-                self.doc.body_kind.get_or_insert(kind);
+            // `Request (application/json)`, a `Consumes` list of media types.
+            if let Some(kind) = media_kind(first).filter(|_| first.split_whitespace().count() <= 4) {
+                self.stated_media(kind);
             }
             return;
         };
@@ -705,13 +732,15 @@ fn split_top_level(s: &str) -> Vec<&str> {
 /// A model heading's name: `Station Schema`, `The Pet object`, `Order model` → `Station`,
 /// `Pet`, `Order`.
 fn model_name(text: &str) -> String {
-    let t = super::segment::clean_title(text);
-    let mut t = t.as_str();
+    let title = super::segment::clean_title(text);
+    let mut t = title.trim_end_matches(" - Up").trim_end_matches(" Up");
     for suffix in [" Schema", " schema", " Model", " model", " object", " Object", " Data Structure"] {
         t = t.strip_suffix(suffix).unwrap_or(t);
     }
     let t = t.strip_prefix("The ").unwrap_or(t).trim();
-    if crate::parse::vocab::type_words::is_model_name(t) { t.to_string() } else { heck::ToUpperCamelCase::to_upper_camel_case(t) }
+    // An identifier is the model's own name, whatever its case (`updatePlant_request`).
+    let identifier = t.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if identifier { t.to_string() } else { heck::ToUpperCamelCase::to_upper_camel_case(t) }
 }
 
 /// `Default:`, `Allowed values:`, `Example:` alone: the value follows on the next lines.
@@ -740,6 +769,25 @@ fn list_as_json(items: &[ListItem]) -> Option<String> {
     let end = all.rfind(['}', ']'])?;
     let text = all.get(start..=end)?.to_string();
     parse_json(&text).map(|_| text)
+}
+
+/// A line whose link points at a model anchor in the page (`Address` → `#Address`): the
+/// linked word is a type name, written as a model type (`object (Address)`) so the
+/// recognisers read it as one.
+fn linked(text: &str, link: Option<&str>) -> String {
+    let Some(anchor) = link.and_then(|l| l.strip_prefix('#')) else { return text.to_string() };
+    let anchor = crate::parse::text::percent_decode(anchor);
+    let is_type_name = anchor.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !anchor.is_empty() && anchor.chars().any(|c| c.is_ascii_uppercase());
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // The type follows the name: `PlantCreate PlantCreate (required)`.
+    match words.iter().rposition(|w| *w == anchor).filter(|&i| i > 0 || words.len() == 1) {
+        Some(i) if is_type_name && crate::parse::vocab::type_words::type_words(&anchor, false).is_none() => {
+            let mut out: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+            out[i] = format!("object ({anchor})");
+            out.join(" ")
+        }
+        _ => text.to_string(),
+    }
 }
 
 /// A field from an item's or definition's lines: the first line names it (maybe with a

@@ -216,6 +216,8 @@ fn is_capitalised(t: &str) -> bool {
 
 /// A list of endpoints is an index; a list with one endpoint item states it.
 fn list_anchors(items: &[ListItem], i: usize, found: &mut Found) {
+    // Items linking into the page (`#createPlant`) are a table of contents.
+    let toc = items.iter().any(|item| item.inline.link.as_deref().is_some_and(|l| l.starts_with('#')));
     let endpoints: Vec<(Endpoint, Option<String>, u32)> = items
         .iter()
         .filter_map(|item| {
@@ -227,7 +229,7 @@ fn list_anchors(items: &[ListItem], i: usize, found: &mut Found) {
         .collect();
     match endpoints.len() {
         0 => {}
-        1 if items.len() == 1 => found.anchors.push(Anchor { unit: i, span: 1, endpoint: endpoints[0].0.clone() }),
+        1 if items.len() == 1 && !toc => found.anchors.push(Anchor { unit: i, span: 1, endpoint: endpoints[0].0.clone() }),
         _ => found.listed.extend(endpoints.into_iter().map(|(endpoint, summary, line)| Listed { endpoint, summary, line })),
     }
 }
@@ -278,7 +280,7 @@ pub fn segments(units: &[Unit<'_>], found: &Found) -> Vec<Segment> {
     let mut starts = vec![0];
     for pair in anchors.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        let start = heading_boundary(units, a, b).unwrap_or_else(|| {
+        let start = heading_boundary(units, a, b, anchor_last).unwrap_or_else(|| {
             if title_after {
                 b.unit
             } else if anchor_last {
@@ -303,19 +305,23 @@ pub fn segments(units: &[Unit<'_>], found: &Found) -> Vec<Segment> {
 fn title_after_anchor(units: &[Unit<'_>], a: &Anchor) -> Option<(String, u32)> {
     let next = units[a.unit + a.span..].iter().take(3).find(|u| !matches!(u, Unit::Line { text, .. } if is_chrome(text)))?;
     match next {
-        Unit::Line { text, line } if title_like(text) => Some((normalize_ws(text), *line)),
+        Unit::Line { text, line, .. } if title_like(text) => Some((normalize_ws(text), *line)),
         _ => None,
     }
 }
 
 /// The outermost heading between two anchors that is not a section heading; the second
-/// anchor's own heading counts (`### Delete a Note [DELETE]`).
-fn heading_boundary(units: &[Unit<'_>], a: &Anchor, b: &Anchor) -> Option<usize> {
+/// anchor's own heading counts (`### Delete a Note [DELETE]`). Where anchors come before
+/// their sections, a heading followed by parameter or response sections before the next
+/// anchor is a sub-heading of the previous operation (`Consumes`, `Produces`), not a start.
+fn heading_boundary(units: &[Unit<'_>], a: &Anchor, b: &Anchor, anchor_last: bool) -> Option<usize> {
+    let content_section = |k: usize| units[k].text().and_then(section_of).is_some_and(|s| matches!(s, Section::Params(_) | Section::Body(_) | Section::Response(_) | Section::Errors));
     (a.unit + a.span..=b.unit)
         .filter_map(|k| match units[k] {
             Unit::Heading { level, text, .. } if section_of(text).is_none() => Some((level, k)),
             _ => None,
         })
+        .filter(|&(_, k)| anchor_last || !(k + 1..b.unit).any(content_section))
         .min_by_key(|&(level, k)| (level, k))
         .map(|(_, k)| k)
 }
@@ -425,7 +431,7 @@ fn segment_title(units: &[Unit<'_>], start: usize, anchor: &Anchor) -> Option<(S
 /// The title-like line nearest before `end`, skipping descriptions, samples and labels.
 fn nearest_title(units: &[Unit<'_>], start: usize, end: usize) -> Option<(String, u32)> {
     units[start..end].iter().rev().take(40).find_map(|u| match u {
-        Unit::Line { text, line } if title_like(text) && !sample_label(text) => Some((normalize_ws(text), *line)),
+        Unit::Line { text, line, .. } if title_like(text) && !sample_label(text) => Some((normalize_ws(text), *line)),
         _ => None,
     })
 }

@@ -7,7 +7,8 @@ use crate::parse::blocks::{Block, Cell, Definition, ListItem, Row};
 #[derive(Debug, Clone, Copy)]
 pub enum Unit<'a> {
     Heading { level: u8, text: &'a str, line: u32, struck: bool },
-    Line { text: &'a str, line: u32 },
+    /// `link`: where the paragraph's first link points (`#Pet` names a model type).
+    Line { text: &'a str, line: u32, link: Option<&'a str> },
     Table { header: &'a [Cell], rows: &'a [Row], line: u32 },
     List { items: &'a [ListItem], line: u32 },
     Definitions { items: &'a [Definition], line: u32 },
@@ -46,7 +47,7 @@ pub fn units(blocks: &[Block]) -> Vec<Unit<'_>> {
                 for (i, text) in inline.text.lines().enumerate() {
                     let text = text.trim();
                     if !text.is_empty() {
-                        out.push(Unit::Line { text, line: line + i as u32 });
+                        out.push(Unit::Line { text, line: line + i as u32, link: inline.link.as_deref() });
                     }
                 }
             }

@@ -236,7 +236,9 @@ fn mson_field(text: &str) -> Option<FieldDoc> {
 fn paren_field(text: &str) -> Option<FieldDoc> {
     let open = text.find('(')?;
     let (name, starred) = clean_name(&text[..open]);
-    if !is_prose_safe_name(&name) {
+    // The parentheses must hold a type or badge (checked below), so `from (optional)` is safe;
+    // `object (Pet)` is a type, not a field named `object`.
+    if !is_name(&name) || type_words(&name, false).is_some() {
         return None;
     }
     let close = open + text[open..].find(')')?;
@@ -459,7 +461,14 @@ fn labelled(t: &str, lower: &str) -> Option<Detail> {
                 continue;
             }
             let value = t[t.len() - rest.len()..].trim().trim_start_matches(':').trim();
-            return Some(Detail::Default(unquote(value.trim_end_matches('.')).to_string()));
+            // `default: 20 format: int32`: the value ends where the next label starts.
+            let lower_value = value.to_lowercase();
+            let end = [" format:", " example:", " enum:", " pattern:", " allowed values", " possible values", " minimum", " maximum", " min:", " max:"]
+                .iter()
+                .filter_map(|l| lower_value.find(l))
+                .min()
+                .unwrap_or(value.len());
+            return Some(Detail::Default(unquote(value[..end].trim().trim_end_matches('.')).to_string()));
         }
     }
     for label in VALUES {
@@ -472,12 +481,24 @@ fn labelled(t: &str, lower: &str) -> Option<Detail> {
         }
     }
     if let Some(rest) = lower.strip_prefix("format:") {
-        let f = rest.trim().trim_matches(['"', '`']);
-        if !f.is_empty() && !f.contains(' ') && type_words(f, false).is_none_or(|t| !matches!(t.ty, crate::schema::Type::String { format: None })) {
-            return type_words(&format!("string <{f}>"), false).map(Detail::Type);
-        }
+        return format_type(rest).map(Detail::Type);
     }
     None
+}
+
+/// The type a `format:` value implies: `int32` an integer, `double` a number, `date-time`
+/// a date-time, `uuid` a string with that format.
+pub fn format_type(value: &str) -> Option<TypeWords> {
+    let f = value.trim().trim_matches(['"', '`', '.']).to_lowercase();
+    if f.is_empty() || f.contains(' ') {
+        return None;
+    }
+    match f.as_str() {
+        "int32" | "int64" | "integer" | "long" => type_words(&format!("integer <{f}>"), false),
+        "float" | "double" | "decimal" | "number" => type_words("number", false),
+        "string" => None,
+        _ => type_words(&format!("string <{f}>"), false),
+    }
 }
 
 /// Constraints on their own line: `>= 1`, `<= 100`, `[ 1 .. 100 ]`, `non-empty`,
@@ -507,6 +528,11 @@ fn inline_details(text: &str) -> Vec<Detail> {
         out.push(Detail::Deprecated);
     }
     let lower = text.to_lowercase();
+    if let Some(at) = lower.find("format: ") {
+        if let Some(t) = format_type(lower[at + "format: ".len()..].split_whitespace().next().unwrap_or("")) {
+            out.push(Detail::Type(t));
+        }
+    }
     // A sentence that states a default or the allowed values.
     for sentence in split_sentences(text) {
         let sl = sentence.to_lowercase();

@@ -105,7 +105,7 @@ fn words(s: &str, allow_named: bool, depth: usize) -> Option<TypeWords> {
         if let Some(inner) = lower.strip_prefix("object").and_then(|r| r.strip_prefix(open.trim_start())).or_else(|| lower.strip_prefix(&format!("object{open}"))) {
             let inner = inner.strip_suffix(close)?;
             let name = &s[s.len() - close.len() - inner.len()..s.len() - close.len()];
-            if is_model_name(name) {
+            if is_type_ident(name) {
                 return Some(named(name));
             }
         }
@@ -201,7 +201,7 @@ fn item_words(s: &str, allow_named: bool, depth: usize) -> Option<TypeWords> {
         if let Some(inner) = lower.strip_prefix(prefix).and_then(|r| r.strip_suffix(')')) {
             let at = prefix.len();
             let name = &s[at..at + inner.len()];
-            if is_model_name(name) {
+            if is_type_ident(name) {
                 return Some(named(name));
             }
         }
@@ -289,6 +289,11 @@ fn named(name: &str) -> TypeWords {
     let mut t = TypeWords::new(Type::reference(name), name);
     t.named = 1;
     t
+}
+
+/// Any identifier named as a model explicitly (`object (updatePlant_request)`).
+fn is_type_ident(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && s.len() <= 80 && !NOT_MODELS.contains(&s)
 }
 
 /// A capitalised identifier that can name a model (`Pet`, `OrderLine`, `V2Item`).
