@@ -151,6 +151,17 @@ impl Walker {
             "pre" => {
                 let text: String = el.text().collect();
                 self.count(&text);
+                // `<pre data-type="post">/plants</pre>` (openapi-generator html2, apidoc): the
+                // method is an attribute.
+                let method = [Some(el), el.child_elements().find(|c| c.value().name() == "code")]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|e| ["data-type", "data-method", "data-http-method"].iter().find_map(|a| e.value().attr(a)))
+                    .and_then(crate::schema::Method::parse);
+                let text = match method {
+                    Some(m) if !text.trim().is_empty() && !text.contains('\n') => format!("{} {}", m.as_str(), text.trim()),
+                    _ => text,
+                };
                 self.blocks.push(Block::Code { lang: code_language(el), text, line });
             }
             name if is_skipped(name) => self.skip(el),

@@ -793,7 +793,12 @@ fn linked(text: &str, link: Option<&str>) -> String {
 /// A field from an item's or definition's lines: the first line names it (maybe with a
 /// type), later lines add the type, badges, details and description.
 pub fn field_from_lines(text: &str, line: u32) -> Option<FieldDoc> {
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty()).peekable();
+    // `Form:` / `Query:` on a line of its own before the name (openapi-generator dynamic-html).
+    let place = lines.peek().and_then(|l| l.strip_suffix(':')).and_then(crate::parse::recognise::table::place_word);
+    if place.is_some() {
+        lines.next();
+    }
     let first = lines.next()?;
     let mut f = match field_line(first) {
         Some(f) => f,
@@ -805,8 +810,13 @@ pub fn field_from_lines(text: &str, line: u32) -> Option<FieldDoc> {
         }
     };
     f.line = line;
+    match place {
+        Some(crate::parse::recognise::table::InCell::Place(p)) => f.place = Some(p),
+        Some(crate::parse::recognise::table::InCell::Body(kind)) => f.in_body = Some(kind),
+        None => {}
+    }
     let rest: Vec<&str> = lines.collect();
-    let mut understood = f.ty.is_some() || f.required.is_some();
+    let mut understood = f.ty.is_some() || f.required.is_some() || place.is_some();
     for l in rest {
         if let Some(d) = detail_line(l) {
             f.apply(d);

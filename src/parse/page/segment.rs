@@ -188,6 +188,18 @@ fn method_line(units: &[Unit<'_>], i: usize) -> Option<Anchor> {
         let e = endpoint_in_line(&format!("{} {path}", method.as_str()))?;
         return Some(Anchor { unit: i, span: k - i, endpoint: e });
     }
+    // The URL just before, under its own label (openapi-generator dynamic-html: `URL`, the
+    // URL, `HTTP Method`, the method).
+    for k in (i.saturating_sub(3)..i).rev() {
+        match units[k] {
+            Unit::Line { text, .. } if looks_like_url(text) => {
+                let e = endpoint_in_line(&format!("{} {}", method.as_str(), text.trim()))?;
+                return Some(Anchor { unit: i, span: 1, endpoint: e });
+            }
+            Unit::Heading { text, .. } | Unit::Line { text, .. } if section_of(text) == Some(Section::Endpoint) => {}
+            _ => break,
+        }
+    }
     // The URL within the next two lines (Postman puts the request name between); a server
     // URL and the path may sit on lines of their own (Stoplight).
     for k in i + 1..=i + 2 {

@@ -183,7 +183,18 @@ pub fn row_field(cols: &Columns, place_col: Option<usize>, row: &Row) -> Option<
         }
     }
     if let Some(d) = cell(cols.description) {
-        f.describe(d);
+        // Without a type column the description may start with the type (`Integer (int32)`).
+        let first = d.lines().next().unwrap_or("");
+        match leading_type(first).filter(|(t, _)| cols.ty.is_none() && f.ty.is_none() && (t.named == 0 || matches!(t.ty, crate::schema::Type::Array { .. }))) {
+            Some((t, rest)) => {
+                f.apply(Detail::Type(t));
+                f.describe(&rest);
+                for l in d.lines().skip(1) {
+                    f.describe(l);
+                }
+            }
+            None => f.describe(d),
+        }
     }
     Some(f)
 }

@@ -231,7 +231,16 @@ fn with_format(s: &str, lower: &str) -> Option<TypeWords> {
     let open = lower.find(['<', '('])?;
     let close = if lower[open..].starts_with('<') { '>' } else { ')' };
     let inner = lower[open + 1..].strip_suffix(close)?.trim();
+    // Java-style `PlantCreate(PlantCreate)`: a model named with itself.
+    let head = s[..open].trim();
+    if is_model_name(head) && scalar_words(&head.to_ascii_lowercase()).is_none() && inner.eq_ignore_ascii_case(head) {
+        return Some(named(head));
+    }
     let base = scalar_words(lower[..open].trim())?;
+    // `File(file)`, `String(string)`: the format repeats the type.
+    if matches!(base.ty, Type::String { format: Some(_) }) || inner == lower[..open].trim() {
+        return Some(TypeWords::new(base.ty, s));
+    }
     let fmt = |f: &str| Type::String { format: Some(f.to_string()) };
     let ty = match (&base.ty, inner) {
         (Type::String { .. }, "date-time" | "datetime" | "date time" | "iso 8601" | "iso8601" | "rfc3339" | "timestamp") => Type::DateTime,
