@@ -134,6 +134,7 @@ enum Awaiting {
     Default,
     Values,
     Example,
+    Bound(&'static str),
 }
 
 impl Reader<'_, '_> {
@@ -258,6 +259,11 @@ impl Reader<'_, '_> {
                     self.awaiting = None;
                     return k + 1;
                 }
+                Awaiting::Bound(label) => {
+                    f.constraints.push(format!("{label} {t}"));
+                    self.awaiting = None;
+                    return k + 1;
+                }
                 Awaiting::Values if a_value => {
                     f.values.push(crate::schema::EnumValue::new(t.trim_matches(['"', '`', ','])));
                     return k + 1;
@@ -266,6 +272,11 @@ impl Reader<'_, '_> {
             }
         }
         if let Some((_, f)) = self.pending.as_mut() {
+            // Scalar: `values` then one value per line; `min:` / `max:` then the bound.
+            if t == "values" {
+                self.awaiting = Some(Awaiting::Values);
+                return k + 1;
+            }
             if let Some(awaiting) = label_alone(t) {
                 self.awaiting = Some(awaiting);
                 return k + 1;
@@ -341,9 +352,7 @@ impl Reader<'_, '_> {
                     f.apply(Detail::Type(ty));
                     return k + 1;
                 }
-                // `Integer Days between waterings.`, `Date format: date-time`: a type word
-                // starting the line, the rest a description or a format.
-                if let Some((ty, rest)) = leading_type(t).filter(|(ty, rest)| ty.named == 0 && !rest.is_empty() && t.starts_with(|c: char| c.is_ascii_uppercase())) {
+                if let Some((ty, rest)) = type_then_prose(t) {
                     f.apply(Detail::Type(ty));
                     f.describe(&rest);
                     return k + 1;
@@ -385,7 +394,7 @@ impl Reader<'_, '_> {
             if is_chrome(t) && t.len() > 1 {
                 continue;
             }
-            if type_line(t, &FieldDoc::default()).is_some() || leading_type(t).is_some_and(|(ty, rest)| ty.named == 0 && !rest.is_empty() && t.starts_with(|c: char| c.is_ascii_uppercase())) {
+            if type_line(t, &FieldDoc::default()).is_some() || type_then_prose(t).is_some() {
                 return true;
             }
             if badge(t).is_none() && detail_line(t).is_none() {
@@ -746,13 +755,17 @@ fn model_name(text: &str) -> String {
 /// `Default:`, `Allowed values:`, `Example:` alone: the value follows on the next lines.
 fn label_alone(t: &str) -> Option<Awaiting> {
     let l = t.trim().trim_end_matches(':').trim().to_lowercase();
-    if !t.trim().ends_with(':') {
+    // Most renderers print the colon; Scalar prints `Example` and `default` bare.
+    if !t.trim().ends_with(':') && !matches!(l.as_str(), "example" | "examples" | "default" | "example value") {
         return None;
     }
     Some(match l.as_str() {
         "default" | "default value" | "defaults to" => Awaiting::Default,
         "allowed values" | "possible values" | "enum" | "values" | "allowed" | "available options" | "enum values" | "one of" => Awaiting::Values,
         "example" | "examples" | "example value" => Awaiting::Example,
+        "min" | "minimum" => Awaiting::Bound(">="),
+        "max" | "maximum" => Awaiting::Bound("<="),
+        "min length" | "minlength" | "max length" | "maxlength" | "pattern" | "format" => Awaiting::Bound("format"),
         _ => return None,
     })
 }
@@ -769,6 +782,16 @@ fn list_as_json(items: &[ListItem]) -> Option<String> {
     let end = all.rfind(['}', ']'])?;
     let text = all.get(start..=end)?.to_string();
     parse_json(&text).map(|_| text)
+}
+
+/// `Integer Days between waterings.`, `Date format: date-time`: a capitalised scalar type
+/// word starting the line, a description or format after it (not `List lift passes`).
+fn type_then_prose(t: &str) -> Option<(TypeWords, String)> {
+    let first = t.split_whitespace().next()?;
+    let scalar = first.starts_with(|c: char| c.is_ascii_uppercase())
+        && type_words(first, false).is_some_and(|ty| ty.named == 0 && !ty.loose && !matches!(ty.ty, crate::schema::Type::Array { .. } | crate::schema::Type::Map { .. } | crate::schema::Type::Any));
+    let (ty, rest) = leading_type(t)?;
+    (scalar && !rest.is_empty()).then_some((ty, rest))
 }
 
 /// A line whose link points at a model anchor in the page (`Address` → `#Address`): the
@@ -834,6 +857,11 @@ pub fn field_from_lines(text: &str, line: u32) -> Option<FieldDoc> {
 /// A line that is a type, maybe with badges around it (`string <uuid> required`,
 /// `integer · min: 1 · optional`, `stringrequired`).
 fn type_line(t: &str, f: &FieldDoc) -> Option<TypeWords> {
+    // `Type:string`, `Type: array object[]` (Scalar's label glued to the value).
+    let t = match t.get(..5).filter(|p| p.eq_ignore_ascii_case("type:")) {
+        Some(_) => t[5..].trim(),
+        None => t,
+    };
     // A bare capitalised word on its own line is more often a heading than a model name;
     // model types show as `object (Pet)`, `Pet[]`, `Array of Pet`.
     if let Some(ty) = type_words(t, false) {

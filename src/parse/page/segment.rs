@@ -115,6 +115,7 @@ pub fn find(units: &[Unit<'_>]) -> Found {
         }
         i += 1;
     }
+    index_runs(units, &mut found);
     found.anchors = distinct(std::mem::take(&mut found.anchors));
     let stated: Vec<Endpoint> = found.anchors.iter().map(|a| a.endpoint.clone()).collect();
     found.examples.retain(|a| !stated.iter().any(|s| same_or_instance(s, &a.endpoint)));
@@ -243,6 +244,30 @@ fn list_anchors(items: &[ListItem], i: usize, found: &mut Found) {
         0 => {}
         1 if items.len() == 1 && !toc => found.anchors.push(Anchor { unit: i, span: 1, endpoint: endpoints[0].0.clone() }),
         _ => found.listed.extend(endpoints.into_iter().map(|(endpoint, summary, line)| Listed { endpoint, summary, line })),
+    }
+}
+
+/// Endpoints printed one right after the other are an index
+/// (Scalar's `Orders Operations`, a sidebar), not the operations' own sections: they are
+/// listed, and the operations are anchored where they are documented.
+fn index_runs(units: &[Unit<'_>], found: &mut Found) {
+    let anchors = std::mem::take(&mut found.anchors);
+    // Nothing but chrome between them: a title in between is an operation's summary
+    // (Swagger UI's collapsed operations), not an index.
+    let adjacent = |a: &Anchor, b: &Anchor| (a.unit + a.span..b.unit).all(|k| matches!(units[k], Unit::Line { text, .. } if is_chrome(text)));
+    let mut in_run = vec![false; anchors.len()];
+    for i in 1..anchors.len() {
+        if adjacent(&anchors[i - 1], &anchors[i]) {
+            in_run[i - 1] = true;
+            in_run[i] = true;
+        }
+    }
+    for (a, run) in anchors.into_iter().zip(in_run) {
+        if run {
+            found.listed.push(Listed { endpoint: a.endpoint, summary: None, line: units[a.unit].line() });
+        } else {
+            found.anchors.push(a);
+        }
     }
 }
 

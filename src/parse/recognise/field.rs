@@ -126,7 +126,7 @@ pub fn is_name(s: &str) -> bool {
     let Some(first) = chars.next() else { return false };
     s.len() <= 80
         && (first.is_ascii_alphabetic() || matches!(first, '_' | '$' | '@'))
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '[' | ']' | '$' | '@' | ':'))
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '[' | ']' | '$' | '@'))
         && !s.ends_with([':', '.', '-'])
 }
 
@@ -334,6 +334,10 @@ fn spaced_field(text: &str) -> Option<FieldDoc> {
     // The longest run of tokens (up to six) that reads as a type.
     let ty = (at + 1..=(at + 6).min(tokens.len())).rev().find_map(|end| type_words(&tokens[at..end].join(" "), true).map(|t| (t, end)));
     let (ty, end) = ty?;
+    // `date,` / `string.` ending a sentence word: prose.
+    if tokens[end - 1].ends_with([',', '.', ';']) && end < tokens.len() {
+        return None;
+    }
     let named_only = ty.named > 0 && !matches!(ty.ty, crate::schema::Type::Array { .. });
     at = end;
     let mut badges = 0;
@@ -359,7 +363,9 @@ fn spaced_field(text: &str) -> Option<FieldDoc> {
 
 /// `user_id`, `pageSize`, `X-Api-Key`: clearly an identifier, not an English word.
 fn looks_like_code_name(name: &str) -> bool {
-    name.contains(['_', '-', '.', '[', '$']) || name.chars().skip(1).any(|c| c.is_ascii_uppercase()) || name.chars().any(|c| c.is_ascii_digit())
+    // Hyphens make a header name (`X-Request-Id`), not prose (`Free-text`).
+    let header = name.contains('-') && name.split('-').all(|p| p.starts_with(|c: char| c.is_ascii_uppercase()));
+    header || name.contains(['_', '.', '[', '$']) || name.chars().skip(1).any(|c| c.is_ascii_uppercase()) || name.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Browser copies that glued name, type and badges: `limitintegerOptionalDefaults to 10`.
@@ -482,6 +488,10 @@ fn labelled(t: &str, lower: &str) -> Option<Detail> {
     }
     if let Some(rest) = lower.strip_prefix("format:") {
         return format_type(rest).map(Detail::Type);
+    }
+    // Scalar's screen-reader label glued to the value: `Type:string`, `Type: array object[]`.
+    if let Some(rest) = lower.strip_prefix("type:") {
+        return type_words(t[t.len() - rest.len()..].trim(), true).map(Detail::Type);
     }
     None
 }

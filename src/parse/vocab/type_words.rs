@@ -146,6 +146,13 @@ const NOT_MODELS: &[&str] = &[
 /// Arrays and maps in words.
 fn container(s: &str, lower: &str, allow_named: bool, depth: usize) -> Option<TypeWords> {
     // `Array of strings`, `list of objects (Pet)`, `array[string]`, `[Pet]`, `string[]`, `Collection of Pet`.
+    // Scalar: `array string[]`, `array object[]`.
+    if let Some(rest) = lower.strip_prefix("array ").filter(|r| r.ends_with("[]")) {
+        let at = lower.len() - rest.len();
+        if let Some(t) = words(&s[at..], allow_named, depth + 1).filter(|t| matches!(t.ty, Type::Array { .. })) {
+            return Some(TypeWords { spelled: s.to_string(), ..t });
+        }
+    }
     let item = |rest_lower: &str| -> Option<&str> { Some(&s[s.len() - rest_lower.len()..]) };
     let array_item = ["array of ", "list of ", "set of ", "collection of ", "sequence of ", "arrays of ", "lists of "]
         .iter()
@@ -350,6 +357,8 @@ mod tests {
             ("file", Some(fmt("binary"))),
             ("enum<string>", Some(Type::string())),
             ("string or integer", Some(Type::Any)),
+            ("array string[]", Some(Type::array(Type::string()))),
+            ("array object[]", Some(Type::array(Type::Any))),
             ("the user name", None),
             ("Required", None),
             ("The Pet", None),
