@@ -13,6 +13,7 @@ use crate::parse::recognise::example::example_fields;
 use crate::parse::recognise::field::FieldDoc;
 use crate::parse::text::loose_key;
 use crate::parse::vocab::sections::Place;
+use crate::parse::vocab::type_words::TypeWords;
 use crate::schema::{BodyKind, EnumValue, Field, Location, Method, Model, Operation, Param, Returns, Source, Type, path_placeholders};
 use heck::ToUpperCamelCase;
 
@@ -55,9 +56,21 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, diags:
                     Place::Header => Location::Header,
                     Place::Cookie => Location::Cookie,
                 };
-                // The auth header is configured once per API, not per call.
-                if location == Location::Header && f.name.eq_ignore_ascii_case("authorization") {
+                // A `Cookie` header documented as `session=<id>` is that cookie.
+                let (location, f) = match cookie_of_header(location, f) {
+                    Ok(cookie) => (Location::Cookie, cookie),
+                    Err(f) => (location, f),
+                };
+                // The auth header is configured once per API; the media-type and cookie
+                // headers follow from the body and the cookie parameters.
+                if location == Location::Header && ["authorization", "accept", "content-type", "cookie"].contains(&f.name.to_ascii_lowercase().as_str()) {
                     continue;
+                }
+                let mut f = f;
+                if location == Location::Path && f.ty.is_none() {
+                    // A path parameter is text unless the template's converter says more.
+                    let typed = endpoint.and_then(|e| e.typed.iter().find(|(n, _)| loose_key(n) == loose_key(&f.name)).map(|(_, t)| t.clone()));
+                    f.ty = Some(TypeWords::new(typed.unwrap_or_else(Type::string), "path"));
                 }
                 let field = ctx.field(f, &format!("{pascal}Param"));
                 params.push(param(field, location));
@@ -68,7 +81,8 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, diags:
     // Placeholders nobody documented, and query names printed in the URL.
     for placeholder in &template {
         if !params.iter().any(|p| p.location == Location::Path && (p.name == *placeholder || loose_key(&p.name) == loose_key(placeholder))) {
-            let mut p = Param::new(placeholder.clone(), Location::Path, Type::string(), true, source.clone());
+            let ty = endpoint.and_then(|e| e.typed.iter().find(|(n, _)| n == placeholder).map(|(_, t)| t.clone())).unwrap_or_else(Type::string);
+            let mut p = Param::new(placeholder.clone(), Location::Path, ty, true, source.clone());
             p.wire_name = placeholder.clone();
             params.push(p);
         }
@@ -213,6 +227,25 @@ fn settle_required<'a>(fields: impl Iterator<Item = &'a mut FieldDoc>) {
     };
     for f in fields {
         f.required.get_or_insert(bare);
+    }
+}
+
+/// `Cookie: vinelog_session=<id> …` → the cookie parameter `vinelog_session`.
+fn cookie_of_header(location: Location, f: FieldDoc) -> Result<FieldDoc, FieldDoc> {
+    if location != Location::Header || !f.name.eq_ignore_ascii_case("cookie") {
+        return Err(f);
+    }
+    let desc = f.description.clone().unwrap_or_default();
+    let name = desc.split_whitespace().find_map(|w| w.trim_matches(['`', '"', '\'']).split_once('=').map(|(n, _)| n.to_string())).filter(|n| crate::parse::recognise::field::is_name(n));
+    match name {
+        Some(n) => {
+            let mut c = FieldDoc::named(&n, f.line);
+            c.description = f.description;
+            c.required = f.required;
+            c.ty = crate::parse::vocab::type_words::type_words("string", false);
+            Ok(c)
+        }
+        None => Err(f),
     }
 }
 

@@ -319,6 +319,15 @@ impl Reader<'_, '_> {
             return k + 1;
         }
         self.label = t.to_string();
+        // reST field lists say where each field goes (`:query …:`, `:<json …:`), whatever
+        // the heading above them (often `Example response`).
+        if t.starts_with(':') {
+            if let Some(mut f) = field_line(t).filter(|f| f.place.is_some() || f.in_body.is_some() || f.in_response) {
+                f.line = line;
+                self.start(f);
+                return k + 1;
+            }
+        }
         if self.target == Target::Skip {
             return k + 1;
         }
@@ -472,6 +481,11 @@ impl Reader<'_, '_> {
             parent.children.push(f);
             return;
         }
+        // A field that states its place goes there, whatever section it sits in.
+        let target = match (target, f.place) {
+            (Target::Skip | Target::Unsectioned, Some(p)) if !matches!(target, Target::Model(_)) => Target::Params(Some(p)),
+            _ => target,
+        };
         if f.in_response {
             self.doc.response.push(f);
             return;
@@ -503,6 +517,9 @@ impl Reader<'_, '_> {
         if let Some(kind) = table_media(rows).filter(|_| rows.len() <= 3) {
             self.doc.body_kind.get_or_insert(kind);
         }
+        if self.label_table(header, rows) {
+            return;
+        }
         if is_status_table(header, rows) {
             self.status_table(header, rows);
             return;
@@ -530,6 +547,31 @@ impl Reader<'_, '_> {
                 self.push(self.target, f);
             }
         }
+    }
+
+    /// Field lists rendered as tables (Sphinx 1.x): `Parameters:` | one field per line,
+    /// `Json Parameters:` | …; a row without a label continues the one above.
+    fn label_table(&mut self, header: &[crate::parse::blocks::Cell], rows: &[crate::parse::blocks::Row]) -> bool {
+        let label = |cells: &[crate::parse::blocks::Cell]| cells.first().and_then(|c| section_of(&c.text)).filter(|_| !cells.first().is_some_and(|c| c.text.trim().is_empty()));
+        if label(header).is_none() {
+            return false;
+        }
+        let all = std::iter::once((header, rows.first().map_or(0, |r| r.line.saturating_sub(1)))).chain(rows.iter().map(|r| (r.cells.as_slice(), r.line)));
+        for (cells, line) in all {
+            if let Some(s) = label(cells) {
+                let text = cells[0].text.clone();
+                self.section(s, &text);
+            }
+            for cell in cells.iter().skip(1) {
+                for l in cell.text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                    let f = field_from_lines(l, line).or_else(|| field_line(l)).or_else(|| (self.target == Target::Params(Some(Place::Header))).then(|| header_line(l, line)).flatten()).or_else(|| dash_field(l, line));
+                    if let Some(f) = f {
+                        self.push(self.target, f);
+                    }
+                }
+            }
+        }
+        true
     }
 
     /// `Code | Description | Schema`: the type of the first success response.
@@ -594,7 +636,8 @@ impl Reader<'_, '_> {
             (self.target, self.doc.sections_seen) = saved;
             return;
         }
-        let Some(mut f) = field_from_lines(&item.inline.text, item.line) else {
+        let header_item = || (target == Target::Params(Some(Place::Header))).then(|| header_line(first, item.line)).flatten();
+        let Some(mut f) = field_from_lines(&item.inline.text, item.line).or_else(header_item) else {
             // `Request (application/json)`, a `Consumes` list of media types.
             if let Some(kind) = media_kind(first).filter(|_| first.split_whitespace().count() <= 4) {
                 self.stated_media(kind);
@@ -621,11 +664,20 @@ impl Reader<'_, '_> {
             let term = d.term.text.trim();
             if let Some(s) = section_of(term) {
                 self.section(s, term);
+                // Sphinx renders a single field as the definition's text, not a list.
+                for detail in &d.details {
+                    if let Some(f) = field_from_lines(&detail.text, d.line) {
+                        self.push(self.target, f);
+                    }
+                }
                 continue;
             }
             if endpoint_in_line(term).is_some() {
                 for detail in &d.details {
                     self.doc.description.push(detail.text.clone());
+                    if let Some(kind) = media_kind(&detail.text).filter(|k| *k != BodyKind::Json) {
+                        self.stated_media(kind);
+                    }
                 }
                 continue;
             }
@@ -650,6 +702,16 @@ impl Reader<'_, '_> {
                 self.doc.request_example.get_or_insert((body, line));
             }
             self.doc.requests.push(r);
+            return;
+        }
+        // A raw HTTP response: `HTTP/1.1 200 OK`, headers, a blank line, the body.
+        if let Some(status) = text.trim_start().strip_prefix("HTTP/").and_then(|r| r.split_whitespace().nth(1)) {
+            let body = text.split_once("\n\n").map_or("", |(_, b)| b);
+            if status.starts_with('2') {
+                if let Some(json) = parse_json(body.trim()) {
+                    self.doc.response_example.get_or_insert((json, line));
+                }
+            }
             return;
         }
         let json_like = lang.is_none_or(|l| l.eq_ignore_ascii_case("json") || l.is_empty() || l == "javascript" || l == "js");
@@ -782,6 +844,32 @@ fn list_as_json(items: &[ListItem]) -> Option<String> {
     let end = all.rfind(['}', ']'])?;
     let text = all.get(start..=end)?.to_string();
     parse_json(&text).map(|_| text)
+}
+
+/// Under a header heading, `If-Match – ETag of the record` / `X-Trace-Id: id of the trace`:
+/// a header (headers are text).
+fn header_line(text: &str, line: u32) -> Option<FieldDoc> {
+    let (name, desc) = text.split_once(" – ").or_else(|| text.split_once(" - ")).or_else(|| text.split_once(": ")).unwrap_or((text, ""));
+    let name = name.trim();
+    let header_shaped = name.split('-').all(|p| p.starts_with(|c: char| c.is_ascii_uppercase()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if !header_shaped || name.is_empty() {
+        return None;
+    }
+    let mut f = FieldDoc::named(name, line);
+    f.ty = type_words("string", false);
+    f.describe(desc);
+    Some(f)
+}
+
+/// `name – description` (Sphinx field items without a type).
+fn dash_field(text: &str, line: u32) -> Option<FieldDoc> {
+    let (name, desc) = text.split_once(" – ")?;
+    let name = name.trim();
+    crate::parse::recognise::field::is_name(name).then(|| {
+        let mut f = FieldDoc::named(name, line);
+        f.describe(desc);
+        f
+    })
 }
 
 /// `Integer Days between waterings.`, `Date format: date-time`: a capitalised scalar type

@@ -378,6 +378,10 @@ fn rhythm_after(units: &[Unit<'_>], a: &Anchor, b: &Anchor) -> usize {
 /// Anchor-first layouts: walk back from the next anchor over its title, description and
 /// samples; stop at the previous operation's parameters.
 fn rhythm_before(units: &[Unit<'_>], a: &Anchor, b: &Anchor) -> usize {
+    // An endpoint that is its own heading or definition term starts its operation.
+    if matches!(units[b.unit], Unit::Heading { .. } | Unit::Definitions { .. }) {
+        return b.unit;
+    }
     let floor = a.unit + a.span;
     let mut start = b.unit;
     let mut k = b.unit;

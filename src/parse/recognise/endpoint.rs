@@ -6,7 +6,7 @@
 //! where nothing states the endpoint.
 
 use crate::parse::text::{normalize_ws, strip_emphasis_marks};
-use crate::schema::Method;
+use crate::schema::{Method, Type};
 
 /// How much a sighting of an endpoint is worth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -26,6 +26,8 @@ pub struct Endpoint {
     pub base_url: Option<String>,
     /// Names in the URL's query string (`?api-version=2024-01-01`).
     pub query: Vec<String>,
+    /// Placeholder types the template states (`(int:id)`, `{id:int}`, `<int:id>`).
+    pub typed: Vec<(String, Type)>,
     pub evidence: Evidence,
 }
 
@@ -66,7 +68,8 @@ pub fn endpoint_in_line(line: &str) -> Option<Endpoint> {
         }
     }
     let (method, rest) = leading_method(l)?;
-    let rest = rest.trim_start();
+    let joined = join_path_tokens(rest.trim_start());
+    let rest = joined.as_str();
     let target_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
     let (target, after) = (&rest[..target_end], rest[target_end..].trim());
     let evidence = if after.starts_with("HTTP/") { Evidence::Example } else { Evidence::Stated };
@@ -91,6 +94,26 @@ fn leading_method(l: &str) -> Option<(Method, &str)> {
         }
     }
     None
+}
+
+/// Rendered paths split by markup: `/objects/ ( accession_no ) /images/ ( int: n ) ¶` →
+/// `/objects/(accession_no)/images/(int:n)`; the rest of the line is kept.
+fn join_path_tokens(rest: &str) -> String {
+    let rest = rest.trim_end_matches(['¶', ' ', '#']);
+    let mut tokens = rest.split_whitespace().peekable();
+    let Some(first) = tokens.next() else { return String::new() };
+    let mut target = first.to_string();
+    while let Some(next) = tokens.peek() {
+        let open = target.matches('(').count() > target.matches(')').count() || target.matches('{').count() > target.matches('}').count();
+        let continues = open || target.ends_with('/') && next.starts_with(['(', '{', '<', ':']) || next.starts_with(['/', ')', '}']) && !target.starts_with("HTTP");
+        if !continues {
+            break;
+        }
+        target.push_str(next);
+        tokens.next();
+    }
+    let tail: Vec<&str> = tokens.collect();
+    if tail.is_empty() { target } else { format!("{target} {}", tail.join(" ")) }
 }
 
 /// API Blueprint: `Note [GET /notes/{id}]`, `Retrieve [GET]`, `Notes [/notes{?page}]`.
@@ -145,13 +168,43 @@ fn endpoint(method: Method, target: &str, evidence: Evidence) -> Option<Endpoint
     if path.chars().any(char::is_whitespace) {
         return None;
     }
-    Some(Endpoint { method, path, base_url, query, evidence })
+    Some(Endpoint { method, path, base_url, query, typed: placeholder_types(target), evidence })
 }
 
 /// `api/users/{id}`, `v1/items`: a path without its leading slash.
 fn relative_path(t: &str) -> bool {
     let first = t.split('/').next().unwrap_or("");
     t.contains('/') && !t.contains("://") && !first.is_empty() && first.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) && t.chars().all(|c| !c.is_whitespace())
+}
+
+/// Converters in placeholders: sphinx `(int:id)`, `{id:int}` (ASP.NET, Starlette),
+/// Flask `<int:id>`.
+fn placeholder_types(target: &str) -> Vec<(String, Type)> {
+    let mut out = Vec::new();
+    for (open, close) in [('(', ')'), ('{', '}'), ('<', '>')] {
+        let mut rest = target;
+        while let Some(o) = rest.find(open) {
+            let Some(c) = rest[o..].find(close).map(|c| o + c) else { break };
+            let inner = &rest[o + 1..c];
+            if let Some((a, b)) = inner.split_once(':') {
+                // `(int:id)` and `<int:id>` put the converter first, `{id:int}` last.
+                let (conv, name) = if open == '{' { (b, a) } else { (a, b) };
+                let ty = match conv.trim().to_ascii_lowercase().as_str() {
+                    "int" | "integer" | "long" | "int32" | "int64" => Some(Type::integer()),
+                    "float" | "double" | "decimal" | "number" => Some(Type::Number),
+                    "bool" | "boolean" => Some(Type::Boolean),
+                    "uuid" | "guid" => Some(Type::String { format: Some("uuid".into()) }),
+                    "datetime" => Some(Type::DateTime),
+                    _ => None,
+                };
+                if let Some(ty) = ty {
+                    out.push((name.trim().to_string(), ty));
+                }
+            }
+            rest = &rest[c + 1..];
+        }
+    }
+    out
 }
 
 /// Postman's `{{baseUrl}}/x`, `{base_url}/x`, `$API/x`, `:baseUrl/x` → `/x`.

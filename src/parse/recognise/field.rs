@@ -349,7 +349,7 @@ fn spaced_field(text: &str) -> Option<FieldDoc> {
     let rest = tokens[at..].join(" ");
     // Prose such as `Returns Pet objects` must not read as a field: a bare model name
     // needs a badge, and a long tail after a plain type needs one too.
-    if named_only && badges == 0 || badges == 0 && f.required.is_none() && tokens.len() > 3 && !looks_like_code_name(&name) || common_word && f.required.is_none() && tokens.len() > 2 {
+    if named_only && badges == 0 || badges == 0 && f.required.is_none() && tokens.len() > 3 && !looks_like_code_name(&name) || common_word && f.required.is_none() {
         return None;
     }
     f.nullable |= ty.nullable;
@@ -536,6 +536,14 @@ fn inline_details(text: &str) -> Vec<Detail> {
     }
     if lower.starts_with("deprecated") {
         out.push(Detail::Deprecated);
+    }
+    // `… (required)`, `… (**optional**)` at the end.
+    let tail: String = text.to_lowercase().chars().filter(|c| *c != '*').collect();
+    let tail = tail.trim_end().trim_end_matches('.');
+    if tail.ends_with("(required)") || tail.ends_with(", required") || tail.ends_with("; required") {
+        out.push(Detail::Required(true));
+    } else if tail.ends_with("(optional)") || tail.ends_with(", optional") || tail.ends_with("; optional") {
+        out.push(Detail::Required(false));
     }
     let lower = text.to_lowercase();
     if let Some(at) = lower.find("format: ") {
