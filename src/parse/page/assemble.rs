@@ -9,7 +9,7 @@ use super::op::OpDoc;
 use super::segment::Segment;
 use crate::diag::Diagnostics;
 use crate::parse::recognise::endpoint::Endpoint;
-use crate::parse::recognise::example::example_fields;
+use crate::parse::recognise::example::{example_fields, text_value_type as value_type};
 use crate::parse::recognise::field::FieldDoc;
 use crate::parse::text::loose_key;
 use crate::parse::vocab::sections::Place;
@@ -88,10 +88,18 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, diags:
         }
     }
     for q in endpoint.map(|e| e.query.clone()).unwrap_or_default() {
-        if !params.iter().any(|p| p.name == q) {
-            let mut p = Param::new(q.clone(), Location::Query, Type::string(), true, source.clone());
-            p.wire_name = q;
-            params.push(p);
+        let value = endpoint.and_then(|e| e.query_values.iter().find(|(k, _)| *k == q)).map(|(_, v)| v.as_str());
+        match params.iter_mut().find(|p| p.name == q) {
+            // Postman lists query parameters without types; the URL's example value has one.
+            Some(p) if p.ty == Type::Any => p.ty = value.map_or(Type::string(), value_type),
+            Some(_) => {}
+            None => {
+                // A query name in an example URL is optional; in a template it is part of the call.
+                let required = value.is_none_or(|v| v.starts_with('{'));
+                let mut p = Param::new(q.clone(), Location::Query, value.map_or(Type::string(), value_type), required, source.clone());
+                p.wire_name = q;
+                params.push(p);
+            }
         }
     }
     dedup_params(&mut params, ctx.diags);

@@ -81,6 +81,7 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
         awaiting: None,
         models_level: None,
         media_stated: false,
+        known: known_names(units, seg),
     };
     let skip: std::ops::Range<usize> = seg.anchor.as_ref().map_or(0..0, |a| a.unit..a.unit + a.span);
     let title_line = seg.title.as_ref().map(|t| t.1);
@@ -127,6 +128,9 @@ struct Reader<'u, 'a> {
     models_level: Option<u8>,
     /// The page printed the request's media type.
     media_stated: bool,
+    /// Names the endpoint itself shows (query keys of its URL, placeholders): on a line of
+    /// their own under a parameters heading they start a parameter (Postman's key/value lists).
+    known: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,6 +260,10 @@ impl Reader<'_, '_> {
                     return k + 1;
                 }
                 Awaiting::Example => {
+                    // The example value of an untyped key says what it is (`25`, `true`).
+                    if f.ty.is_none() && !t.contains(' ') {
+                        f.ty = Some(TypeWords::new(crate::parse::recognise::example::text_value_type(t.trim_matches(['"', '`'])), "example"));
+                    }
                     self.awaiting = None;
                     return k + 1;
                 }
@@ -377,6 +385,19 @@ impl Reader<'_, '_> {
             let mut f = FieldDoc::named(&name, line);
             f.required = required;
             self.start(f);
+            return k + 1;
+        }
+        // Key/value lists without types (Postman): a key the URL shows, or a header name
+        // under a headers heading; the line after it is its example value.
+        let key = matches!(self.target, Target::Params(_) | Target::Body) && self.known.iter().any(|n| n == t);
+        let header = self.target == Target::Params(Some(Place::Header)) && !t.contains(' ') && header_line(t, line).is_some();
+        if key || header {
+            let mut f = FieldDoc::named(t, line);
+            if header {
+                f.ty = type_words("string", false);
+            }
+            self.start(f);
+            self.awaiting = Some(Awaiting::Example);
             return k + 1;
         }
         match self.pending.as_mut() {
@@ -730,6 +751,10 @@ impl Reader<'_, '_> {
             Target::Response => {
                 self.doc.response_example.get_or_insert((json, line));
             }
+            // Under a success response's tabs (`Body` / `Headers (7)` / `json`).
+            _ if self.in_response && self.response_target == Target::Response => {
+                self.doc.response_example.get_or_insert((json, line));
+            }
             Target::Body => {
                 self.doc.request_example.get_or_insert((json, line));
             }
@@ -812,6 +837,24 @@ fn model_name(text: &str) -> String {
     // An identifier is the model's own name, whatever its case (`updatePlant_request`).
     let identifier = t.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     if identifier { t.to_string() } else { heck::ToUpperCamelCase::to_upper_camel_case(t) }
+}
+
+/// The names the segment's endpoint and sample requests show: query keys, placeholders,
+/// form fields (`--data-urlencode 'grant_type=…'`), custom headers.
+fn known_names(units: &[Unit<'_>], seg: &Segment) -> Vec<String> {
+    let mut known: Vec<String> = seg.anchor.as_ref().map(|a| a.endpoint.query.iter().cloned().chain(crate::schema::path_placeholders(&a.endpoint.path)).collect()).unwrap_or_default();
+    for u in &units[seg.start..seg.end] {
+        if let Unit::Code { text, .. } = u {
+            if let Some(r) = request_in_code(text) {
+                known.extend(r.form_fields);
+                known.extend(r.headers);
+                if let Some(e) = r.endpoint {
+                    known.extend(e.query);
+                }
+            }
+        }
+    }
+    known
 }
 
 /// `Default:`, `Allowed values:`, `Example:` alone: the value follows on the next lines.

@@ -168,7 +168,8 @@ fn method_line(units: &[Unit<'_>], i: usize) -> Option<Anchor> {
     let method = match t {
         "DEL" | "del" | "Del" => Method::Delete,
         _ if t.len() <= 7 && (t.chars().all(|c| c.is_ascii_uppercase()) || t.chars().all(|c| c.is_ascii_lowercase()) || is_capitalised(t)) => Method::parse(t)?,
-        _ => return None,
+        // Postman's single column: `GETSearch books`, the method glued to the request name.
+        _ => glued_method(t)?,
     };
     let line_text = |k: usize| match units.get(k) {
         Some(Unit::Line { text, .. }) => Some(text.trim()),
@@ -220,6 +221,15 @@ fn method_line(units: &[Unit<'_>], i: usize) -> Option<Anchor> {
         }
     }
     None
+}
+
+/// `POSTPlace order` → POST.
+fn glued_method(t: &str) -> Option<Method> {
+    let verb: String = t.chars().take_while(char::is_ascii_uppercase).collect();
+    let verb = if verb.len() > 3 { &verb[..verb.len() - 1] } else { &verb };
+    let m = Method::parse(verb).or_else(|| (verb == "DEL").then_some(Method::Delete))?;
+    let rest = &t[verb.len()..];
+    (rest.starts_with(|c: char| c.is_ascii_uppercase()) && rest.chars().nth(1).is_some_and(|c| c.is_ascii_lowercase())).then_some(m)
 }
 
 fn is_capitalised(t: &str) -> bool {
@@ -401,8 +411,9 @@ fn rhythm_before(units: &[Unit<'_>], a: &Anchor, b: &Anchor) -> usize {
         }
         start = k;
     }
-    // The next operation starts at its title, not at a stray description line before it.
-    (start..b.unit).find(|&k| matches!(units[k], Unit::Line { text, .. } if title_like(text))).unwrap_or(start)
+    // The next operation starts at its title; without one before the anchor (Postman's
+    // method line carries the title), at the anchor.
+    (start..b.unit).find(|&k| matches!(units[k], Unit::Line { text, .. } if title_like(text))).unwrap_or(b.unit)
 }
 
 /// A short line that can name an operation: words, not a sentence, a field or a label.
@@ -452,6 +463,14 @@ fn page_title(units: &[Unit<'_>], anchor: Option<&Anchor>) -> Option<(String, u3
 
 /// The title of one operation of a multi-operation page.
 fn segment_title(units: &[Unit<'_>], start: usize, anchor: &Anchor) -> Option<(String, u32)> {
+    // Postman: `GET`, the request's name, its URL.
+    let inside = (anchor.unit + 1..anchor.unit + anchor.span).find_map(|k| match units[k] {
+        Unit::Line { text, line, .. } if title_like(text) => Some((normalize_ws(text), line)),
+        _ => None,
+    });
+    if inside.is_some() {
+        return inside;
+    }
     if let Unit::Heading { text, line, .. } = units[anchor.unit] {
         let t = strip_endpoint(text);
         if !t.is_empty() {

@@ -26,6 +26,8 @@ pub struct Endpoint {
     pub base_url: Option<String>,
     /// Names in the URL's query string (`?api-version=2024-01-01`).
     pub query: Vec<String>,
+    /// Values the URL's query string shows for them (`page=1`), for their types.
+    pub query_values: Vec<(String, String)>,
     /// Placeholder types the template states (`(int:id)`, `{id:int}`, `<int:id>`).
     pub typed: Vec<(String, Type)>,
     pub evidence: Evidence,
@@ -168,7 +170,11 @@ fn endpoint(method: Method, target: &str, evidence: Evidence) -> Option<Endpoint
     if path.chars().any(char::is_whitespace) {
         return None;
     }
-    Some(Endpoint { method, path, base_url, query, typed: placeholder_types(target), evidence })
+    let query_values = target
+        .split_once('?')
+        .map(|(_, q)| q.split('&').filter_map(|kv| kv.split_once('=')).map(|(k, v)| (k.trim().to_string(), v.trim().to_string())).filter(|(k, v)| !k.is_empty() && !v.is_empty()).collect())
+        .unwrap_or_default();
+    Some(Endpoint { method, path, base_url, query, query_values, typed: placeholder_types(target), evidence })
 }
 
 /// `api/users/{id}`, `v1/items`: a path without its leading slash.

@@ -250,6 +250,21 @@ fn value_type(v: &Json, line: u32) -> (Type, Vec<FieldDoc>) {
     }
 }
 
+/// The type an example value written as text shows: `25` an integer, `true` a boolean,
+/// `2024-01-01` a date, anything else a string.
+pub fn text_value_type(v: &str) -> Type {
+    let v = v.trim();
+    if v.parse::<i64>().is_ok() {
+        Type::integer()
+    } else if v.contains('.') && v.parse::<f64>().is_ok() {
+        Type::Number
+    } else if v == "true" || v == "false" {
+        Type::Boolean
+    } else {
+        string_type(v)
+    }
+}
+
 /// ISO dates and date-times are dates; other strings are strings.
 fn string_type(s: &str) -> Type {
     let b = s.as_bytes();

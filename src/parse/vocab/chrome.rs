@@ -121,6 +121,16 @@ const LINES: &[&str] = &[
     "log in",
     "sign in",
     "sign up",
+    "public",
+    "documentation settings",
+    "environment",
+    "no environment",
+    "layout",
+    "double column",
+    "single column",
+    "view more",
+    "example request",
+    "example response",
 ];
 
 /// Prefixes of chrome lines (`Built with Mintlify`, `Last updated 3 days ago`).
