@@ -336,10 +336,66 @@ fn tab_table(lines: &[&str], i: usize) -> Option<(Block, usize)> {
         }
         rows.push(Row { line: line_no(start), cells: cells.iter().map(|c| Inline::plain(c)).collect() });
     }
+    let spread = spread_rows(lines, i, &header);
+    // The layout whose reading finds more rows is the page's.
+    if let Some((Block::Table { rows: spread_rows, .. }, _)) = &spread {
+        if spread_rows.len() > rows.len() {
+            return spread;
+        }
+    }
     if rows.is_empty() {
         return None;
     }
     Some((Block::Table { header: header.iter().map(|c| Inline::plain(c)).collect(), rows, line: line_no(i) }, j))
+}
+
+/// Rows copied one cell block per line (Microsoft Learn): the name on a line of its own,
+/// the short cells tab-separated on the next, the type and a description over several
+/// lines with blank lines between. A row starts where a tab-less line is followed by a
+/// line with a tab (or a line with a tab follows a blank line); it ends where the next
+/// starts. Cells the copy separated with line breaks instead of tabs are split back.
+fn spread_rows(lines: &[&str], i: usize, header: &[String]) -> Option<(Block, usize)> {
+    let width = header.len();
+    let has_tab = |k: usize| lines.get(k).is_some_and(|l| l.contains('\t'));
+    let blank = |k: usize| lines.get(k).is_none_or(|l| l.trim().is_empty());
+    let starts_row = |k: usize| !blank(k) && (k == i + 1 || !has_tab(k) && has_tab(k + 1) || has_tab(k) && blank(k.wrapping_sub(1)));
+    let mut rows = Vec::new();
+    let mut j = i + 1;
+    while j < lines.len() && starts_row(j) && crate::parse::vocab::sections::section_of(lines[j].trim()).is_none() && rows.len() < MAX_CODE_LINES {
+        let start = j;
+        j += 1;
+        // The row runs until the next row start, a heading-like gap (two blank lines), or a
+        // stretch without tabs longer than a description.
+        // A section heading (`Request Body`, `Responses`) ends the table.
+        let heading = |k: usize| crate::parse::vocab::sections::section_of(lines[k].trim()).is_some() && !lines[k].contains('\t');
+        while j < lines.len() && !starts_row(j) && !heading(j) && !(blank(j) && blank(j + 1)) && j - start < 40 {
+            j += 1;
+        }
+        let text = lines[start..j].join("\n");
+        let mut cells: Vec<String> = text.split('\t').map(|c| c.trim_matches(['\n', ' ']).to_string()).collect();
+        while cells.len() < width {
+            if let Some((first, rest)) = cells[0].split_once('\n') {
+                let (first, rest) = (first.trim().to_string(), rest.trim().to_string());
+                cells[0] = rest;
+                cells.insert(0, first);
+            } else if let Some((first, rest)) = cells.last().and_then(|c| c.trim().split_once('\n')).map(|(a, b)| (a.trim().to_string(), b.trim().to_string())) {
+                let n = cells.len() - 1;
+                cells[n] = first;
+                cells.push(rest);
+            } else {
+                break;
+            }
+        }
+        if cells.len() != width {
+            j = start;
+            break;
+        }
+        rows.push(Row { line: line_no(start), cells: cells.iter().map(|c| Inline::plain(c)).collect() });
+        while blank(j) && j < lines.len() && starts_row(j + 1) {
+            j += 1;
+        }
+    }
+    (!rows.is_empty()).then(|| (Block::Table { header: header.iter().map(|c| Inline::plain(c)).collect(), rows, line: line_no(i) }, j))
 }
 
 /// A bullet line: (indent, text after the marker).

@@ -312,12 +312,23 @@ fn nest_dotted(fields: Vec<FieldDoc>) -> Vec<FieldDoc> {
         match parent_name {
             Some(parent) if !parent.is_empty() => {
                 let child_name = f.name.rsplit('.').next().unwrap_or("").to_string();
+                // `properties.capacity` without `properties` listed (Microsoft Learn, os-api-ref):
+                // the parent is an object of the top level.
+                if find_field(&mut out, &parent).is_none() && !parent.contains('.') && crate::parse::recognise::field::is_name(&parent) {
+                    let mut p = FieldDoc::named(&parent, f.line);
+                    p.ty = crate::parse::vocab::type_words::type_words(if f.name.contains("[].") { "array" } else { "object" }, false);
+                    p.required = Some(false);
+                    out.push(p);
+                }
                 if let Some(p) = find_field(&mut out, &parent) {
                     let mut child = f;
                     child.name = child_name;
+                    // A required member makes its object required (Microsoft Learn marks members only).
+                    if child.required == Some(true) {
+                        p.required = Some(true);
+                    }
                     p.children.push(child);
                 }
-                // A dotted name without its parent listed is a nested detail: not top level.
             }
             _ => out.push(f),
         }

@@ -193,6 +193,11 @@ impl Reader<'_, '_> {
         self.close_parents();
         self.awaiting = None;
         self.doc.sections_seen += 1;
+        // A `Definitions` line in a text copy: models until a heading (the heading branch
+        // sets its own level).
+        if s == Section::Models {
+            self.models_level = Some(7);
+        }
         let is_status = text.trim().trim_start_matches(['*', '#', ' ']).starts_with(|c: char| c.is_ascii_digit()) && matches!(s, Section::Response(Some(_)) | Section::Errors);
         if is_status && self.status_tab {
             return;
@@ -380,6 +385,17 @@ impl Reader<'_, '_> {
             f.line = line;
             self.start(f);
             return k + 1;
+        }
+        // Under `Definitions`, a model's name on a line of its own, its table soon after
+        // (Microsoft Learn puts `Object` and a description between).
+        let table_follows = (k + 1..(k + 5).min(end)).map(|j| &self.units[j]).take_while(|u| matches!(u, Unit::Line { .. } | Unit::Table { .. })).any(|u| matches!(u, Unit::Table { .. }));
+        if self.models_level.is_some() && table_follows && !self.units.get(k + 1).is_some_and(|u| matches!(u, Unit::Line { text, .. } if crate::parse::vocab::type_words::is_model_name(text))) {
+            if crate::parse::vocab::type_words::is_model_name(t) {
+                self.close_parents();
+                self.doc.models.push(ModelDoc { name: t.to_string(), line, fields: Vec::new() });
+                self.target = Target::Model(self.doc.models.len() - 1);
+                return k + 1;
+            }
         }
         if let Some((name, required)) = is_name_line(t).filter(|_| name_then_type) {
             let mut f = FieldDoc::named(&name, line);
@@ -573,8 +589,9 @@ impl Reader<'_, '_> {
     /// Field lists rendered as tables (Sphinx 1.x): `Parameters:` | one field per line,
     /// `Json Parameters:` | …; a row without a label continues the one above.
     fn label_table(&mut self, header: &[crate::parse::blocks::Cell], rows: &[crate::parse::blocks::Row]) -> bool {
-        let label = |cells: &[crate::parse::blocks::Cell]| cells.first().and_then(|c| section_of(&c.text)).filter(|_| !cells.first().is_some_and(|c| c.text.trim().is_empty()));
-        if label(header).is_none() {
+        // Labels end in a colon (`Parameters:`); a `Parameter | Type` header is a field table.
+        let label = |cells: &[crate::parse::blocks::Cell]| cells.first().filter(|c| c.text.trim().ends_with(':')).and_then(|c| section_of(&c.text));
+        if label(header).is_none() || columns(header).is_some() {
             return false;
         }
         let all = std::iter::once((header, rows.first().map_or(0, |r| r.line.saturating_sub(1)))).chain(rows.iter().map(|r| (r.cells.as_slice(), r.line)));
