@@ -135,7 +135,10 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, diags:
     }
     let mut body_kind = doc.body_kind.filter(|k| *k != BodyKind::Json);
     // A form with a file in it can only be sent as multipart.
-    let has_file = body_fields.iter().any(|f| f.ty.as_ref().is_some_and(|t| matches!(&t.ty, Type::String { format: Some(f) } if f == "binary")));
+    let has_file = body_fields.iter().any(|f| {
+        f.ty.as_ref().is_some_and(|t| matches!(&t.ty, Type::String { format: Some(f) } if f == "binary"))
+            || f.description.as_deref().is_some_and(|d| d.to_lowercase().contains("multipart"))
+    });
     if has_file && body_kind == Some(BodyKind::Form) {
         body_kind = Some(BodyKind::Multipart);
     }

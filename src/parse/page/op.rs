@@ -332,6 +332,11 @@ impl Reader<'_, '_> {
             return k + 1;
         }
         self.label = t.to_string();
+        // GitBook's legacy tags: parameters, sections and responses as `{% … %}`.
+        if let Some(tag) = crate::parse::recognise::tag::tag(t) {
+            self.tag(&tag, line);
+            return k + 1;
+        }
         // reST field lists say where each field goes (`:query …:`, `:<json …:`), whatever
         // the heading above them (often `Example response`).
         if t.starts_with(':') {
@@ -482,6 +487,52 @@ impl Reader<'_, '_> {
             self.doc.body_kind = Some(kind);
             self.media_stated = true;
         }
+    }
+
+    /// One GitBook tag: `swagger-parameter` / `api-method-parameter` start a field, the
+    /// `api-method-*-parameters` blocks and `swagger-response` / `api-method-response-example`
+    /// set where fields and examples go; closing tags end a field.
+    fn tag(&mut self, tag: &crate::parse::recognise::tag::Tag, line: u32) {
+        let name = tag.name.as_str();
+        if name.starts_with("end") {
+            if name.ends_with("parameter") {
+                self.flush();
+            }
+            return;
+        }
+        match name {
+            "swagger-parameter" | "api-method-parameter" => {
+                let Some(field_name) = tag.attr("name") else { return };
+                let mut f = FieldDoc::named(field_name, line);
+                f.ty = tag.attr("type").and_then(|t| type_words(t, true));
+                f.required = tag.attr("required").map(|r| r.eq_ignore_ascii_case("true"));
+                match tag.attr("in") {
+                    Some("path") => f.place = Some(Place::Path),
+                    Some("query") => f.place = Some(Place::Query),
+                    Some("header") => f.place = Some(Place::Header),
+                    Some("cookie") => f.place = Some(Place::Cookie),
+                    Some("body") => f.in_body = Some(None),
+                    Some("formData") | Some("form") => f.in_body = Some(Some(BodyKind::Form)),
+                    _ => {}
+                }
+                self.start(f);
+            }
+            "api-method-path-parameters" => self.section(Section::Params(Some(Place::Path)), name),
+            "api-method-query-parameters" => self.section(Section::Params(Some(Place::Query)), name),
+            "api-method-headers" => self.section(Section::Params(Some(Place::Header)), name),
+            "api-method-cookies" => self.section(Section::Params(Some(Place::Cookie)), name),
+            "api-method-body-parameters" => self.section(Section::Body(None), name),
+            "api-method-form-data-parameters" => self.section(Section::Body(Some(BodyKind::Form)), name),
+            "swagger-response" | "api-method-response-example" => {
+                let status = tag.attr("status").or_else(|| tag.attr("httpCode")).unwrap_or("");
+                let code: Option<u16> = status.chars().take_while(char::is_ascii_digit).collect::<String>().parse().ok();
+                let s = if code.is_some_and(|c| c >= 400) { Section::Errors } else { Section::Response(code) };
+                self.section(s, status);
+            }
+            "swagger-description" | "api-method-description" | "api-method-summary" => {}
+            _ => {}
+        }
+        self.status_tab = false;
     }
 
     /// Nothing read yet under the current response or body heading.

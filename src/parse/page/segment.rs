@@ -78,6 +78,11 @@ pub fn find(units: &[Unit<'_>]) -> Found {
                 }
             }
             Unit::Line { text, .. } => {
+                if let Some(e) = tag_endpoint(text) {
+                    found.anchors.push(Anchor { unit: i, span: 1, endpoint: e });
+                    i += 1;
+                    continue;
+                }
                 if let Some(a) = method_line(units, i) {
                     i += a.span;
                     found.anchors.push(a);
@@ -257,6 +262,22 @@ fn list_anchors(items: &[ListItem], i: usize, found: &mut Found) {
     }
 }
 
+/// GitBook's `{% swagger method="get" path="/x" baseUrl="…" %}` / `{% api-method method="get"
+/// host="…" path="…" %}`.
+fn tag_endpoint(text: &str) -> Option<Endpoint> {
+    let t = crate::parse::recognise::tag::tag(text)?;
+    let method = Method::parse(t.attr("method")?)?;
+    let path = t.attr("path")?;
+    let base = t.attr("baseUrl").or_else(|| t.attr("host")).unwrap_or("");
+    let url = if path.starts_with("http") { path.to_string() } else { format!("{}{path}", base.trim_end_matches('/')) };
+    let mut e = endpoint_in_line(&format!("{} {url}", method.as_str())).or_else(|| endpoint_in_line(&format!("{} {path}", method.as_str())))?;
+    if e.base_url.is_some() && !base.is_empty() {
+        e.base_url = Some(base.trim_end_matches('/').to_string());
+        e.path = split_url(path).1;
+    }
+    Some(e)
+}
+
 /// Endpoints printed one right after the other are an index
 /// (Scalar's `Orders Operations`, a sidebar), not the operations' own sections: they are
 /// listed, and the operations are anchored where they are documented.
@@ -388,8 +409,8 @@ fn rhythm_after(units: &[Unit<'_>], a: &Anchor, b: &Anchor) -> usize {
 /// Anchor-first layouts: walk back from the next anchor over its title, description and
 /// samples; stop at the previous operation's parameters.
 fn rhythm_before(units: &[Unit<'_>], a: &Anchor, b: &Anchor) -> usize {
-    // An endpoint that is its own heading or definition term starts its operation.
-    if matches!(units[b.unit], Unit::Heading { .. } | Unit::Definitions { .. }) {
+    // An endpoint that is its own heading, definition term or template tag starts its operation.
+    if matches!(units[b.unit], Unit::Heading { .. } | Unit::Definitions { .. }) || is_tag(units, b.unit) {
         return b.unit;
     }
     let floor = a.unit + a.span;
@@ -462,7 +483,23 @@ fn page_title(units: &[Unit<'_>], anchor: Option<&Anchor>) -> Option<(String, u3
 }
 
 /// The title of one operation of a multi-operation page.
+fn is_tag(units: &[Unit<'_>], k: usize) -> bool {
+    matches!(units[k], Unit::Line { text, .. } if crate::parse::recognise::tag::tag(text).is_some())
+}
+
 fn segment_title(units: &[Unit<'_>], start: usize, anchor: &Anchor) -> Option<(String, u32)> {
+    // A template tag: its `summary`, or the first title after it (`{% api-method-summary %}`).
+    if let Unit::Line { text, line, .. } = units[anchor.unit] {
+        if let Some(tag) = crate::parse::recognise::tag::tag(text) {
+            if let Some(summary) = tag.attr("summary") {
+                return Some((summary.to_string(), line));
+            }
+            return units[anchor.unit + 1..].iter().take(6).find_map(|u| match u {
+                Unit::Line { text, line, .. } if title_like(text) => Some((normalize_ws(text), *line)),
+                _ => None,
+            });
+        }
+    }
     // Postman: `GET`, the request's name, its URL.
     let inside = (anchor.unit + 1..anchor.unit + anchor.span).find_map(|k| match units[k] {
         Unit::Line { text, line, .. } if title_like(text) => Some((normalize_ws(text), line)),

@@ -6,3 +6,4 @@ pub mod example;
 pub mod field;
 pub mod request;
 pub mod table;
+pub mod tag;
