@@ -171,7 +171,11 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, diags:
     // The response.
     let mut response = std::mem::take(&mut doc.response);
     let mut array = doc.response_array;
-    if response.is_empty() && !doc.response_empty {
+    // A named response type beats fields guessed from an example.
+    if response.iter().all(|f| f.inferred) && doc.response_statement.as_ref().is_some_and(|t| t.ty.ref_name().is_some()) {
+        response.clear();
+    }
+    if response.is_empty() && !doc.response_empty && doc.response_statement.is_none() {
         if let Some((json, line)) = &doc.response_example {
             if let Some((fields, is_array)) = example_fields(json, *line) {
                 response = fields;

@@ -618,7 +618,7 @@ impl Reader<'_, '_> {
         if self.target == Target::Body && self.body_table(header, rows) {
             return;
         }
-        if let Some(cols) = columns(header) {
+        if let Some(cols) = columns(header).map(|c| crate::parse::recognise::table::settle_columns(header, rows, c)) {
             let place_col = place_column(header, rows, &cols);
             for row in rows {
                 if let Some(f) = row_field(&cols, place_col, row) {

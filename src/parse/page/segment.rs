@@ -549,7 +549,7 @@ fn strip_endpoint(text: &str) -> String {
 pub fn clean_title(text: &str) -> String {
     let t = normalize_ws(text);
     let t = t.trim_end_matches(['¶', '#', '\u{200b}', ' ']).trim_start_matches(['\u{200b}', '#', ' ']);
-    t.to_string()
+    crate::parse::vocab::sections::strip_numbering(t).to_string()
 }
 
 #[cfg(test)]

@@ -73,6 +73,20 @@ pub fn columns(header: &[Cell]) -> Option<Columns> {
     (evidence >= 1).then_some(cols)
 }
 
+/// swagger2markup's `Type | Name | Description | Schema`: the `Type` column holds places
+/// (`**Query**`) and `Schema` the types.
+pub fn settle_columns(header: &[Cell], rows: &[Row], mut cols: Columns) -> Columns {
+    let words: Vec<String> = header.iter().map(header_words).collect();
+    if let Some(t) = cols.ty {
+        let places = rows.iter().filter(|r| r.cells.get(t).is_some_and(|c| place_word(&c.text).is_some())).count();
+        if !rows.is_empty() && places * 2 > rows.len() {
+            cols.place = Some(t);
+            cols.ty = words.iter().position(|w| w == "schema" || w == "data type" || w == "datatype");
+        }
+    }
+    cols
+}
+
 /// A second name-like column whose cells are places (ServiceStack's `Name | Parameter | …`).
 pub fn place_column(header: &[Cell], rows: &[Row], cols: &Columns) -> Option<usize> {
     if cols.place.is_some() {
@@ -93,14 +107,16 @@ pub enum InCell {
 
 pub fn place_word(text: &str) -> Option<InCell> {
     let t = strip_emphasis_marks(text).to_lowercase();
-    // Swagger UI prints `(path)`, `(query)`.
-    Some(match t.trim().trim_start_matches('(').trim_end_matches(')') {
+    // Swagger UI prints `(path)`, `(query)`; swagger2markup 0.x `PathParameter`.
+    let t = t.trim().trim_start_matches('(').trim_end_matches(')');
+    let t = t.strip_suffix("parameter").filter(|p| !p.is_empty() && !p.ends_with(' ')).unwrap_or(t);
+    Some(match t {
         "path" | "uri" | "url" | "route" | "template" | "path parameter" => InCell::Place(Place::Path),
         "query" | "querystring" | "query string" | "query parameter" => InCell::Place(Place::Query),
         "header" | "headers" | "header parameter" => InCell::Place(Place::Header),
         "cookie" | "cookies" => InCell::Place(Place::Cookie),
         "body" | "json" | "payload" | "request body" => InCell::Body(None),
-        "formdata" | "form" | "form data" | "formdata parameter" | "form-data" => InCell::Body(Some(BodyKind::Form)),
+        "formdata" | "form" | "form data" | "formdata parameter" | "form-data" | "formdata " => InCell::Body(Some(BodyKind::Form)),
         "multipart" => InCell::Body(Some(BodyKind::Multipart)),
         _ => return None,
     })

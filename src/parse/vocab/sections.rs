@@ -398,12 +398,14 @@ pub fn normalise(text: &str) -> String {
             }
         }
     }
-    // `2. Query parameters`, `3.1 Body` — not `200 OK`.
-    let numbering = t.chars().take_while(|c| c.is_ascii_digit() || *c == '.').count();
-    if numbering > 0 && t[..numbering].contains('.') && t[numbering..].starts_with(' ') {
-        t = t[numbering..].to_string();
-    }
+    let t = strip_numbering(&t).to_string();
     t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `2. Query parameters`, `3.1. Hold` → the text; `200 OK` keeps its number.
+pub fn strip_numbering(t: &str) -> &str {
+    let numbering = t.chars().take_while(|c| c.is_ascii_digit() || *c == '.').count();
+    if numbering > 0 && t[..numbering].contains('.') && t[numbering..].starts_with(' ') { t[numbering..].trim_start() } else { t }
 }
 
 /// `200`, `200 ok`, `201 created`, `http 200`, `status 204`, `response 200 (application/json)`.

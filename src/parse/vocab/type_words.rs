@@ -72,7 +72,11 @@ fn strip_constraints(s: &str) -> &str {
     let mut end = s.len();
     for marker in [" [ ", " >= ", " <= ", " > ", " < ", " non-empty", " ≥", " ≤", " default:", " (default"] {
         if let Some(i) = s.find(marker) {
-            end = end.min(i);
+            // `> 0` is a bound; `< Bin > array` (swagger2markup) is a type.
+            let bound = !matches!(marker, " > " | " < ") || s[i + marker.len()..].starts_with(|c: char| c.is_ascii_digit() || c == '-');
+            if bound {
+                end = end.min(i);
+            }
         }
     }
     s[..end].trim()
@@ -154,6 +158,14 @@ fn container(s: &str, lower: &str, allow_named: bool, depth: usize) -> Option<Ty
         }
     }
     let item = |rest_lower: &str| -> Option<&str> { Some(&s[s.len() - rest_lower.len()..]) };
+    // swagger2markup: `< Bin > array`, `< string > array`.
+    if let Some(inner) = lower.strip_suffix(" array").map(str::trim).and_then(|r| r.strip_prefix('<')).and_then(|r| r.strip_suffix('>')) {
+        let at = lower.find(inner.trim()).unwrap_or(0);
+        let item = item_words(&s[at..at + inner.trim().len()], true, depth)?;
+        let mut t = TypeWords::new(Type::array(item.ty.clone()), s);
+        t.named = item.named;
+        return Some(t);
+    }
     let array_item = ["array of ", "list of ", "set of ", "collection of ", "sequence of ", "arrays of ", "lists of "]
         .iter()
         .find_map(|p| lower.strip_prefix(p))
@@ -216,12 +228,22 @@ fn item_words(s: &str, allow_named: bool, depth: usize) -> Option<TypeWords> {
     if let Some(t) = words(s, true, depth + 1) {
         return Some(t);
     }
+    // Inside an explicit container any capitalised identifier is a model (`< Show > array`).
+    if s.starts_with(|c: char| c.is_ascii_uppercase()) && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Some(named(s));
+    }
     let singular = s.strip_suffix("es").filter(|x| x.ends_with("ss")).or_else(|| s.strip_suffix('s'))?;
     words(singular, allow_named || singular.chars().next().is_some_and(char::is_uppercase), depth + 1)
 }
 
 /// `enum`, `string enum`, `enum<string>`, `enum (string)`, `integer enum`.
 fn enum_words(lower: &str) -> Option<TypeWords> {
+    // swagger2markup: `enum (Gala, Braeburn)`.
+    if lower.starts_with("enum (") && lower.ends_with(')') {
+        let mut t = TypeWords::new(Type::string(), lower);
+        t.is_enum = true;
+        return Some(t);
+    }
     let base = match lower {
         "enum" | "string enum" | "enum<string>" | "enum (string)" | "enum string" | "enumeration" | "string (enum)" | "enum[string]" => Type::string(),
         "integer enum" | "enum<integer>" | "enum (integer)" | "int enum" | "enum<int>" => Type::integer(),
@@ -358,6 +380,7 @@ mod tests {
             ("enum<string>", Some(Type::string())),
             ("string or integer", Some(Type::Any)),
             ("array string[]", Some(Type::array(Type::string()))),
+            ("< Bin > array", Some(Type::array(Type::reference("Bin")))),
             ("array object[]", Some(Type::array(Type::Any))),
             ("the user name", None),
             ("Required", None),
