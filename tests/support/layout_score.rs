@@ -218,7 +218,8 @@ fn read_items(key: &str, op: &Operation, doc: &ParsedDoc, out: &mut Items) {
             Location::Header => "header",
             Location::Cookie => "cookie",
             Location::Body => {
-                for f in model_fields(&p.ty, doc) {
+                // Read-only properties are not part of a request (OpenAPI `readOnly`).
+                for f in model_fields(&p.ty, doc).into_iter().filter(|f| !f.3) {
                     out.insert((key.to_string(), "body".into(), f.0), ("body".into(), Some(f.1), Some(f.2)));
                 }
                 continue;
@@ -233,8 +234,8 @@ fn read_items(key: &str, op: &Operation, doc: &ParsedDoc, out: &mut Items) {
     }
 }
 
-/// (name, coarse type, required) of the model a body or response type names.
-fn model_fields(ty: &Type, doc: &ParsedDoc) -> Vec<(String, String, bool)> {
+/// (name, coarse type, required, read-only) of the model a body or response type names.
+fn model_fields(ty: &Type, doc: &ParsedDoc) -> Vec<(String, String, bool, bool)> {
     let name = match ty {
         Type::Ref { name } => name,
         Type::Array { items } => match items.as_ref() {
@@ -244,7 +245,7 @@ fn model_fields(ty: &Type, doc: &ParsedDoc) -> Vec<(String, String, bool)> {
         _ => return Vec::new(),
     };
     let model: Option<&Model> = doc.models.iter().find(|m| &m.name == name);
-    model.map(|m| m.fields.iter().map(|f| (f.name.clone(), coarse(&f.ty, doc), f.required)).collect()).unwrap_or_default()
+    model.map(|m| m.fields.iter().map(|f| (f.name.clone(), coarse(&f.ty, doc), f.required, f.constraints.iter().any(|c| c == "readonly"))).collect()).unwrap_or_default()
 }
 
 fn coarse(ty: &Type, doc: &ParsedDoc) -> String {

@@ -107,6 +107,12 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, diags:
     // The request body.
     let mut body_fields = std::mem::take(&mut doc.body);
     body_fields.extend(extra_body);
+    // Swagger 2.0's one `body` parameter, its fields nested under it (`» name` rows).
+    if let [only] = body_fields.as_mut_slice() {
+        if !only.children.is_empty() && only.ty.as_ref().is_none_or(|t| matches!(t.ty, Type::Any) || t.loose) {
+            body_fields = std::mem::take(&mut only.children);
+        }
+    }
     // A lone `in: body` parameter without a model (`request`, typed by its example): the
     // example shows the body's fields.
     if let ([only], Some((json, line))) = (body_fields.as_slice(), &doc.request_example) {

@@ -10,11 +10,11 @@ use super::units::Unit;
 use crate::parse::blocks::{Definition, ListItem};
 use crate::parse::recognise::endpoint::endpoint_in_line;
 use crate::parse::recognise::example::{Json, described_params, parse as parse_json};
-use crate::parse::recognise::field::{Detail, FieldDoc, badge, detail_line, field_line, is_name_line, leading_type};
+use crate::parse::recognise::field::{Detail, FieldDoc, badge, detail_line, field_line, glued_label, is_name_line, leading_type, nest_by_depth};
 use crate::parse::recognise::request::{Request, request_in_code};
 use crate::parse::recognise::table::{columns, endpoint_rows, headerless_row, is_status_table, place_column, row_field, table_media};
 use crate::parse::vocab::chrome::is_chrome;
-use crate::parse::vocab::sections::{Place, Section, media_kind, section_of};
+use crate::parse::vocab::sections::{Place, Section, is_model_part, media_kind, section_of};
 use crate::parse::vocab::type_words::{TypeWords, type_words};
 use crate::schema::BodyKind;
 
@@ -81,13 +81,19 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
         awaiting: None,
         models_level: None,
         media_stated: false,
+        values_for: None,
         known: known_names(units, seg),
     };
     let skip: std::ops::Range<usize> = seg.anchor.as_ref().map_or(0..0, |a| a.unit..a.unit + a.span);
     let title_line = seg.title.as_ref().map(|t| t.1);
     let mut k = seg.start;
     while k < seg.end {
-        if skip.contains(&k) {
+        if k == skip.start && !skip.is_empty() {
+            r.at_anchor();
+        }
+        // The anchor states the endpoint; a request sample that is the anchor still says how
+        // the body is sent.
+        if skip.contains(&k) && !matches!(units[k], Unit::Code { .. }) {
             k += 1;
             continue;
         }
@@ -128,6 +134,8 @@ struct Reader<'u, 'a> {
     models_level: Option<u8>,
     /// The page printed the request's media type.
     media_stated: bool,
+    /// Under an `Enumerated Values` heading: where the fields it gives values for were read.
+    values_for: Option<Target>,
     /// Names the endpoint itself shows (query keys of its URL, placeholders): on a line of
     /// their own under a parameters heading they start a parameter (Postman's key/value lists).
     known: Vec<String>,
@@ -142,6 +150,21 @@ enum Awaiting {
 }
 
 impl Reader<'_, '_> {
+    /// At the endpoint line: a response section opened above it with nothing read (an
+    /// `On this page` list ending in `Responses`) does not own what follows (the title,
+    /// the tag name).
+    fn at_anchor(&mut self) {
+        if self.in_response && self.doc.response.is_empty() && self.doc.response_example.is_none() {
+            self.flush();
+            self.doc.response_statement = None;
+            self.doc.response_empty = false;
+            self.response_code = None;
+            self.in_response = false;
+            self.response_target = Target::Skip;
+            self.target = Target::Unsectioned;
+        }
+    }
+
     /// Read unit `k`; returns the next unit to read.
     fn unit(&mut self, k: usize, end: usize) -> usize {
         match self.units[k] {
@@ -150,7 +173,12 @@ impl Reader<'_, '_> {
                 if self.models_level.is_some_and(|l| level <= l) {
                     self.models_level = None;
                 }
+                self.values_for = None;
                 match section_of(text) {
+                    // `Enumerated Values` below a parameter or property table: values of those fields.
+                    Some(Section::Values) => self.values_for = Some(self.target),
+                    // `Properties`, `Example` under a model heading: still the model's.
+                    _ if matches!(self.target, Target::Model(_)) && self.models_level.is_some() && is_model_part(text) => {}
                     Some(Section::Models) => {
                         self.section(Section::Models, text);
                         self.models_level = Some(level);
@@ -236,7 +264,7 @@ impl Reader<'_, '_> {
                 self.response_target = Target::Skip;
                 Target::Skip
             }
-            Section::Ignored | Section::Models | Section::Endpoint => Target::Skip,
+            Section::Ignored | Section::Models | Section::Endpoint | Section::Values => Target::Skip,
         };
         if let (Target::Body, Some(kind)) = (self.target, media_kind(text)) {
             self.doc.body_kind = Some(kind);
@@ -359,9 +387,14 @@ impl Reader<'_, '_> {
                 return k + 1;
             }
         }
-        // `array[object]` right under a response or body heading: the body is a list.
+        // `array[object]` (`Type: array object[]`) right under a response or body heading:
+        // the body is a list.
         if self.pending.is_none() && matches!(self.target, Target::Response | Target::Body) && self.section_is_empty() {
-            if let Some(ty) = type_words(t, false).filter(|ty| matches!(ty.ty, crate::schema::Type::Array { .. })) {
+            let typed = match glued_label(t) {
+                Some(("Type", value)) => value,
+                _ => t,
+            };
+            if let Some(ty) = type_words(typed, false).filter(|ty| matches!(ty.ty, crate::schema::Type::Array { .. })) {
                 let _ = ty;
                 if self.target == Target::Response {
                     self.doc.response_array = true;
@@ -385,6 +418,10 @@ impl Reader<'_, '_> {
                     return k + 1;
                 }
             }
+        }
+        // A label with its value (`Type: object`) where no field is open is not a field.
+        if glued_label(t).is_some() {
+            return k + 1;
         }
         if let Some(mut f) = field_line(t) {
             f.line = line;
@@ -435,6 +472,7 @@ impl Reader<'_, '_> {
 
     /// Whether a type line follows line `k` within a few lines (one-line-per-part layouts).
     fn type_follows(&self, k: usize, end: usize) -> bool {
+        let mut prose_seen = false;
         for j in k + 1..(k + 5).min(end) {
             let Unit::Line { text, link, .. } = self.units[j] else { return false };
             let linked = linked(text, link);
@@ -448,8 +486,14 @@ impl Reader<'_, '_> {
             if type_line(t, &FieldDoc::default()).is_some() || type_then_prose(t).is_some() {
                 return true;
             }
+            // One line of description may sit between the name and a labelled type
+            // (`X-Client-Id` / `*` / `Identifier of the app.` / `Typestring`).
             if badge(t).is_none() && detail_line(t).is_none() {
-                return false;
+                let labelled_type_next = (j + 1 < end).then(|| self.units[j + 1]).is_some_and(|u| matches!(u, Unit::Line { text, .. } if matches!(glued_label(text.trim()), Some(("Type", _)))));
+                if prose_seen || !labelled_type_next || t.split_whitespace().count() < 3 {
+                    return false;
+                }
+                prose_seen = true;
             }
         }
         false
@@ -564,6 +608,21 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// A top-level table row. Widdershins documents an array or referenced schema as an
+    /// `anonymous` row with the fields under it: those are the fields.
+    fn push_top(&mut self, mut f: FieldDoc) {
+        if f.name == "anonymous" && !f.children.is_empty() {
+            if self.target == Target::Response && f.ty.as_ref().is_some_and(|t| matches!(t.ty, crate::schema::Type::Array { .. })) {
+                self.doc.response_array = true;
+            }
+            for c in std::mem::take(&mut f.children) {
+                self.push(self.target, c);
+            }
+            return;
+        }
+        self.push(self.target, f);
+    }
+
     fn push(&mut self, target: Target, f: FieldDoc) {
         if let Some((_, parent)) = self.parents.last_mut() {
             parent.children.push(f);
@@ -605,7 +664,7 @@ impl Reader<'_, '_> {
         if let Some(kind) = table_media(rows).filter(|_| rows.len() <= 3) {
             self.doc.body_kind.get_or_insert(kind);
         }
-        if self.label_table(header, rows) {
+        if self.label_table(header, rows) || self.values_table(header, rows) {
             return;
         }
         if is_status_table(header, rows) {
@@ -620,10 +679,9 @@ impl Reader<'_, '_> {
         }
         if let Some(cols) = columns(header).map(|c| crate::parse::recognise::table::settle_columns(header, rows, c)) {
             let place_col = place_column(header, rows, &cols);
-            for row in rows {
-                if let Some(f) = row_field(&cols, place_col, row) {
-                    self.push(self.target, f);
-                }
+            let fields = nest_by_depth(rows.iter().filter_map(|row| row_field(&cols, place_col, row)).collect());
+            for f in fields {
+                self.push_top(f);
             }
             return;
         }
@@ -634,6 +692,47 @@ impl Reader<'_, '_> {
             for f in fields {
                 self.push(self.target, f);
             }
+        }
+    }
+
+    /// `Parameter | Value` rows under `Enumerated Values`: each row one allowed value of a
+    /// field read above.
+    fn values_table(&mut self, header: &[crate::parse::blocks::Cell], rows: &[crate::parse::blocks::Row]) -> bool {
+        if self.values_for.is_none() || header.len() != 2 || !header[1].text.trim().to_lowercase().starts_with("value") {
+            return false;
+        }
+        for row in rows {
+            let [name, value] = row.cells.as_slice() else { continue };
+            let (name, value) = (name.text.trim().trim_start_matches(['»', ' ']), value.text.trim());
+            if name.is_empty() || value.is_empty() {
+                continue;
+            }
+            self.each_field(&mut |f| {
+                if f.name == name && !f.values.iter().any(|v| v.value == value) {
+                    f.values.push(crate::schema::EnumValue::new(value));
+                }
+            });
+        }
+        true
+    }
+
+    /// Every field read so far, nested ones too.
+    fn each_field(&mut self, visit: &mut dyn FnMut(&mut FieldDoc)) {
+        fn walk(fields: &mut [FieldDoc], visit: &mut dyn FnMut(&mut FieldDoc)) {
+            for f in fields {
+                visit(f);
+                walk(&mut f.children, visit);
+            }
+        }
+        let d = &mut self.doc;
+        walk(&mut d.unsectioned, visit);
+        walk(&mut d.body, visit);
+        walk(&mut d.response, visit);
+        for (_, f) in &mut d.params {
+            visit(f);
+        }
+        for m in &mut d.models {
+            walk(&mut m.fields, visit);
         }
     }
 
@@ -678,6 +777,10 @@ impl Reader<'_, '_> {
         }
         let Some(col) = words.iter().position(|w| matches!(w.as_str(), "schema" | "type" | "model" | "response type" | "return type" | "body")) else { return };
         let cell = row.cells.get(col).map(|c| c.text.clone()).unwrap_or_default();
+        // Widdershins: `Inline` (the schema follows below), `None` (no body).
+        if matches!(cell.trim().to_lowercase().as_str(), "inline" | "none" | "n/a" | "-" | "–") {
+            return;
+        }
         let (_, shape) = body_shape(&cell);
         match shape {
             Some(Shape::Fields(fields)) if self.doc.response.is_empty() => self.doc.response = fields,
@@ -784,6 +887,9 @@ impl Reader<'_, '_> {
     fn code(&mut self, lang: Option<&str>, text: &str, line: u32) {
         self.flush();
         if let Some(r) = request_in_code(text) {
+            if std::env::var_os("DOCS2RS_TRACE").is_some() {
+                eprintln!("TRACE request {line} {:?}", r.kind);
+            }
             if let Some(kind) = r.kind {
                 self.doc.body_kind.get_or_insert(kind);
             }
@@ -813,6 +919,9 @@ impl Reader<'_, '_> {
             return;
         }
         let label = self.label.to_lowercase();
+        if std::env::var_os("DOCS2RS_TRACE").is_some() {
+            eprintln!("TRACE code {line} label={label:?} target={:?} in_response={} rt={:?}", self.target, self.in_response, self.response_target);
+        }
         let says_response = ["response", "returns", "return", "output", "result", "above command", "200", "201", "success"].iter().any(|w| label.contains(w));
         let says_request = ["request", "body", "payload", "input"].iter().any(|w| label.contains(w)) && !says_response;
         match self.target {
@@ -1056,10 +1165,10 @@ pub fn field_from_lines(text: &str, line: u32) -> Option<FieldDoc> {
 /// A line that is a type, maybe with badges around it (`string <uuid> required`,
 /// `integer · min: 1 · optional`, `stringrequired`).
 fn type_line(t: &str, f: &FieldDoc) -> Option<TypeWords> {
-    // `Type:string`, `Type: array object[]` (Scalar's label glued to the value).
-    let t = match t.get(..5).filter(|p| p.eq_ignore_ascii_case("type:")) {
-        Some(_) => t[5..].trim(),
-        None => t,
+    // `Type:string`, `Typestring` (a label glued to the value).
+    let t = match glued_label(t) {
+        Some(("Type", value)) => value,
+        _ => t,
     };
     // A bare capitalised word on its own line is more often a heading than a model name;
     // model types show as `object (Pet)`, `Pet[]`, `Array of Pet`.

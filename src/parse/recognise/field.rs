@@ -15,7 +15,7 @@
 use crate::parse::vocab::field_line::split_field_line;
 use crate::parse::vocab::sections::Place;
 use crate::parse::vocab::type_words::{TypeWords, type_words};
-use crate::schema::{BodyKind, EnumValue};
+use crate::schema::{BodyKind, EnumValue, Type};
 
 /// One documented field or parameter, before it is placed.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -43,6 +43,8 @@ pub struct FieldDoc {
     pub children: Vec<FieldDoc>,
     /// Read from an example value, not from a description.
     pub inferred: bool,
+    /// Nesting the page marks on the name (`» id`, `»» name`, `└─ city`): 0 at the top.
+    pub depth: usize,
     pub line: u32,
 }
 
@@ -66,7 +68,9 @@ impl FieldDoc {
             Detail::Constraint(c) => self.constraints.push(c),
             Detail::Type(t) => {
                 self.nullable |= t.nullable;
-                if self.ty.is_none() {
+                // A later `Format: binary` / `date-time` / `int64` refines a plain type.
+                let refines = matches!((self.ty.as_ref().map(|x| &x.ty), &t.ty), (Some(Type::String { format: None }), Type::String { format: Some(_) } | Type::Date | Type::DateTime) | (Some(Type::Integer { bits: None }), Type::Integer { bits: Some(_) }));
+                if self.ty.is_none() || refines {
                     self.ty = Some(t);
                 }
             }
@@ -137,6 +141,52 @@ fn is_prose_safe_name(s: &str) -> bool {
 
 /// Strip the decoration pages put around a name: `` `id` ``, `**id**`, `"id"`, `id*`, `id:`.
 /// Returns the name and whether a `*` marked it required.
+/// Nesting marks before a name in a table cell: Widdershins' `»` per level, tree
+/// drawings (`│ └─ city`, `├── id`), `↳`. Returns the depth and the rest.
+pub fn depth_marker(s: &str) -> (usize, &str) {
+    let mut depth = 0;
+    let mut rest = s.trim_start();
+    loop {
+        if let Some(r) = rest.strip_prefix(['»', '↳', '›']) {
+            depth += 1;
+            rest = r.trim_start();
+        } else if let Some(r) = rest.strip_prefix(['└', '├']) {
+            depth += 1;
+            rest = r.trim_start_matches(['─', '-', ' ']);
+        } else if let Some(r) = rest.strip_prefix('│') {
+            depth += 1;
+            rest = r.trim_start();
+        } else {
+            return (depth, rest);
+        }
+    }
+}
+
+/// Fields read in order with their depth marks → the top-level ones with the deeper ones
+/// nested under the field before them.
+pub fn nest_by_depth(fields: Vec<FieldDoc>) -> Vec<FieldDoc> {
+    let mut stack: Vec<FieldDoc> = Vec::new();
+    let mut top = Vec::new();
+    fn close(stack: &mut Vec<FieldDoc>, top: &mut Vec<FieldDoc>, depth: usize) {
+        while stack.len() > depth {
+            let f = stack.pop().unwrap_or_default();
+            match stack.last_mut() {
+                Some(parent) => parent.children.push(f),
+                None => top.push(f),
+            }
+        }
+    }
+    for f in fields {
+        // A field deeper than one below its parent (`»» x` after a top-level row) hangs
+        // under the nearest field above it.
+        let depth = f.depth.min(stack.len());
+        close(&mut stack, &mut top, depth);
+        stack.push(f);
+    }
+    close(&mut stack, &mut top, 0);
+    top
+}
+
 pub fn clean_name(s: &str) -> (String, bool) {
     let t = s.trim().trim_matches(['`', '"', '\'', '“', '”']);
     let t = t.trim_start_matches('*').trim_end_matches(['*', '`']);
@@ -423,6 +473,15 @@ pub fn detail_line(text: &str) -> Option<Detail> {
     if let Some(d) = labelled(t, &lower) {
         return Some(d);
     }
+    if let Some((label, value)) = glued_label(t) {
+        return match label {
+            "Type" => type_words(value, true).map(Detail::Type),
+            "Format" => format_type(value).map(Detail::Type),
+            "Default" => Some(Detail::Default(unquote(value).to_string())),
+            "Example" => Some(Detail::Ignored),
+            _ => Some(Detail::Constraint(format!("{} {value}", label.to_lowercase()))),
+        };
+    }
     if is_constraint(&lower) {
         return Some(Detail::Constraint(t.to_string()));
     }
@@ -430,6 +489,28 @@ pub fn detail_line(text: &str) -> Option<Detail> {
         return Some(Detail::Ignored);
     }
     None
+}
+
+/// A label glued to its value, as browser copies of doc sites print them: `Typestring`,
+/// `Default"false"`, `Minimum0`, `Example"dk_0481"`, `Type:string`. The value must look like
+/// one (`Examples` and `Defaults to` are words, not labels).
+pub fn glued_label(t: &str) -> Option<(&'static str, &str)> {
+    const LABELS: &[&str] = &["Type", "Format", "Default", "Example", "Minimum", "Maximum", "Min length", "Max length", "Min items", "Max items", "Pattern", "Multiple of"];
+    LABELS.iter().find_map(|&label| {
+        let rest = t.strip_prefix(label)?;
+        let (colon, value) = match rest.strip_prefix(':') {
+            Some(v) => (true, v.trim()),
+            None => (false, rest),
+        };
+        let first = value.chars().next()?;
+        let ok = colon
+            || match label {
+                "Type" => first.is_ascii_lowercase() && type_words(value, true).is_some(),
+                "Format" => first.is_ascii_lowercase() && !value.contains(' '),
+                _ => first.is_ascii_digit() || matches!(first, '"' | '\'' | '-' | '[' | '{' | '^'),
+            };
+        ok.then_some((label, value))
+    })
 }
 
 /// `Default: 10`, `Defaults to 10`, `Allowed values: a, b`, `Enum: "a" "b"`, `Format: uuid`.

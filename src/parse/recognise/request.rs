@@ -19,9 +19,14 @@ pub struct Request {
 
 /// A `curl` command or raw HTTP request, if the code is one.
 pub fn request_in_code(text: &str) -> Option<Request> {
-    let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
-    if first.trim_start_matches("$ ").starts_with("curl") {
-        return Some(curl(text));
+    // Comments before the command (`# You can also use wget`) are not the command.
+    let mut rest = text;
+    while let Some(line) = rest.lines().next().filter(|l| l.trim().is_empty() || l.trim_start().starts_with('#') || l.trim_start().starts_with("//")) {
+        rest = &rest[(line.len() + 1).min(rest.len())..];
+    }
+    let first = rest.lines().map(str::trim).find(|l| !l.is_empty())?;
+    if first.trim_start_matches("$ ").starts_with("curl ") {
+        return Some(curl(rest));
     }
     let e = endpoint_in_line(first)?;
     (e.evidence == Evidence::Example).then(|| http(text, e))

@@ -6,7 +6,7 @@
 
 use crate::parse::blocks::{Cell, Row};
 use crate::parse::recognise::endpoint::{Endpoint, endpoint_in_line};
-use crate::parse::recognise::field::{Detail, FieldDoc, badge, clean_name, detail_line, is_name, leading_type, split_values, strip_example};
+use crate::parse::recognise::field::{Detail, FieldDoc, badge, clean_name, depth_marker, detail_line, is_name, leading_type, split_values, strip_example};
 use crate::parse::text::strip_emphasis_marks;
 use crate::parse::vocab::sections::{Place, media_kind};
 use crate::parse::vocab::type_words::type_words;
@@ -142,7 +142,7 @@ pub fn row_field(cols: &Columns, place_col: Option<usize>, row: &Row) -> Option<
     if row.cells.len() == 1 && [cols.ty, cols.description, cols.place, cols.required].iter().flatten().count() >= 2 {
         return None;
     }
-    let name_cell = cell(Some(cols.name))?;
+    let (depth, name_cell) = depth_marker(cell(Some(cols.name))?);
     let mut lines = name_cell.lines();
     let first = lines.next()?;
     let mut tokens = first.split_whitespace();
@@ -151,6 +151,7 @@ pub fn row_field(cols: &Columns, place_col: Option<usize>, row: &Row) -> Option<
         return None;
     }
     let mut f = FieldDoc::named(&name, row.line);
+    f.depth = depth;
     if starred {
         f.required = Some(true);
     }

@@ -31,6 +31,9 @@ pub enum Section {
     Endpoint,
     /// Models documented on their own (`Schemas`, `Definitions`, `Models`).
     Models,
+    /// Enumerated values of fields read above (`Enumerated Values`, `Allowed values`): a
+    /// table of name | value pairs.
+    Values,
     /// Examples, code samples, authentication, rate limits, SDKs: nothing to read.
     Ignored,
 }
@@ -170,6 +173,11 @@ const PHRASES: &[(&str, Section)] = {
         ("data models", Models),
         ("objects", Models),
         ("types", Models),
+        // Values of fields above.
+        ("enumerated values", Values),
+        ("allowed values", Values),
+        ("possible values", Values),
+        ("enum values", Values),
         // Nothing to read.
         ("example", Ignored),
         ("examples", Ignored),
@@ -360,6 +368,13 @@ pub fn section_of(text: &str) -> Option<Section> {
     }
 }
 
+/// Headings inside one model's documentation (`Properties`, `Example`) rather than the
+/// name of the next model.
+pub fn is_model_part(text: &str) -> bool {
+    const PARTS: &[&str] = &["properties", "fields", "attributes", "members", "schema", "json schema", "structure", "example", "examples", "json example", "xml example", "enumerated values", "allowed values"];
+    PARTS.contains(&normalise(text).as_str())
+}
+
 /// A phrase followed by a qualifier: `request body schema: application/json`,
 /// `query parameters (optional)`, `responses 200`, `body parameters for "x"` — not prose
 /// that starts with the phrase (`request failed with error`, `example: 42`).
@@ -410,7 +425,7 @@ pub fn strip_numbering(t: &str) -> &str {
 
 /// `200`, `200 ok`, `201 created`, `http 200`, `status 204`, `response 200 (application/json)`.
 fn status_heading(key: &str) -> Option<u16> {
-    let rest = key.strip_prefix("http ").or_else(|| key.strip_prefix("status ")).or_else(|| key.strip_prefix("response ")).unwrap_or(key);
+    let rest = ["http status ", "status code: ", "status code ", "http ", "status: ", "status ", "response "].iter().find_map(|p| key.strip_prefix(p)).unwrap_or(key);
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     let after = &rest[digits.len()..];
     let code: u16 = digits.parse().ok().filter(|c| (100..600).contains(c) && digits.len() == 3)?;
