@@ -28,8 +28,14 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, diags:
     let template: Vec<String> = path.as_deref().map(path_placeholders).unwrap_or_default();
     let has_body = !matches!(method, Some(Method::Get | Method::Delete | Method::Head | Method::Options) | None);
     let mut ctx = Ctx { file, diags, models: Vec::new(), untyped: Vec::new() };
-    settle_required(doc.params.iter_mut().map(|(_, f)| f).chain(doc.unsectioned.iter_mut()).chain(doc.body.iter_mut()));
-    settle_required(doc.response.iter_mut());
+    // Each side on its own (Zudoku marks parameters `required` and body fields
+    // `optional`); a side with no marks follows the other (apiDoc marks only `optional`).
+    let params_rule = bare_rule(doc.params.iter().map(|(_, f)| f).chain(&doc.unsectioned));
+    let body_rule = bare_rule(doc.body.iter());
+    settle_required(doc.params.iter_mut().map(|(_, f)| f).chain(doc.unsectioned.iter_mut()), params_rule.or(body_rule));
+    settle_required(doc.body.iter_mut(), body_rule.or(params_rule));
+    let response_rule = bare_rule(doc.response.iter());
+    settle_required(doc.response.iter_mut(), response_rule);
 
     // Place every parameter.
     let mut params: Vec<Param> = Vec::new();
@@ -227,7 +233,8 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, diags:
         overlaid: Vec::new(),
     };
     for mut m in doc.models {
-        settle_required(m.fields.iter_mut());
+        let rule = bare_rule(m.fields.iter());
+        settle_required(m.fields.iter_mut(), rule);
         let fields = ctx.fields(nest_dotted(m.fields), &m.name);
         ctx.models.push(Model { name: m.name, description: None, fields, source: Source::new(file, m.line), undocumented: false });
     }
@@ -237,16 +244,21 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, diags:
 /// Generators mark only one side: Scribe prints `optional` and leaves required fields
 /// bare, Stripe prints `Required` and leaves optional ones bare. When the fields of one
 /// side of an operation carry only one of the two badges, the bare ones are the other.
-fn settle_required<'a>(fields: impl Iterator<Item = &'a mut FieldDoc>) {
-    let fields: Vec<&mut FieldDoc> = fields.filter(|f| !f.inferred).collect();
+fn bare_rule<'a>(fields: impl Iterator<Item = &'a FieldDoc>) -> Option<bool> {
+    let fields: Vec<&FieldDoc> = fields.filter(|f| !f.inferred).collect();
     let marked_required = fields.iter().any(|f| f.required == Some(true) && f.place != Some(Place::Path));
     let marked_optional = fields.iter().any(|f| f.required == Some(false));
-    let bare = match (marked_required, marked_optional) {
-        (true, false) => false,
-        (false, true) => true,
-        _ => return,
-    };
-    for f in fields {
+    match (marked_required, marked_optional) {
+        (true, false) => Some(false),
+        (false, true) => Some(true),
+        _ => None,
+    }
+}
+
+/// The bare fields get what [`bare_rule`] says.
+fn settle_required<'a>(fields: impl Iterator<Item = &'a mut FieldDoc>, bare: Option<bool>) {
+    let Some(bare) = bare else { return };
+    for f in fields.filter(|f| !f.inferred) {
         f.required.get_or_insert(bare);
     }
 }

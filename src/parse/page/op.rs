@@ -82,6 +82,7 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
         models_level: None,
         media_stated: false,
         values_for: None,
+        kv_list: false,
         known: known_names(units, seg),
     };
     let skip: std::ops::Range<usize> = seg.anchor.as_ref().map_or(0..0, |a| a.unit..a.unit + a.span);
@@ -136,6 +137,8 @@ struct Reader<'u, 'a> {
     media_stated: bool,
     /// Under an `Enumerated Values` heading: where the fields it gives values for were read.
     values_for: Option<Target>,
+    /// The current section is a key/value list (Postman: key, example value, description).
+    kv_list: bool,
     /// Names the endpoint itself shows (query keys of its URL, placeholders): on a line of
     /// their own under a parameters heading they start a parameter (Postman's key/value lists).
     known: Vec<String>,
@@ -219,6 +222,7 @@ impl Reader<'_, '_> {
 
     fn section(&mut self, s: Section, text: &str) {
         self.close_parents();
+        self.kv_list = false;
         self.awaiting = None;
         self.doc.sections_seen += 1;
         // A `Definitions` line in a text copy: models until a heading (the heading branch
@@ -285,6 +289,10 @@ impl Reader<'_, '_> {
             return k + 1;
         }
         let a_value = !t.contains(' ') && section_of(t).is_none() && !(is_name_line(t).is_some() && self.type_follows(k, end));
+        // A capitalised section word (`PARAMS`, `Body`) is never the value a label awaits.
+        if self.awaiting.is_some() && t.starts_with(|c: char| c.is_uppercase()) && section_of(t).is_some() {
+            self.awaiting = None;
+        }
         if let (Some(awaiting), Some((_, f))) = (self.awaiting, self.pending.as_mut()) {
             match awaiting {
                 Awaiting::Default => {
@@ -410,6 +418,7 @@ impl Reader<'_, '_> {
             if f.ty.is_none() {
                 if let Some(ty) = type_line(t, f) {
                     f.apply(Detail::Type(ty));
+                    line_details(t, f);
                     return k + 1;
                 }
                 if let Some((ty, rest)) = type_then_prose(t) {
@@ -449,7 +458,15 @@ impl Reader<'_, '_> {
         // under a headers heading; the line after it is its example value.
         let key = matches!(self.target, Target::Params(_) | Target::Body) && self.known.iter().any(|n| n == t);
         let header = self.target == Target::Params(Some(Place::Header)) && !t.contains(' ') && header_line(t, line).is_some();
-        if key || header {
+        // In such a list, a name after a described key and before a description is a key the
+        // example URL leaves out (`mrn` / `Medical record number (exact match)`).
+        let unlisted = self.kv_list
+            && is_name_line(t).is_some()
+            && !t.contains(' ')
+            && self.pending.as_ref().is_some_and(|(_, f)| f.description.is_some())
+            && self.units.get(k + 1).and_then(Unit::text).is_some_and(|n| n.split_whitespace().count() >= 3);
+        if key || header || unlisted {
+            self.kv_list = true;
             let mut f = FieldDoc::named(t, line);
             if header {
                 f.ty = type_words("string", false);
@@ -1154,12 +1171,33 @@ pub fn field_from_lines(text: &str, line: u32) -> Option<FieldDoc> {
             understood = true;
         } else if let Some(t) = type_line(l, &f).filter(|_| f.ty.is_none()) {
             f.apply(Detail::Type(t));
+            line_details(l, &mut f);
             understood = true;
         } else {
             f.describe(l);
         }
     }
     understood.then_some(f)
+}
+
+/// The badges and details beside the type on a type line: `integer · min: 1 · optional`,
+/// `string · date`, `string required`.
+fn line_details(t: &str, f: &mut FieldDoc) {
+    let parts: Vec<&str> = t.split('·').map(str::trim).collect();
+    for (i, part) in parts.iter().enumerate() {
+        if i == 0 {
+            // `string required`: badges after the type word.
+            for w in part.split_whitespace().skip(1) {
+                if let Some(d) = badge(w) {
+                    f.apply(d);
+                }
+            }
+            continue;
+        }
+        if let Some(d) = badge(part).or_else(|| detail_line(part)).or_else(|| crate::parse::recognise::field::format_type(part).map(Detail::Type)) {
+            f.apply(d);
+        }
+    }
 }
 
 /// A line that is a type, maybe with badges around it (`string <uuid> required`,

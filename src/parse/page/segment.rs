@@ -212,13 +212,20 @@ fn method_line(units: &[Unit<'_>], i: usize) -> Option<Anchor> {
     for k in i + 1..=i + 2 {
         let Some(next) = line_text(k) else { break };
         if looks_like_url(next) || next.starts_with("{{") {
-            let mut url = next.to_string();
+            let mut path = String::new();
             let mut last = k;
-            while let Some(more) = line_text(last + 1).filter(|m| m.starts_with('/') && !m.contains(' ') && !url.ends_with(*m)) {
-                url.push_str(more);
+            while let Some(more) = line_text(last + 1).filter(|m| m.starts_with('/') && !m.contains(' ') && !next.ends_with(*m)) {
+                path.push_str(more);
                 last += 1;
             }
-            let e = endpoint_in_line(&format!("{} {url}", method.as_str()))?;
+            // A server URL with the path on the next line: the URL is the base.
+            let e = if path.is_empty() || !looks_like_url(next) {
+                endpoint_in_line(&format!("{} {next}{path}", method.as_str()))?
+            } else {
+                let mut e = endpoint_in_line(&format!("{} {path}", method.as_str()))?;
+                e.base_url = Some(next.trim_end_matches('/').to_string());
+                e
+            };
             return Some(Anchor { unit: i, span: last - i + 1, endpoint: e });
         }
         if Method::parse(next).is_some() {
