@@ -19,6 +19,9 @@ pub struct Inline {
     pub bold: bool,
     /// Some non-blank text was struck through (`~~old~~`, `<del>`).
     pub struck: bool,
+    /// Non-breaking spaces before the text: how far the page indents it (apiDoc nests
+    /// fields with `&nbsp;&nbsp;` per level).
+    pub indent: u8,
 }
 
 impl Inline {
@@ -147,6 +150,9 @@ impl InlineBuilder {
     }
     /// Decodes entities left over from double escaping and tidies whitespace.
     pub fn finish(self) -> Inline {
-        Inline { text: normalize_lines(&decode_entities(&self.text)), link: self.link, bold: self.bold, struck: self.struck }
+        let text = decode_entities(&self.text);
+        let lead = text.trim_start_matches(|c: char| c.is_whitespace() && c != '\u{a0}');
+        let indent = lead.chars().take_while(|c| *c == '\u{a0}' || *c == ' ').filter(|c| *c == '\u{a0}').count().min(u8::MAX as usize) as u8;
+        Inline { text: normalize_lines(&text), link: self.link, bold: self.bold, struck: self.struck, indent }
     }
 }

@@ -506,7 +506,7 @@ mod tests {
         let Block::Table { header, rows, .. } = &b[0] else { panic!("{b:?}") };
         assert_eq!(header.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["Name", "Type"]);
         assert_eq!((rows.len(), rows[0].line), (1, 3));
-        assert_eq!(rows[0].cells[1], Inline { text: "Array<T>".into(), link: Some("T.html".into()), bold: true, struck: false });
+        assert_eq!(rows[0].cells[1], Inline { text: "Array<T>".into(), link: Some("T.html".into()), bold: true, struck: false, indent: 0 });
         let b = blocks_of("<table><tr><td>Name</td><td>Type</td></tr><tr><td>a<br>b</td></tr></table>");
         let Block::Table { header, rows, .. } = &b[0] else { panic!("{b:?}") };
         assert_eq!((header.len(), rows[0].cells[0].text.as_str()), (2, "a\nb"));

@@ -163,13 +163,13 @@ pub fn depth_marker(s: &str) -> (usize, &str) {
 }
 
 /// Fields read in order with their depth marks → the top-level ones with the deeper ones
-/// nested under the field before them.
+/// nested under the field before them. Depths are compared, not counted, so any
+/// indentation step works.
 pub fn nest_by_depth(fields: Vec<FieldDoc>) -> Vec<FieldDoc> {
     let mut stack: Vec<FieldDoc> = Vec::new();
     let mut top = Vec::new();
-    fn close(stack: &mut Vec<FieldDoc>, top: &mut Vec<FieldDoc>, depth: usize) {
-        while stack.len() > depth {
-            let f = stack.pop().unwrap_or_default();
+    fn close_one(stack: &mut Vec<FieldDoc>, top: &mut Vec<FieldDoc>) {
+        if let Some(f) = stack.pop() {
             match stack.last_mut() {
                 Some(parent) => parent.children.push(f),
                 None => top.push(f),
@@ -177,13 +177,14 @@ pub fn nest_by_depth(fields: Vec<FieldDoc>) -> Vec<FieldDoc> {
         }
     }
     for f in fields {
-        // A field deeper than one below its parent (`»» x` after a top-level row) hangs
-        // under the nearest field above it.
-        let depth = f.depth.min(stack.len());
-        close(&mut stack, &mut top, depth);
+        while stack.last().is_some_and(|open| open.depth >= f.depth) {
+            close_one(&mut stack, &mut top);
+        }
         stack.push(f);
     }
-    close(&mut stack, &mut top, 0);
+    while !stack.is_empty() {
+        close_one(&mut stack, &mut top);
+    }
     top
 }
 

@@ -142,7 +142,8 @@ pub fn row_field(cols: &Columns, place_col: Option<usize>, row: &Row) -> Option<
     if row.cells.len() == 1 && [cols.ty, cols.description, cols.place, cols.required].iter().flatten().count() >= 2 {
         return None;
     }
-    let (depth, name_cell) = depth_marker(cell(Some(cols.name))?);
+    let (marks, name_cell) = depth_marker(cell(Some(cols.name))?);
+    let depth = marks + row.cells.get(cols.name).map_or(0, |c| usize::from(c.indent));
     let mut lines = name_cell.lines();
     let first = lines.next()?;
     let mut tokens = first.split_whitespace();

@@ -425,7 +425,11 @@ pub fn strip_numbering(t: &str) -> &str {
 
 /// `200`, `200 ok`, `201 created`, `http 200`, `status 204`, `response 200 (application/json)`.
 fn status_heading(key: &str) -> Option<u16> {
-    let rest = ["http status ", "status code: ", "status code ", "http ", "status: ", "status ", "response "].iter().find_map(|p| key.strip_prefix(p)).unwrap_or(key);
+    // apiDoc: `Success 200`, `Error 4xx`.
+    if let Some(class) = key.strip_prefix("error ").filter(|r| matches!(*r, "4xx" | "5xx")) {
+        return Some(if class == "4xx" { 400 } else { 500 });
+    }
+    let rest = ["success response ", "success ", "http status ", "status code: ", "status code ", "http ", "status: ", "status ", "response "].iter().find_map(|p| key.strip_prefix(p)).unwrap_or(key);
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     let after = &rest[digits.len()..];
     let code: u16 = digits.parse().ok().filter(|c| (100..600).contains(c) && digits.len() == 3)?;
