@@ -10,7 +10,7 @@ use super::units::Unit;
 use crate::parse::blocks::{Definition, ListItem};
 use crate::parse::recognise::endpoint::endpoint_in_line;
 use crate::parse::recognise::example::{Json, described_params, parse as parse_json};
-use crate::parse::recognise::field::{Detail, FieldDoc, badge, detail_line, field_line, glued_label, is_name_line, leading_type, nest_by_depth};
+use crate::parse::recognise::field::{Detail, FieldDoc, badge, detail_line, field_line, glued_label, glued_name_type, is_name_line, leading_type, nest_by_depth};
 use crate::parse::recognise::request::{Request, request_in_code};
 use crate::parse::recognise::table::{columns, endpoint_rows, headerless_row, is_status_table, place_column, row_field, table_media};
 use crate::parse::vocab::chrome::is_chrome;
@@ -83,6 +83,7 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
         media_stated: false,
         values_for: None,
         kv_list: false,
+        glued_fields: false,
         known: known_names(units, seg),
     };
     let skip: std::ops::Range<usize> = seg.anchor.as_ref().map_or(0..0, |a| a.unit..a.unit + a.span);
@@ -139,6 +140,8 @@ struct Reader<'u, 'a> {
     values_for: Option<Target>,
     /// The current section is a key/value list (Postman: key, example value, description).
     kv_list: bool,
+    /// The page glues names to types (`driverIdstring`).
+    glued_fields: bool,
     /// Names the endpoint itself shows (query keys of its URL, placeholders): on a line of
     /// their own under a parameters heading they start a parameter (Postman's key/value lists).
     known: Vec<String>,
@@ -436,6 +439,15 @@ impl Reader<'_, '_> {
             f.line = line;
             self.start(f);
             return k + 1;
+        }
+        if matches!(self.target, Target::Params(_) | Target::Body | Target::Response | Target::Model(_)) {
+            if let Some((mut f, rest)) = glued_name_type(t, self.glued_fields) {
+                self.glued_fields = true;
+                f.line = line;
+                line_details(rest, &mut f);
+                self.start(f);
+                return k + 1;
+            }
         }
         // Under `Definitions`, a model's name on a line of its own, its table soon after
         // (Microsoft Learn puts `Object` and a description between).

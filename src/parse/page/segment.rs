@@ -331,14 +331,37 @@ pub fn same_or_instance(template: &Endpoint, other: &Endpoint) -> bool {
 fn distinct(anchors: Vec<Anchor>) -> Vec<Anchor> {
     let mut seen: HashSet<(Method, String)> = HashSet::new();
     let templates: Vec<Endpoint> = anchors.iter().map(|a| a.endpoint.clone()).filter(|e| e.path.contains('{')).collect();
-    anchors
+    let unique: Vec<Anchor> = anchors
         .into_iter()
         .filter(|a| {
             let e = &a.endpoint;
             let instance = !e.path.contains('{') && templates.iter().any(|t| t.path != e.path && same_or_instance(t, e));
             !instance && seen.insert((e.method, path_shape(&e.path)))
         })
-        .collect()
+        .collect();
+    // One endpoint printed as a full URL and again as a path (`POST https://host/api/v2/x`,
+    // later `POST /x`): the first place, the path without the base path.
+    let mut out: Vec<Anchor> = Vec::new();
+    for a in unique {
+        match out.iter_mut().find(|o| o.endpoint.method == a.endpoint.method && (base_path_of(&o.endpoint, &a.endpoint).is_some() || base_path_of(&a.endpoint, &o.endpoint).is_some())) {
+            Some(first) => {
+                if let Some(prefix) = base_path_of(&first.endpoint, &a.endpoint) {
+                    let base = first.endpoint.base_url.clone().unwrap_or_default();
+                    first.endpoint.base_url = Some(format!("{base}{prefix}"));
+                    first.endpoint.path = a.endpoint.path.clone();
+                }
+            }
+            None => out.push(a),
+        }
+    }
+    out
+}
+
+/// The literal base path `full` (stated with its host) has in front of `short`'s path.
+fn base_path_of(full: &Endpoint, short: &Endpoint) -> Option<String> {
+    full.base_url.as_ref()?;
+    let prefix = full.path.strip_suffix(short.path.as_str())?;
+    (!prefix.is_empty() && prefix.starts_with('/') && !prefix.contains('{') && !short.path.is_empty()).then(|| prefix.to_string())
 }
 
 /// Split the page into operations.

@@ -419,6 +419,37 @@ fn looks_like_code_name(name: &str) -> bool {
     header || name.contains(['_', '.', '[', '$']) || name.chars().skip(1).any(|c| c.is_ascii_uppercase()) || name.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Zudoku's copied field lines: name, an optional `required`, and a lowercase type glued
+/// together, details after ` · ` (`chargerIdrequiredstring`, `maxEnergyKwhnumber · min: 1`).
+/// Without the glued badge or a ` · ` list the split is a guess (`substring`), taken only
+/// when `lenient` (the page already glued its fields this way). Returns the field and the
+/// rest of the line.
+pub fn glued_name_type(text: &str, lenient: bool) -> Option<(FieldDoc, &str)> {
+    const TYPES: &[&str] = &["string[]", "integer[]", "number[]", "object[]", "boolean[]", "string", "integer", "number", "boolean", "object", "array", "file"];
+    let t = text.trim();
+    let (head, rest) = match t.find(' ') {
+        Some(i) => (&t[..i], &t[i..]),
+        None => (t, ""),
+    };
+    let dotted = rest.trim_start().starts_with('·');
+    if !(rest.is_empty() || dotted) {
+        return None;
+    }
+    let ty = TYPES.iter().find(|ty| head.ends_with(*ty))?;
+    let before = &head[..head.len() - ty.len()];
+    let (name, required) = match before.strip_suffix("required") {
+        Some(n) => (n, Some(true)),
+        None => (before, None),
+    };
+    if name.len() < 2 || !is_name(name) || !(required.is_some() || dotted || lenient) {
+        return None;
+    }
+    let mut f = FieldDoc::named(name, 0);
+    f.required = required;
+    f.ty = type_words(ty, false);
+    Some((f, rest))
+}
+
 /// Browser copies that glued name, type and badges: `limitintegerOptionalDefaults to 10`.
 fn glued_field(text: &str) -> Option<FieldDoc> {
     let line = split_field_line(text)?;
