@@ -18,7 +18,9 @@ use crate::schema::{BodyKind, EnumValue, Field, Location, Method, Model, Operati
 use heck::ToUpperCamelCase;
 
 /// One operation (with the models it defines) from one segment.
-pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, diags: &mut Diagnostics) -> (Operation, Vec<Model>) {
+/// `page_rule`: what bare body and response fields mean on the rest of the page
+/// ([`fields_rule`]), for an operation whose own fields carry no badge.
+pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, page_rule: Option<bool>, diags: &mut Diagnostics) -> (Operation, Vec<Model>) {
     let endpoint: Option<&Endpoint> = seg.anchor.as_ref().map(|a| &a.endpoint);
     let method = endpoint.map(|e| e.method);
     let path = endpoint.map(|e| e.path.clone());
@@ -33,9 +35,9 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, diags:
     let params_rule = bare_rule(doc.params.iter().map(|(_, f)| f).chain(&doc.unsectioned));
     let body_rule = bare_rule(doc.body.iter());
     settle_required(doc.params.iter_mut().map(|(_, f)| f).chain(doc.unsectioned.iter_mut()), params_rule.or(body_rule));
-    settle_required(doc.body.iter_mut(), body_rule.or(params_rule));
+    settle_required(doc.body.iter_mut(), body_rule.or(params_rule).or(page_rule));
     let response_rule = bare_rule(doc.response.iter());
-    settle_required(doc.response.iter_mut(), response_rule);
+    settle_required(doc.response.iter_mut(), response_rule.or(body_rule).or(page_rule));
 
     // Place every parameter.
     let mut params: Vec<Param> = Vec::new();
@@ -244,6 +246,13 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, diags:
 /// Generators mark only one side: Scribe prints `optional` and leaves required fields
 /// bare, Stripe prints `Required` and leaves optional ones bare. When the fields of one
 /// side of an operation carry only one of the two badges, the bare ones are the other.
+/// The rule the body and response fields of all of a page's operations agree on.
+pub fn fields_rule<'a>(docs: impl Iterator<Item = &'a OpDoc>) -> Option<bool> {
+    let rules: Vec<bool> = docs.flat_map(|d| [bare_rule(d.body.iter()), bare_rule(d.response.iter())]).flatten().collect();
+    let first = *rules.first()?;
+    rules.iter().all(|r| *r == first).then_some(first)
+}
+
 fn bare_rule<'a>(fields: impl Iterator<Item = &'a FieldDoc>) -> Option<bool> {
     let fields: Vec<&FieldDoc> = fields.filter(|f| !f.inferred).collect();
     let marked_required = fields.iter().any(|f| f.required == Some(true) && f.place != Some(Place::Path));

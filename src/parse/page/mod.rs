@@ -33,7 +33,7 @@ pub fn read(file: &str, blocks: &[Block], diags: &mut Diagnostics) -> ParsedDoc 
         if !says_something {
             // A page of models only.
             if !read.models.is_empty() {
-                let (_, models) = assemble::operation(file, String::new(), seg, read, &mut Diagnostics::new());
+                let (_, models) = assemble::operation(file, String::new(), seg, read, None, &mut Diagnostics::new());
                 doc.models.extend(models);
             }
             continue;
@@ -47,8 +47,9 @@ pub fn read(file: &str, blocks: &[Block], diags: &mut Diagnostics) -> ParsedDoc 
     if doc.base_url.is_none() {
         doc.base_url = found.examples.iter().find_map(|a| a.endpoint.base_url.clone());
     }
+    let page_rule = assemble::fields_rule(ops.iter().map(|(_, _, read)| read));
     for (name, seg, read) in ops {
-        let (op, models) = assemble::operation(file, name, seg, read, diags);
+        let (op, models) = assemble::operation(file, name, seg, read, page_rule, diags);
         if op.method.is_none() || op.path.is_none() {
             no_endpoint(file, &op, diags);
         }

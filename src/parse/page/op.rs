@@ -1225,6 +1225,12 @@ fn type_line(t: &str, f: &FieldDoc) -> Option<TypeWords> {
     if let Some(ty) = type_words(t, false) {
         return Some(ty);
     }
+    // `integer · min: 1 · optional`: the type, then details.
+    if let Some((first, _)) = t.split_once('·') {
+        if let Some(ty) = type_words(first.trim(), false) {
+            return Some(ty);
+        }
+    }
     let words: Vec<&str> = t.split([' ', '·']).filter(|w| !w.is_empty() && badge(w).is_none()).collect();
     if words.len() < t.split([' ', '·']).filter(|w| !w.is_empty()).count() && !words.is_empty() {
         if let Some(ty) = type_words(&words.join(" "), false) {
