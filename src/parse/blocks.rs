@@ -49,11 +49,14 @@ pub struct ListItem {
     pub inline: Inline,
     pub line: u32,
     pub children: Vec<ListItem>,
+    /// Code blocks and tables inside the item (API Blueprint's `+ Response 200` with its
+    /// indented body), in document order.
+    pub blocks: Vec<Block>,
 }
 
 impl ListItem {
     pub fn new(inline: Inline, line: u32) -> Self {
-        ListItem { inline, line, children: Vec::new() }
+        ListItem { inline, line, children: Vec::new(), blocks: Vec::new() }
     }
 }
 

@@ -306,7 +306,7 @@ impl Walker {
             }
             let inline = b.finish();
             if !inline.text.is_empty() || !children.is_empty() {
-                items.push(ListItem { inline, line, children });
+                items.push(ListItem { inline, line, children, blocks: Vec::new() });
             }
         }
         items

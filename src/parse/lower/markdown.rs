@@ -91,6 +91,7 @@ struct OpenItem {
     inline: InlineBuilder,
     line: u32,
     children: Vec<ListItem>,
+    blocks: Vec<Block>,
 }
 
 #[derive(Default)]
@@ -141,6 +142,14 @@ impl Builder {
         }
     }
 
+    /// A code block or table goes into the list item it sits in, else the document.
+    fn push_block(&mut self, block: Block) {
+        match self.items.last_mut() {
+            Some(item) => item.blocks.push(block),
+            None => self.blocks.push(block),
+        }
+    }
+
     /// Where inline text goes now: the innermost open run, else the innermost list item.
     fn current(&mut self) -> Option<&mut InlineBuilder> {
         if self.inline.is_some() {
@@ -167,7 +176,7 @@ impl Builder {
                 self.inline = Some(InlineBuilder::default());
             }
             Tag::List(_) => self.lists.push((line, Vec::new())),
-            Tag::Item => self.items.push(OpenItem { inline: InlineBuilder::default(), line, children: Vec::new() }),
+            Tag::Item => self.items.push(OpenItem { inline: InlineBuilder::default(), line, children: Vec::new(), blocks: Vec::new() }),
             Tag::Table(_) => self.table = Some(TableBuilder { line, ..TableBuilder::default() }),
             Tag::TableHead => {
                 if let Some(t) = self.table.as_mut() {
@@ -237,9 +246,9 @@ impl Builder {
             },
             TagEnd::Item => {
                 if let Some(open) = self.items.pop() {
-                    let item = ListItem { inline: open.inline.finish(), line: open.line, children: open.children };
+                    let item = ListItem { inline: open.inline.finish(), line: open.line, children: open.children, blocks: open.blocks };
                     if let Some((_, items)) = self.lists.last_mut() {
-                        if !item.inline.text.is_empty() || !item.children.is_empty() {
+                        if !item.inline.text.is_empty() || !item.children.is_empty() || !item.blocks.is_empty() {
                             items.push(item);
                         }
                     }
@@ -278,7 +287,7 @@ impl Builder {
             }
             TagEnd::Table => {
                 if let Some(t) = self.table.take() {
-                    self.blocks.push(Block::Table { header: t.header, rows: t.rows, line: t.line });
+                    self.push_block(Block::Table { header: t.header, rows: t.rows, line: t.line });
                 }
             }
             TagEnd::DefinitionListTitle => {
@@ -300,7 +309,7 @@ impl Builder {
             }
             TagEnd::CodeBlock => {
                 if let Some((lang, line, text)) = self.code.take() {
-                    self.blocks.push(Block::Code { lang, text, line });
+                    self.push_block(Block::Code { lang, text, line });
                 }
             }
             TagEnd::HtmlBlock => {

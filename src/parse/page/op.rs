@@ -846,15 +846,44 @@ impl Reader<'_, '_> {
     /// label with its fields below (API Blueprint `+ Parameters`).
     fn item(&mut self, item: &ListItem, target: Target) {
         let first = item.inline.text.lines().next().unwrap_or("").trim();
-        if let Some(s) = section_of(first).filter(|_| !item.children.is_empty()) {
-            let saved = (self.target, self.doc.sections_seen);
+        if let Some(s) = section_of(first).filter(|_| !item.children.is_empty() || !item.blocks.is_empty()) {
+            let saved = (self.target, self.doc.sections_seen, self.in_response);
             self.section(s, first);
+            self.label = first.to_string();
             let inner = self.target;
-            for child in &item.children {
-                self.item(child, inner);
+            // The item's own code and tables, and its nested items, in page order.
+            let (mut blocks, mut children) = (item.blocks.iter().peekable(), item.children.iter().peekable());
+            loop {
+                let block_first = match (blocks.peek(), children.peek()) {
+                    (Some(b), Some(c)) => b.line() <= c.line,
+                    (Some(_), None) => true,
+                    (None, Some(_)) => false,
+                    (None, None) => break,
+                };
+                if block_first {
+                    self.target = inner;
+                    match blocks.next() {
+                        Some(crate::parse::blocks::Block::Code { lang, text, line }) => self.code(lang.as_deref(), text, *line),
+                        Some(crate::parse::blocks::Block::Table { header, rows, line }) => self.table(header, rows, *line),
+                        _ => {}
+                    }
+                } else if let Some(child) = children.next() {
+                    self.item(child, inner);
+                }
             }
             self.flush();
-            (self.target, self.doc.sections_seen) = saved;
+            (self.target, self.doc.sections_seen, self.in_response) = saved;
+            return;
+        }
+        // MSON: `+ Attributes (Loan)` under a request or response: the body is that model.
+        if let (Some(Section::Body(_)), Some(ty)) = (section_of(first), parenthesised_model(first)) {
+            match self.target {
+                Target::Response => {
+                    self.doc.response_statement.get_or_insert(ty);
+                }
+                Target::Body => self.doc.body_statement = Some(ty),
+                _ => {}
+            }
             return;
         }
         let header_item = || (target == Target::Params(Some(Place::Header))).then(|| header_line(first, item.line)).flatten();
@@ -937,6 +966,25 @@ impl Reader<'_, '_> {
                 }
             }
             return;
+        }
+        // Request headers as a sample (`X-Cancel-Reason: duplicate`): the headers sent.
+        if self.target == Target::Params(Some(Place::Header)) && lang.is_none() {
+            for (i, l) in text.lines().map(str::trim).enumerate().filter(|(_, l)| !l.is_empty()) {
+                if let Some(f) = l.split_once(':').and_then(|(name, _)| header_line(name, line + 1 + i as u32)) {
+                    self.push(self.target, f);
+                }
+            }
+            return;
+        }
+        // A form-encoded request body sample (`a=1&b=two`).
+        if self.target == Target::Body && lang.is_none() {
+            let t = text.trim();
+            if !t.contains(char::is_whitespace) && t.contains('=') && !t.starts_with(['{', '[']) {
+                let fields = t.split('&').filter_map(|kv| kv.split_once('=').map(|(k, _)| k.to_string())).filter(|k| crate::parse::recognise::field::is_name(k)).collect();
+                self.doc.requests.push(Request { kind: Some(BodyKind::Form), form_fields: fields, ..Request::default() });
+                self.doc.body_kind.get_or_insert(BodyKind::Form);
+                return;
+            }
         }
         let json_like = lang.is_none_or(|l| l.eq_ignore_ascii_case("json") || l.is_empty() || l == "javascript" || l == "js");
         let Some(json) = json_like.then(|| parse_json(text)).flatten() else { return };
@@ -1031,11 +1079,21 @@ fn split_top_level(s: &str) -> Vec<&str> {
     out
 }
 
+/// `Attributes (Loan)`, `Attributes (array[Loan])`: the model type in the parentheses.
+fn parenthesised_model(text: &str) -> Option<TypeWords> {
+    let inner = text.split_once('(')?.1.strip_suffix(')')?;
+    type_words(inner.trim(), true).filter(|t| t.ty.ref_name().is_some())
+}
+
 /// A model heading's name: `Station Schema`, `The Pet object`, `Order model` → `Station`,
 /// `Pet`, `Order`.
 fn model_name(text: &str) -> String {
     let title = super::segment::clean_title(text);
     let mut t = title.trim_end_matches(" - Up").trim_end_matches(" Up");
+    // MSON: `Loan (object)`, `Fine (Money)` — the name, then its base type.
+    if let Some((name, _)) = t.split_once(" (").filter(|(_, rest)| rest.ends_with(')')) {
+        t = name;
+    }
     for suffix in [" Schema", " schema", " Model", " model", " object", " Object", " Data Structure"] {
         t = t.strip_suffix(suffix).unwrap_or(t);
     }

@@ -162,10 +162,26 @@ fn endpoint(method: Method, target: &str, evidence: Evidence) -> Option<Endpoint
         target = &target[..target.len() - 1];
     }
     let target = strip_base_variable(target);
+    // RFC 6570 query expressions (`/routes{?region,limit}`, `{&page}`) name query parameters.
+    let template_query: Vec<String> = [blueprint_query(target), blueprint_query(&target.replace("{&", "{?"))].concat();
+    let stripped;
+    let target = match target.find("{?").or_else(|| target.find("{&")) {
+        Some(i) => {
+            let end = target[i..].find('}').map_or(target.len(), |e| i + e + 1);
+            stripped = format!("{}{}", &target[..i], &target[end..]);
+            stripped.as_str()
+        }
+        None => target,
+    };
     if !looks_like_url(target) {
         return None;
     }
-    let query = target.split_once('?').map(|(_, q)| q.split('&').filter_map(|kv| kv.split('=').next()).map(|k| k.trim().to_string()).filter(|k| !k.is_empty()).collect()).unwrap_or_default();
+    let mut query: Vec<String> = target.split_once('?').map(|(_, q)| q.split('&').filter_map(|kv| kv.split('=').next()).map(|k| k.trim().to_string()).filter(|k| !k.is_empty()).collect()).unwrap_or_default();
+    for q in template_query {
+        if !query.contains(&q) {
+            query.push(q);
+        }
+    }
     let (base_url, path) = split_url(target);
     if path.chars().any(char::is_whitespace) {
         return None;

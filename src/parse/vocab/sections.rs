@@ -171,6 +171,7 @@ const PHRASES: &[(&str, Section)] = {
         ("definitions", Models),
         ("data types", Models),
         ("data models", Models),
+        ("data structures", Models),
         ("objects", Models),
         ("types", Models),
         // Values of fields above.
