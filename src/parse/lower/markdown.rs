@@ -365,7 +365,7 @@ mod tests {
         let Block::Table { header, rows, line: 8 } = &blocks[3] else { panic!("{:?}", blocks[3]) };
         assert_eq!(header.len(), 2);
         assert_eq!(rows[0].line, 10);
-        assert_eq!(rows[0].cells[1], Inline { text: "List<Tag>".into(), link: Some("Tag.md".into()), bold: true, struck: false });
+        assert_eq!(rows[0].cells[1], Inline { text: "List<Tag>".into(), link: Some("Tag.md".into()), bold: true, struck: false, indent: 0 });
         // GFM keeps a following line without a blank line in the table; the interpreter drops it.
         assert!(rows.iter().skip(1).all(|r| r.cells[0].text.starts_with("{:")));
         let Block::List { items, line: 13 } = &blocks[4] else { panic!("{:?}", blocks[4]) };

@@ -138,9 +138,13 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, page_r
         }
         if body_fields.is_empty() {
             let names: Vec<String> = doc.requests.iter().flat_map(|r| r.form_fields.clone()).collect();
+            let files: Vec<String> = doc.requests.iter().flat_map(|r| r.files.clone()).collect();
             for n in names {
                 if !body_fields.iter().any(|f| f.name == n) {
                     let mut f = FieldDoc::named(&n, line);
+                    if files.contains(&n) {
+                        f.ty = crate::parse::vocab::type_words::type_words("string <binary>", false);
+                    }
                     f.inferred = true;
                     body_fields.push(f);
                 }
@@ -235,6 +239,9 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, page_r
         overlaid: Vec::new(),
     };
     for mut m in doc.models {
+        if m.fields.is_empty() {
+            m.fields = std::mem::take(&mut m.sample);
+        }
         let rule = bare_rule(m.fields.iter());
         settle_required(m.fields.iter_mut(), rule);
         let fields = ctx.fields(nest_dotted(m.fields), &m.name);

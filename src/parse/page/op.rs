@@ -38,6 +38,8 @@ pub struct ModelDoc {
     pub name: String,
     pub line: u32,
     pub fields: Vec<FieldDoc>,
+    /// Fields read from the model's sample: used when no field is documented.
+    pub sample: Vec<FieldDoc>,
 }
 
 /// What one operation's part of the page says.
@@ -84,6 +86,7 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
         values_for: None,
         kv_list: false,
         glued_fields: false,
+        resource: None,
         known: known_names(units, seg),
     };
     let skip: std::ops::Range<usize> = seg.anchor.as_ref().map_or(0..0, |a| a.unit..a.unit + a.span);
@@ -142,6 +145,8 @@ struct Reader<'u, 'a> {
     kv_list: bool,
     /// The page glues names to types (`driverIdstring`).
     glued_fields: bool,
+    /// The API Blueprint resource being read (`Artifact` of `## Artifact [/artifacts/{id}]`).
+    resource: Option<String>,
     /// Names the endpoint itself shows (query keys of its URL, placeholders): on a line of
     /// their own under a parameters heading they start a parameter (Postman's key/value lists).
     known: Vec<String>,
@@ -180,6 +185,11 @@ impl Reader<'_, '_> {
                     self.models_level = None;
                 }
                 self.values_for = None;
+                // API Blueprint's resource heading (`Artifact [/artifacts/{id}]`) names the
+                // resource model a `+ Model` section defines.
+                if let Some((name, _)) = text.split_once(" [/").filter(|(n, rest)| rest.ends_with(']') && !n.trim().is_empty()) {
+                    self.resource = Some(name.trim().to_string());
+                }
                 match section_of(text) {
                     // `Enumerated Values` below a parameter or property table: values of those fields.
                     Some(Section::Values) => self.values_for = Some(self.target),
@@ -195,7 +205,7 @@ impl Reader<'_, '_> {
                     // Under `Models`, any other heading names a model (`Error` too).
                     _ if self.models_level.is_some() => {
                         self.close_parents();
-                        self.doc.models.push(ModelDoc { name: model_name(text), line, fields: Vec::new() });
+                        self.doc.models.push(ModelDoc { name: model_name(text), line, ..ModelDoc::default() });
                         self.target = Target::Model(self.doc.models.len() - 1);
                     }
                     // A sub-heading of its own (`The Pet object`, `Example`): its content is not the operation's.
@@ -391,6 +401,9 @@ impl Reader<'_, '_> {
         if self.statement(t) {
             return k + 1;
         }
+        if self.reference_line(t) {
+            return k + 1;
+        }
         // `Return type` / `Plant`: a bare model name under a response heading is its type.
         if self.pending.is_none() && self.target == Target::Response && self.section_is_empty() && t.split_whitespace().count() <= 3 {
             if let Some(ty) = type_words(t, true).filter(|ty| ty.ty.ref_name().is_some()) {
@@ -455,7 +468,7 @@ impl Reader<'_, '_> {
         if self.models_level.is_some() && table_follows && !self.units.get(k + 1).is_some_and(|u| matches!(u, Unit::Line { text, .. } if crate::parse::vocab::type_words::is_model_name(text))) {
             if crate::parse::vocab::type_words::is_model_name(t) {
                 self.close_parents();
-                self.doc.models.push(ModelDoc { name: t.to_string(), line, fields: Vec::new() });
+                self.doc.models.push(ModelDoc { name: t.to_string(), line, ..ModelDoc::default() });
                 self.target = Target::Model(self.doc.models.len() - 1);
                 return k + 1;
             }
@@ -526,6 +539,20 @@ impl Reader<'_, '_> {
             }
         }
         false
+    }
+
+    /// API Blueprint's `[Artifact][]`: the body is the resource model of that name.
+    fn reference_line(&mut self, t: &str) -> bool {
+        let Some(name) = reference_name(t) else { return false };
+        let ty = TypeWords::new(crate::schema::Type::reference(name), t);
+        match self.target {
+            Target::Response => {
+                self.doc.response_statement.get_or_insert(ty);
+            }
+            Target::Body => self.doc.body_statement = Some(ty),
+            _ => {}
+        }
+        true
     }
 
     /// Response and request statements: `This endpoint returns a list of objects.`,
@@ -846,11 +873,20 @@ impl Reader<'_, '_> {
     /// label with its fields below (API Blueprint `+ Parameters`).
     fn item(&mut self, item: &ListItem, target: Target) {
         let first = item.inline.text.lines().next().unwrap_or("").trim();
-        if let Some(s) = section_of(first).filter(|_| !item.children.is_empty() || !item.blocks.is_empty()) {
+        if std::env::var_os("DOCS2RS_TRACE").is_some() {
+            eprintln!("TRACE item {} {first:?} target={target:?}", item.line);
+        }
+        let more_lines = item.inline.text.lines().skip(1).any(|l| reference_name(l.trim()).is_some());
+        let labels_response = matches!(section_of(first), Some(Section::Response(_) | Section::Errors));
+        if let Some(s) = section_of(first).filter(|_| !item.children.is_empty() || !item.blocks.is_empty() || more_lines || labels_response) {
             let saved = (self.target, self.doc.sections_seen, self.in_response);
             self.section(s, first);
             self.label = first.to_string();
             let inner = self.target;
+            // `+ Response 200` / `[Artifact][]`: lines of the item under its label.
+            for l in item.inline.text.lines().skip(1).map(str::trim).filter(|l| !l.is_empty()) {
+                self.reference_line(l);
+            }
             // The item's own code and tables, and its nested items, in page order.
             let (mut blocks, mut children) = (item.blocks.iter().peekable(), item.children.iter().peekable());
             loop {
@@ -874,6 +910,33 @@ impl Reader<'_, '_> {
             self.flush();
             (self.target, self.doc.sections_seen, self.in_response) = saved;
             return;
+        }
+        // API Blueprint: `+ Model (application/json)` under a resource: the resource's model,
+        // its body sample below.
+        if (first == "Model" || first.starts_with("Model (")) && !item.blocks.is_empty() || !item.children.is_empty() && first.starts_with("Model (") {
+            if let Some(name) = self.resource.clone() {
+                let saved = (self.target, self.in_response);
+                self.close_parents();
+                self.doc.models.push(ModelDoc { name, line: item.line, ..ModelDoc::default() });
+                let model = Target::Model(self.doc.models.len() - 1);
+                self.target = model;
+                for child in &item.children {
+                    if child.inline.text.trim() == "Body" {
+                        for b in &child.blocks {
+                            if let crate::parse::blocks::Block::Code { lang, text, line } = b {
+                                self.code(lang.as_deref(), text, *line);
+                            }
+                        }
+                    }
+                }
+                for b in &item.blocks {
+                    if let crate::parse::blocks::Block::Code { lang, text, line } = b {
+                        self.code(lang.as_deref(), text, *line);
+                    }
+                }
+                (self.target, self.in_response) = saved;
+                return;
+            }
         }
         // MSON: `+ Attributes (Loan)` under a request or response: the body is that model.
         if let (Some(Section::Body(_)), Some(ty)) = (section_of(first), parenthesised_model(first)) {
@@ -944,6 +1007,9 @@ impl Reader<'_, '_> {
 
     fn code(&mut self, lang: Option<&str>, text: &str, line: u32) {
         self.flush();
+        if std::env::var_os("DOCS2RS_TRACE").is_some() {
+            eprintln!("TRACE code-in {line} target={:?} kind={:?}", self.target, self.doc.body_kind);
+        }
         if let Some(r) = request_in_code(text) {
             if std::env::var_os("DOCS2RS_TRACE").is_some() {
                 eprintln!("TRACE request {line} {:?}", r.kind);
@@ -976,6 +1042,14 @@ impl Reader<'_, '_> {
             }
             return;
         }
+        // A multipart body sample: its parts' names (`Content-Disposition: form-data; name="image"`).
+        if self.target == Target::Body && text.contains("Content-Disposition: form-data") {
+            let parts: Vec<(String, bool)> = text.lines().filter_map(|l| Some((l.split("name=\"").nth(1)?.split('"').next()?.to_string(), l.contains("filename=")))).collect();
+            let files = parts.iter().filter(|p| p.1).map(|p| p.0.clone()).collect();
+            self.doc.requests.push(Request { kind: Some(BodyKind::Multipart), form_fields: parts.into_iter().map(|p| p.0).collect(), files, ..Request::default() });
+            self.doc.body_kind = Some(BodyKind::Multipart);
+            return;
+        }
         // A form-encoded request body sample (`a=1&b=two`).
         if self.target == Target::Body && lang.is_none() {
             let t = text.trim();
@@ -1004,6 +1078,14 @@ impl Reader<'_, '_> {
         match self.target {
             Target::Response => {
                 self.doc.response_example.get_or_insert((json, line));
+            }
+            // A model documented by its sample only (API Blueprint's `+ Model`).
+            Target::Model(i) => {
+                if let (Some(m), Some((fields, _))) = (self.doc.models.get_mut(i), crate::parse::recognise::example::example_fields(&json, line)) {
+                    if m.sample.is_empty() {
+                        m.sample = fields;
+                    }
+                }
             }
             // Under a success response's tabs (`Body` / `Headers (7)` / `json`).
             _ if self.in_response && self.response_target == Target::Response => {
@@ -1077,6 +1159,11 @@ fn split_top_level(s: &str) -> Vec<&str> {
     }
     out.push(&s[start..]);
     out
+}
+
+/// `[Artifact][]` → `Artifact`.
+fn reference_name(t: &str) -> Option<&str> {
+    t.strip_prefix('[').and_then(|r| r.strip_suffix("][]")).filter(|n| crate::parse::vocab::type_words::is_model_name(n))
 }
 
 /// `Attributes (Loan)`, `Attributes (array[Loan])`: the model type in the parentheses.

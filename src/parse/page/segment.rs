@@ -69,7 +69,9 @@ pub fn find(units: &[Unit<'_>]) -> Found {
                     Some((Some(m), None)) => {
                         if let Some((_, path, query)) = &resource {
                             if let Some(mut e) = endpoint_in_line(&format!("{} {path}", m.as_str())) {
-                                e.query = query.clone();
+                                // The resource's `{?q,page}` are the reading actions' query; a
+                                // POST to the collection does not take them.
+                                e.query = if matches!(m, Method::Get | Method::Head | Method::Delete) { query.clone() } else { Vec::new() };
                                 found.anchors.push(Anchor { unit: i, span: 1, endpoint: e });
                             }
                         }

@@ -13,6 +13,8 @@ pub struct Request {
     pub json_body: Option<String>,
     /// Names of form or multipart fields (`-F file=@x`, `-d a=1`).
     pub form_fields: Vec<String>,
+    /// The form fields that carry a file (`-F file=@x`, a part with a `filename`).
+    pub files: Vec<String>,
     /// Header names sent, other than the usual ones.
     pub headers: Vec<String>,
 }
@@ -110,8 +112,11 @@ fn curl(text: &str) -> Request {
             }
             "-F" | "--form" => {
                 has_data = true;
-                if let Some((k, _)) = next.and_then(|n| n.split_once('=')) {
+                if let Some((k, v)) = next.and_then(|n| n.split_once('=')) {
                     r.form_fields.push(k.to_string());
+                    if v.starts_with('@') {
+                        r.files.push(k.to_string());
+                    }
                 }
                 r.kind = Some(BodyKind::Multipart);
                 i += 1;
