@@ -387,6 +387,14 @@ impl Walker {
                     let Some(c) = ElementRef::wrap(child) else { continue };
                     match e.name() {
                         "thead" | "tbody" | "tfoot" => self.rows(c, header, rows),
+                        // The caption names what the table lists (`Pet Parameters:`): a line before it.
+                        "caption" => {
+                            let line = self.line();
+                            let inline = self.inline(c);
+                            if !inline.text.trim().is_empty() {
+                                self.blocks.push(Block::Paragraph { inline, line });
+                            }
+                        }
                         "tr" => {
                             let line = self.line();
                             let in_head = el.value().name() == "thead";

@@ -411,6 +411,9 @@ impl Ctx<'_> {
     fn field(&mut self, f: FieldDoc, scope: &str) -> Field {
         let source = Source::new(self.file, f.line);
         let mut ty = match &f.ty {
+            // A type name with the values listed beside it is an enumeration of strings
+            // (`ReadingSource` / `Allowable Values: Customer, Technician`).
+            Some(t) if matches!(t.ty, Type::Ref { .. }) && !f.values.is_empty() => Type::string(),
             Some(t) => t.ty.clone(),
             None => {
                 if !f.inferred && f.children.is_empty() {

@@ -14,7 +14,7 @@ use crate::parse::recognise::field::{Detail, FieldDoc, badge, detail_line, field
 use crate::parse::recognise::request::{Request, request_in_code};
 use crate::parse::recognise::table::{columns, endpoint_rows, headerless_row, is_status_table, place_column, row_field, table_media};
 use crate::parse::vocab::chrome::is_chrome;
-use crate::parse::vocab::sections::{Place, Section, is_model_part, media_kind, section_of};
+use crate::parse::vocab::sections::{Place, Section, TypedLabel, is_model_part, media_kind, section_of};
 use crate::parse::vocab::type_words::{TypeWords, type_words};
 use crate::schema::BodyKind;
 
@@ -87,6 +87,9 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
         kv_list: false,
         glued_fields: false,
         resource: None,
+        dto: None,
+        dto_bases: false,
+        enum_of: None,
         known: known_names(units, seg),
     };
     let skip: std::ops::Range<usize> = seg.anchor.as_ref().map_or(0..0, |a| a.unit..a.unit + a.span);
@@ -147,6 +150,12 @@ struct Reader<'u, 'a> {
     glued_fields: bool,
     /// The API Blueprint resource being read (`Artifact` of `## Artifact [/artifacts/{id}]`).
     resource: Option<String>,
+    /// The operation's request type, named by the first `<Type> Parameters:` caption.
+    dto: Option<String>,
+    /// The captions so far name the request type and its base classes.
+    dto_bases: bool,
+    /// Under `PetKind Enum:`: its values follow.
+    enum_of: Option<String>,
     /// Names the endpoint itself shows (query keys of its URL, placeholders): on a line of
     /// their own under a parameters heading they start a parameter (Postman's key/value lists).
     known: Vec<String>,
@@ -362,6 +371,17 @@ impl Reader<'_, '_> {
             }
             return k + 1;
         }
+        if self.typed_label(t, line) {
+            return k + 1;
+        }
+        // `PetKind Enum:` then one value per line.
+        if let Some(name) = self.enum_of.clone() {
+            if !t.contains(' ') && section_of(t).is_none() {
+                self.enum_value(&name, t);
+                return k + 1;
+            }
+            self.enum_of = None;
+        }
         // A field named like a section (`body`, `query`) is a field when a type follows; a
         // capitalised one (`Body`, `Headers`) is the section heading.
         let name_then_type = is_name_line(t).is_some() && self.type_follows(k, end) && !(t.starts_with(|c: char| c.is_ascii_uppercase()) && section_of(t).is_some());
@@ -541,6 +561,45 @@ impl Reader<'_, '_> {
         false
     }
 
+    /// `RecordReading Parameters:` / `RecordReadingResponse Parameters:` / `ResponseStatus
+    /// Parameters:`: the operation's own type (the first one named), its response type, or
+    /// a model the others use.
+    fn typed_label(&mut self, t: &str, line: u32) -> bool {
+        let Some(label) = crate::parse::vocab::sections::typed_label(t) else { return false };
+        self.flush();
+        self.enum_of = None;
+        match label {
+            TypedLabel::Enum(name) => {
+                self.close_parents();
+                self.dto_bases = false;
+                self.target = Target::Skip;
+                self.enum_of = Some(name.to_string());
+                return true;
+            }
+            TypedLabel::Fields(name) if name.split('<').next().is_some_and(|base| base.ends_with("Response")) => {
+                self.dto_bases = false;
+                self.section(Section::Response(None), t);
+            }
+            TypedLabel::Fields(name) if self.dto.as_deref().is_none_or(|d| d == name) => {
+                self.dto = Some(name.to_string());
+                self.dto_bases = true;
+                self.section(Section::Params(None), t);
+            }
+            // Right after the request type, a type none of its fields uses is its base class
+            // (`QueryDb<Permit>`): more parameters.
+            TypedLabel::Fields(name) if self.dto_bases && !self.doc.params.iter().any(|(_, f)| f.ty.as_ref().is_some_and(|ty| ty.spelled.contains(name))) => {
+                self.section(Section::Params(None), t);
+            }
+            TypedLabel::Fields(name) => {
+                self.dto_bases = false;
+                self.close_parents();
+                self.doc.models.push(ModelDoc { name: name.to_string(), line, ..ModelDoc::default() });
+                self.target = Target::Model(self.doc.models.len() - 1);
+            }
+        }
+        true
+    }
+
     /// API Blueprint's `[Artifact][]`: the body is the resource model of that name.
     fn reference_line(&mut self, t: &str) -> bool {
         let Some(name) = reference_name(t) else { return false };
@@ -689,11 +748,12 @@ impl Reader<'_, '_> {
             (Target::Skip | Target::Unsectioned, Some(p)) if !matches!(target, Target::Model(_)) => Target::Params(Some(p)),
             _ => target,
         };
-        if f.in_response {
+        if f.in_response && !matches!(target, Target::Model(_)) {
             self.doc.response.push(f);
             return;
         }
-        if let Some(kind) = f.in_body {
+        // `form` on a response or model field (ServiceStack) says nothing about the request.
+        if let Some(kind) = f.in_body.filter(|_| !matches!(target, Target::Response | Target::Model(_))) {
             if let Some(kind) = kind {
                 self.doc.body_kind.get_or_insert(kind);
             }
@@ -721,6 +781,15 @@ impl Reader<'_, '_> {
             self.doc.body_kind.get_or_insert(kind);
         }
         if self.label_table(header, rows) || self.values_table(header, rows) {
+            return;
+        }
+        // The table under `PetKind Enum:`: names in the first column.
+        if let Some(name) = self.enum_of.take() {
+            let named = header.first().is_some_and(|h| h.text.trim().eq_ignore_ascii_case("name"));
+            let first_cells = rows.iter().filter_map(|r| r.cells.first()).chain(header.first().filter(|_| !named));
+            for c in first_cells {
+                self.enum_value(&name, c.text.trim());
+            }
             return;
         }
         if is_status_table(header, rows) {
@@ -770,6 +839,19 @@ impl Reader<'_, '_> {
             });
         }
         true
+    }
+
+    /// One value of the enumeration `name`: fields of that type get it.
+    fn enum_value(&mut self, name: &str, value: &str) {
+        if value.is_empty() {
+            return;
+        }
+        self.each_field(&mut |f| {
+            let of_enum = f.ty.as_ref().is_some_and(|t| t.ty.ref_name() == Some(name) || t.spelled.trim_end_matches('?') == name);
+            if of_enum && !f.values.iter().any(|v| v.value == value) {
+                f.values.push(crate::schema::EnumValue::new(value));
+            }
+        });
     }
 
     /// Every field read so far, nested ones too.

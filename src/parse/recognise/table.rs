@@ -213,8 +213,25 @@ pub fn row_field(cols: &Columns, place_col: Option<usize>, row: &Row) -> Option<
             }
             None => f.describe(d),
         }
+        if f.values.is_empty() {
+            f.values = listed_values(d).into_iter().map(EnumValue::new).collect();
+        }
     }
     Some(f)
+}
+
+/// Values listed one per line under a label in a description cell (ServiceStack's
+/// `<h4>Allowable Values</h4><ul>…`).
+fn listed_values(text: &str) -> Vec<String> {
+    let mut lines = text.lines().map(str::trim);
+    let labelled = lines.by_ref().any(|l| {
+        let l = l.trim_end_matches(':').to_ascii_lowercase();
+        ["allowable values", "allowed values", "possible values", "valid values", "enum values"].iter().any(|label| l.ends_with(label))
+    });
+    if !labelled {
+        return Vec::new();
+    }
+    lines.take_while(|l| !l.is_empty() && !l.contains(' ')).map(|l| l.trim_matches(['`', '"', ',']).to_string()).collect()
 }
 
 /// A type cell: `string`, `string (required)`, `integer <int32>`, `[Pet]`, `Array of strings`,
@@ -312,9 +329,21 @@ pub fn endpoint_rows(header: &[Cell], rows: &[Row]) -> Vec<(Endpoint, Option<Str
             Method::parse(&method)?;
             endpoint_in_line(&format!("{} {}", method.to_ascii_uppercase(), strip_emphasis_marks(&row.cells.get(p)?.text)))
         });
+        let summary = desc_col.and_then(|d| row.cells.get(d)).map(|c| c.line()).filter(|s| !s.is_empty());
         if let Some(e) = found {
-            let summary = desc_col.and_then(|d| row.cells.get(d)).map(|c| c.line()).filter(|s| !s.is_empty());
             out.push((e, summary, row.line));
+            continue;
+        }
+        // Unlabelled columns: a verbs cell (`POST`, `GET,PUT`) and a path cell (ServiceStack's routes).
+        let path = row.cells.iter().map(|c| c.text.trim()).find(|t| t.starts_with('/') && !t.contains(' '));
+        let verbs = row.cells.iter().map(|c| c.text.trim()).find(|t| !t.is_empty() && t.split(',').all(|v| Method::parse(v.trim()).is_some() && v.trim().chars().all(|c| c.is_ascii_uppercase())));
+        if let (Some(path), Some(verbs)) = (path, verbs) {
+            let summary = row.cells.iter().map(|c| c.line()).find(|t| !t.is_empty() && t.as_str() != path && t.as_str() != verbs);
+            for v in verbs.split(',') {
+                if let Some(e) = endpoint_in_line(&format!("{} {path}", v.trim())) {
+                    out.push((e, summary.clone(), row.line));
+                }
+            }
         }
     }
     out

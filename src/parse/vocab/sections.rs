@@ -199,6 +199,7 @@ const PHRASES: &[(&str, Section)] = {
         ("code examples", Ignored),
         ("usage", Ignored),
         ("authentication", Ignored),
+        ("requires authentication", Ignored),
         ("authorization", Ignored),
         ("authorizations", Ignored),
         ("auth", Ignored),
@@ -366,6 +367,29 @@ pub fn section_of(text: &str) -> Option<Section> {
         // `application/x-www-form-urlencoded` standing alone under a request heading.
         (None, Some(_)) => None,
         (None, None) => None,
+    }
+}
+
+/// A caption naming a type and what follows of it: `AddPet Parameters:`, `Pet Properties`
+/// (ServiceStack and other DTO pages), or `PetKind Enum:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypedLabel<'a> {
+    Fields(&'a str),
+    Enum(&'a str),
+}
+
+pub fn typed_label(text: &str) -> Option<TypedLabel<'_>> {
+    let t = text.trim().trim_end_matches(':').trim();
+    let (name, rest) = t.rsplit_once(' ')?;
+    let name = name.trim();
+    let typeish = name.starts_with(|c: char| c.is_ascii_uppercase()) && name.len() <= 80 && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '<' | '>' | ',' | '.'));
+    if !typeish {
+        return None;
+    }
+    match rest.to_ascii_lowercase().as_str() {
+        "parameters" | "properties" | "fields" | "attributes" | "members" => Some(TypedLabel::Fields(name)),
+        "enum" | "enumeration" => Some(TypedLabel::Enum(name)),
+        _ => None,
     }
 }
 
