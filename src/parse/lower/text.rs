@@ -337,9 +337,10 @@ fn tab_table(lines: &[&str], i: usize) -> Option<(Block, usize)> {
         rows.push(Row { line: line_no(start), cells: cells.iter().map(|c| Inline::plain(c)).collect() });
     }
     let spread = spread_rows(lines, i, &header);
-    // The layout whose reading finds more rows is the page's.
-    if let Some((Block::Table { rows: spread_rows, .. }, _)) = &spread {
-        if spread_rows.len() > rows.len() {
+    // The layout whose reading finds more rows is the page's; on a tie, the one that
+    // reads further (a row's description below its cells).
+    if let Some((Block::Table { rows: spread_rows, .. }, end)) = &spread {
+        if spread_rows.len() > rows.len() || spread_rows.len() == rows.len() && *end > j {
             return spread;
         }
     }
@@ -358,7 +359,12 @@ fn spread_rows(lines: &[&str], i: usize, header: &[String]) -> Option<(Block, us
     let width = header.len();
     let has_tab = |k: usize| lines.get(k).is_some_and(|l| l.contains('\t'));
     let blank = |k: usize| lines.get(k).is_none_or(|l| l.trim().is_empty());
-    let starts_row = |k: usize| !blank(k) && (k == i + 1 || !has_tab(k) && has_tab(k + 1) || has_tab(k) && blank(k.wrapping_sub(1)));
+    // The header of the next table (`Name	Type	Description`) starts no row of this one.
+    let header_like = |k: usize| {
+        let cells: Vec<&str> = lines[k].split('\t').map(str::trim).collect();
+        cells.len() >= 2 && cells.iter().all(|c| c.starts_with(|ch: char| ch.is_uppercase()) && c.split_whitespace().count() <= 3)
+    };
+    let starts_row = |k: usize| !blank(k) && (k == i + 1 || !has_tab(k) && has_tab(k + 1) || has_tab(k) && blank(k.wrapping_sub(1)) && !header_like(k));
     let mut rows = Vec::new();
     let mut j = i + 1;
     while j < lines.len() && starts_row(j) && crate::parse::vocab::sections::section_of(lines[j].trim()).is_none() && rows.len() < MAX_CODE_LINES {
@@ -368,7 +374,29 @@ fn spread_rows(lines: &[&str], i: usize, header: &[String]) -> Option<(Block, us
         // stretch without tabs longer than a description.
         // A section heading (`Request Body`, `Responses`) ends the table.
         let heading = |k: usize| crate::parse::vocab::sections::section_of(lines[k].trim()).is_some() && !lines[k].contains('\t');
+        // A row is its first line and at most two blank-separated groups (the type, the
+        // description); a further group ends the table unless another row follows it (a
+        // description of two paragraphs).
+        let (mut groups, mut in_group) = (0, false);
         while j < lines.len() && !starts_row(j) && !heading(j) && !(blank(j) && blank(j + 1)) && j - start < 40 {
+            if blank(j) {
+                in_group = false;
+            } else if !in_group {
+                in_group = true;
+                groups += 1;
+                if groups > 2 {
+                    let mut end = j;
+                    while end < lines.len() && !blank(end) {
+                        end += 1;
+                    }
+                    while end < lines.len() && blank(end) {
+                        end += 1;
+                    }
+                    if end >= lines.len() || !starts_row(end) {
+                        break;
+                    }
+                }
+            }
             j += 1;
         }
         let text = lines[start..j].join("\n");
@@ -384,6 +412,13 @@ fn spread_rows(lines: &[&str], i: usize, header: &[String]) -> Option<(Block, us
                 cells.push(rest);
             } else {
                 break;
+            }
+        }
+        // A copy leaves out empty optional cells (`Default value`, `Required`): put them back.
+        for (k, h) in header.iter().enumerate() {
+            let optional = matches!(h.trim().to_ascii_lowercase().as_str(), "default value" | "default" | "required");
+            if cells.len() < width && optional && k < cells.len() {
+                cells.insert(k, String::new());
             }
         }
         if cells.len() != width {

@@ -30,6 +30,7 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, page_r
     let template: Vec<String> = path.as_deref().map(path_placeholders).unwrap_or_default();
     let has_body = !matches!(method, Some(Method::Get | Method::Delete | Method::Head | Method::Options) | None);
     let mut ctx = Ctx { file, diags, models: Vec::new(), untyped: Vec::new() };
+    page_types(&mut doc);
     // Each side on its own (Zudoku marks parameters `required` and body fields
     // `optional`); a side with no marks follows the other (apiDoc marks only `optional`).
     let params_rule = bare_rule(doc.params.iter().map(|(_, f)| f).chain(&doc.unsectioned));
@@ -253,6 +254,45 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, page_r
 /// Generators mark only one side: Scribe prints `optional` and leaves required fields
 /// bare, Stripe prints `Required` and leaves optional ones bare. When the fields of one
 /// side of an operation carry only one of the two badges, the bare ones are the other.
+/// Types named after what the page itself documents: an enumeration it lists (its values,
+/// as strings) or a model it defines, whatever the name's casing (`systemData`).
+fn page_types(doc: &mut OpDoc) {
+    let models: Vec<String> = doc.models.iter().map(|m| m.name.clone()).collect();
+    let enums = std::mem::take(&mut doc.enums);
+    let apply = |f: &mut FieldDoc| {
+        let spelled = f.ty.as_ref().map(|t| t.spelled.trim_end_matches('?').trim().to_string()).or_else(|| f.constraints.iter().find_map(|c| c.strip_prefix("type: ")).map(str::to_string));
+        let Some(spelled) = spelled else { return };
+        let named = |n: &str| f.ty.as_ref().and_then(|t| t.ty.ref_name()) == Some(n) || spelled == n;
+        if let Some((_, values)) = enums.iter().find(|(n, _)| named(n)) {
+            f.ty = crate::parse::vocab::type_words::type_words("string", false);
+            for v in values {
+                if !f.values.iter().any(|x| &x.value == v) {
+                    f.values.push(EnumValue::new(v.as_str()));
+                }
+            }
+            f.constraints.retain(|c| !c.starts_with("type: "));
+        } else if f.ty.is_none() && models.iter().any(|m| *m == spelled) {
+            f.ty = Some(TypeWords::new(Type::reference(spelled.clone()), &spelled));
+            f.constraints.retain(|c| !c.starts_with("type: "));
+        }
+    };
+    fn walk(fields: &mut [FieldDoc], apply: &impl Fn(&mut FieldDoc)) {
+        for f in fields {
+            apply(f);
+            walk(&mut f.children, apply);
+        }
+    }
+    walk(&mut doc.unsectioned, &apply);
+    walk(&mut doc.body, &apply);
+    walk(&mut doc.response, &apply);
+    for (_, f) in &mut doc.params {
+        apply(f);
+    }
+    for m in &mut doc.models {
+        walk(&mut m.fields, &apply);
+    }
+}
+
 /// The rule the body and response fields of all of a page's operations agree on.
 pub fn fields_rule<'a>(docs: impl Iterator<Item = &'a OpDoc>) -> Option<bool> {
     let rules: Vec<bool> = docs.flat_map(|d| [bare_rule(d.body.iter()), bare_rule(d.response.iter())]).flatten().collect();

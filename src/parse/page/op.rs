@@ -66,6 +66,8 @@ pub struct OpDoc {
     /// Section headings read.
     pub sections_seen: usize,
     pub models: Vec<ModelDoc>,
+    /// Enumerations the page lists (`PetKind Enum:`, Microsoft Learn's `Enumeration`).
+    pub enums: Vec<(String, Vec<String>)>,
 }
 
 pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
@@ -376,8 +378,15 @@ impl Reader<'_, '_> {
         }
         // `PetKind Enum:` then one value per line.
         if let Some(name) = self.enum_of.clone() {
+            if t == "Enumeration" {
+                return k + 1;
+            }
             if !t.contains(' ') && section_of(t).is_none() {
                 self.enum_value(&name, t);
+                return k + 1;
+            }
+            // Its description, then the table of values.
+            if matches!(self.units.get(k + 1), Some(Unit::Table { .. })) {
                 return k + 1;
             }
             self.enum_of = None;
@@ -414,6 +423,9 @@ impl Reader<'_, '_> {
                 self.start(f);
                 return k + 1;
             }
+        }
+        if self.models_level.is_some() && self.definition_name(k, end, t, line) {
+            return k + 1;
         }
         if self.target == Target::Skip {
             return k + 1;
@@ -479,17 +491,6 @@ impl Reader<'_, '_> {
                 f.line = line;
                 line_details(rest, &mut f);
                 self.start(f);
-                return k + 1;
-            }
-        }
-        // Under `Definitions`, a model's name on a line of its own, its table soon after
-        // (Microsoft Learn puts `Object` and a description between).
-        let table_follows = (k + 1..(k + 5).min(end)).map(|j| &self.units[j]).take_while(|u| matches!(u, Unit::Line { .. } | Unit::Table { .. })).any(|u| matches!(u, Unit::Table { .. }));
-        if self.models_level.is_some() && table_follows && !self.units.get(k + 1).is_some_and(|u| matches!(u, Unit::Line { text, .. } if crate::parse::vocab::type_words::is_model_name(text))) {
-            if crate::parse::vocab::type_words::is_model_name(t) {
-                self.close_parents();
-                self.doc.models.push(ModelDoc { name: t.to_string(), line, ..ModelDoc::default() });
-                self.target = Target::Model(self.doc.models.len() - 1);
                 return k + 1;
             }
         }
@@ -841,17 +842,38 @@ impl Reader<'_, '_> {
         true
     }
 
-    /// One value of the enumeration `name`: fields of that type get it.
+    /// Under `Definitions`, a model's name on a line of its own, its table soon after;
+    /// Microsoft Learn puts `Object` or `Enumeration` and a description between (and keeps
+    /// the spec's casing, `systemData`).
+    fn definition_name(&mut self, k: usize, end: usize, t: &str, line: u32) -> bool {
+        let next = self.units.get(k + 1).and_then(Unit::text).map(str::trim);
+        let table_follows = (k + 1..(k + 5).min(end)).map(|j| &self.units[j]).take_while(|u| matches!(u, Unit::Line { .. } | Unit::Table { .. })).any(|u| matches!(u, Unit::Table { .. }));
+        let kind_line = matches!(next, Some("Object" | "Enumeration"));
+        let named = if kind_line { crate::parse::recognise::field::is_name(t) } else { crate::parse::vocab::type_words::is_model_name(t) && !next.is_some_and(crate::parse::vocab::type_words::is_model_name) };
+        if !table_follows || !named {
+            return false;
+        }
+        self.close_parents();
+        if next == Some("Enumeration") {
+            self.target = Target::Skip;
+            self.enum_of = Some(t.to_string());
+            return true;
+        }
+        self.doc.models.push(ModelDoc { name: t.to_string(), line, ..ModelDoc::default() });
+        self.target = Target::Model(self.doc.models.len() - 1);
+        true
+    }
+
+    /// One value of the enumeration `name` (fields of that type get the values when the
+    /// operation is assembled).
     fn enum_value(&mut self, name: &str, value: &str) {
         if value.is_empty() {
             return;
         }
-        self.each_field(&mut |f| {
-            let of_enum = f.ty.as_ref().is_some_and(|t| t.ty.ref_name() == Some(name) || t.spelled.trim_end_matches('?') == name);
-            if of_enum && !f.values.iter().any(|v| v.value == value) {
-                f.values.push(crate::schema::EnumValue::new(value));
-            }
-        });
+        match self.doc.enums.iter_mut().find(|(n, _)| n == name) {
+            Some((_, values)) => values.push(value.to_string()),
+            None => self.doc.enums.push((name.to_string(), vec![value.to_string()])),
+        }
     }
 
     /// Every field read so far, nested ones too.

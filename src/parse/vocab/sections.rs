@@ -154,6 +154,7 @@ const PHRASES: &[(&str, Section)] = {
         ("status codes", Errors),
         ("response codes", Errors),
         ("error handling", Errors),
+        ("other status codes", Errors),
         // Endpoint.
         ("http request", Endpoint),
         ("endpoint", Endpoint),
