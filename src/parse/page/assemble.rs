@@ -40,6 +40,8 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, page_r
     let response_rule = bare_rule(doc.response.iter());
     settle_required(doc.response.iter_mut(), response_rule.or(body_rule).or(page_rule));
 
+    nest_under_body(&mut doc.unsectioned);
+
     // Place every parameter.
     let mut params: Vec<Param> = Vec::new();
     let mut extra_body: Vec<FieldDoc> = Vec::new();
@@ -118,7 +120,7 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, page_r
     body_fields.extend(extra_body);
     // Swagger 2.0's one `body` parameter, its fields nested under it (`» name` rows).
     if let [only] = body_fields.as_mut_slice() {
-        if !only.children.is_empty() && only.ty.as_ref().is_none_or(|t| matches!(t.ty, Type::Any) || t.loose) {
+        if !only.children.is_empty() && only.ty.as_ref().is_none_or(|t| matches!(t.ty, Type::Any | Type::Ref { .. }) || t.loose) {
             body_fields = std::mem::take(&mut only.children);
         }
     }
@@ -254,6 +256,28 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, page_r
 /// Generators mark only one side: Scribe prints `optional` and leaves required fields
 /// bare, Stripe prints `Required` and leaves optional ones bare. When the fields of one
 /// side of an operation carry only one of the two badges, the bare ones are the other.
+/// The older Azure reference lists a body parameter's properties right after it, without
+/// an `in` of their own: they are its fields, up to the next parameter that states a place.
+fn nest_under_body(fields: &mut Vec<FieldDoc>) {
+    let holder = |f: &FieldDoc| f.in_body.is_some() && f.ty.as_ref().is_some_and(|t| t.ty.ref_name().is_some());
+    if !fields.iter().any(holder) {
+        return;
+    }
+    let mut out: Vec<FieldDoc> = Vec::new();
+    let mut holding: Option<usize> = None;
+    for f in std::mem::take(fields) {
+        let placed = f.place.is_some() || f.in_body.is_some();
+        match holding {
+            Some(h) if !placed => out[h].children.push(f),
+            _ => {
+                holding = holder(&f).then_some(out.len());
+                out.push(f);
+            }
+        }
+    }
+    *fields = out;
+}
+
 /// Types named after what the page itself documents: an enumeration it lists (its values,
 /// as strings) or a model it defines, whatever the name's casing (`systemData`).
 fn page_types(doc: &mut OpDoc) {

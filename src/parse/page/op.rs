@@ -552,7 +552,13 @@ impl Reader<'_, '_> {
             // One line of description may sit between the name and a labelled type
             // (`X-Client-Id` / `*` / `Identifier of the app.` / `Typestring`).
             if badge(t).is_none() && detail_line(t).is_none() {
-                let labelled_type_next = (j + 1 < end).then(|| self.units[j + 1]).is_some_and(|u| matches!(u, Unit::Line { text, .. } if matches!(glued_label(text.trim()), Some(("Type", _)))));
+                // The labelled type may come after other labelled details (`read onlyTrue`).
+                let labelled_type_next = (j + 1..(j + 4).min(end))
+                    .map(|x| self.units[x])
+                    .take_while(|u| matches!(u, Unit::Line { .. }))
+                    .map(|u| u.text().unwrap_or("").trim())
+                    .take_while(|l| matches!(glued_label(l), Some(("Type", _))) || detail_line(l).is_some() || badge(l).is_some())
+                    .any(|l| matches!(glued_label(l), Some(("Type", _))));
                 if prose_seen || !labelled_type_next || t.split_whitespace().count() < 3 {
                     return false;
                 }

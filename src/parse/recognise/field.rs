@@ -75,6 +75,7 @@ impl FieldDoc {
                 }
             }
             Detail::Place(p) => self.place = Some(p),
+            Detail::InBody(kind) => self.in_body = Some(kind),
             Detail::Ignored => {}
         }
     }
@@ -110,6 +111,8 @@ pub enum Detail {
     Constraint(String),
     Type(TypeWords),
     Place(Place),
+    /// Part of the request body (`in: body`, `inbody`), maybe with the encoding.
+    InBody(Option<BodyKind>),
     /// Understood and not needed (`Example: 42`, `Copy`).
     Ignored,
 }
@@ -507,7 +510,23 @@ pub fn detail_line(text: &str) -> Option<Detail> {
     }
     if let Some((label, value)) = glued_label(t) {
         return match label {
+            // `typeReason { NumberInvalid, AlreadyExists }`: an enumeration spelled inline.
+            "Type" if value.ends_with('}') && value.contains('{') => {
+                let inner = value.split_once('{').map_or("", |(_, r)| r.trim_end_matches('}'));
+                let values = inner.split(',').map(str::trim).filter(|v| !v.is_empty()).map(EnumValue::new).collect();
+                Some(Detail::Values(values, Vec::new()))
+            }
             "Type" => type_words(value, true).map(Detail::Type),
+            "In" => match value {
+                "body" => Some(Detail::InBody(None)),
+                "formData" => Some(Detail::InBody(Some(BodyKind::Form))),
+                "path" => Some(Detail::Place(Place::Path)),
+                "query" => Some(Detail::Place(Place::Query)),
+                "header" => Some(Detail::Place(Place::Header)),
+                _ => None,
+            },
+            "Required" => Some(Detail::Required(value.eq_ignore_ascii_case("true"))),
+            "ReadOnly" => value.eq_ignore_ascii_case("true").then_some(Detail::ReadOnly).or(Some(Detail::Ignored)),
             "Format" => format_type(value).map(Detail::Type),
             "Default" => Some(Detail::Default(unquote(value).to_string())),
             "Example" => Some(Detail::Ignored),
@@ -528,6 +547,21 @@ pub fn detail_line(text: &str) -> Option<Detail> {
 /// one (`Examples` and `Defaults to` are words, not labels).
 pub fn glued_label(t: &str) -> Option<(&'static str, &str)> {
     const LABELS: &[&str] = &["Type", "Format", "Default", "Example", "Minimum", "Maximum", "Min length", "Max length", "Min items", "Max items", "Pattern", "Multiple of"];
+    // The older Azure reference glues lowercase labels: `inbody`, `requiredTrue`,
+    // `read onlyTrue`, `typestring`, `typeReason { A, B }`.
+    const LOWER: &[(&str, &str)] = &[("read only", "ReadOnly"), ("required", "Required"), ("type", "Type"), ("in", "In")];
+    for (prefix, label) in LOWER {
+        if let Some(value) = t.strip_prefix(prefix) {
+            let ok = match *label {
+                "In" => matches!(value, "body" | "query" | "path" | "header" | "formData"),
+                "Required" | "ReadOnly" => matches!(value, "True" | "False"),
+                _ => value.starts_with(|c: char| c.is_ascii_alphabetic()) && (type_words(value, true).is_some() || value.ends_with('}') && value.contains(" {")),
+            };
+            if ok {
+                return Some((label, value));
+            }
+        }
+    }
     LABELS.iter().find_map(|&label| {
         let rest = t.strip_prefix(label)?;
         let (colon, value) = match rest.strip_prefix(':') {
