@@ -164,6 +164,11 @@ impl Walker {
                 };
                 self.blocks.push(Block::Code { lang: code_language(el), text, line });
             }
+            "script" => {
+                let text: String = el.text().collect();
+                self.count(&text);
+                self.blocks.extend(super::script::blocks(&text, line));
+            }
             name if is_skipped(name) => self.skip(el),
             _ => self.children(el),
         }
@@ -238,6 +243,16 @@ impl Walker {
                         b.separate();
                         b.text(&text);
                         return b.separate();
+                    }
+                    // A schema rendered by script in a cell: the type it shows.
+                    "script" => {
+                        let text: String = el.text().collect();
+                        self.count(&text);
+                        if let Some(words) = super::script::inline_words(&text) {
+                            b.separate();
+                            b.text(&words);
+                        }
+                        return;
                     }
                     n if is_skipped(n) => return self.skip(el),
                     // `Copy`, `Try it`: a control, not content.

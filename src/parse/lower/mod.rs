@@ -6,6 +6,7 @@
 
 pub mod html;
 pub mod markdown;
+pub mod script;
 pub mod text;
 
 use crate::parse::blocks::Block;

@@ -1117,6 +1117,22 @@ impl Reader<'_, '_> {
 
     fn code(&mut self, lang: Option<&str>, text: &str, line: u32) {
         self.flush();
+        // JSON Schema a page script renders: a model definition, or the schema of the
+        // body or response being read.
+        if let Some(kind) = lang.filter(|l| *l == "schema" || l.starts_with("schema:")) {
+            let Some(schema) = parse_json(text) else { return };
+            let (fields, array) = crate::parse::recognise::json_schema::schema_fields(&schema, line);
+            match kind.strip_prefix("schema:") {
+                Some(name) => self.doc.models.push(ModelDoc { name: name.to_string(), line, fields, ..ModelDoc::default() }),
+                None if self.target == Target::Response && self.doc.response.is_empty() => {
+                    self.doc.response = fields;
+                    self.doc.response_array |= array;
+                }
+                None if self.target == Target::Body => self.doc.body.extend(fields),
+                None => {}
+            }
+            return;
+        }
         if std::env::var_os("DOCS2RS_TRACE").is_some() {
             eprintln!("TRACE code-in {line} target={:?} kind={:?}", self.target, self.doc.body_kind);
         }

@@ -4,6 +4,7 @@
 pub mod endpoint;
 pub mod example;
 pub mod field;
+pub mod json_schema;
 pub mod request;
 pub mod table;
 pub mod tag;
