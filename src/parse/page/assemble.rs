@@ -5,7 +5,7 @@
 //! body and response fields into `<Op>Request` / `<Op>Response` models (nested objects into
 //! nested models), and falls back to the examples when the page lists no fields.
 
-use super::op::OpDoc;
+use super::op::{ModelDoc, OpDoc};
 use super::segment::Segment;
 use crate::diag::Diagnostics;
 use crate::parse::recognise::endpoint::Endpoint;
@@ -17,10 +17,69 @@ use crate::parse::vocab::type_words::TypeWords;
 use crate::schema::{BodyKind, EnumValue, Field, Location, Method, Model, Operation, Param, Returns, Source, Type, path_placeholders};
 use heck::ToUpperCamelCase;
 
+/// What the whole page says, for every operation on it.
+#[derive(Debug, Default)]
+pub struct PageFacts {
+    /// What bare body and response fields mean on the page ([`fields_rule`]), for an
+    /// operation whose own fields carry no badge.
+    pub rule: Option<bool>,
+    /// Enumerations the page lists, by name.
+    pub enums: Vec<(String, Vec<String>)>,
+    /// Models the page defines, by name.
+    pub models: Vec<String>,
+}
+
+impl PageFacts {
+    /// Facts from every operation's part of the page; the models and enumerations move to
+    /// the page (a script at the top may define what every operation uses).
+    pub fn gather(docs: &mut [&mut OpDoc]) -> (PageFacts, Vec<ModelDoc>) {
+        let rule = fields_rule(docs.iter().map(|d| &**d));
+        let mut models: Vec<ModelDoc> = docs.iter_mut().flat_map(|d| std::mem::take(&mut d.models)).collect();
+        let enums = docs.iter_mut().flat_map(|d| std::mem::take(&mut d.enums)).collect();
+        compose_unions(&mut models);
+        let names = models.iter().map(|m| m.name.clone()).collect();
+        (PageFacts { rule, enums, models: names }, models)
+    }
+}
+
+/// `oneOf` / `anyOf` models: the fields of every member, none of them required.
+fn compose_unions(models: &mut [ModelDoc]) {
+    for i in 0..models.len() {
+        if !models[i].fields.is_empty() || models[i].union_of.is_empty() {
+            continue;
+        }
+        let mut fields: Vec<FieldDoc> = Vec::new();
+        for member in models[i].union_of.clone() {
+            for f in models.iter().find(|m| m.name == member).map(|m| m.fields.clone()).unwrap_or_default() {
+                if !fields.iter().any(|x| x.name == f.name) {
+                    fields.push(FieldDoc { required: Some(false), ..f });
+                }
+            }
+        }
+        models[i].fields = fields;
+    }
+}
+
+/// The models a page defines.
+pub fn models(file: &str, docs: Vec<ModelDoc>, facts: &PageFacts, diags: &mut Diagnostics) -> Vec<Model> {
+    let mut ctx = Ctx { file, diags, models: Vec::new(), untyped: Vec::new() };
+    let mut holder = OpDoc { models: docs, ..OpDoc::default() };
+    page_types(&mut holder, facts);
+    for mut m in holder.models {
+        if m.fields.is_empty() {
+            m.fields = std::mem::take(&mut m.sample);
+        }
+        let rule = bare_rule(m.fields.iter());
+        settle_required(m.fields.iter_mut(), rule);
+        let fields = ctx.fields(nest_dotted(m.fields), &m.name);
+        ctx.models.push(Model { name: m.name, description: None, fields, source: Source::new(file, m.line), undocumented: false });
+    }
+    ctx.models
+}
+
 /// One operation (with the models it defines) from one segment.
-/// `page_rule`: what bare body and response fields mean on the rest of the page
-/// ([`fields_rule`]), for an operation whose own fields carry no badge.
-pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, page_rule: Option<bool>, diags: &mut Diagnostics) -> (Operation, Vec<Model>) {
+pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts: &PageFacts, diags: &mut Diagnostics) -> (Operation, Vec<Model>) {
+    let page_rule = facts.rule;
     let endpoint: Option<&Endpoint> = seg.anchor.as_ref().map(|a| &a.endpoint);
     let method = endpoint.map(|e| e.method);
     let path = endpoint.map(|e| e.path.clone());
@@ -30,7 +89,7 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, page_r
     let template: Vec<String> = path.as_deref().map(path_placeholders).unwrap_or_default();
     let has_body = !matches!(method, Some(Method::Get | Method::Delete | Method::Head | Method::Options) | None);
     let mut ctx = Ctx { file, diags, models: Vec::new(), untyped: Vec::new() };
-    page_types(&mut doc);
+    page_types(&mut doc, facts);
     // Each side on its own (Zudoku marks parameters `required` and body fields
     // `optional`); a side with no marks follows the other (apiDoc marks only `optional`).
     let params_rule = bare_rule(doc.params.iter().map(|(_, f)| f).chain(&doc.unsectioned));
@@ -48,7 +107,7 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, page_r
     let placed = doc.params.drain(..).map(|(p, f)| (p, f, false)).chain(doc.unsectioned.drain(..).map(|f| (None, f, true)));
     for (place, f, unsectioned) in placed {
         let in_template = template.iter().any(|t| loose_key(t) == loose_key(&f.name));
-        let place = place.or(f.place).or_else(|| {
+        let place = f.place.or(place).or_else(|| {
             if in_template {
                 Some(Place::Path)
             } else if is_header_name(&f.name) {
@@ -167,7 +226,7 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, page_r
     // (required)`): it is the body.
     let whole_body = match body_fields.as_slice() {
         [only] if only.ty.as_ref().is_some_and(|t| t.ty.ref_name().is_some() && !matches!(t.ty, Type::Map { .. }))
-            && (only.in_body.is_some() || matches!(only.name.as_str(), "body" | "payload" | "request" | "data") || only.ty.as_ref().and_then(|t| t.ty.ref_name()) == Some(only.name.as_str())) =>
+            && (only.in_body.is_some() || matches!(only.name.as_str(), "body" | "payload" | "request" | "data") || only.ty.as_ref().and_then(|t| t.ty.ref_name()).is_some_and(|r| r.eq_ignore_ascii_case(&only.name))) =>
         {
             only.ty.as_ref().map(|t| t.ty.clone())
         }
@@ -241,15 +300,6 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, page_r
         source,
         overlaid: Vec::new(),
     };
-    for mut m in doc.models {
-        if m.fields.is_empty() {
-            m.fields = std::mem::take(&mut m.sample);
-        }
-        let rule = bare_rule(m.fields.iter());
-        settle_required(m.fields.iter_mut(), rule);
-        let fields = ctx.fields(nest_dotted(m.fields), &m.name);
-        ctx.models.push(Model { name: m.name, description: None, fields, source: Source::new(file, m.line), undocumented: false });
-    }
     (op, ctx.models)
 }
 
@@ -280,15 +330,16 @@ fn nest_under_body(fields: &mut Vec<FieldDoc>) {
 
 /// Types named after what the page itself documents: an enumeration it lists (its values,
 /// as strings) or a model it defines, whatever the name's casing (`systemData`).
-fn page_types(doc: &mut OpDoc) {
-    let models: Vec<String> = doc.models.iter().map(|m| m.name.clone()).collect();
-    let enums = std::mem::take(&mut doc.enums);
+fn page_types(doc: &mut OpDoc, facts: &PageFacts) {
+    let (models, enums) = (&facts.models, &facts.enums);
     let apply = |f: &mut FieldDoc| {
         let spelled = f.ty.as_ref().map(|t| t.spelled.trim_end_matches('?').trim().to_string()).or_else(|| f.constraints.iter().find_map(|c| c.strip_prefix("type: ")).map(str::to_string));
         let Some(spelled) = spelled else { return };
         let named = |n: &str| f.ty.as_ref().and_then(|t| t.ty.ref_name()) == Some(n) || spelled == n;
         if let Some((_, values)) = enums.iter().find(|(n, _)| named(n)) {
-            f.ty = crate::parse::vocab::type_words::type_words("string", false);
+            // `PlantStatus`, `array of PlantStatus`: strings in the same shape.
+            let shape = f.ty.as_ref().map(|t| t.ty.map_inner(&mut |_| Type::string())).unwrap_or_else(Type::string);
+            f.ty = Some(TypeWords::new(shape, &spelled));
             for v in values {
                 if !f.values.iter().any(|x| &x.value == v) {
                     f.values.push(EnumValue::new(v.as_str()));

@@ -26,16 +26,13 @@ pub fn read(file: &str, blocks: &[Block], diags: &mut Diagnostics) -> ParsedDoc 
     let mut doc = ParsedDoc::default();
     let single = segments.len() == 1;
     let mut names: HashSet<String> = HashSet::new();
+    let mut reads: Vec<(&segment::Segment, op::OpDoc)> = segments.iter().map(|seg| (seg, op::read(&units, seg))).collect();
+    let (facts, model_docs) = assemble::PageFacts::gather(&mut reads.iter_mut().map(|(_, r)| r).collect::<Vec<_>>());
     let mut ops = Vec::new();
-    for seg in &segments {
-        let read = op::read(&units, seg);
+    for (seg, read) in reads {
         let says_something = seg.anchor.is_some() || !read.params.is_empty() || !read.body.is_empty() || !read.response.is_empty() || !read.unsectioned.is_empty();
+        // A part with only models (or nothing): its models are the page's.
         if !says_something {
-            // A page of models only.
-            if !read.models.is_empty() {
-                let (_, models) = assemble::operation(file, String::new(), seg, read, None, &mut Diagnostics::new());
-                doc.models.extend(models);
-            }
             continue;
         }
         let name = unique(operation_name(file, seg, single, diags), &mut names);
@@ -47,15 +44,15 @@ pub fn read(file: &str, blocks: &[Block], diags: &mut Diagnostics) -> ParsedDoc 
     if doc.base_url.is_none() {
         doc.base_url = found.examples.iter().find_map(|a| a.endpoint.base_url.clone());
     }
-    let page_rule = assemble::fields_rule(ops.iter().map(|(_, _, read)| read));
     for (name, seg, read) in ops {
-        let (op, models) = assemble::operation(file, name, seg, read, page_rule, diags);
+        let (op, models) = assemble::operation(file, name, seg, read, &facts, diags);
         if op.method.is_none() || op.path.is_none() {
             no_endpoint(file, &op, diags);
         }
         doc.models.extend(models);
         doc.operations.push(op);
     }
+    doc.models.extend(assemble::models(file, model_docs, &facts, diags));
     // Endpoints an index lists that no part of the page documents.
     for listed in &found.listed {
         let documented = doc.operations.iter().any(|o| o.method == Some(listed.endpoint.method) && o.path.as_deref().is_some_and(|p| crate::parse::recognise::endpoint::path_shape(p) == crate::parse::recognise::endpoint::path_shape(&listed.endpoint.path)));

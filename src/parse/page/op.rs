@@ -33,13 +33,15 @@ pub enum Target {
 }
 
 /// A model the page documents on its own (`Schemas` / `Models` / `Definitions`).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct ModelDoc {
     pub name: String,
     pub line: u32,
     pub fields: Vec<FieldDoc>,
     /// Fields read from the model's sample: used when no field is documented.
     pub sample: Vec<FieldDoc>,
+    /// `oneOf` members: the model has the fields of each (none required).
+    pub union_of: Vec<String>,
 }
 
 /// What one operation's part of the page says.
@@ -1123,7 +1125,15 @@ impl Reader<'_, '_> {
             let Some(schema) = parse_json(text) else { return };
             let (fields, array) = crate::parse::recognise::json_schema::schema_fields(&schema, line);
             match kind.strip_prefix("schema:") {
-                Some(name) => self.doc.models.push(ModelDoc { name: name.to_string(), line, fields, ..ModelDoc::default() }),
+                // `{"type": "string", "enum": [...]}`: an enumeration, not a model.
+                Some(name) if fields.is_empty() && crate::parse::recognise::json_schema::enum_values(&schema).is_some() => {
+                    let values = crate::parse::recognise::json_schema::enum_values(&schema).unwrap_or_default();
+                    self.doc.enums.push((name.to_string(), values));
+                }
+                Some(name) => {
+                    let union_of = crate::parse::recognise::json_schema::union_members(&schema);
+                    self.doc.models.push(ModelDoc { name: name.to_string(), line, fields, union_of, ..ModelDoc::default() });
+                }
                 None if self.target == Target::Response && self.doc.response.is_empty() => {
                     self.doc.response = fields;
                     self.doc.response_array |= array;

@@ -25,6 +25,26 @@ fn flag(schema: &Json, key: &str) -> bool {
     matches!(get(schema, key), Some(Json::Bool(true)))
 }
 
+/// The models a `oneOf` / `anyOf` / `allOf` schema is made of (`$ref`s).
+pub fn union_members(schema: &Json) -> Vec<String> {
+    ["oneOf", "anyOf", "allOf"]
+        .iter()
+        .filter_map(|k| match get(schema, k) {
+            Some(Json::Array(members)) => Some(members),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|m| text(m, "$ref"))
+        .map(|r| r.rsplit('/').next().unwrap_or(r).to_string())
+        .collect()
+}
+
+/// The values of a string enumeration schema.
+pub fn enum_values(schema: &Json) -> Option<Vec<String>> {
+    let Some(Json::Array(values)) = get(schema, "enum") else { return None };
+    Some(values.iter().filter_map(|v| if let Json::Str(s) = v { Some(s.clone()) } else { None }).collect())
+}
+
 /// The fields of an object schema, and whether the schema is an array of such objects.
 pub fn schema_fields(schema: &Json, line: u32) -> (Vec<FieldDoc>, bool) {
     if let (Some("array"), Some(items)) = (text(schema, "type"), get(schema, "items")) {

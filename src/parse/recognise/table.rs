@@ -203,6 +203,12 @@ pub fn row_field(cols: &Columns, place_col: Option<usize>, row: &Row) -> Option<
     if let Some(d) = cell(cols.description) {
         // Without a type column the description may start with the type (`Integer (int32)`).
         let first = d.lines().next().unwrap_or("");
+        // A cell that is nothing but a type (`object (PlantCreate)`, rendered from a schema).
+        let whole = (cols.ty.is_none() && f.ty.is_none() && !d.contains('\n')).then(|| type_words(d.trim(), true)).flatten().filter(|t| t.ty.ref_name().is_some() && d.contains(['(', '[', '<']));
+        if let Some(t) = whole {
+            f.apply(Detail::Type(t));
+            return Some(f);
+        }
         match leading_type(first).filter(|(t, _)| cols.ty.is_none() && f.ty.is_none() && (t.named == 0 || matches!(t.ty, crate::schema::Type::Array { .. }))) {
             Some((t, rest)) => {
                 f.apply(Detail::Type(t));

@@ -380,6 +380,10 @@ pub enum TypedLabel<'a> {
 }
 
 pub fn typed_label(text: &str) -> Option<TypedLabel<'_>> {
+    // `Query Parameters`, `Path Parameters` are sections, not types.
+    if section_of(text).is_some() {
+        return None;
+    }
     let t = text.trim().trim_end_matches(':').trim();
     let (name, rest) = t.rsplit_once(' ')?;
     let name = name.trim();
