@@ -309,6 +309,11 @@ impl Reader<'_, '_> {
         if is_chrome(t) {
             return k + 1;
         }
+        // The full stop of the previous description glued to the next name (`.contact`).
+        let t = match t.strip_prefix('.') {
+            Some(rest) if crate::parse::recognise::field::is_name(rest) && self.type_follows(k, end) => rest,
+            _ => t,
+        };
         // A JSON sample flattened into a line (scraped pages).
         if t.starts_with(['{', '[']) && matches!(parse_json(t), Some(Json::Object(f)) if !f.is_empty()) {
             self.code(None, t, line);
@@ -339,8 +344,9 @@ impl Reader<'_, '_> {
                     self.awaiting = None;
                     return k + 1;
                 }
-                Awaiting::Values if a_value => {
-                    f.values.push(crate::schema::EnumValue::new(t.trim_matches(['"', '`', ','])));
+                Awaiting::Values if a_value || value_token(t).is_some() => {
+                    let v = value_token(t).unwrap_or(t);
+                    f.values.push(crate::schema::EnumValue::new(v));
                     return k + 1;
                 }
                 Awaiting::Values => self.awaiting = None,
@@ -471,6 +477,17 @@ impl Reader<'_, '_> {
                     line_details(t, f);
                     return k + 1;
                 }
+                if let Some((ty, required, rest)) = paren_type_line(t) {
+                    f.apply(Detail::Type(ty));
+                    if let Some(r) = required {
+                        f.required = Some(r);
+                    }
+                    f.describe(rest);
+                    if ends_with_values_label(rest) {
+                        self.awaiting = Some(Awaiting::Values);
+                    }
+                    return k + 1;
+                }
                 if let Some((ty, rest)) = type_then_prose(t) {
                     f.apply(Detail::Type(ty));
                     f.describe(&rest);
@@ -548,7 +565,7 @@ impl Reader<'_, '_> {
             if is_chrome(t) && t.len() > 1 {
                 continue;
             }
-            if type_line(t, &FieldDoc::default()).is_some() || type_then_prose(t).is_some() {
+            if type_line(t, &FieldDoc::default()).is_some() || type_then_prose(t).is_some() || paren_type_line(t).is_some() {
                 return true;
             }
             // One line of description may sit between the name and a labelled type
@@ -1197,7 +1214,7 @@ impl Reader<'_, '_> {
             }
         }
         let json_like = lang.is_none_or(|l| l.eq_ignore_ascii_case("json") || l.is_empty() || l == "javascript" || l == "js");
-        let Some(json) = json_like.then(|| parse_json(text)).flatten() else { return };
+        let Some(json) = json_like.then(|| crate::parse::recognise::example::parse_truncated(text)).flatten() else { return };
         let params = described_params(&json, line);
         if !params.is_empty() {
             for p in params {
@@ -1471,6 +1488,44 @@ pub fn field_from_lines(text: &str, line: u32) -> Option<FieldDoc> {
         }
     }
     understood.then_some(f)
+}
+
+/// Sentry's copied field lines: `(string)REQUIREDThe ID of the team.`,
+/// `(array(string))Sensor types installed.` — the type in parentheses, a glued badge, the
+/// description.
+fn paren_type_line(t: &str) -> Option<(TypeWords, Option<bool>, &str)> {
+    let inner = t.strip_prefix('(')?;
+    let mut depth = 1;
+    let close = inner.char_indices().find(|(_, c)| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        depth == 0
+    })?.0;
+    let ty = type_words(inner[..close].trim(), false)?;
+    let rest = inner[close + 1..].trim_start();
+    for (badge, required) in [("REQUIRED", true), ("OPTIONAL", false), ("Required", true), ("Optional", false)] {
+        if let Some(r) = rest.strip_prefix(badge) {
+            return Some((ty, Some(required), r.trim_start()));
+        }
+    }
+    Some((ty, None, rest))
+}
+
+/// A description that ends by announcing its values on the next lines (`Valid values are`).
+fn ends_with_values_label(text: &str) -> bool {
+    let l = text.trim().trim_end_matches(':').to_ascii_lowercase();
+    ["values are", "one of", "valid values", "allowed values", "possible values", "must be one of", "can be one of"].iter().any(|e| l.ends_with(e))
+}
+
+/// One value of a list printed over lines: `"gps"`, `,"thermistor"`, `, and"webcam"`.
+fn value_token(t: &str) -> Option<&str> {
+    let t = t.trim().trim_start_matches([',', ' ']);
+    let t = t.strip_prefix("and").or_else(|| t.strip_prefix("or")).map_or(t, str::trim_start);
+    let v = t.trim_matches(['"', '`', '\'', ',', '.', ' ']);
+    (t.starts_with(['"', '`', '\'']) && !v.is_empty() && !v.contains(' ')).then_some(v)
 }
 
 /// The badges and details beside the type on a type line: `integer · min: 1 · optional`,

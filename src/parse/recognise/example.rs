@@ -32,6 +32,46 @@ pub fn parse(text: &str) -> Option<Json> {
     (p.pos >= p.chars.len()).then_some(v)
 }
 
+/// A sample cut off at the end of the page (a truncated copy): the members before the cut,
+/// the open objects and arrays closed. `None` when the text is not the start of a JSON value.
+pub fn parse_truncated(text: &str) -> Option<Json> {
+    if let Some(v) = parse(text) {
+        return Some(v);
+    }
+    let t = text.trim_start();
+    if !t.starts_with(['{', '[']) {
+        return None;
+    }
+    // Where each complete member ends (the comma after it), with the brackets open there.
+    let (mut open, mut in_string, mut escaped) = (Vec::new(), false, false);
+    let mut cut: Option<(usize, Vec<char>)> = None;
+    for (i, c) in t.char_indices() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '{' => open.push('}'),
+            '[' => open.push(']'),
+            '}' | ']' => {
+                open.pop();
+            }
+            ',' => cut = Some((i, open.clone())),
+            _ => {}
+        }
+    }
+    let (at, open) = cut?;
+    let mut fixed = t[..at].to_string();
+    fixed.extend(open.iter().rev());
+    parse(&fixed)
+}
+
 struct Reader {
     chars: Vec<char>,
     pos: usize,

@@ -124,6 +124,7 @@ const PHRASES: &[(&str, Section)] = {
         ("response parameters", Response(None)),
         ("response attributes", Response(None)),
         ("response schema", Response(None)),
+        ("responseschema", Response(None)),
         ("response properties", Response(None)),
         ("response object", Response(None)),
         ("response json object", Response(None)),
