@@ -169,6 +169,8 @@ struct Reader<'u, 'a> {
 enum Awaiting {
     Default,
     Values,
+    /// A format refining the type (`Format` / `binary`).
+    Format,
     Example,
     Bound(&'static str),
 }
@@ -339,8 +341,23 @@ impl Reader<'_, '_> {
                     self.awaiting = None;
                     return k + 1;
                 }
+                Awaiting::Format => {
+                    if let Some(ty) = crate::parse::recognise::field::format_type(t) {
+                        f.apply(Detail::Type(ty));
+                    }
+                    self.awaiting = None;
+                    return k + 1;
+                }
                 Awaiting::Bound(label) => {
                     f.constraints.push(format!("{label} {t}"));
+                    self.awaiting = None;
+                    return k + 1;
+                }
+                // `"customer" | "internal"`: the values on one line.
+                Awaiting::Values if t.contains(" | ") => {
+                    for v in t.split(" | ") {
+                        f.values.push(crate::schema::EnumValue::new(v.trim().trim_matches(['"', '`'])));
+                    }
                     self.awaiting = None;
                     return k + 1;
                 }
@@ -1364,17 +1381,23 @@ fn known_names(units: &[Unit<'_>], seg: &Segment) -> Vec<String> {
 /// `Default:`, `Allowed values:`, `Example:` alone: the value follows on the next lines.
 fn label_alone(t: &str) -> Option<Awaiting> {
     let l = t.trim().trim_end_matches(':').trim().to_lowercase();
-    // Most renderers print the colon; Scalar prints `Example` and `default` bare.
-    if !t.trim().ends_with(':') && !matches!(l.as_str(), "example" | "examples" | "default" | "example value") {
+    // Most renderers print the colon; Scalar prints `Example` and `default` bare, Fumadocs
+    // `Format`, `Value in`, `Maximum length`.
+    let bare = matches!(l.as_str(), "example" | "examples" | "default" | "example value")
+        || t.starts_with(|c: char| c.is_ascii_uppercase()) && matches!(l.as_str(), "format" | "value in" | "maximum length" | "minimum length" | "maximum" | "minimum" | "pattern");
+    if !t.trim().ends_with(':') && !bare {
         return None;
     }
     Some(match l.as_str() {
         "default" | "default value" | "defaults to" => Awaiting::Default,
-        "allowed values" | "possible values" | "enum" | "values" | "allowed" | "available options" | "enum values" | "one of" => Awaiting::Values,
+        "allowed values" | "possible values" | "enum" | "values" | "allowed" | "available options" | "enum values" | "one of" | "value in" => Awaiting::Values,
         "example" | "examples" | "example value" => Awaiting::Example,
         "min" | "minimum" => Awaiting::Bound(">="),
         "max" | "maximum" => Awaiting::Bound("<="),
-        "min length" | "minlength" | "max length" | "maxlength" | "pattern" | "format" => Awaiting::Bound("format"),
+        "format" => Awaiting::Format,
+        "min length" | "minlength" | "minimum length" => Awaiting::Bound("min length"),
+        "max length" | "maxlength" | "maximum length" => Awaiting::Bound("max length"),
+        "pattern" => Awaiting::Bound("pattern"),
         _ => return None,
     })
 }

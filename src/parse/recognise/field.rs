@@ -219,7 +219,7 @@ pub fn field_line(text: &str) -> Option<FieldDoc> {
     if text.is_empty() || text.len() > 2000 {
         return None;
     }
-    rest_field(text).or_else(|| mson_field(text)).or_else(|| paren_field(text)).or_else(|| colon_field(text)).or_else(|| spaced_field(text)).or_else(|| glued_field(text))
+    rest_field(text).or_else(|| mson_field(text)).or_else(|| paren_field(text)).or_else(|| colon_field(text)).or_else(|| spaced_field(text)).or_else(|| marked_field(text)).or_else(|| glued_field(text))
 }
 
 /// reST field lists of sphinxcontrib-httpdomain and Sphinx autodoc.
@@ -422,6 +422,23 @@ fn looks_like_code_name(name: &str) -> bool {
     header || name.contains(['_', '.', '[', '$']) || name.chars().skip(1).any(|c| c.is_ascii_uppercase()) || name.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Fumadocs' copied field lines: the name, `*` (required) or `?` (optional), the type:
+/// `name*string`, `nextCursor?string | null`, `items*array<Sensor>`.
+fn marked_field(text: &str) -> Option<FieldDoc> {
+    let t = text.trim();
+    let at = t.find(['*', '?'])?;
+    let (name, rest) = (&t[..at], &t[at + 1..]);
+    if name.is_empty() || !is_name(name) || rest.starts_with([' ', '*']) || rest.is_empty() {
+        return None;
+    }
+    let ty = type_words(rest.trim(), true)?;
+    let mut f = FieldDoc::named(name, 0);
+    f.required = Some(&t[at..=at] == "*");
+    f.nullable = ty.nullable;
+    f.ty = Some(ty);
+    Some(f)
+}
+
 /// Zudoku's copied field lines: name, an optional `required`, and a lowercase type glued
 /// together, details after ` · ` (`chargerIdrequiredstring`, `maxEnergyKwhnumber · min: 1`).
 /// Without the glued badge or a ` · ` list the split is a guess (`substring`), taken only
@@ -475,6 +492,10 @@ pub fn badge(word: &str) -> Option<Detail> {
     // A lone `*` after a name marks it required (Swagger UI, many tables).
     if word.trim() == "*" {
         return Some(Detail::Required(true));
+    }
+    // Fumadocs prints `?` on its own line for an optional one.
+    if word.trim() == "?" {
+        return Some(Detail::Required(false));
     }
     let w = word.trim().trim_matches(['(', ')', '[', ']', '*', '`', ',', '.', ':']).to_lowercase();
     Some(match w.as_str() {
