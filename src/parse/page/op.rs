@@ -594,7 +594,9 @@ impl Reader<'_, '_> {
                     .take_while(|u| matches!(u, Unit::Line { .. }))
                     .map(|u| u.text().unwrap_or("").trim())
                     .take_while(|l| matches!(glued_label(l), Some(("Type", _))) || detail_line(l).is_some() || badge(l).is_some())
-                    .any(|l| matches!(glued_label(l), Some(("Type", _))));
+                    .any(|l| matches!(glued_label(l), Some(("Type", _))))
+                    // Starlight: the description, then the type alone on its line (`string`).
+                    || (j + 1 < end).then(|| self.units[j + 1]).is_some_and(|u| matches!(u, Unit::Line { text, .. } if !text.trim().contains(' ') && type_words(text.trim(), false).is_some_and(|t| t.named == 0)));
                 if prose_seen || !labelled_type_next || t.split_whitespace().count() < 3 {
                     return false;
                 }
