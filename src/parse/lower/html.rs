@@ -93,7 +93,7 @@ fn is_skipped(name: &str) -> bool {
 
 /// Inline elements a browser shows as separate pieces (badges, type labels, names).
 fn separates(name: &str) -> bool {
-    matches!(name, "span" | "label" | "time" | "output" | "button")
+    matches!(name, "span" | "label" | "time" | "output" | "button" | "sup" | "sub" | "small")
 }
 
 /// Deeper DOM nesting than this is read as plain text, so hostile pages cannot exhaust the stack.
