@@ -1559,6 +1559,11 @@ fn line_details(t: &str, f: &mut FieldDoc) {
     let parts: Vec<&str> = t.split('·').map(str::trim).collect();
     for (i, part) in parts.iter().enumerate() {
         if i == 0 {
+            // `string format: date-time`: a labelled detail after the type.
+            if let Some(d) = leading_type(part).and_then(|(_, rest)| detail_line(&rest)) {
+                f.apply(d);
+                continue;
+            }
             // `string required`: badges after the type word.
             for w in part.split_whitespace().skip(1) {
                 if let Some(d) = badge(w) {
@@ -1591,6 +1596,11 @@ fn type_line(t: &str, f: &FieldDoc) -> Option<TypeWords> {
         if let Some(ty) = type_words(first.trim(), false) {
             return Some(ty);
         }
+    }
+    // `string format: date-time`, `integer default: 100`: the type, then a labelled detail.
+    if let Some((ty, rest)) = leading_type(t).filter(|(ty, rest)| ty.named == 0 && detail_line(rest).is_some()) {
+        let _ = rest;
+        return Some(ty);
     }
     let words: Vec<&str> = t.split([' ', '·']).filter(|w| !w.is_empty() && badge(w).is_none()).collect();
     if words.len() < t.split([' ', '·']).filter(|w| !w.is_empty()).count() && !words.is_empty() {
