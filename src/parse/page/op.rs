@@ -522,6 +522,11 @@ impl Reader<'_, '_> {
             return k + 1;
         }
         if matches!(self.target, Target::Params(_) | Target::Body | Target::Response | Target::Model(_)) {
+            if let Some(mut f) = crate::parse::recognise::field::listed_field(t) {
+                f.line = line;
+                self.start(f);
+                return k + 1;
+            }
             if let Some((mut f, rest)) = glued_name_type(t, self.glued_fields) {
                 self.glued_fields = true;
                 f.line = line;

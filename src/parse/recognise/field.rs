@@ -368,13 +368,31 @@ fn colon_field(text: &str) -> Option<FieldDoc> {
 
 /// `name type [badges] [description]` on one line.
 fn spaced_field(text: &str) -> Option<FieldDoc> {
-    let tokens: Vec<&str> = text.split_whitespace().collect();
+    spaced(text, true)
+}
+
+/// `to date` under a parameters heading: a field whose name is a common word, taken only
+/// where a field list is being read and the line is nothing but the name and the type.
+pub fn listed_field(text: &str) -> Option<FieldDoc> {
+    (text.split_whitespace().count() == 2).then(|| spaced(text, false)).flatten()
+}
+
+fn spaced(text: &str, prose_possible: bool) -> Option<FieldDoc> {
+    // Docusaurus glues the badge to the type (`from daterequired`, `vetId stringnullable`).
+    let mut tokens: Vec<&str> = Vec::new();
+    for (i, tok) in text.split_whitespace().enumerate() {
+        let glued = ["required", "nullable", "deprecated", "optional"].iter().find_map(|b| tok.strip_suffix(b).filter(|ty| i > 0 && !ty.is_empty() && type_words(ty, true).is_some()).map(|ty| (ty, &tok[ty.len()..])));
+        match glued {
+            Some((ty, badge)) => tokens.extend([ty, badge]),
+            None => tokens.push(tok),
+        }
+    }
     if tokens.len() < 2 {
         return None;
     }
     let (name, starred) = clean_name(tokens[0]);
     // `from string optional` is a field; `from the list` is prose: common words need a badge.
-    let common_word = !is_prose_safe_name(&name);
+    let common_word = prose_possible && !is_prose_safe_name(&name);
     if !is_name(&name) {
         return None;
     }
