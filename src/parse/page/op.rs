@@ -421,6 +421,11 @@ impl Reader<'_, '_> {
         let name_then_type = is_name_line(t).is_some() && self.type_follows(k, end) && !(t.starts_with(|c: char| c.is_ascii_uppercase()) && section_of(t).is_some());
         if !name_then_type {
             if let Some(s) = section_of(t) {
+                // Tabs in a row (`Schema` / `Example (from schema)`): the first one is shown.
+                let after_tab = k > 0 && matches!(self.units[k - 1], Unit::Line { text, .. } if matches!(text.trim().to_ascii_lowercase().as_str(), "schema" | "model"));
+                if s == Section::Ignored && after_tab {
+                    return k + 1;
+                }
                 self.flush();
                 self.section(s, t);
                 self.label = t.to_string();
