@@ -23,6 +23,8 @@ pub struct PageFacts {
     /// What bare body and response fields mean on the page ([`fields_rule`]), for an
     /// operation whose own fields carry no badge.
     pub rule: Option<bool>,
+    /// The same for parameters.
+    pub params_rule: Option<bool>,
     /// Enumerations the page lists, by name.
     pub enums: Vec<(String, Vec<String>)>,
     /// Models the page defines, by name.
@@ -34,11 +36,13 @@ impl PageFacts {
     /// the page (a script at the top may define what every operation uses).
     pub fn gather(docs: &mut [&mut OpDoc]) -> (PageFacts, Vec<ModelDoc>) {
         let rule = fields_rule(docs.iter().map(|d| &**d));
+        let params_rules: Vec<bool> = docs.iter().filter_map(|d| bare_rule(d.params.iter().map(|(_, f)| f).chain(&d.unsectioned))).collect();
+        let params_rule = params_rules.first().copied().filter(|r| params_rules.iter().all(|x| x == r));
         let mut models: Vec<ModelDoc> = docs.iter_mut().flat_map(|d| std::mem::take(&mut d.models)).collect();
         let enums = docs.iter_mut().flat_map(|d| std::mem::take(&mut d.enums)).collect();
         compose_unions(&mut models);
         let names = models.iter().map(|m| m.name.clone()).collect();
-        (PageFacts { rule, enums, models: names }, models)
+        (PageFacts { rule, params_rule, enums, models: names }, models)
     }
 }
 
@@ -94,7 +98,7 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
     // `optional`); a side with no marks follows the other (apiDoc marks only `optional`).
     let params_rule = bare_rule(doc.params.iter().map(|(_, f)| f).chain(&doc.unsectioned));
     let body_rule = bare_rule(doc.body.iter());
-    settle_required(doc.params.iter_mut().map(|(_, f)| f).chain(doc.unsectioned.iter_mut()), params_rule.or(body_rule));
+    settle_required(doc.params.iter_mut().map(|(_, f)| f).chain(doc.unsectioned.iter_mut()), params_rule.or(body_rule).or(facts.params_rule));
     settle_required(doc.body.iter_mut(), body_rule.or(params_rule).or(page_rule));
     let response_rule = bare_rule(doc.response.iter());
     settle_required(doc.response.iter_mut(), response_rule.or(body_rule).or(page_rule));
@@ -177,9 +181,14 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
     // The request body.
     let mut body_fields = std::mem::take(&mut doc.body);
     body_fields.extend(extra_body);
-    // Swagger 2.0's one `body` parameter, its fields nested under it (`» name` rows).
+    // Swagger 2.0's one `body` parameter, its fields nested under it (`» name` rows) — unless
+    // the sample shows it as a key of the body (OpenStack's `{"server": {…}}` wrapper).
+    let sample_keys: Vec<&str> = match &doc.request_example {
+        Some((crate::parse::recognise::example::Json::Object(members), _)) => members.iter().map(|(k, _)| k.as_str()).collect(),
+        _ => Vec::new(),
+    };
     if let [only] = body_fields.as_mut_slice() {
-        if !only.children.is_empty() && only.ty.as_ref().is_none_or(|t| matches!(t.ty, Type::Any | Type::Ref { .. }) || t.loose) {
+        if !only.children.is_empty() && !sample_keys.contains(&only.name.as_str()) && only.ty.as_ref().is_none_or(|t| matches!(t.ty, Type::Any | Type::Ref { .. }) || t.loose) {
             body_fields = std::mem::take(&mut only.children);
         }
     }
@@ -376,7 +385,18 @@ pub fn fields_rule<'a>(docs: impl Iterator<Item = &'a OpDoc>) -> Option<bool> {
 }
 
 fn bare_rule<'a>(fields: impl Iterator<Item = &'a FieldDoc>) -> Option<bool> {
-    let fields: Vec<&FieldDoc> = fields.filter(|f| !f.inferred).collect();
+    // Nested fields count too (OpenStack marks `(Optional)` on a wrapper's members only).
+    fn all<'a>(f: &'a FieldDoc, out: &mut Vec<&'a FieldDoc>) {
+        out.push(f);
+        for c in &f.children {
+            all(c, out);
+        }
+    }
+    let mut every = Vec::new();
+    for f in fields {
+        all(f, &mut every);
+    }
+    let fields: Vec<&FieldDoc> = every.into_iter().filter(|f| !f.inferred).collect();
     let marked_required = fields.iter().any(|f| f.required == Some(true) && f.place != Some(Place::Path));
     let marked_optional = fields.iter().any(|f| f.required == Some(false));
     match (marked_required, marked_optional) {
@@ -388,9 +408,17 @@ fn bare_rule<'a>(fields: impl Iterator<Item = &'a FieldDoc>) -> Option<bool> {
 
 /// The bare fields get what [`bare_rule`] says.
 fn settle_required<'a>(fields: impl Iterator<Item = &'a mut FieldDoc>, bare: Option<bool>) {
+    fn settle(f: &mut FieldDoc, bare: bool) {
+        if !f.inferred {
+            f.required.get_or_insert(bare);
+        }
+        for c in &mut f.children {
+            settle(c, bare);
+        }
+    }
     let Some(bare) = bare else { return };
-    for f in fields.filter(|f| !f.inferred) {
-        f.required.get_or_insert(bare);
+    for f in fields {
+        settle(f, bare);
     }
 }
 

@@ -800,7 +800,7 @@ impl Reader<'_, '_> {
         }
         // A field that states its place goes there, whatever section it sits in.
         let target = match (target, f.place) {
-            (Target::Skip | Target::Unsectioned, Some(p)) if !matches!(target, Target::Model(_)) => Target::Params(Some(p)),
+            (Target::Skip | Target::Unsectioned | Target::Body, Some(p)) => Target::Params(Some(p)),
             _ => target,
         };
         if f.in_response && !matches!(target, Target::Model(_)) {
@@ -860,7 +860,7 @@ impl Reader<'_, '_> {
         if let Some(cols) = columns(header).map(|c| crate::parse::recognise::table::settle_columns(header, rows, c)) {
             let place_col = place_column(header, rows, &cols);
             let fields = nest_by_depth(rows.iter().filter_map(|row| row_field(&cols, place_col, row)).collect());
-            for f in fields {
+            for f in nest_under_wrapper(fields) {
                 self.push_top(f);
             }
             return;
@@ -1441,6 +1441,23 @@ fn header_line(text: &str, line: u32) -> Option<FieldDoc> {
     f.ty = type_words("string", false);
     f.describe(desc);
     Some(f)
+}
+
+/// OpenStack's parameter tables list a body wrapper (`server | body | object`) and then its
+/// members, flat: when every row is in the body and the first is an object or a list, the
+/// rest are its members.
+fn nest_under_wrapper(mut fields: Vec<FieldDoc>) -> Vec<FieldDoc> {
+    let body_rows: Vec<&FieldDoc> = fields.iter().filter(|f| f.in_body.is_some()).collect();
+    let wrapper = body_rows.first().is_some_and(|f| f.children.is_empty() && f.ty.as_ref().is_some_and(|t| matches!(t.ty, crate::schema::Type::Any | crate::schema::Type::Array { .. }) && t.ty.ref_name().is_none()));
+    if !wrapper || body_rows.len() < 2 || fields.iter().any(|f| f.depth > 0) {
+        return fields;
+    }
+    let Some(first) = fields.iter().position(|f| f.in_body.is_some()) else { return fields };
+    let members: Vec<FieldDoc> = fields.drain(first + 1..).collect();
+    let (inside, outside): (Vec<FieldDoc>, Vec<FieldDoc>) = members.into_iter().partition(|f| f.in_body.is_some());
+    fields[first].children = inside;
+    fields.extend(outside);
+    fields
 }
 
 /// `name – description` (Sphinx field items without a type).
