@@ -259,6 +259,8 @@ impl Walker {
                     "button" if crate::parse::vocab::chrome::is_chrome(&el.text().collect::<String>()) => return self.skip(el),
                     "strong" | "b" => b.strong(true),
                     "del" | "s" | "strike" => b.strike(true),
+                    // Permalink marks after headings (`¶`, `#`, `§`): not part of the text.
+                    "a" if matches!(el.text().collect::<String>().trim(), "¶" | "#" | "§" | "🔗" | "∞") => return self.skip(el),
                     "a" => {
                         if let Some(href) = e.attr("href") {
                             b.link(href);

@@ -195,7 +195,7 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
     // A lone `in: body` parameter without a model (`request`, typed by its example): the
     // example shows the body's fields.
     if let ([only], Some((json, line))) = (body_fields.as_slice(), &doc.request_example) {
-        if only.ty.as_ref().is_none_or(|t| matches!(t.ty, Type::Any)) {
+        if only.children.is_empty() && only.ty.as_ref().is_none_or(|t| matches!(t.ty, Type::Any)) {
             if let Some((fields, _)) = example_fields(json, *line) {
                 body_fields = fields;
             }

@@ -434,7 +434,7 @@ fn prefix_of(stem: &str, phrase: &str, section: Section) -> bool {
 pub fn normalise(text: &str) -> String {
     let mut t: String = text.chars().filter(|c| !matches!(c, '*' | '`' | '#' | '_' | '"' | '“' | '”')).collect::<String>().to_lowercase();
     t = t.replace('\u{a0}', " ");
-    let mut t = t.trim().trim_end_matches([':', '：', '.']).trim().to_string();
+    let mut t = t.trim().trim_end_matches(['¶', '§']).trim().trim_end_matches([':', '：', '.']).trim().to_string();
     // `(3)`, `(optional)` after the phrase, `1.` / `2.3` numbering before it.
     if t.ends_with(')') {
         if let Some(open) = t.rfind('(') {
