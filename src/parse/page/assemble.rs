@@ -111,6 +111,13 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
     let placed = doc.params.drain(..).map(|(p, f)| (p, f, false)).chain(doc.unsectioned.drain(..).map(|f| (None, f, true)));
     for (place, f, unsectioned) in placed {
         let in_template = template.iter().any(|t| loose_key(t) == loose_key(&f.name));
+        // `URI Parameters` (ASP.NET, Azure) hold the query too: a name the URL shows as a
+        // query parameter is one.
+        let in_query = endpoint.is_some_and(|e| e.query.iter().any(|q| loose_key(q) == loose_key(&f.name)));
+        let place = match place {
+            Some(Place::Path) if f.place.is_none() && !in_template && in_query => Some(Place::Query),
+            other => other,
+        };
         let place = f.place.or(place).or_else(|| {
             if in_template {
                 Some(Place::Path)

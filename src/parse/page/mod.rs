@@ -27,6 +27,20 @@ pub fn read(file: &str, blocks: &[Block], diags: &mut Diagnostics) -> ParsedDoc 
     let single = segments.len() == 1;
     let mut names: HashSet<String> = HashSet::new();
     let mut reads: Vec<(&segment::Segment, op::OpDoc)> = segments.iter().map(|seg| (seg, op::read(&units, seg))).collect();
+    // A page with no endpoint and no sections, titled by a type name (ASP.NET's
+    // `ResourceModel?modelName=RinkBooking`): its fields are that model's.
+    if found.anchors.is_empty() && found.examples.is_empty() {
+        for (seg, read) in reads.iter_mut() {
+            let title = seg.title.as_ref().map(|t| (t.0.trim().to_string(), t.1));
+            if let Some((name, line)) = title.filter(|(t, _)| read.sections_seen == 0 && crate::parse::vocab::type_words::is_model_name(t)) {
+                let mut fields: Vec<_> = std::mem::take(&mut read.unsectioned);
+                fields.extend(read.params.drain(..).map(|(_, f)| f));
+                if !fields.is_empty() {
+                    read.models.push(op::ModelDoc { name, line, fields, ..op::ModelDoc::default() });
+                }
+            }
+        }
+    }
     let (facts, model_docs) = assemble::PageFacts::gather(&mut reads.iter_mut().map(|(_, r)| r).collect::<Vec<_>>());
     let mut ops = Vec::new();
     for (seg, read) in reads {
