@@ -465,6 +465,12 @@ fn marked_field(text: &str) -> Option<FieldDoc> {
 pub fn glued_name_type(text: &str, lenient: bool) -> Option<(FieldDoc, &str)> {
     const TYPES: &[&str] = &["string[]", "integer[]", "number[]", "object[]", "boolean[]", "string", "integer", "number", "boolean", "object", "array", "file"];
     let t = text.trim();
+    // GitBook glues the badge to the end of the line: `draftbooleanoptional`,
+    // `titlestring · min: 5 · max: 120required`.
+    let (t, badge_end) = match ["required", "optional"].iter().find_map(|b| t.strip_suffix(b).filter(|r| r.ends_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, ']' | ')'))).map(|r| (r, *b == "required"))) {
+        Some((rest, required)) => (rest, Some(required)),
+        None => (t, None),
+    };
     let (head, rest) = match t.find(' ') {
         Some(i) => (&t[..i], &t[i..]),
         None => (t, ""),
@@ -479,11 +485,11 @@ pub fn glued_name_type(text: &str, lenient: bool) -> Option<(FieldDoc, &str)> {
         Some(n) => (n, Some(true)),
         None => (before, None),
     };
-    if name.len() < 2 || !is_name(name) || !(required.is_some() || dotted || lenient) {
+    if name.len() < 2 || !is_name(name) || !(required.is_some() || badge_end.is_some() || dotted || lenient) {
         return None;
     }
     let mut f = FieldDoc::named(name, 0);
-    f.required = required;
+    f.required = required.or(badge_end);
     f.ty = type_words(ty, false);
     Some((f, rest))
 }
