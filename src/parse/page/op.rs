@@ -521,12 +521,24 @@ impl Reader<'_, '_> {
         if glued_label(t).is_some() {
             return k + 1;
         }
+        // `seeingnumber · nullableOptional`: a glued line with its badge at the end is read by
+        // its own rule before the general ones (which would split it elsewhere).
+        let in_fields = matches!(self.target, Target::Params(_) | Target::Body | Target::Response | Target::Model(_));
+        if in_fields && t.split(" · ").next().is_some_and(|h| !h.contains(' ')) {
+            if let Some((mut f, rest)) = glued_name_type(t, false).filter(|(f, _)| f.required.is_some()) {
+                self.glued_fields = true;
+                f.line = line;
+                line_details(rest, &mut f);
+                self.start(f);
+                return k + 1;
+            }
+        }
         if let Some(mut f) = field_line(t) {
             f.line = line;
             self.start(f);
             return k + 1;
         }
-        if matches!(self.target, Target::Params(_) | Target::Body | Target::Response | Target::Model(_)) {
+        if in_fields {
             if let Some(mut f) = crate::parse::recognise::field::listed_field(t) {
                 f.line = line;
                 self.start(f);

@@ -465,12 +465,22 @@ fn marked_field(text: &str) -> Option<FieldDoc> {
 pub fn glued_name_type(text: &str, lenient: bool) -> Option<(FieldDoc, &str)> {
     const TYPES: &[&str] = &["string[]", "integer[]", "number[]", "object[]", "boolean[]", "string", "integer", "number", "boolean", "object", "array", "file"];
     let t = text.trim();
-    // GitBook glues the badge to the end of the line: `draftbooleanoptional`,
-    // `titlestring · min: 5 · max: 120required`.
-    let (t, badge_end) = match ["required", "optional"].iter().find_map(|b| t.strip_suffix(b).filter(|r| r.ends_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, ']' | ')'))).map(|r| (r, *b == "required"))) {
-        Some((rest, required)) => (rest, Some(required)),
-        None => (t, None),
-    };
+    // GitBook glues the badges to the end of the line: `draftbooleanoptional`,
+    // `titlestring · min: 5 · max: 120required`, `rawFileUrlstring · uriOptionalDeprecated`.
+    let mut t = t;
+    let (mut badge_end, mut deprecated) = (None, false);
+    loop {
+        let glued = |b: &str| t.strip_suffix(b).filter(|r| r.ends_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, ']' | ')')));
+        if let Some(r) = glued("Deprecated").or_else(|| glued("deprecated")) {
+            (t, deprecated) = (r, true);
+        } else if let Some(r) = glued("Required").or_else(|| glued("required")) {
+            (t, badge_end) = (r, Some(true));
+        } else if let Some(r) = glued("Optional").or_else(|| glued("optional")) {
+            (t, badge_end) = (r, Some(false));
+        } else {
+            break;
+        }
+    }
     let (head, rest) = match t.find(' ') {
         Some(i) => (&t[..i], &t[i..]),
         None => (t, ""),
@@ -490,6 +500,7 @@ pub fn glued_name_type(text: &str, lenient: bool) -> Option<(FieldDoc, &str)> {
     }
     let mut f = FieldDoc::named(name, 0);
     f.required = required.or(badge_end);
+    f.deprecated = deprecated;
     f.ty = type_words(ty, false);
     Some((f, rest))
 }
