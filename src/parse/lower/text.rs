@@ -244,7 +244,7 @@ fn http_block(lines: &[&str], i: usize) -> Option<usize> {
         return None;
     }
     let mut j = i + 1;
-    while j < lines.len() && lines[j].trim().split_once(':').is_some_and(|(k, _)| !k.is_empty() && !k.contains(' ')) {
+    while j < lines.len() && lines[j].trim().split_once(':').is_some_and(|(k, _)| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')) {
         j += 1;
     }
     if j + 1 < lines.len() && lines[j].trim().is_empty() {

@@ -92,6 +92,7 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
         glued_fields: false,
         resource: None,
         dto: None,
+        answer_follows: false,
         dto_bases: false,
         enum_of: None,
         known: known_names(units, seg),
@@ -156,6 +157,8 @@ struct Reader<'u, 'a> {
     resource: Option<String>,
     /// The operation's request type, named by the first `<Type> Parameters:` caption.
     dto: Option<String>,
+    /// A request sample was just read: a JSON sample next is its answer.
+    answer_follows: bool,
     /// The captions so far name the request type and its base classes.
     dto_bases: bool,
     /// Under `PetKind Enum:`: its values follow.
@@ -305,6 +308,7 @@ impl Reader<'_, '_> {
 
     fn line(&mut self, k: usize, end: usize, text: &str, line: u32) -> usize {
         let t = text.trim();
+        self.answer_follows &= is_chrome(t) || t.parse::<u16>().is_ok();
         if std::env::var_os("DOCS2RS_TRACE").is_some() {
             eprintln!("TRACE {line} {t:?} target={:?} pending={:?} resp={}", self.target, self.pending.as_ref().map(|p| &p.1.name), self.in_response);
         }
@@ -1214,6 +1218,9 @@ impl Reader<'_, '_> {
             if let Some(body) = r.json_body.as_deref().and_then(parse_json) {
                 self.doc.request_example.get_or_insert((body, line));
             }
+            // A sample right after a request that carries no body (or has its body inline)
+            // is the answer to it.
+            self.answer_follows = r.json_body.is_some() || r.endpoint.as_ref().is_some_and(|e| matches!(e.method, crate::schema::Method::Get | crate::schema::Method::Delete | crate::schema::Method::Head));
             self.doc.requests.push(r);
             return;
         }
@@ -1261,6 +1268,11 @@ impl Reader<'_, '_> {
             for p in params {
                 self.push(Target::Params(p.place), p);
             }
+            return;
+        }
+        let answer = std::mem::take(&mut self.answer_follows);
+        if answer && !self.in_response && matches!(self.target, Target::Unsectioned | Target::Skip) {
+            self.doc.response_example.get_or_insert((json, line));
             return;
         }
         let label = self.label.to_lowercase();
