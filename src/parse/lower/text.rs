@@ -16,7 +16,7 @@ const MAX_CODE_LINES: usize = 5000;
 const JSON_BUDGET: usize = 200_000;
 
 pub fn blocks(text: &str) -> Vec<Block> {
-    let lines: Vec<&str> = text.lines().collect();
+    let mut lines: Vec<&str> = text.lines().collect();
     let mut out = Vec::new();
     // Lines JSON detection may still scan: unbalanced braces everywhere stay linear.
     let mut json_budget = JSON_BUDGET;
@@ -68,8 +68,22 @@ pub fn blocks(text: &str) -> Vec<Block> {
             continue;
         }
         if let Some(end) = command_block(&lines, i) {
-            out.push(Block::Code { lang: Some("shell".into()), text: join(&lines[i..end]), line: no });
-            i = end;
+            // The sample response glued to the command's closing quote (`}'{`): the command
+            // ends at the quote, the response starts on that line.
+            let last = lines[end - 1];
+            match last.rfind("'{").or_else(|| last.rfind("'[")).filter(|_| end - 1 > i) {
+                Some(at) => {
+                    let mut command: Vec<&str> = lines[i..end - 1].to_vec();
+                    command.push(&last[..=at]);
+                    out.push(Block::Code { lang: Some("shell".into()), text: join(&command), line: no });
+                    lines[end - 1] = &last[at + 1..];
+                    i = end - 1;
+                }
+                None => {
+                    out.push(Block::Code { lang: Some("shell".into()), text: join(&lines[i..end]), line: no });
+                    i = end;
+                }
+            }
             continue;
         }
         if let Some(end) = http_block(&lines, i) {
