@@ -252,6 +252,9 @@ impl Reader<'_, '_> {
     }
 
     fn section(&mut self, s: Section, text: &str) {
+        if std::env::var_os("DOCS2RS_TRACE").is_some() {
+            eprintln!("TRACE section {s:?} {text:?}");
+        }
         self.close_parents();
         self.kv_list = false;
         self.awaiting = None;

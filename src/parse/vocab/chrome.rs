@@ -129,8 +129,6 @@ const LINES: &[&str] = &[
     "double column",
     "single column",
     "view more",
-    "example request",
-    "example response",
 ];
 
 /// Prefixes of chrome lines (`Built with Mintlify`, `Last updated 3 days ago`).
