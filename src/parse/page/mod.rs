@@ -58,7 +58,11 @@ pub fn read(file: &str, blocks: &[Block], diags: &mut Diagnostics) -> ParsedDoc 
     if doc.base_url.is_none() {
         doc.base_url = found.examples.iter().find_map(|a| a.endpoint.base_url.clone());
     }
+    let mut likes: Vec<(usize, String)> = Vec::new();
     for (name, seg, read) in ops {
+        if let Some(like) = read.response_like.clone() {
+            likes.push((doc.operations.len(), like));
+        }
         let (op, models) = assemble::operation(file, name, seg, read, &facts, diags);
         if op.method.is_none() || op.path.is_none() {
             no_endpoint(file, &op, diags);
@@ -67,6 +71,7 @@ pub fn read(file: &str, blocks: &[Block], diags: &mut Diagnostics) -> ParsedDoc 
         doc.operations.push(op);
     }
     doc.models.extend(assemble::models(file, model_docs, &facts, diags));
+    same_response_as(&mut doc.operations, &likes);
     // Endpoints an index lists that no part of the page documents.
     for listed in &found.listed {
         let documented = doc.operations.iter().any(|o| o.method == Some(listed.endpoint.method) && o.path.as_deref().is_some_and(|p| crate::parse::recognise::endpoint::path_shape(p) == crate::parse::recognise::endpoint::path_shape(&listed.endpoint.path)));
@@ -117,6 +122,26 @@ fn unique(name: String, taken: &mut HashSet<String>) -> String {
 }
 
 /// An operation whose page states no endpoint: say so, and give the overlay that completes it.
+/// Responses given as another operation's (`same shape as Get one route`, `Same as GET
+/// /routes/:id`): that operation's, when the page has it and this one has none of its own.
+fn same_response_as(ops: &mut [crate::schema::Operation], likes: &[(usize, String)]) {
+    for (i, like) in likes {
+        if !matches!(ops.get(*i).map(|o| &o.returns), Some(crate::schema::Returns::Unknown)) {
+            continue;
+        }
+        let wanted = like.to_lowercase();
+        let by_endpoint = crate::parse::recognise::endpoint::endpoint_in_line(like);
+        let found = ops.iter().enumerate().find(|(j, o)| {
+            j != i
+                && (o.summary.as_deref().is_some_and(|s| s.to_lowercase() == wanted)
+                    || by_endpoint.as_ref().is_some_and(|e| o.method == Some(e.method) && o.path.as_deref().is_some_and(|p| crate::parse::recognise::endpoint::path_shape(p) == crate::parse::recognise::endpoint::path_shape(&e.path))))
+        });
+        if let Some(returns) = found.map(|(_, o)| o.returns.clone()) {
+            ops[*i].returns = returns;
+        }
+    }
+}
+
 fn no_endpoint(file: &str, op: &crate::schema::Operation, diags: &mut Diagnostics) {
     let method = op.method.map_or("GET", Method::as_str);
     let stem = file.rsplit(['/', '\\']).next().unwrap_or(file);

@@ -70,6 +70,9 @@ pub struct OpDoc {
     pub models: Vec<ModelDoc>,
     /// Enumerations the page lists (`PetKind Enum:`, Microsoft Learn's `Enumeration`).
     pub enums: Vec<(String, Vec<String>)>,
+    /// The response is another operation's (`same shape as Get one route`): its title or
+    /// `METHOD /path`.
+    pub response_like: Option<String>,
 }
 
 pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
@@ -695,6 +698,17 @@ impl Reader<'_, '_> {
         if matches!(self.target, Target::Response) && (lower.contains("no content") || lower.contains("returns nothing") || lower.contains("no response body") || lower == "empty response") {
             self.doc.response_empty = true;
             return true;
+        }
+        // `Returns 201 with the new route (same shape as Get one route)`, `Same as GET /x`:
+        // the response of another operation on the page.
+        for marker in ["same shape as ", "same as ", "same format as ", "same response as "] {
+            if let Some(at) = lower.find(marker) {
+                let rest = t[at + marker.len()..].trim_end_matches(['.', ')']).trim().trim_matches(['*', '_', '`']).trim();
+                if !rest.is_empty() && rest.split_whitespace().count() <= 8 && (self.target == Target::Response || lower.starts_with("returns") || lower.contains("response")) {
+                    self.doc.response_like = Some(rest.to_string());
+                    return true;
+                }
+            }
         }
         for (prefix, response) in [("this endpoint returns ", true), ("this endpoint expects ", false), ("returns an array of ", true), ("returns a list of ", true)] {
             if let Some(rest) = lower.strip_prefix(prefix) {

@@ -127,8 +127,8 @@ fn required_cell(text: &str) -> Option<bool> {
     let t = strip_emphasis_marks(text).to_lowercase();
     let t = t.trim().trim_end_matches('.');
     Some(match t {
-        "yes" | "y" | "true" | "required" | "✓" | "✔" | "✔️" | "x" | "mandatory" | "是" | "はい" | "○" | "◯" | "ja" | "oui" | "sí" | "si" | "sim" | "必須" | "required*" | "1" => true,
-        "" | "no" | "n" | "false" | "optional" | "-" | "–" | "—" | "×" | "否" | "いいえ" | "nein" | "non" | "não" | "0" | "[optional]" | "任意" => false,
+        "yes" | "y" | "true" | "required" | "✓" | "✔" | "✔️" | "✅" | "☑" | "☑️" | "✅ yes" | "x" | "mandatory" | "是" | "はい" | "○" | "◯" | "ja" | "oui" | "sí" | "si" | "sim" | "必須" | "required*" | "1" => true,
+        "" | "no" | "n" | "false" | "optional" | "-" | "–" | "—" | "×" | "❌" | "✗" | "✘" | "❌ no" | "否" | "いいえ" | "nein" | "non" | "não" | "0" | "[optional]" | "任意" => false,
         _ if t.starts_with("required") || t.starts_with("yes") => true,
         _ if t.starts_with("optional") || t.starts_with("no") => false,
         _ => return None,
@@ -257,7 +257,8 @@ fn read_type_cell(f: &mut FieldDoc, text: &str) {
         if words.is_empty() {
             continue;
         }
-        match type_words(words, true) {
+        // `date (YYYY-MM-DD)`, `string (ISO 8601)`: a note in parentheses after the type.
+        match type_words(words, true).or_else(|| words.split_once(" (").and_then(|(head, _)| type_words(head, true))) {
             Some(t) if i == 0 || f.ty.is_none() => f.apply(Detail::Type(t)),
             _ => match detail_line(words) {
                 Some(d) => f.apply(d),
