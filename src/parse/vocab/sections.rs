@@ -426,7 +426,7 @@ fn prefix_of(stem: &str, phrase: &str, section: Section) -> bool {
     const QUALIFIERS: &[&str] = &["schema", "fields", "parameters", "params", "attributes", "properties", "body", "object", "required", "optional", "data", "example", "examples", "payload", "content"];
     rest_trim.starts_with('(')
         || rest_trim.starts_with(['-', '–'])
-        || rest_trim.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || rest_trim.chars().next().is_some_and(|c| c.is_ascii_digit()) && rest_trim.split_whitespace().count() <= 3
         || rest_trim.split_whitespace().all(|w| QUALIFIERS.contains(&w.trim_matches([':', ',', '(', ')'])) || media_kind(w).is_some())
 }
 
