@@ -187,6 +187,9 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
 
     // The request body.
     let mut body_fields = std::mem::take(&mut doc.body);
+    if std::env::var_os("DOCS2RS_TRACE").is_some() {
+        eprintln!("TRACE assemble {name} body={:?}", body_fields.iter().map(|f| &f.name).collect::<Vec<_>>());
+    }
     body_fields.extend(extra_body);
     // Swagger 2.0's one `body` parameter, its fields nested under it (`» name` rows) — unless
     // the sample shows it as a key of the body (OpenStack's `{"server": {…}}` wrapper).

@@ -827,6 +827,9 @@ impl Reader<'_, '_> {
     }
 
     fn push(&mut self, target: Target, f: FieldDoc) {
+        if std::env::var_os("DOCS2RS_TRACE").is_some() {
+            eprintln!("TRACE push {} {target:?} parents={} in_body={:?} in_response={}", f.name, self.parents.len(), f.in_body, f.in_response);
+        }
         if let Some((_, parent)) = self.parents.last_mut() {
             parent.children.push(f);
             return;
@@ -1141,7 +1144,9 @@ impl Reader<'_, '_> {
             return;
         }
         let header_item = || (target == Target::Params(Some(Place::Header))).then(|| header_line(first, item.line)).flatten();
-        let Some(mut f) = field_from_lines(&item.inline.text, item.line).or_else(header_item) else {
+        // `cuisine – filter by cuisine tag` for a name the page's query example shows.
+        let known_item = || dash_field(first, item.line).filter(|f| self.known.contains(&f.name));
+        let Some(mut f) = field_from_lines(&item.inline.text, item.line).or_else(header_item).or_else(known_item) else {
             // `Request (application/json)`, a `Consumes` list of media types.
             if let Some(kind) = media_kind(first).filter(|_| first.split_whitespace().count() <= 4) {
                 self.stated_media(kind);
@@ -1418,6 +1423,12 @@ fn model_name(text: &str) -> String {
 fn known_names(units: &[Unit<'_>], seg: &Segment) -> Vec<String> {
     let mut known: Vec<String> = seg.anchor.as_ref().map(|a| a.endpoint.query.iter().cloned().chain(crate::schema::path_placeholders(&a.endpoint.path)).collect()).unwrap_or_default();
     for u in &units[seg.start..seg.end] {
+        // `Optional query string: ?cuisine=tacos&open_now=true`.
+        if let Unit::Line { text, .. } = u {
+            if let Some(q) = text.split_whitespace().find_map(|w| w.strip_prefix('?')).filter(|q| q.contains('=')) {
+                known.extend(q.split('&').filter_map(|kv| kv.split_once('=').map(|(k, _)| k.to_string())).filter(|k| crate::parse::recognise::field::is_name(k)));
+            }
+        }
         if let Unit::Code { text, .. } = u {
             if let Some(r) = request_in_code(text) {
                 known.extend(r.form_fields);

@@ -292,7 +292,8 @@ fn paren_field(text: &str) -> Option<FieldDoc> {
     let (name, starred) = clean_name(&text[..open]);
     // The parentheses must hold a type or badge (checked below), so `from (optional)` is safe;
     // `object (Pet)` is a type, not a field named `object`.
-    if !is_name(&name) || type_words(&name, false).is_some() {
+    let container = matches!(name.to_ascii_lowercase().as_str(), "object" | "array" | "list" | "map" | "dict" | "dictionary" | "set" | "enum" | "union" | "oneof" | "anyof");
+    if !is_name(&name) || container {
         return None;
     }
     let close = open + text[open..].find(')')?;
