@@ -77,6 +77,13 @@ pub fn columns(header: &[Cell]) -> Option<Columns> {
 /// (`**Query**`) and `Schema` the types.
 pub fn settle_columns(header: &[Cell], rows: &[Row], mut cols: Columns) -> Columns {
     let words: Vec<String> = header.iter().map(header_words).collect();
+    // A column without a header whose cells say `required` / `optional`.
+    if cols.required.is_none() {
+        cols.required = (0..header.len()).find(|&i| {
+            let marks = rows.iter().filter(|r| r.cells.get(i).is_some_and(|c| matches!(badge(&c.text), Some(Detail::Required(_))))).count();
+            words[i].is_empty() && i != cols.name && !rows.is_empty() && marks * 2 > rows.len()
+        });
+    }
     if let Some(t) = cols.ty {
         let places = rows.iter().filter(|r| r.cells.get(t).is_some_and(|c| place_word(&c.text).is_some())).count();
         if !rows.is_empty() && places * 2 > rows.len() {

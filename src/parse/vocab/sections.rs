@@ -271,6 +271,8 @@ const PHRASES: &[(&str, Section)] = {
         ("parámetros de consulta", Params(Some(Query))),
         ("parámetros de encabezado", Params(Some(Header))),
         ("encabezados", Params(Some(Header))),
+        ("cabeceras", Params(Some(Header))),
+        ("formulario", Body(Some(BodyKind::Form))),
         ("parámetros", Params(None)),
         ("cuerpo de la solicitud", Body(None)),
         ("cuerpo de la petición", Body(None)),

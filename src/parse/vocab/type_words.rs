@@ -295,6 +295,11 @@ fn with_format(s: &str, lower: &str) -> Option<TypeWords> {
 /// One scalar word (any case), plus the long spellings of ASP.NET help pages.
 fn scalar_words(lower: &str) -> Option<TypeWords> {
     let fmt = |f: &str| Type::String { format: Some(f.to_string()) };
+    // `fecha-hora ISO 8601`, `string (ISO 8601)`: the standard named after the type.
+    let lower = lower.trim_end_matches(" (iso 8601)").trim_end_matches(" iso 8601").trim();
+    if let Some(t) = translated(lower) {
+        return Some(TypeWords::new(t, lower));
+    }
     let (ty, is_loose) = match lower {
         "string" | "str" | "text" | "password" | "char" | "character" | "strings" => (Type::string(), false),
         "email" | "e-mail" => (fmt("email"), false),
@@ -315,6 +320,20 @@ fn scalar_words(lower: &str) -> Option<TypeWords> {
     let mut t = TypeWords::new(ty, lower);
     t.loose = is_loose;
     Some(t)
+}
+
+/// Scalar type names of docs written in other languages (Spanish, Portuguese, French,
+/// German, Chinese, Japanese, Korean).
+fn translated(lower: &str) -> Option<Type> {
+    Some(match lower {
+        "cadena" | "cadena de texto" | "texto" | "chaîne" | "chaîne de caractères" | "texte" | "zeichenkette" | "字符串" | "文字列" | "문자열" => Type::string(),
+        "entero" | "inteiro" | "entier" | "ganzzahl" | "整数" | "整型" | "정수" => Type::integer(),
+        "número" | "numero" | "nombre" | "zahl" | "数字" | "数值" | "数値" | "숫자" => Type::Number,
+        "booleano" | "booléen" | "boolesch" | "布尔" | "布尔值" | "真偽値" | "불리언" => Type::Boolean,
+        "fecha" | "data" | "datum" | "日期" | "日付" | "날짜" => Type::Date,
+        "fecha-hora" | "fecha y hora" | "data e hora" | "data-hora" | "date et heure" | "日期时间" | "日時" => Type::DateTime,
+        _ => return None,
+    })
 }
 
 fn loose(ty: Type, spelled: &str) -> TypeWords {
