@@ -86,8 +86,11 @@ fn words(s: &str, allow_named: bool, depth: usize) -> Option<TypeWords> {
     if depth > 6 || s.is_empty() {
         return None;
     }
+    // `s` and `lower` stay the same bytes apart from ASCII case, so offsets found in one
+    // are valid in the other.
+    let s = s.trim();
     let lower = s.to_ascii_lowercase();
-    let lower = lower.trim();
+    let lower = lower.as_str();
     // Unions and polymorphism: no one shape.
     if lower.starts_with("one of") || lower.starts_with("oneof") || lower.starts_with("any of") || lower.starts_with("anyof") {
         return Some(loose(Type::Any, s));
@@ -153,15 +156,14 @@ fn container(s: &str, lower: &str, allow_named: bool, depth: usize) -> Option<Ty
     // Scalar: `array string[]`, `array object[]`.
     if let Some(rest) = lower.strip_prefix("array ").filter(|r| r.ends_with("[]")) {
         let at = lower.len() - rest.len();
-        if let Some(t) = words(&s[at..], allow_named, depth + 1).filter(|t| matches!(t.ty, Type::Array { .. })) {
+        if let Some(t) = s.get(at..).and_then(|r| words(r, allow_named, depth + 1)).filter(|t| matches!(t.ty, Type::Array { .. })) {
             return Some(TypeWords { spelled: s.to_string(), ..t });
         }
     }
-    let item = |rest_lower: &str| -> Option<&str> { Some(&s[s.len() - rest_lower.len()..]) };
     // swagger2markup: `< Bin > array`, `< string > array`.
     if let Some(inner) = lower.strip_suffix(" array").map(str::trim).and_then(|r| r.strip_prefix('<')).and_then(|r| r.strip_suffix('>')) {
         let at = lower.find(inner.trim()).unwrap_or(0);
-        let item = item_words(&s[at..at + inner.trim().len()], true, depth)?;
+        let item = item_words(s.get(at..at + inner.trim().len())?, true, depth)?;
         let mut t = TypeWords::new(Type::array(item.ty.clone()), s);
         t.named = item.named;
         return Some(t);
@@ -177,12 +179,8 @@ fn container(s: &str, lower: &str, allow_named: bool, depth: usize) -> Option<Ty
         .or_else(|| lower.strip_suffix("[]"))
         .or_else(|| lower.strip_suffix(" array"));
     if let Some(rest) = array_item {
-        let rest_orig = item(rest).unwrap_or(rest);
-        // Keep the original case of the item for model names: find it in `s` by length.
-        let rest_orig = match lower.find(rest) {
-            Some(at) => &s[at..at + rest.len()],
-            None => rest_orig,
-        };
+        // Keep the original case of the item for model names: the same bytes of `s`.
+        let rest_orig = lower.find(rest).and_then(|at| s.get(at..at + rest.len())).unwrap_or(rest);
         let item = item_words(rest_orig, allow_named, depth)?;
         let mut t = TypeWords::new(Type::array(item.ty.clone()), s);
         t.loose = item.loose;
@@ -196,7 +194,7 @@ fn container(s: &str, lower: &str, allow_named: bool, depth: usize) -> Option<Ty
     // `map of strings`, `map[string]`, `Dictionary of string [key] and integer [value]`, `hash`.
     if let Some(rest) = lower.strip_prefix("map of ").or_else(|| lower.strip_prefix("map from string to ")).or_else(|| lower.strip_prefix("dictionary of string to ")) {
         let at = lower.find(rest).unwrap_or(0);
-        let value = item_words(&s[at..at + rest.len()], allow_named, depth)?;
+        let value = item_words(s.get(at..at + rest.len())?, allow_named, depth)?;
         return Some(TypeWords::new(Type::map(value.ty), s));
     }
     if let Some(rest) = lower.strip_prefix("dictionary of ") {
@@ -412,5 +410,23 @@ mod tests {
         assert!(type_words("object", false).unwrap().loose);
         assert!(type_words("enum", false).unwrap().is_enum);
         assert_eq!(type_words("Pet", false), None);
+    }
+}
+#[cfg(test)]
+mod multibyte {
+    #[test]
+    fn no_panic_on_multibyte() {
+        let words = ["é", " é", "é ", "日本", "array", "string[]", "[]", "<", ">", "(", ")", "of", "list", "object", "map", " ", "|", "Pet", "string", "é string[]", "Array<", "of é"];
+        for a in words {
+            for b in words {
+                for c in words {
+                    let t = format!("{a}{b}{c}");
+                    let _ = super::type_words(&t, true);
+                    let _ = super::type_words(&t, false);
+                    let t = format!("{a} {b} {c}");
+                    let _ = super::type_words(&t, true);
+                }
+            }
+        }
     }
 }
