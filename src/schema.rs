@@ -449,6 +449,18 @@ pub struct Api {
     pub sources: Vec<String>,
 }
 
+/// A model documented as one of several other models (`oneOf`); `resolve` makes it a
+/// model with the union of their fields, required where every variant requires them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OneOf {
+    pub name: String,
+    pub variants: Vec<String>,
+    /// The property that names the variant, when the docs say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discriminator: Option<String>,
+    pub source: Source,
+}
+
 /// What one parser returns for one input document, before resolution.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ParsedDoc {
@@ -457,4 +469,9 @@ pub struct ParsedDoc {
     pub title: Option<String>,
     pub models: Vec<Model>,
     pub operations: Vec<Operation>,
+    /// Enums documented on their own page (`## Enum` with a list of values).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enums: Vec<EnumDef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub one_of: Vec<OneOf>,
 }

@@ -350,7 +350,15 @@ fn apply(name: &str, lower: &str, args: Option<Vec<Type>>) -> Result<Type, Strin
         }
         return Err(format!("unknown generic type `{name}`"));
     }
+    // swift5 spells files `URL` (a URI is `String` there, `URI` in java).
+    if name == "URL" {
+        return Ok(Type::String { format: Some("binary".into()) });
+    }
     if let Some(t) = scalar(lower).or_else(|| scalar(last_lower)) {
+        return Ok(t);
+    }
+    // go: `NullableString`, `NullableInt32`, `NullableTime`.
+    if let Some(t) = lower.strip_prefix("nullable").and_then(scalar) {
         return Ok(t);
     }
     // Bare containers (Ruby `Array`, `Hash`); other collection names may be model names.
@@ -384,7 +392,8 @@ fn scalar(lower: &str) -> Option<Type> {
         "float" | "double" | "decimal" | "bigdecimal" | "number" | "numeric" | "float32" | "float64" | "f32" | "f64" => Type::Number,
         "bool" | "boolean" => Type::Boolean,
         "date" | "localdate" | "dateonly" | "naivedate" => Type::Date,
-        "datetime" | "date-time" | "offsetdatetime" | "zoneddatetime" | "datetimeoffset" | "time.time" | "instant" => Type::DateTime,
+        // ruby `Time`, go `time.Time`
+        "datetime" | "date-time" | "offsetdatetime" | "zoneddatetime" | "datetimeoffset" | "time" | "time.time" | "instant" => Type::DateTime,
         // No offset: a date-time parser would reject it, so it stays a string.
         "localdatetime" | "naivedatetime" => string_fmt("local-date-time"),
         "object" | "any" | "anytype" | "unknown" | "mixed" | "interface{}" | "jsonnode" | "jsonelement" | "jtoken" | "jobject" | "serde_json::value" => {
@@ -392,7 +401,9 @@ fn scalar(lower: &str) -> Option<Type> {
         }
         "uuid" | "guid" => string_fmt("uuid"),
         "uri" | "url" => string_fmt("uri"),
-        "file" | "os.file" | "splfileobject" | "system.io.stream" | "blob" | "filedata" | "fileparameter" | "pathbuf" | "binary" => string_fmt("binary"),
+        "file" | "os.file" | "splfileobject" | "system.io.stream" | "blob" | "filedata" | "fileparameter" | "pathbuf" | "binary" | "multipartfile" => {
+            string_fmt("binary")
+        }
         "bytearray" => string_fmt("byte"),
         _ => return None,
     })
@@ -503,6 +514,9 @@ mod tests {
             ("time.Time", Type::DateTime),
             ("interface{}", Type::Any),
             ("*os.File", fmt("binary")),
+            ("NullableString", s()),
+            ("NullableInt32", int(Some(32))),
+            ("NullableTime", Type::DateTime),
             ("[]byte", fmt("byte")),
             ("*Pet", r("Pet")),
             ("[][]string", arr(arr(s()))),
@@ -577,6 +591,9 @@ mod tests {
             ("serde_json::Value", Type::Any),
             ("[String]", arr(s())),
             ("[String: Pet]", map(r("Pet"))),
+            ("URL", fmt("binary")),
+            ("MultipartFile", fmt("binary")),
+            ("Time", Type::DateTime),
         ]);
     }
 
