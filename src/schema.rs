@@ -4,6 +4,7 @@
 //! say (`name`, documented types, `required`); `resolve` fills in what must be derived
 //! (wire names, enum types, references to undocumented models).
 
+pub use crate::config::WireCase;
 use serde::{Deserialize, Serialize};
 
 /// Where an item was documented, for diagnostics and generated comments.
@@ -447,6 +448,12 @@ pub struct Api {
     pub operations: Vec<Operation>,
     /// The input files this API was read from, relative as given.
     pub sources: Vec<String>,
+    /// The wire-name rule in effect (the configured one, or what `auto` learned).
+    #[serde(default)]
+    pub wire_case: WireCase,
+    /// Why, in one line, when `auto` chose it: `wire names camelCase (from 1,213 path placeholders)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wire_naming: Option<String>,
 }
 
 /// A model documented as one of several other models (`oneOf`); `resolve` makes it a

@@ -132,6 +132,13 @@ impl Report {
         }
     }
 
+    /// A fact the docs did not give at all counts against each of `metrics`.
+    fn missing(&mut self, metrics: &[&'static str], at: &str, why: &str, source: Option<&Source>) {
+        for &metric in metrics {
+            self.check(metric, false, at, || "a value".into(), || why.to_string(), source);
+        }
+    }
+
     /// The counts as a fixed-width table, then the facts counted apart.
     pub fn table(&self) -> String {
         let mut out = format!("{:<40} {:>7} {:>7} {:>8}\n", "fact", "total", "ok", "%");
@@ -263,7 +270,7 @@ fn spec_enum(s: &Value) -> BTreeSet<String> {
 fn derivable(wire: &str, case: WireCase) -> bool {
     let snake = wire.to_snake_case();
     let derived = match case {
-        WireCase::AsDocumented => return true,
+        WireCase::AsDocumented | WireCase::Auto => return true,
         WireCase::Camel => snake.to_lower_camel_case(),
         WireCase::Snake => snake,
         WireCase::Pascal => snake.to_upper_camel_case(),
@@ -388,19 +395,14 @@ fn compare_model(r: &mut Report, cx: &Context<'_>, name: &str, def: &Value, mode
     for (wire, prop) in def["properties"].as_object().into_iter().flatten() {
         let at = format!("{name}.{wire}");
         let Some(model) = model else {
-            // The model's absence is reported once; its properties only count.
-            for metric in [PROPERTIES, PROPERTY_WIRE, PROPERTY_TYPE, PROPERTY_REQUIRED] {
-                r.count(metric, false);
-            }
+            r.missing(&[PROPERTIES, PROPERTY_WIRE, PROPERTY_TYPE, PROPERTY_REQUIRED], &at, "model not documented", None);
             continue;
         };
         let field = model.fields.iter().position(|f| f.wire_name == *wire && !claimed.contains(&f.name));
         let field = field.or_else(|| model.fields.iter().position(|f| loose_key(&f.name) == loose_key(wire) && !claimed.contains(&f.name)));
         r.check(PROPERTIES, field.is_some(), &at, || "property".into(), || "not documented".into(), Some(&model.source));
         let Some(f) = field.map(|i| &model.fields[i]) else {
-            for metric in [PROPERTY_WIRE, PROPERTY_TYPE, PROPERTY_REQUIRED] {
-                r.count(metric, false);
-            }
+            r.missing(&[PROPERTY_WIRE, PROPERTY_TYPE, PROPERTY_REQUIRED], &at, "not documented", Some(&model.source));
             continue;
         };
         claimed.insert(f.name.clone());
@@ -521,16 +523,17 @@ fn compare_params(r: &mut Report, cx: &Context<'_>, op_at: &str, params: &[Value
         };
         r.check(PARAMETERS, index.is_some(), &at, || location.to_string(), || "not documented".into(), Some(&op.source));
         let Some(i) = index else {
-            for metric in [PARAMETER_WIRE, PARAMETER_LOCATION, PARAMETER_TYPE, PARAMETER_REQUIRED] {
-                r.count(metric, false);
-            }
+            r.missing(&[PARAMETER_WIRE, PARAMETER_LOCATION, PARAMETER_TYPE, PARAMETER_REQUIRED], &at, "not documented", Some(&op.source));
             continue;
         };
         claimed.insert(i);
         let q = &ours[i];
         let src = Some(q.source);
         if location != "body" {
-            let w = Wire { metrics: (PARAMETER_WIRE, PARAMETER_WIRE_UNDERIVABLE), spec: wire, ours: q.wire, key: q.key.clone() };
+            // Header names are case-insensitive (RFC 9110).
+            let same_header = location == "header" && q.wire.eq_ignore_ascii_case(wire);
+            let ours = if same_header { wire } else { q.wire };
+            let w = Wire { metrics: (PARAMETER_WIRE, PARAMETER_WIRE_UNDERIVABLE), spec: wire, ours, key: q.key.clone() };
             check_wire(r, cx, &at, w, src);
         } else {
             r.count(PARAMETER_WIRE, true);

@@ -32,7 +32,9 @@ pub fn looks_like(text: &str) -> bool {
         }
         let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
         // Generators' tables end in a `Notes` column (`Name | Type | Description | Notes`).
+        // typescript-fetch model tables have only `Name | Type`.
         name_type_table |= compact.trim_start_matches('|').starts_with("name|type|") && compact.trim_end_matches('|').ends_with("notes");
+        name_type_table |= compact.trim_matches('|') == "name|type";
         api_line |= lower.contains("all uris are relative to") || (lower.starts_with("wraps ") && http_line(t).is_some());
         api_line |= lower.contains(".openapi_one_of");
         enum_values |= lower.contains("(value: ") || ["name|value", "name|description"].contains(&compact.trim_matches('|'));
@@ -69,6 +71,7 @@ mod tests {
             "All URIs are relative to *http://petstore.swagger.io/v2*\n",
             "## getPet\n\nWraps GET /pets/{id}\n",
             "### Parameters\n\n| Name | Type | Description  | Notes |\n|---|---|---|---|\n",
+            "# Address\n\n## Properties\n\nName | Type\n------------ | -------------\n`line1` | string\n",
             "# PlantStatus\n\n## Enum\n\n* `SEEDLING` (value: `\"seedling\"`)\n",
             "# Status\n\n## Enum Variants\n\n| Name | Value |\n|---- | -----|\n| Active | active |\n",
             "# X::Pet\n\n```ruby\nX::Pet.openapi_one_of\n# =>\n# [\n#   :'Cat'\n# ]\n```\n",

@@ -219,11 +219,17 @@ impl Parser {
         matches!(self.tokens.get(self.pos.wrapping_sub(1)), Some(Tok::Ident(s)) if matches!(s.as_str(), "byte" | "Byte" | "u8" | "uint8"))
     }
 
-    /// TypeScript `{ [key: string]: X; }`.
+    /// TypeScript `{ [key: string]: X; }`, JavaScript `{String: X}`.
     fn index_signature(&mut self) -> Result<Type, String> {
         self.expect('{')?;
         if self.eat('}') {
             return Ok(Type::Any);
+        }
+        if matches!(self.peek(), Some(Tok::Ident(_))) && self.peek_at(1) == Some(&Tok::Punct(':')) {
+            self.pos += 2;
+            let values = self.ty()?;
+            self.expect('}')?;
+            return Ok(Type::map(values));
         }
         self.expect('[')?;
         self.ident()?;
@@ -329,6 +335,10 @@ fn apply(name: &str, lower: &str, args: Option<Vec<Type>>) -> Result<Type, Strin
     let last_lower = last_segment(lower);
     let generic = |set: &[&str]| set.contains(&lower) || set.contains(&last_lower);
     if let Some(args) = args {
+        // php `array<string,int>` is a map.
+        if lower == "array" && args.len() == 2 {
+            return Ok(Type::map(args.into_iter().last().unwrap_or(Type::Any)));
+        }
         if generic(ARRAYS) {
             return match <[Type; 1]>::try_from(args) {
                 Ok([item]) => Ok(Type::array(item)),
@@ -347,6 +357,10 @@ fn apply(name: &str, lower: &str, args: Option<Vec<Type>>) -> Result<Type, Strin
                 Ok([inner]) => Ok(inner),
                 Err(a) => Err(format!("`{name}` takes one type argument, found {}", a.len())),
             };
+        }
+        // rust `chrono::DateTime<chrono::FixedOffset>`: the time zone adds nothing here.
+        if let Some(t @ (Type::DateTime | Type::Date)) = scalar(last_lower) {
+            return Ok(t);
         }
         return Err(format!("unknown generic type `{name}`"));
     }
@@ -389,7 +403,7 @@ fn scalar(lower: &str) -> Option<Type> {
         "int32" | "i32" | "uint32" | "u32" | "int32_t" => Type::Integer { bits: Some(32) },
         "integer" | "int" | "short" | "int16" | "i16" | "int8" | "i8" | "uint" | "biginteger" | "bigint" | "fixnum" => Type::integer(),
         "byte" | "u8" | "uint8" => byte_marker(),
-        "float" | "double" | "decimal" | "bigdecimal" | "number" | "numeric" | "float32" | "float64" | "f32" | "f64" => Type::Number,
+        "float" | "double" | "decimal" | "bigdecimal" | "number" | "numeric" | "num" | "float32" | "float64" | "f32" | "f64" => Type::Number,
         "bool" | "boolean" => Type::Boolean,
         "date" | "localdate" | "dateonly" | "naivedate" => Type::Date,
         // ruby `Time`, go `time.Time`
@@ -401,7 +415,8 @@ fn scalar(lower: &str) -> Option<Type> {
         }
         "uuid" | "guid" => string_fmt("uuid"),
         "uri" | "url" => string_fmt("uri"),
-        "file" | "os.file" | "splfileobject" | "system.io.stream" | "blob" | "filedata" | "fileparameter" | "pathbuf" | "binary" | "multipartfile" => {
+        // python `bytes`, dart `MultipartFile`
+        "file" | "os.file" | "splfileobject" | "system.io.stream" | "blob" | "filedata" | "fileparameter" | "pathbuf" | "binary" | "multipartfile" | "bytes" => {
             string_fmt("binary")
         }
         "bytearray" => string_fmt("byte"),
@@ -541,6 +556,9 @@ mod tests {
             ("Record<string, Pet>", map(r("Pet"))),
             ("Set<string>", arr(s())),
             ("Blob", fmt("binary")),
+            ("{String: Number}", map(Type::Number)),
+            ("{String: SensorReading}", map(r("SensorReading"))),
+            ("[[Number]]", arr(arr(Type::Number))),
         ]);
     }
 
@@ -576,6 +594,7 @@ mod tests {
             ("\\SplFileObject", fmt("binary")),
             ("float", Type::Number),
             ("mixed", Type::Any),
+            ("array<string,int>", map(int(None))),
         ]);
     }
 
@@ -591,6 +610,10 @@ mod tests {
             ("serde_json::Value", Type::Any),
             ("[String]", arr(s())),
             ("[String: Pet]", map(r("Pet"))),
+            ("chrono::DateTime<chrono::FixedOffset>", Type::DateTime),
+            ("chrono::NaiveDate", Type::Date),
+            ("Vec<models::Pet>", arr(r("Pet"))),
+            ("num", Type::Number),
             ("URL", fmt("binary")),
             ("MultipartFile", fmt("binary")),
             ("Time", Type::DateTime),

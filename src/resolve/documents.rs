@@ -49,6 +49,40 @@ pub(super) fn one_of_models(api: &mut Api, one_of: Vec<OneOf>, diags: &mut Diagn
     api.models.sort_by(|a, b| a.name.cmp(&b.name));
 }
 
+/// Most generators print a oneOf model as the union of its variants' properties, marking
+/// a property required when any variant requires it. A model whose fields are exactly
+/// the union of two or more other models' fields (each a proper subset, all sharing a
+/// field) is read as such a union: a field stays required only when every variant
+/// requires it, so that each variant deserializes.
+pub(super) fn implied_unions(api: &mut Api) {
+    use crate::parse::text::loose_key;
+    let keys: Vec<BTreeSet<String>> =
+        api.models.iter().map(|m| if m.undocumented { BTreeSet::new() } else { m.fields.iter().map(|f| loose_key(&f.name)).collect() }).collect();
+    let mut relaxed: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, all) in keys.iter().enumerate().filter(|(_, k)| k.len() >= 2) {
+        let variants: Vec<usize> = (0..keys.len()).filter(|&j| j != i && !keys[j].is_empty() && keys[j].len() < all.len() && keys[j].is_subset(all)).collect();
+        if variants.len() < 2 {
+            continue;
+        }
+        let union: BTreeSet<&String> = variants.iter().flat_map(|&j| &keys[j]).collect();
+        let shared = keys[variants[0]].iter().any(|k| variants.iter().all(|&v| keys[v].contains(k)));
+        if union.len() != all.len() || !shared {
+            continue;
+        }
+        let required_everywhere = |key: &str| variants.iter().all(|&j| api.models[j].fields.iter().any(|f| loose_key(&f.name) == key && f.required));
+        let optional: Vec<usize> =
+            api.models[i].fields.iter().enumerate().filter(|(_, f)| f.required && !required_everywhere(&loose_key(&f.name))).map(|(fi, _)| fi).collect();
+        if !optional.is_empty() {
+            relaxed.push((i, optional));
+        }
+    }
+    for (i, fields) in relaxed {
+        for fi in fields {
+            api.models[i].fields[fi].required = false;
+        }
+    }
+}
+
 /// Enum pages: string enums join the API's enums under their documented name; integer
 /// enums become integers with the values noted where they are used.
 pub(super) fn enum_pages(api: &mut Api, enums: Vec<EnumDef>, diags: &mut Diagnostics) {
@@ -114,6 +148,23 @@ mod tests {
         let fields: Vec<(&str, bool)> = pet.fields.iter().map(|f| (f.name.as_str(), f.required)).collect();
         assert_eq!(fields, [("kind", true), ("lives", false), ("bark", false)]);
         assert!(d.items().is_empty(), "{:?}", d.items());
+    }
+
+    #[test]
+    fn a_model_that_is_the_union_of_others_is_relaxed_like_a_one_of() {
+        let mut api = Api {
+            models: vec![
+                model("Cat", &[("kind", true), ("lives", true)]),
+                model("Dog", &[("kind", true), ("bark", false)]),
+                model("Pet", &[("kind", true), ("lives", true), ("bark", false)]),
+                model("Owner", &[("kind", true), ("name", true), ("lives", true)]),
+            ],
+            ..Api::default()
+        };
+        implied_unions(&mut api);
+        let required = |m: &str| -> Vec<bool> { api.models.iter().find(|x| x.name == m).unwrap().fields.iter().map(|f| f.required).collect() };
+        assert_eq!(required("Pet"), [true, false, false]);
+        assert_eq!(required("Owner"), [true, true, true], "not the union of other models");
     }
 
     #[test]

@@ -6,11 +6,11 @@ use crate::diag::Diagnostics;
 use crate::naming;
 use crate::parse::text::loose_key;
 use crate::schema::*;
-use heck::{ToKebabCase, ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
 use std::collections::{BTreeMap, BTreeSet};
 
 mod bodies;
 mod documents;
+pub mod wire;
 
 /// Resolve the documents of one API. Documents are merged in file-name order, so the
 /// result (including first-wins tie breaks) does not depend on the order of inputs.
@@ -128,6 +128,7 @@ fn merge(api: &mut Api, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics)
     api.models = models.into_values().collect();
     api.operations = ops.into_values().collect();
     documents::one_of_models(api, one_of, diags);
+    documents::implied_unions(api);
     documents::enum_pages(api, enums, diags);
 }
 
@@ -518,22 +519,21 @@ fn describe_page_models(api: &mut Api) {
     }
 }
 
-fn apply_case(name: &str, case: WireCase) -> String {
-    match case {
-        WireCase::AsDocumented => name.to_string(),
-        WireCase::Camel => name.to_lower_camel_case(),
-        WireCase::Snake => name.to_snake_case(),
-        WireCase::Pascal => name.to_upper_camel_case(),
-        WireCase::Kebab => name.to_kebab_case(),
-    }
-}
-
 /// Wire names: an override (`Model.field`, `operation.param`, or a bare name for the
 /// whole API) beats what the docs show, which beats the case rule. Path parameters keep
 /// the template's names. Unused overrides are reported.
 fn assign_wire_names(api: &mut Api, cfg: &ApiConfig, diags: &mut Diagnostics) {
+    let rule = match cfg.wire_case {
+        WireCase::Auto => {
+            let (rule, note) = wire::infer(api);
+            api.wire_naming = Some(note);
+            rule
+        }
+        explicit => wire::Rule::Explicit(explicit),
+    };
+    api.wire_case = rule.case();
     let mut used = BTreeSet::new();
-    let mut wire = |scope: &str, name: &str, shown: &str| -> String {
+    let mut wire = |scope: &str, name: &str, shown: &str, is_field: bool| -> String {
         let scoped = format!("{scope}.{name}");
         if let Some(w) = cfg.wire_names.get(&scoped) {
             used.insert(scoped);
@@ -543,11 +543,11 @@ fn assign_wire_names(api: &mut Api, cfg: &ApiConfig, diags: &mut Diagnostics) {
             used.insert(name.to_string());
             return w.clone();
         }
-        if shown.is_empty() { apply_case(name, cfg.wire_case) } else { shown.to_string() }
+        if shown.is_empty() { rule.apply(name, is_field) } else { shown.to_string() }
     };
     for m in &mut api.models {
         for f in &mut m.fields {
-            f.wire_name = wire(&m.name, &f.name, &f.wire_name);
+            f.wire_name = wire(&m.name, &f.name, &f.wire_name, true);
         }
     }
     for op in &mut api.operations {
@@ -555,7 +555,7 @@ fn assign_wire_names(api: &mut Api, cfg: &ApiConfig, diags: &mut Diagnostics) {
             match p.location {
                 Location::Body => p.wire_name = p.name.clone(),
                 Location::Path => {}
-                _ => p.wire_name = wire(&op.name, &p.name, &p.wire_name),
+                _ => p.wire_name = wire(&op.name, &p.name, &p.wire_name, false),
             }
         }
     }

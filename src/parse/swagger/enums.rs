@@ -24,13 +24,13 @@ impl Interp<'_> {
     /// The values listed after block `at` up to the next heading: a table's `Value`
     /// column (a cell may list several, comma-separated: kotlin), list items, or the lines
     /// of an indented code block of list items (kotlin enum pages).
-    fn listed_values(&mut self, at: usize) -> Vec<String> {
+    fn listed_values(&mut self, at: usize, column: &str) -> Vec<String> {
         let blocks = self.blocks;
         let mut values = Vec::new();
         for (i, b) in blocks.iter().enumerate().skip(at + 1).take_while(|(_, b)| !matches!(b, Block::Heading { .. })) {
             match b {
                 Block::Table { header, rows, .. } => {
-                    let col = header.iter().position(|c| c.line().eq_ignore_ascii_case("value")).unwrap_or(header.len().saturating_sub(1));
+                    let col = header.iter().position(|c| c.line().eq_ignore_ascii_case(column)).unwrap_or(header.len().saturating_sub(1));
                     for cell in rows.iter().filter_map(|r| r.cells.get(col)) {
                         values.extend(cell.line().split(',').filter_map(value_of));
                     }
@@ -49,7 +49,7 @@ impl Interp<'_> {
     /// `## Enum: StatusEnum` inside a model page.
     pub(super) fn enum_section(&mut self, name: String, at: usize) {
         self.used.insert(at);
-        let values = self.listed_values(at);
+        let values = self.listed_values(at, "value");
         if values.is_empty() {
             self.warn(self.blocks[at].line(), format!("enum `{name}` lists no values"), "check the page; the field that uses it keeps its documented type");
             return;
@@ -69,7 +69,7 @@ impl Interp<'_> {
         let variant_table = self.blocks[at + 1..].iter().take_while(|b| !matches!(b, Block::Heading { .. })).any(|b| {
             matches!(b, Block::Table { header, .. } if header.iter().any(|c| c.line().eq_ignore_ascii_case("description")))
         });
-        let values = self.listed_values(at);
+        let values = self.listed_values(at, if variant_table { "name" } else { "value" });
         if variant_table {
             let variants: Vec<String> = values.into_iter().filter(|v| is_ident(v)).collect();
             if variants.is_empty() {

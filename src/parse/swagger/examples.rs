@@ -6,28 +6,49 @@ use super::Interp;
 use super::lines::is_ident;
 use crate::schema::OneOf;
 
+/// What an example's comment says about one argument.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct ExampleArg {
+    pub name: String,
+    pub optional: bool,
+    /// The type spelling before the first top-level `|` (`Array<'A' | 'B'>`).
+    pub ty: String,
+}
+
 /// The arguments an example declares with a `// Type | description` comment, and
 /// whether the comment marks them `(optional)`. The comment may also sit on the line
-/// before (typescript-fetch).
-pub(super) fn example_arguments(code: &str) -> Vec<(String, bool)> {
+/// before (typescript-fetch: `// Array<'A' | 'B'> (optional)`).
+pub(super) fn example_arguments(code: &str) -> Vec<ExampleArg> {
     let mut out = Vec::new();
-    let mut pending: Option<bool> = None;
+    let mut pending: Option<&str> = None;
     for line in code.lines() {
         let (code_part, comment) = split_comment(line);
-        let described = comment.is_some_and(|c| c.contains('|'));
-        let optional = comment.is_some_and(|c| c.contains("(optional)"));
         if code_part.trim().is_empty() {
-            if described {
-                pending = Some(optional);
-            }
+            pending = comment;
             continue;
         }
-        let marked = if described { Some(optional) } else { pending.take() };
-        if let (Some(optional), Some(name)) = (marked, assigned_name(code_part)) {
-            out.push((name, optional));
+        let comment = comment.filter(|c| c.contains('|')).or(pending.take());
+        if let (Some(comment), Some(name)) = (comment, assigned_name(code_part)) {
+            out.push(ExampleArg { name, optional: comment.contains("(optional)"), ty: comment_type(comment) });
         }
     }
     out
+}
+
+/// `Array<'A' | 'B'> (optional)` → `Array<'A' | 'B'>`; `string | desc` → `string`.
+fn comment_type(comment: &str) -> String {
+    let mut depth = 0i32;
+    let end = comment.char_indices().find(|&(_, c)| {
+        match c {
+            '<' | '[' | '{' | '(' => depth += 1,
+            '>' | ']' | '}' | ')' => depth -= 1,
+            '|' if depth <= 0 => return true,
+            _ => {}
+        }
+        false
+    });
+    let ty = end.map_or(comment, |(i, _)| &comment[..i]);
+    ty.replace("(optional)", "").trim().to_string()
 }
 
 /// `code // comment` or `code # comment` (the last such marker; URLs have no space before
@@ -79,14 +100,16 @@ mod tests {
 
     #[test]
     fn example_comments_mark_optional_arguments() {
+        let args = |code: &str| -> Vec<(String, bool, String)> { example_arguments(code).into_iter().map(|a| (a.name, a.optional, a.ty)).collect() };
+        let arg = |n: &str, o: bool, t: &str| (n.to_string(), o, t.to_string());
         let go = "\txTenant := \"xTenant_example\" // string | \n\tmaxResults := int32(56) // int32 |  (optional) (default to 50)\n\tconfiguration := openapiclient.NewConfiguration()";
-        assert_eq!(example_arguments(go), [("xTenant".to_string(), false), ("maxResults".to_string(), true)]);
+        assert_eq!(args(go), [arg("xTenant", false, "string"), arg("maxResults", true, "int32")]);
         let java = "    String url = \"https://x.example.com/a\"; // String | The URL (optional)\n    client.call(url);";
-        assert_eq!(example_arguments(java), [("url".to_string(), true)]);
-        let fetch = "  const body = {\n    // Date | Day (optional)\n    plantedAfter: 2013-10-20,\n    // string\n    zoneId: zoneId_example,\n  };";
-        assert_eq!(example_arguments(fetch), [("plantedAfter".to_string(), true)]);
+        assert_eq!(args(java), [arg("url", true, "String")]);
+        let fetch = "  const body = {\n    // Array<'A' | 'B'> (optional)\n    status: ...,\n    // string\n    zoneId: zoneId_example,\n  };";
+        assert_eq!(args(fetch), [arg("status", true, "Array<'A' | 'B'>"), arg("zoneId", false, "string")]);
         let python = "    x_tenant = 'x_tenant_example' # str | \n    page = 56 # int |  (optional)";
-        assert_eq!(example_arguments(python), [("x_tenant".to_string(), false), ("page".to_string(), true)]);
+        assert_eq!(args(python), [arg("x_tenant", false, "str"), arg("page", true, "int")]);
         assert!(example_arguments("fmt.Println(\"a // b | c\")").is_empty());
     }
 }

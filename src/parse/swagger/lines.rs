@@ -250,6 +250,8 @@ fn bracket_value(text: &str) -> &str {
 fn default_value(raw: &str) -> Option<String> {
     let v = unquote(raw.trim().trim_matches('`'));
     let v = v.rsplit_once("._").map_or(v, |(_, rest)| rest);
+    // swift enum cases: `.newest`
+    let v = v.strip_prefix('.').filter(|r| r.starts_with(char::is_alphabetic)).unwrap_or(v);
     let none = matches!(v, "" | "undefined" | "null" | "nil" | "None" | "const []" | "const {}");
     (!none).then(|| v.to_string())
 }

@@ -2,7 +2,7 @@
 //! return type, request Content-Type and the example's notes on each argument.
 
 use super::Interp;
-use super::examples::example_arguments;
+use super::examples::{ExampleArg, example_arguments};
 use super::lines::{Signature, body_kind_of, content_type, http_line, is_deprecation, is_kramdown_ial, is_no_body, parse_signature, permission_line};
 use super::rows::{Columns, clean_type_text, linked_type};
 use crate::parse::blocks::{Block, Cell, Inline, Row, flatten};
@@ -92,8 +92,8 @@ pub(super) struct PendingOp {
     pub args: Vec<String>,
     /// The request Content-Type's kind, when the section states one.
     pub content: Option<BodyKind>,
-    /// Arguments the example marks `(optional)` or not, by loose name.
-    pub example_optional: HashMap<String, bool>,
+    /// What the example's comments say about each argument, by loose name.
+    pub examples: HashMap<String, ExampleArg>,
 }
 
 impl Interp<'_> {
@@ -114,7 +114,7 @@ impl Interp<'_> {
         let mut returns_seen = false;
         let mut after_permissions = false;
         let mut content = None;
-        let mut example_optional = HashMap::new();
+        let mut examples = HashMap::new();
         // Parameters headings: (line, anything under it); empty tables: their lines.
         let mut params_sections: Vec<(u32, bool)> = Vec::new();
         let mut empty_tables: Vec<u32> = Vec::new();
@@ -189,8 +189,8 @@ impl Interp<'_> {
                     }
                 }
                 Block::Code { text, .. } if sub == Sub::Example => {
-                    for (name, optional) in example_arguments(text) {
-                        example_optional.entry(loose_key(&name)).or_insert(optional);
+                    for arg in example_arguments(text) {
+                        examples.entry(loose_key(&arg.name)).or_insert(arg);
                     }
                 }
                 Block::List { items, .. } if permission_list_due && sub == Sub::Intro => {
@@ -242,7 +242,7 @@ impl Interp<'_> {
         op.summary = paragraphs.next();
         let rest: Vec<String> = paragraphs.collect();
         op.description = (!rest.is_empty()).then(|| rest.join("\n\n"));
-        self.ops.push(PendingOp { op, hints, args: sig.args, content, example_optional });
+        self.ops.push(PendingOp { op, hints, args: sig.args, content, examples });
         true
     }
 

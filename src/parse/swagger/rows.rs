@@ -79,7 +79,7 @@ impl Interp<'_> {
         if cells.iter().all(|c| c.text.trim().is_empty()) || cells.first().is_some_and(|c| is_kramdown_ial(&c.text)) {
             return None;
         }
-        let name = cell(cols.name).map(|c| strip_emphasis_marks(&c.text)).unwrap_or_default();
+        let name = unescape_keyword(&cell(cols.name).map(|c| strip_emphasis_marks(&c.text)).unwrap_or_default());
         if name.is_empty() {
             self.warn(row.line, format!("`{owner}`: table row without a name; skipped"), "every row needs a Name cell");
             return None;
@@ -109,8 +109,8 @@ impl Interp<'_> {
         let nullable = type_text.starts_with("Nullable") && type_text.len() > "Nullable".len();
         let ty = match self.cell_type(&type_text, type_cell.link.as_deref(), &mut notes.values) {
             Ok(t) => t,
-            Err(e) if type_text.is_empty() => {
-                self.warn(row.line, format!("`{owner}`: `{name}` has no type ({e}); read as any JSON value"), "add the type to the Type column or an override");
+            Err(_) if type_text.is_empty() => {
+                self.warn(row.line, format!("`{owner}`: `{name}` has no type; read as any JSON value"), "add the type to the Type column or an override");
                 Type::Any
             }
             Err(e) => {
@@ -138,8 +138,9 @@ impl Interp<'_> {
             return Err("empty cell".into());
         }
         // typescript-axios: `[string]`, `[1 | 5 | 15]Array<1 | 5 | 15>` (a scalar enum).
-        if let Some((inner, _)) = text.strip_prefix('[').and_then(|t| t.split_once(']')).filter(|(inner, _)| is_ts_scalar(inner) || literal_union(inner).is_some()) {
-            if let Some((ty, lits)) = literal_union(inner) {
+        if let Some((inner, rest)) = text.strip_prefix('[').and_then(|t| t.split_once(']')).filter(|(inner, _)| is_ts_scalar(inner) || literal_union(inner).is_some()) {
+            let listed = rest.trim().strip_prefix("Array<").and_then(|r| r.strip_suffix('>')).and_then(literal_union);
+            if let Some((ty, lits)) = literal_union(inner).or(listed.filter(|_| inner.trim() == "string")) {
                 *values = lits;
                 return Ok(ty);
             }
@@ -172,6 +173,30 @@ impl Interp<'_> {
             return Ok(scalar_of(values));
         }
         Ok(ty)
+    }
+}
+
+/// Generators rename parameters that are keywords of their language: python `var_from`,
+/// csharp `varExplicit`. The wire name is the keyword.
+fn unescape_keyword(name: &str) -> String {
+    const KEYWORDS: &[&str] = &[
+        "and", "as", "assert", "async", "await", "base", "break", "case", "catch", "checked", "class", "const", "continue", "def", "default", "del", "delegate",
+        "do", "elif", "else", "enum", "event", "except", "explicit", "extern", "file", "finally", "fixed", "for", "foreach", "from", "global", "goto", "if", "implicit",
+        "import", "in", "interface", "internal", "is", "lambda", "lock", "namespace", "new", "nonlocal", "not", "object", "operator", "or", "out", "override",
+        "params", "pass", "private", "protected", "public", "raise", "readonly", "ref", "return", "sealed", "static", "struct", "switch", "this", "throw",
+        "try", "typeof", "using", "virtual", "void", "volatile", "while", "with", "yield",
+    ];
+    // java: `_file`
+    let word = name.strip_prefix("var_").or_else(|| name.strip_prefix('_')).map(str::to_string).or_else(|| {
+        let rest = name.strip_prefix("var")?;
+        let mut chars = rest.chars();
+        let first = chars.next().filter(char::is_ascii_uppercase)?;
+        Some(first.to_ascii_lowercase().to_string() + chars.as_str())
+    });
+    match word {
+        Some(w) if KEYWORDS.contains(&w.as_str()) => w,
+        // rust raw identifiers: `r#type`
+        _ => name.strip_prefix("r#").unwrap_or(name).to_string(),
     }
 }
 
@@ -217,7 +242,28 @@ fn undouble(text: &str) -> &str {
 pub(super) fn clean_type_text(text: &str) -> String {
     let t = strip_emphasis_marks(text);
     let t = t.strip_prefix("Pointer to ").or_else(|| t.strip_prefix("pointer to ")).unwrap_or(&t);
-    t.trim().to_string()
+    unglue_rust_paths(t.trim())
+}
+
+/// Markdown reads rust's `Vec<models::Pet>` as `Vec` + an autolink `<models::Pet>`
+/// (a URI with scheme `models:`), which loses the brackets: `Vecmodels::Pet` and
+/// `chrono::DateTimechrono::FixedOffset` get them back.
+fn unglue_rust_paths(t: &str) -> String {
+    const CRATES: [&str; 5] = ["models::", "chrono::", "std::", "uuid::", "serde_json::"];
+    let mut glued: Vec<usize> = CRATES
+        .iter()
+        .flat_map(|c| t.match_indices(c).map(|(i, _)| i))
+        .filter(|&i| t[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric()))
+        .collect();
+    glued.sort_unstable();
+    let mut out = t.to_string();
+    // Right to left, so earlier positions stay valid.
+    for &at in glued.iter().rev() {
+        let end = out[at..].find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':')).map_or(out.len(), |n| at + n);
+        out.insert(end, '>');
+        out.insert(at, '<');
+    }
+    out
 }
 
 /// A type cell linking to the page of the name it spells (`[**Array<Number>**](Number.html)`)
@@ -225,11 +271,16 @@ pub(super) fn clean_type_text(text: &str) -> String {
 /// (`Number`, `JsonNode`, `String`). It stays a reference; `resolve` turns references to
 /// names no document defines back into the primitive.
 pub(super) fn linked_type(ty: Type, text: &str, link: Option<&str>) -> Type {
-    let Some(stem) = link.and_then(|l| l.rsplit('/').next()).and_then(|f| f.split(['.', '#']).next()).filter(|s| is_ident(s)) else {
+    // `Pet.md`, `Pet.html#x`, `#PetEnum`; kotlin's `java.time.OffsetDateTime.md` names no model.
+    let file = link.and_then(|l| l.rsplit('/').next()).and_then(|f| f.split('#').next()).unwrap_or("");
+    let stem = [".md", ".html", ".htm"].iter().find_map(|ext| file.strip_suffix(ext)).unwrap_or(file);
+    if !is_ident(stem) {
         return ty;
-    };
-    let spelled = text.split(|c: char| !(c.is_alphanumeric() || c == '_')).any(|w| w == stem);
-    if !spelled {
+    }
+    // The innermost name must be the page's (`Array<Number>` → `Number.md`); a link to
+    // the container (`[**List<List<int>>**](List.md)`, dart) is a generator glitch.
+    let innermost = text.split(|c: char| !(c.is_alphanumeric() || c == '_')).rfind(|w| !w.is_empty());
+    if innermost != Some(stem) {
         return ty;
     }
     ty.map_inner(&mut |inner| match inner {
@@ -264,6 +315,23 @@ mod tests {
         assert_eq!(undouble("\\SplFileObject\\SplFileObject"), "\\SplFileObject");
         assert_eq!(undouble("System.IO.Stream System.IO.Stream"), "System.IO.Stream");
         assert_eq!(undouble("Array<String>"), "Array<String>");
+        assert_eq!(unglue_rust_paths("Vecmodels::Shipment"), "Vec<models::Shipment>");
+        assert_eq!(unglue_rust_paths("std::collections::HashMap<String, models::X>"), "std::collections::HashMap<String, models::X>");
+        assert_eq!(unglue_rust_paths("chrono::DateTimechrono::FixedOffset"), "chrono::DateTime<chrono::FixedOffset>");
+        assert_eq!(linked_type(Type::array(Type::array(Type::integer())), "List<List<int>>", Some("List.md")), Type::array(Type::array(Type::integer())));
+        assert_eq!(linked_type(Type::array(Type::Number), "Array<Number>", Some("Number.md")), Type::array(Type::reference("Number")));
+        assert_eq!(linked_type(Type::DateTime, "java.time.OffsetDateTime", Some("java.time.OffsetDateTime.md")), Type::DateTime);
+    }
+
+    #[test]
+    fn keyword_escapes_are_undone() {
+        assert_eq!(unescape_keyword("var_from"), "from");
+        assert_eq!(unescape_keyword("varExplicit"), "explicit");
+        assert_eq!(unescape_keyword("variance"), "variance");
+        assert_eq!(unescape_keyword("var_name"), "var_name");
+        assert_eq!(unescape_keyword("r#type"), "type");
+        assert_eq!(unescape_keyword("_file"), "file");
+        assert_eq!(unescape_keyword("_id"), "_id");
     }
 
     #[test]

@@ -24,7 +24,7 @@ impl Interp<'_> {
     /// Fill method/path from the index, decide parameter locations and the body kind,
     /// cross-check the signature.
     pub(super) fn settle(&mut self, pending: PendingOp) -> Operation {
-        let PendingOp { mut op, hints, args, content, example_optional } = pending;
+        let PendingOp { mut op, hints, args, content, examples } = pending;
         let line = op.source.line;
         if let Some(entry) = self.index.get(&loose_key(&op.name)) {
             if let (None, Some((m, p))) = (op.method, &entry.http) {
@@ -61,8 +61,14 @@ impl Interp<'_> {
                 (Location::Header, _) => param.wire_name = header.unwrap_or_else(|| param.name.clone()),
                 _ => {}
             }
-            if param.location != Location::Path && example_optional.get(&loose_key(&param.name)) == Some(&true) {
+            let Some(example) = examples.get(&loose_key(&param.name)) else { continue };
+            if param.location != Location::Path && example.optional {
                 param.required = false;
+            }
+            // typescript-fetch lists an array of enum values as the values alone; its
+            // example spells the array (`Array<'A' | 'B'>`).
+            if !param.enum_values.is_empty() && !matches!(param.ty, Type::Array { .. }) && example.ty.starts_with("Array<") {
+                param.ty = Type::array(param.ty.clone());
             }
         }
         op.body_kind = match content {
