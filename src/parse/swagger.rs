@@ -295,7 +295,8 @@ impl<'a> Interp<'a> {
                         self.warn(*line, msg, "give the method a heading (`## name`) followed by its signature, or add it with an [[api.operation]] overlay");
                     }
                 }
-                Block::Table { header, line, .. } if rows::Columns::of(header).is_some() => {
+                // ruby oneOf pages document their `build(data)` helper with a table.
+                Block::Table { header, line, .. } if rows::Columns::of(header).is_some() && self.doc.one_of.is_empty() => {
                     self.warn(
                         *line,
                         "`Name | Type` table outside a `Properties` or `Parameters` section; not read",

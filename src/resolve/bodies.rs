@@ -67,13 +67,22 @@ fn is_file(t: &Type) -> bool {
 /// body candidates (free-form objects) are sent as query parameters (JSON text).
 /// A GET or HEAD carries no body at all.
 pub(super) fn one_body(api: &mut Api, diags: &mut Diagnostics) {
+    let enums: BTreeSet<String> = api.enums.iter().map(|e| e.name.clone()).collect();
+    let stand_ins: BTreeSet<String> = api.models.iter().filter(|m| m.undocumented).map(|m| m.name.clone()).collect();
     for op in &mut api.operations {
         let bodies: Vec<usize> = op.params.iter().enumerate().filter(|(_, p)| p.location == Location::Body).map(|(i, _)| i).collect();
         let strong = |p: &Param| loose_key(&p.name) == "body" || p.ty.ref_name().is_some();
         let no_body = matches!(op.method, Some(Method::Get | Method::Head));
         let keep = if no_body { None } else { bodies.iter().copied().find(|&i| strong(&op.params[i])).or(bodies.first().copied()) };
+        let known_text = |p: &Param| p.ty.ref_name().is_some_and(|n| enums.contains(n) || stand_ins.contains(n));
         for i in bodies.into_iter().filter(|&i| Some(i) != keep) {
             let p = &mut op.params[i];
+            // An enum (or a model the docs leave as raw JSON) is a plain query value: the
+            // reader only took it for a body because its type has a name.
+            if no_body && known_text(p) {
+                p.location = Location::Query;
+                continue;
+            }
             let message = match no_body {
                 true => format!("`{}` of `{}` would be a request body, which a {} does not carry; sent as a query parameter", p.name, op.name, op.method.map_or("", Method::as_str)),
                 false => format!("`{}` of `{}` would be a second request body; sent as a query parameter", p.name, op.name),

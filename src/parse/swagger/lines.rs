@@ -186,7 +186,9 @@ pub(super) fn is_kramdown_ial(text: &str) -> bool {
 pub(super) fn base_url(text: &str) -> Option<String> {
     let l = normalize_ws(text);
     let at = l.to_ascii_lowercase().find("all uris are relative to")?;
-    let url = l[at + "all uris are relative to".len()..].trim().trim_matches(['*', '`', ' ']).trim_end_matches('.');
+    // php adds `, except if the operation defines another base path`.
+    let rest = l[at + "all uris are relative to".len()..].trim().trim_matches(['*', '`', ' ']);
+    let url = rest.split([' ', ',']).next().unwrap_or("").trim_matches(['*', '`']).trim_end_matches('.');
     (!url.is_empty()).then(|| url.to_string())
 }
 
@@ -454,6 +456,8 @@ mod tests {
         }
         assert!(!is_doc_section("UsersApi"));
         assert_eq!(base_url("All URIs are relative to https://a.example.com/v2."), Some("https://a.example.com/v2".into()));
+        assert_eq!(base_url("All URIs are relative to https://a.example.com/v2, except if the operation defines another base path."), Some("https://a.example.com/v2".into()));
+        assert_eq!(base_url("All URIs are relative to *https://a.example.com*"), Some("https://a.example.com".into()));
         assert!(is_deprecation(&Inline::plain("DEPRECATED: use x")) && is_deprecation(&Inline::plain("This resource has been deprecated")));
         assert!(!is_deprecation(&Inline::plain("Replaces an old endpoint")));
     }

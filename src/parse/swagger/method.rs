@@ -72,14 +72,19 @@ fn is_table_rows(text: &str) -> bool {
 }
 
 /// A paragraph of table-row lines as rows (cells trimmed, outer pipes dropped).
-fn paragraph_rows(text: &str, first_line: u32) -> Vec<Row> {
+/// Missing trailing cells are empty, as in a markdown table.
+fn paragraph_rows(text: &str, first_line: u32, width: usize) -> Vec<Row> {
     text.lines()
         .enumerate()
         .map(|(i, l)| {
             let l = l.trim();
             let l = l.strip_prefix('|').unwrap_or(l);
             let l = l.strip_suffix('|').unwrap_or(l);
-            Row { line: first_line + i as u32, cells: l.split('|').map(|c| Cell::plain(c.trim())).collect() }
+            let mut cells: Vec<Cell> = l.split('|').map(|c| Cell::plain(c.trim())).collect();
+            while cells.len() < width {
+                cells.push(Cell::default());
+            }
+            Row { line: first_line + i as u32, cells }
         })
         .collect()
 }
@@ -170,7 +175,7 @@ impl Interp<'_> {
                             if let Some(cols) = last_empty.take() {
                                 evidence = true;
                                 empty_tables.pop();
-                                for row in paragraph_rows(&inline.text, *line) {
+                                for row in paragraph_rows(&inline.text, *line, cols.width()) {
                                     self.table_row(&mut op, cols, &row, hint, &mut hints, &mut seen);
                                 }
                             }
@@ -223,11 +228,12 @@ impl Interp<'_> {
                 _ => {}
             }
         }
-        for (pline, _) in params_sections.into_iter().filter(|(_, filled)| !filled) {
-            self.warn(pline, format!("`{}`: parameters heading without a table", op.name), "check the page; no parameters were read there");
-        }
-        // Go docs routinely print an empty `Path Parameters` table next to a full one.
+        // Go docs routinely print an empty `Path Parameters` section or table next to a
+        // full `Other Parameters` one: only a method left with no parameters is suspect.
         if op.params.is_empty() {
+            for (pline, _) in params_sections.into_iter().filter(|(_, filled)| !filled) {
+                self.warn(pline, format!("`{}`: parameters heading without a table", op.name), "check the page; no parameters were read there");
+            }
             for tline in empty_tables {
                 self.warn(tline, format!("`{}`: parameters table has no rows", op.name), "check the page; no parameters were read from it");
             }

@@ -20,6 +20,10 @@ pub(super) struct Columns {
 }
 
 impl Columns {
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
     pub fn of(header: &[Cell]) -> Option<Columns> {
         let names: Vec<String> = header.iter().map(|c| strip_emphasis_marks(&c.text).to_ascii_lowercase()).collect();
         let find = |want: &[&str]| names.iter().position(|n| want.contains(&n.as_str()));
@@ -178,7 +182,7 @@ impl Interp<'_> {
 
 /// Generators rename parameters that are keywords of their language: python `var_from`,
 /// csharp `varExplicit`. The wire name is the keyword.
-fn unescape_keyword(name: &str) -> String {
+pub(super) fn unescape_keyword(name: &str) -> String {
     const KEYWORDS: &[&str] = &[
         "and", "as", "assert", "async", "await", "base", "break", "case", "catch", "checked", "class", "const", "continue", "def", "default", "del", "delegate",
         "do", "elif", "else", "enum", "event", "except", "explicit", "extern", "file", "finally", "fixed", "for", "foreach", "from", "global", "goto", "if", "implicit",

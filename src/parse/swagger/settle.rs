@@ -6,7 +6,7 @@
 use super::Interp;
 use super::lines::header_name;
 use super::method::{Hint, PendingOp};
-use super::rows::names_a_model;
+use super::rows::{names_a_model, unescape_keyword};
 use crate::parse::text::loose_key;
 use crate::schema::{BodyKind, Location, Operation, Param, Type, path_placeholders};
 use std::collections::HashSet;
@@ -71,9 +71,13 @@ impl Interp<'_> {
                 param.ty = Type::array(param.ty.clone());
             }
         }
+        // A file parameter with no stated Content-Type (kotlin prints `Not defined`) is
+        // the raw body: a file cannot travel in a query string.
+        let file_param = op.params.iter().any(|p| matches!(p.location, Location::Query | Location::Body) && is_file(&p.ty));
         op.body_kind = match content {
             Some(kind @ (BodyKind::Form | BodyKind::Multipart)) if op.params.iter().any(|p| p.location == Location::Body) => Some(kind),
             Some(kind @ (BodyKind::Binary | BodyKind::Text)) => self.raw_body(&mut op, kind),
+            None if file_param => self.raw_body(&mut op, BodyKind::Binary),
             _ => None,
         };
         for ph in &placeholders {
@@ -88,7 +92,7 @@ impl Interp<'_> {
             if matches!(arg, "opts" | "options" | "ctx" | "context" | "kwargs" | "callback" | "") || op.params.is_empty() {
                 continue;
             }
-            if !documented.contains(&loose_key(arg)) {
+            if !documented.contains(&loose_key(&unescape_keyword(arg))) {
                 let msg = format!("`{}`: signature argument `{arg}` is not in the parameters table", op.name);
                 self.warn(line, msg, "check the page; the argument is not generated");
             }
