@@ -19,7 +19,7 @@ mod settle;
 
 use crate::diag::Diagnostics;
 use crate::parse::blocks::{Block, Cell, Row};
-use crate::parse::text::{loose_key, strip_emphasis_marks};
+use crate::parse::text::{loose_key, normalize_ws, strip_emphasis_marks};
 use crate::schema::{EnumValue, Method, Operation, ParsedDoc, Returns, Source};
 pub(crate) use lines::http_line;
 use lines::{Signature, base_url, clean_title, is_doc_section, is_ident, is_kramdown_ial, parse_signature};
@@ -208,7 +208,8 @@ impl<'a> Interp<'a> {
         }
         let next_sig = match self.blocks.get(i + 1) {
             Some(Block::Paragraph { inline, .. }) if !inline.text.trim_start().starts_with("func ") => {
-                parse_signature(&inline.line()).filter(|s| loose_key(&s.name) == loose_key(&bare) && !s.unbalanced)
+                let first = normalize_ws(inline.text.lines().next().unwrap_or(""));
+                parse_signature(&first).filter(|s| loose_key(&s.name) == loose_key(&bare) && !s.unbalanced)
             }
             _ => None,
         };
@@ -279,14 +280,22 @@ impl<'a> Interp<'a> {
         let blocks = self.blocks;
         let used = std::mem::take(&mut self.used);
         for (i, b) in blocks.iter().enumerate().filter(|(i, _)| !used.contains(i)) {
-            let after_heading = i > 0 && matches!(blocks[i - 1], Block::Heading { .. });
+            // Right under a heading that is not a part of a page (`Return type`: `nil (…)`).
+            let after_heading = i > 0 && matches!(&blocks[i - 1], Block::Heading { inline, .. } if !is_doc_section(&inline.line()));
             match b {
                 Block::Heading { inline, line, .. } if heading_signature(&inline.line()) => {
                     let msg = format!("section `{}` looks like an API method but shows no HTTP line, parameters or return type; not read", inline.line());
                     self.warn(*line, msg, "check the section; add the operation with an [[api.operation]] overlay if it is one");
                 }
+                // swift and php print the signature in a code block under the heading.
+                Block::Code { text, line, .. } if after_heading && code_signature(text).is_some() => {
+                    let sig = code_signature(text).unwrap_or_default();
+                    let msg = format!("method signature `{sig}` is outside any method section the reader recognised; not read as an operation");
+                    self.warn(*line, msg, "give the method a heading (`## name`) followed by its signature, or add it with an [[api.operation]] overlay");
+                }
                 Block::Paragraph { inline, line } => {
-                    let text = inline.line();
+                    // rust runs the description on into the `> signature` line.
+                    let text = normalize_ws(inline.text.lines().next().unwrap_or(""));
                     let signature = after_heading && parse_signature(&text).is_some_and(|s| !s.args.is_empty() || text.ends_with("()"));
                     let http = http_line(&text).is_some() && text.split_whitespace().count() <= 3;
                     if signature || http {
@@ -307,6 +316,15 @@ impl<'a> Interp<'a> {
             }
         }
     }
+}
+
+/// The first line of a code block when it is a method signature: swift's
+/// `open class func listPets(limit: Int? = nil, …)`, php's `listPets($limit)`.
+fn code_signature(code: &str) -> Option<String> {
+    let first = code.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let sig = first.split_once("func ").map_or(first, |(_, rest)| rest);
+    let parsed = parse_signature(sig)?;
+    (!parsed.unbalanced && sig.starts_with(parsed.name.as_str())).then(|| first.to_string())
 }
 
 /// A heading that reads as a method signature (`-User get_user(id)`, `getUser(id)`).

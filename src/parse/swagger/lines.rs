@@ -33,6 +33,12 @@ pub(super) fn is_doc_section(text: &str) -> bool {
         "request body",
         "response",
         "responses",
+        // dart
+        "load the model package",
+        "load the api package",
+        // ruby oneOf pages, go model pages, rust enums
+        "class instance methods",
+        "enum variants",
     ];
     SECTIONS.contains(&t) || t.starts_with("enum:") || t.starts_with("using the ") || t.starts_with("title:")
 }

@@ -6,7 +6,7 @@ use super::examples::{ExampleArg, example_arguments};
 use super::lines::{Signature, body_kind_of, content_type, http_line, is_deprecation, is_kramdown_ial, is_no_body, parse_signature, permission_line};
 use super::rows::{Columns, clean_type_text, linked_type};
 use crate::parse::blocks::{Block, Cell, Inline, Row, flatten};
-use crate::parse::text::{loose_key, strip_emphasis_marks};
+use crate::parse::text::{loose_key, normalize_ws, strip_emphasis_marks};
 use crate::parse::types::parse_type;
 use crate::schema::{BodyKind, EnumValue, Location, Operation, Param, Returns, Type};
 use std::collections::{HashMap, HashSet};
@@ -151,9 +151,14 @@ impl Interp<'_> {
                                 after_permissions = true;
                             } else if paragraphs.is_empty()
                                 && op.summary.is_none()
-                                && parse_signature(&inline.line()).is_some_and(|s| loose_key(&s.name) == loose_key(&op.name))
+                                && parse_signature(&normalize_ws(inline.text.lines().next().unwrap_or(""))).is_some_and(|s| loose_key(&s.name) == loose_key(&op.name))
                             {
-                                // The `> Pet addPet(pet)` line repeats the heading.
+                                // The `> Pet addPet(pet)` line repeats the heading; rust runs
+                                // the summary on into it.
+                                let rest = inline.text.split_once('\n').map_or("", |(_, r)| r).trim();
+                                if !rest.is_empty() {
+                                    paragraphs.push(rest.to_string());
+                                }
                             } else {
                                 op.deprecated |= is_deprecation(inline);
                                 paragraphs.push(inline.text.clone());

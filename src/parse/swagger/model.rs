@@ -1,6 +1,7 @@
 //! Model pages: a title heading, a description, a `Properties` table.
 
 use super::Interp;
+use super::lines::is_ident;
 use super::rows::Columns;
 use crate::parse::blocks::{Block, Cell, Row};
 use crate::parse::text::{loose_key, percent_decode};
@@ -22,13 +23,24 @@ impl<'a> Interp<'a> {
     pub(super) fn model(&mut self, name: Option<(String, u32)>, desc: Vec<String>, at: usize) {
         let line = self.blocks[at].line();
         self.used.insert(at);
-        let Some((name, name_line)) = name else {
-            self.warn(line, "`Properties` table without a model name heading; skipped", "give the page a `# ModelName` heading or front matter `title:`");
-            if let Some((table, ..)) = self.table_after(at) {
-                self.used.insert(table);
+        // SDK docs name each model page after its model (`docs/Shipment.md`).
+        let stem = self.file.rsplit(['/', '\\']).next().and_then(|f| f.split('.').next()).filter(|s| is_ident(s)).map(str::to_string);
+        let name = match (name, stem) {
+            (Some(n), _) => n,
+            (None, Some(stem)) => {
+                let msg = format!("`Properties` table without a model name heading; the model is named `{stem}` after the file");
+                self.warn(line, msg, "give the page a `# ModelName` heading or front matter `title:`");
+                (stem, line)
             }
-            return;
+            (None, None) => {
+                self.warn(line, "`Properties` table without a model name heading; skipped", "give the page a `# ModelName` heading or front matter `title:`");
+                if let Some((table, ..)) = self.table_after(at) {
+                    self.used.insert(table);
+                }
+                return;
+            }
         };
+        let (name, name_line) = name;
         let Some((table, _, rows, cols, table_line)) = self.table_after(at) else {
             self.warn(
                 line,
