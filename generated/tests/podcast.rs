@@ -54,7 +54,10 @@ async fn multipart_body_has_text_parts_and_a_file_part() {
     assert_eq!(
         summary,
         [
-            ("Content-Disposition: form-data; name=\"audio\"; filename=\"pilot.mp3\" | Content-Type: audio/mpeg".to_string(), vec![0xFF, 0xFB, 0x00, 0x0D, 0x0A]),
+            (
+                "Content-Disposition: form-data; name=\"audio\"; filename=\"pilot.mp3\" | Content-Type: audio/mpeg".to_string(),
+                vec![0xFF, 0xFB, 0x00, 0x0D, 0x0A]
+            ),
             ("Content-Disposition: form-data; name=\"title\"".to_string(), b"Pilot".to_vec()),
             ("Content-Disposition: form-data; name=\"chapters\"".to_string(), b"Intro".to_vec()),
             ("Content-Disposition: form-data; name=\"chapters\"".to_string(), b"Outro".to_vec()),

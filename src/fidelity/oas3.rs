@@ -110,7 +110,8 @@ impl Cx<'_> {
                 properties.entry(k.clone()).or_insert_with(|| self.schema(p));
             }
         }
-        let required_by = |v: &Value| -> BTreeSet<String> { v["required"].as_array().into_iter().flatten().filter_map(|r| r.as_str().map(String::from)).collect() };
+        let required_by =
+            |v: &Value| -> BTreeSet<String> { v["required"].as_array().into_iter().flatten().filter_map(|r| r.as_str().map(String::from)).collect() };
         let mut required = resolved.first().map(|v| required_by(v)).unwrap_or_default();
         for v in resolved.iter().skip(1) {
             required = required.intersection(&required_by(v)).cloned().collect();

@@ -416,9 +416,8 @@ fn scalar(lower: &str) -> Option<Type> {
         "uuid" | "guid" => string_fmt("uuid"),
         "uri" | "url" => string_fmt("uri"),
         // python `bytes`, dart `MultipartFile`
-        "file" | "os.file" | "splfileobject" | "system.io.stream" | "blob" | "filedata" | "fileparameter" | "pathbuf" | "binary" | "multipartfile" | "bytes" => {
-            string_fmt("binary")
-        }
+        "file" | "os.file" | "splfileobject" | "system.io.stream" | "blob" | "filedata" | "fileparameter" | "pathbuf" | "binary" | "multipartfile"
+        | "bytes" => string_fmt("binary"),
         "bytearray" => string_fmt("byte"),
         _ => return None,
     })

@@ -81,7 +81,13 @@ pub fn form_view(model: &Model, ident: &str, enums: &BTreeSet<String>) -> FormVi
         .iter()
         .map(|f| {
             let (kind, repeated) = kind(&f.ty, enums);
-            FormFieldView { ident: scope.unique(naming::snake(&f.name, "field")), wire: str_lit(&f.wire_name), kind, repeated, optional: !f.required || f.nullable }
+            FormFieldView {
+                ident: scope.unique(naming::snake(&f.name, "field")),
+                wire: str_lit(&f.wire_name),
+                kind,
+                repeated,
+                optional: !f.required || f.nullable,
+            }
         })
         .collect();
     FormView { ident: ident.to_string(), fields }

@@ -84,10 +84,16 @@ pub(super) fn one_body(api: &mut Api, diags: &mut Diagnostics) {
                 continue;
             }
             let message = match no_body {
-                true => format!("`{}` of `{}` would be a request body, which a {} does not carry; sent as a query parameter", p.name, op.name, op.method.map_or("", Method::as_str)),
+                true => format!(
+                    "`{}` of `{}` would be a request body, which a {} does not carry; sent as a query parameter",
+                    p.name,
+                    op.name,
+                    op.method.map_or("", Method::as_str)
+                ),
                 false => format!("`{}` of `{}` would be a second request body; sent as a query parameter", p.name, op.name),
             };
-            let hint = format!("if it belongs elsewhere, set it in docs2rs.toml: [api.locations] \"{}.{}\" = \"header\" (or \"body\", \"path\")", op.name, p.name);
+            let hint =
+                format!("if it belongs elsewhere, set it in docs2rs.toml: [api.locations] \"{}.{}\" = \"header\" (or \"body\", \"path\")", op.name, p.name);
             diags.warn(p.source.clone(), message, Some(hint));
             p.location = Location::Query;
         }

@@ -140,8 +140,10 @@ mod tests {
 
     #[test]
     fn one_of_is_the_union_of_its_variants() {
-        let mut api = Api { models: vec![model("Cat", &[("kind", true), ("lives", true)]), model("Dog", &[("kind", true), ("bark", false)])], ..Api::default() };
-        let one = OneOf { name: "Pet".into(), variants: vec!["Cat".into(), "Dog".into()], discriminator: Some("kind".into()), source: Source::new("Pet.md", 1) };
+        let mut api =
+            Api { models: vec![model("Cat", &[("kind", true), ("lives", true)]), model("Dog", &[("kind", true), ("bark", false)])], ..Api::default() };
+        let one =
+            OneOf { name: "Pet".into(), variants: vec!["Cat".into(), "Dog".into()], discriminator: Some("kind".into()), source: Source::new("Pet.md", 1) };
         let mut d = Diagnostics::new();
         one_of_models(&mut api, vec![one], &mut d);
         let pet = api.models.iter().find(|m| m.name == "Pet").unwrap();

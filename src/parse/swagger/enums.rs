@@ -66,9 +66,10 @@ impl Interp<'_> {
             self.warn(line, "enum values without a name heading; skipped", "give the page a `# EnumName` heading");
             return;
         };
-        let variant_table = self.blocks[at + 1..].iter().take_while(|b| !matches!(b, Block::Heading { .. })).any(|b| {
-            matches!(b, Block::Table { header, .. } if header.iter().any(|c| c.line().eq_ignore_ascii_case("description")))
-        });
+        let variant_table = self.blocks[at + 1..]
+            .iter()
+            .take_while(|b| !matches!(b, Block::Heading { .. }))
+            .any(|b| matches!(b, Block::Table { header, .. } if header.iter().any(|c| c.line().eq_ignore_ascii_case("description"))));
         let values = self.listed_values(at, if variant_table { "name" } else { "value" });
         if variant_table {
             let variants: Vec<String> = values.into_iter().filter(|v| is_ident(v)).collect();

@@ -462,7 +462,10 @@ mod tests {
         }
         assert!(!is_doc_section("UsersApi"));
         assert_eq!(base_url("All URIs are relative to https://a.example.com/v2."), Some("https://a.example.com/v2".into()));
-        assert_eq!(base_url("All URIs are relative to https://a.example.com/v2, except if the operation defines another base path."), Some("https://a.example.com/v2".into()));
+        assert_eq!(
+            base_url("All URIs are relative to https://a.example.com/v2, except if the operation defines another base path."),
+            Some("https://a.example.com/v2".into())
+        );
         assert_eq!(base_url("All URIs are relative to *https://a.example.com*"), Some("https://a.example.com".into()));
         assert!(is_deprecation(&Inline::plain("DEPRECATED: use x")) && is_deprecation(&Inline::plain("This resource has been deprecated")));
         assert!(!is_deprecation(&Inline::plain("Replaces an old endpoint")));

@@ -151,7 +151,8 @@ impl Interp<'_> {
                                 after_permissions = true;
                             } else if paragraphs.is_empty()
                                 && op.summary.is_none()
-                                && parse_signature(&normalize_ws(inline.text.lines().next().unwrap_or(""))).is_some_and(|s| loose_key(&s.name) == loose_key(&op.name))
+                                && parse_signature(&normalize_ws(inline.text.lines().next().unwrap_or("")))
+                                    .is_some_and(|s| loose_key(&s.name) == loose_key(&op.name))
                             {
                                 // The `> Pet addPet(pet)` line repeats the heading; rust runs
                                 // the summary on into it.

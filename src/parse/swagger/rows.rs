@@ -142,7 +142,9 @@ impl Interp<'_> {
             return Err("empty cell".into());
         }
         // typescript-axios: `[string]`, `[1 | 5 | 15]Array<1 | 5 | 15>` (a scalar enum).
-        if let Some((inner, rest)) = text.strip_prefix('[').and_then(|t| t.split_once(']')).filter(|(inner, _)| is_ts_scalar(inner) || literal_union(inner).is_some()) {
+        if let Some((inner, rest)) =
+            text.strip_prefix('[').and_then(|t| t.split_once(']')).filter(|(inner, _)| is_ts_scalar(inner) || literal_union(inner).is_some())
+        {
             let listed = rest.trim().strip_prefix("Array<").and_then(|r| r.strip_suffix('>')).and_then(literal_union);
             if let Some((ty, lits)) = literal_union(inner).or(listed.filter(|_| inner.trim() == "string")) {
                 *values = lits;
@@ -184,11 +186,81 @@ impl Interp<'_> {
 /// csharp `varExplicit`. The wire name is the keyword.
 pub(super) fn unescape_keyword(name: &str) -> String {
     const KEYWORDS: &[&str] = &[
-        "and", "as", "assert", "async", "await", "base", "break", "case", "catch", "checked", "class", "const", "continue", "def", "default", "del", "delegate",
-        "do", "elif", "else", "enum", "event", "except", "explicit", "extern", "file", "finally", "fixed", "for", "foreach", "from", "global", "goto", "if", "implicit",
-        "import", "in", "interface", "internal", "is", "lambda", "lock", "namespace", "new", "nonlocal", "not", "object", "operator", "or", "out", "override",
-        "params", "pass", "private", "protected", "public", "raise", "readonly", "ref", "return", "sealed", "static", "struct", "switch", "this", "throw",
-        "try", "typeof", "using", "virtual", "void", "volatile", "while", "with", "yield",
+        "and",
+        "as",
+        "assert",
+        "async",
+        "await",
+        "base",
+        "break",
+        "case",
+        "catch",
+        "checked",
+        "class",
+        "const",
+        "continue",
+        "def",
+        "default",
+        "del",
+        "delegate",
+        "do",
+        "elif",
+        "else",
+        "enum",
+        "event",
+        "except",
+        "explicit",
+        "extern",
+        "file",
+        "finally",
+        "fixed",
+        "for",
+        "foreach",
+        "from",
+        "global",
+        "goto",
+        "if",
+        "implicit",
+        "import",
+        "in",
+        "interface",
+        "internal",
+        "is",
+        "lambda",
+        "lock",
+        "namespace",
+        "new",
+        "nonlocal",
+        "not",
+        "object",
+        "operator",
+        "or",
+        "out",
+        "override",
+        "params",
+        "pass",
+        "private",
+        "protected",
+        "public",
+        "raise",
+        "readonly",
+        "ref",
+        "return",
+        "sealed",
+        "static",
+        "struct",
+        "switch",
+        "this",
+        "throw",
+        "try",
+        "typeof",
+        "using",
+        "virtual",
+        "void",
+        "volatile",
+        "while",
+        "with",
+        "yield",
     ];
     // java: `_file`
     let word = name.strip_prefix("var_").or_else(|| name.strip_prefix('_')).map(str::to_string).or_else(|| {
@@ -254,11 +326,8 @@ pub(super) fn clean_type_text(text: &str) -> String {
 /// `chrono::DateTimechrono::FixedOffset` get them back.
 fn unglue_rust_paths(t: &str) -> String {
     const CRATES: [&str; 5] = ["models::", "chrono::", "std::", "uuid::", "serde_json::"];
-    let mut glued: Vec<usize> = CRATES
-        .iter()
-        .flat_map(|c| t.match_indices(c).map(|(i, _)| i))
-        .filter(|&i| t[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric()))
-        .collect();
+    let mut glued: Vec<usize> =
+        CRATES.iter().flat_map(|c| t.match_indices(c).map(|(i, _)| i)).filter(|&i| t[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric())).collect();
     glued.sort_unstable();
     let mut out = t.to_string();
     // Right to left, so earlier positions stay valid.
@@ -340,10 +409,8 @@ mod tests {
 
     #[test]
     fn cells_split_inside_brackets_are_joined() {
-        let cells: Vec<Cell> = ["**resolution**", "[**1 ", " 5 ", " 60**]**Array<1 | 5 | 60>**", "Bucket size.", "(optional)"]
-            .iter()
-            .map(|t| Cell::plain(t))
-            .collect();
+        let cells: Vec<Cell> =
+            ["**resolution**", "[**1 ", " 5 ", " 60**]**Array<1 | 5 | 60>**", "Bucket size.", "(optional)"].iter().map(|t| Cell::plain(t)).collect();
         let joined = rejoin_bracketed(&cells);
         assert_eq!(joined.len(), 4);
         assert_eq!(joined[1].text, "[**1 | 5 | 60**]**Array<1 | 5 | 60>**");

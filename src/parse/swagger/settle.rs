@@ -103,7 +103,8 @@ impl Interp<'_> {
     /// A raw (bytes or text) body is the one parameter that can carry it: a file, or the
     /// only parameter left in the query.
     fn raw_body(&mut self, op: &mut Operation, kind: BodyKind) -> Option<BodyKind> {
-        let candidates: Vec<usize> = op.params.iter().enumerate().filter(|(_, p)| matches!(p.location, Location::Query | Location::Body)).map(|(i, _)| i).collect();
+        let candidates: Vec<usize> =
+            op.params.iter().enumerate().filter(|(_, p)| matches!(p.location, Location::Query | Location::Body)).map(|(i, _)| i).collect();
         let chosen = candidates.iter().copied().find(|&i| is_file(&op.params[i].ty)).or(match candidates.as_slice() {
             [only] => Some(*only),
             _ => None,
@@ -114,7 +115,8 @@ impl Interp<'_> {
                 Some(kind)
             }
             None => {
-                let msg = format!("`{}` takes a {} body but no single parameter carries it; its parameters are sent as query parameters", op.name, kind.media_type());
+                let msg =
+                    format!("`{}` takes a {} body but no single parameter carries it; its parameters are sent as query parameters", op.name, kind.media_type());
                 let hint = format!("set the body parameter's location in docs2rs.toml: [api.locations] \"{}.<param>\" = \"body\"", op.name);
                 self.warn(op.source.line, msg, &hint);
                 None

@@ -14,11 +14,7 @@ fn cells(texts: &[&str]) -> Vec<Cell> {
     texts.iter().map(|t| Inline::plain(t)).collect()
 }
 fn table(rows: &[(u32, &[&str])], line: u32) -> Block {
-    Block::Table {
-        header: cells(&["Name", "Type", "Description", "Notes"]),
-        rows: rows.iter().map(|(l, c)| Row { line: *l, cells: cells(c) }).collect(),
-        line,
-    }
+    Block::Table { header: cells(&["Name", "Type", "Description", "Notes"]), rows: rows.iter().map(|(l, c)| Row { line: *l, cells: cells(c) }).collect(), line }
 }
 
 #[test]
@@ -85,10 +81,7 @@ fn method_section_and_locations() {
     assert_eq!(op.permissions.as_ref().map(|p| p.list.len()), Some(2));
     assert_eq!(op.returns, Returns::Empty);
     let locs: Vec<(&str, Location, &str)> = op.params.iter().map(|p| (p.name.as_str(), p.location, p.wire_name.as_str())).collect();
-    assert_eq!(
-        locs,
-        [("thing_id", Location::Path, "thingId"), ("body", Location::Body, ""), ("dry_run", Location::Query, ""), ("filter", Location::Body, "")]
-    );
+    assert_eq!(locs, [("thing_id", Location::Path, "thingId"), ("body", Location::Body, ""), ("dry_run", Location::Query, ""), ("filter", Location::Body, "")]);
     assert_eq!(op.params[2].default.as_deref(), Some("false"));
 }
 
@@ -132,4 +125,3 @@ fn missing_path_and_placeholders_warn() {
     interpret("m.md", &blocks, &mut d);
     assert!(d.items().iter().any(|x| x.message.contains("`{other}`") && x.source.line == 1), "{:?}", d.items());
 }
-
