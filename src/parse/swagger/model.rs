@@ -3,18 +3,25 @@
 use super::Interp;
 use super::lines::is_ident;
 use super::rows::Columns;
-use crate::parse::blocks::{Block, Cell, Row};
+use crate::parse::blocks::{Block, Row};
 use crate::parse::text::{loose_key, percent_decode};
 use crate::schema::{EnumValue, Field, Model};
 use std::collections::HashSet;
 
+/// A `Name | Type` table: its block index, rows, columns and line.
+pub(super) struct FoundTable<'a> {
+    pub index: usize,
+    pub rows: &'a [Row],
+    pub cols: Columns,
+    pub line: u32,
+}
+
 impl<'a> Interp<'a> {
-    /// The first `Name | Type` table after block `at`, before the next heading, with its
-    /// block index.
-    pub(super) fn table_after(&self, at: usize) -> Option<(usize, &'a [Cell], &'a [Row], Columns, u32)> {
+    /// The first `Name | Type` table after block `at`, before the next heading.
+    pub(super) fn table_after(&self, at: usize) -> Option<FoundTable<'a>> {
         let blocks = self.blocks;
         blocks.iter().enumerate().skip(at + 1).take_while(|(_, b)| !matches!(b, Block::Heading { .. })).find_map(|(i, b)| match b {
-            Block::Table { header, rows, line } => Columns::of(header).map(|c| (i, header.as_slice(), rows.as_slice(), c, *line)),
+            Block::Table { header, rows, line } => Columns::of(header).map(|cols| FoundTable { index: i, rows: rows.as_slice(), cols, line: *line }),
             _ => None,
         })
     }
@@ -34,14 +41,14 @@ impl<'a> Interp<'a> {
             }
             (None, None) => {
                 self.warn(line, "`Properties` table without a model name heading; skipped", "give the page a `# ModelName` heading or front matter `title:`");
-                if let Some((table, ..)) = self.table_after(at) {
-                    self.used.insert(table);
+                if let Some(table) = self.table_after(at) {
+                    self.used.insert(table.index);
                 }
                 return;
             }
         };
         let (name, name_line) = name;
-        let Some((table, _, rows, cols, table_line)) = self.table_after(at) else {
+        let Some(FoundTable { index: table, rows, cols, line: table_line }) = self.table_after(at) else {
             self.warn(
                 line,
                 format!("model `{name}`: `Properties` heading without a `Name | Type | Description | Notes` table"),
