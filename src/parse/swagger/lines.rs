@@ -326,14 +326,17 @@ pub(super) fn header_name(name: &str) -> Option<String> {
     if let Some(known) = KNOWN_HEADERS.iter().find(|h| loose_key(h) == loose_key(n)) {
         return Some(known.to_string());
     }
-    let camel_x = n.starts_with('x') && n[1..].starts_with(|c: char| c.is_ascii_uppercase());
-    let prefixed = n.len() > 2 && (n[..2].eq_ignore_ascii_case("x-") || n[..2].eq_ignore_ascii_case("x_"));
+    let camel_x = n.strip_prefix('x').is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()));
+    let prefixed = n.len() > 2 && n.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("x-") || p.eq_ignore_ascii_case("x_"));
     if !(camel_x || prefixed) {
         return None;
     }
     let words = heck::ToKebabCase::to_kebab_case(n);
-    let train: Vec<String> = words.split('-').map(|w| w[..1].to_ascii_uppercase() + &w[1..]).collect();
-    Some(train.join("-"))
+    let capitalised = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+    };
+    Some(words.split('-').map(capitalised).collect::<Vec<_>>().join("-"))
 }
 
 #[cfg(test)]
@@ -446,7 +449,7 @@ mod tests {
         for (name, header) in [("x_tenant", "X-Tenant"), ("X-Tenant", "X-Tenant"), ("xRequestId", "X-Request-Id"), ("idempotency_key", "Idempotency-Key")] {
             assert_eq!(header_name(name).as_deref(), Some(header), "{name}");
         }
-        for name in ["xml", "x", "extra_id", "max_results", "xylophone"] {
+        for name in ["xml", "x", "extra_id", "max_results", "xylophone", "é_x"] {
             assert_eq!(header_name(name), None, "{name}");
         }
     }

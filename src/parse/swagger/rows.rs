@@ -304,9 +304,8 @@ pub(super) fn scalar_of(values: &[String]) -> Type {
 /// `X X` → `X` (a type printed twice).
 fn undouble(text: &str) -> &str {
     let half = text.len() / 2;
-    let (a, b) = text.split_at(half);
-    if text.len() % 2 == 0 && !a.is_empty() && a == b {
-        return a;
+    if text.len() % 2 == 0 && half > 0 && text.is_char_boundary(half) && text[..half] == text[half..] {
+        return &text[..half];
     }
     match text.split_once(' ') {
         Some((a, b)) if a == b => a,
@@ -388,6 +387,7 @@ mod tests {
         assert_eq!(undouble("\\SplFileObject\\SplFileObject"), "\\SplFileObject");
         assert_eq!(undouble("System.IO.Stream System.IO.Stream"), "System.IO.Stream");
         assert_eq!(undouble("Array<String>"), "Array<String>");
+        assert_eq!(undouble("éa"), "éa");
         assert_eq!(unglue_rust_paths("Vecmodels::Shipment"), "Vec<models::Shipment>");
         assert_eq!(unglue_rust_paths("std::collections::HashMap<String, models::X>"), "std::collections::HashMap<String, models::X>");
         assert_eq!(unglue_rust_paths("chrono::DateTimechrono::FixedOffset"), "chrono::DateTime<chrono::FixedOffset>");
