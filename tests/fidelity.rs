@@ -86,6 +86,7 @@ fn corpus_fidelity_meets_the_floors() {
             (fidelity::PARAMETER_LOCATION, 99.5),
             (fidelity::PARAMETER_TYPE, 99.5),
             (fidelity::PARAMETER_REQUIRED, 99.5),
+            (fidelity::BODY_KIND, 99.5),
         ],
     );
 }
