@@ -60,7 +60,7 @@ pub struct ApiConfig {
     pub server_variables: BTreeMap<String, ServerVariable>,
     #[serde(default)]
     pub auth: AuthScheme,
-    /// How wire names are derived from documented names.
+    /// How wire names are derived from documented names (default: learned, `auto`).
     #[serde(default)]
     pub wire_case: WireCase,
     /// How array query parameters are sent.
@@ -128,11 +128,14 @@ pub struct ServerVariable {
     pub description: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WireCase {
-    /// Wire names are exactly as documented.
+    /// Learned from the docs: path placeholders against documented parameter names
+    /// (`{userId}` for `user_id`: camelCase). The choice is reported in one line.
     #[default]
+    Auto,
+    /// Wire names are exactly as documented.
     AsDocumented,
     /// `primary_contact_info` → `primaryContactInfo`.
     Camel,

@@ -79,6 +79,8 @@ pub struct Generated {
     pub keep: std::collections::BTreeSet<String>,
     /// Sorted; warnings only unless the run failed.
     pub diagnostics: Vec<Diagnostic>,
+    /// One line per API about choices docs2rs made (`purecloud: wire names camelCase (from 752 path placeholders)`).
+    pub notes: Vec<String>,
     /// Set by [`Generator::generate`].
     pub report: Option<WriteReport>,
 }
@@ -296,7 +298,7 @@ impl Generator {
                 files.insert("lib.rs".into(), renderer.render_lib(&modules, GENERATOR).map_err(Error::Render)?);
             }
         }
-        Ok(Generated { files, keep, diagnostics, report: None })
+        Ok(Generated { files, keep, diagnostics, notes: notes(&apis), report: None })
     }
 
     /// Render and write to the output directory.
@@ -313,6 +315,11 @@ impl Generator {
         let drift = output::check(&self.out_dir(), &generated.files, &generated.keep);
         Ok((generated, drift))
     }
+}
+
+/// The one-line reports of the APIs (what `wire_case = "auto"` chose, and why).
+pub fn notes(apis: &[Api]) -> Vec<String> {
+    apis.iter().filter_map(|a| a.wire_naming.as_ref().map(|n| format!("{}: {n}", a.name))).collect()
 }
 
 /// A module (and file) name that is a Rust identifier and a safe, portable file name.

@@ -31,7 +31,7 @@ struct Common {
     /// Ad-hoc mode: the base URL.
     #[arg(long)]
     base_url: Option<String>,
-    /// Ad-hoc mode: wire-name rule (as_documented, camel, snake, pascal, kebab).
+    /// Ad-hoc mode: wire-name rule (auto, as_documented, camel, snake, pascal, kebab; default auto).
     #[arg(long, value_parser = parse_case)]
     wire_case: Option<WireCase>,
     /// Ad-hoc mode: auth scheme (none, bearer, basic).
@@ -124,12 +124,22 @@ fn print_diagnostics(ds: &[docs2rs::diag::Diagnostic], quiet: bool) {
     }
 }
 
+/// What docs2rs chose for each API (wire names), one line each.
+fn print_notes(notes: &[String], quiet: bool) {
+    if !quiet {
+        for n in notes {
+            eprintln!("{n}");
+        }
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Generate { common, out, force } => {
             let g = generator(&common, out.as_ref())?.with_force(force);
             let done = g.generate()?;
             print_diagnostics(&done.diagnostics, common.quiet);
+            print_notes(&done.notes, common.quiet);
             let report = done.report.unwrap_or_default();
             eprintln!(
                 "docs2rs: {} file(s) in {}: {} written, {} unchanged, {} removed; {} warning(s)",
@@ -146,6 +156,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let g = generator(&common, out.as_ref())?;
             let (done, drift) = g.check()?;
             print_diagnostics(&done.diagnostics, common.quiet);
+            print_notes(&done.notes, common.quiet);
             if drift.is_empty() {
                 eprintln!("docs2rs: {} is up to date ({} file(s))", g.out_dir().display(), done.files.len());
                 return Ok(ExitCode::SUCCESS);
@@ -164,6 +175,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let g = generator(&common, Some(&PathBuf::from(".")))?;
             let (apis, diags) = g.schema()?;
             print_diagnostics(&diags, common.quiet);
+            print_notes(&docs2rs::notes(&apis), common.quiet);
             println!("{}", serde_json::to_string_pretty(&apis).map_err(|e| Error::Io(e.to_string()))?);
             Ok(ExitCode::SUCCESS)
         }
@@ -177,6 +189,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 return Err(Error::Config(format!("{} APIs selected ({}); choose one with --api NAME", names.len(), names.join(", "))));
             };
             print_diagnostics(&diags, common.quiet);
+            print_notes(&docs2rs::notes(&apis), common.quiet);
             let json = serde_json::to_string_pretty(&docs2rs::openapi::to_openapi(api)).map_err(|e| Error::Io(e.to_string()))?;
             match output {
                 Some(path) => {

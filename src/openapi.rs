@@ -322,7 +322,8 @@ fn operation(op: &Operation, id: &str, path: &str, names: &ComponentNames) -> Va
         let mut rb = Map::new();
         insert_opt(&mut rb, "description", &body.description);
         rb.insert("required".into(), body.required.into());
-        rb.insert("content".into(), json!({"application/json": {"schema": value_schema(&body.ty, false, facts, names)}}));
+        let media = op.body_kind.map_or("application/json", crate::schema::BodyKind::media_type);
+        rb.insert("content".into(), json!({ media: {"schema": value_schema(&body.ty, false, facts, names)}}));
         o.insert("requestBody".into(), Value::Object(rb));
     }
     o.insert("responses".into(), responses(&op.returns, names));

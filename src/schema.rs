@@ -4,6 +4,7 @@
 //! say (`name`, documented types, `required`); `resolve` fills in what must be derived
 //! (wire names, enum types, references to undocumented models).
 
+pub use crate::config::WireCase;
 use serde::{Deserialize, Serialize};
 
 /// Where an item was documented, for diagnostics and generated comments.
@@ -447,6 +448,24 @@ pub struct Api {
     pub operations: Vec<Operation>,
     /// The input files this API was read from, relative as given.
     pub sources: Vec<String>,
+    /// The wire-name rule in effect (the configured one, or what `auto` learned).
+    #[serde(default)]
+    pub wire_case: WireCase,
+    /// Why, in one line, when `auto` chose it: `wire names camelCase (from 1,213 path placeholders)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wire_naming: Option<String>,
+}
+
+/// A model documented as one of several other models (`oneOf`); `resolve` makes it a
+/// model with the union of their fields, required where every variant requires them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OneOf {
+    pub name: String,
+    pub variants: Vec<String>,
+    /// The property that names the variant, when the docs say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discriminator: Option<String>,
+    pub source: Source,
 }
 
 /// What one parser returns for one input document, before resolution.
@@ -457,4 +476,9 @@ pub struct ParsedDoc {
     pub title: Option<String>,
     pub models: Vec<Model>,
     pub operations: Vec<Operation>,
+    /// Enums documented on their own page (`## Enum` with a list of values).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enums: Vec<EnumDef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub one_of: Vec<OneOf>,
 }

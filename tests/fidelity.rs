@@ -36,8 +36,9 @@ fn corpus_api(config: ApiConfig) -> Api {
     }
 }
 
+/// No `wire_case`: the rule is learned from the docs (`auto`).
 fn base_config() -> ApiConfig {
-    ApiConfig::new("purecloud").with_input(format!("{CORPUS}/docs")).with_wire_case(WireCase::Camel)
+    ApiConfig::new("purecloud").with_input(format!("{CORPUS}/docs"))
 }
 
 /// The plain run, shared by the tests below (parsing the corpus takes a while in debug).
@@ -45,7 +46,7 @@ fn first_run() -> &'static (Api, Report) {
     static RUN: OnceLock<(Api, Report)> = OnceLock::new();
     RUN.get_or_init(|| {
         let api = corpus_api(base_config());
-        let report = compare(&api, swagger(), WireCase::Camel);
+        let report = compare(&api, swagger(), api.wire_case);
         (api, report)
     })
 }
@@ -85,8 +86,30 @@ fn corpus_fidelity_meets_the_floors() {
             (fidelity::PARAMETER_LOCATION, 99.5),
             (fidelity::PARAMETER_TYPE, 99.5),
             (fidelity::PARAMETER_REQUIRED, 99.5),
+            (fidelity::BODY_KIND, 99.5),
         ],
     );
+}
+
+/// All wire names of one kind (derivable by a case rule or not) that are right, in %.
+fn wire_percent(report: &Report, metrics: [&str; 2]) -> f64 {
+    let (ok, total) = metrics.iter().filter_map(|m| report.metric(m)).fold((0, 0), |(o, t), m| (o + m.ok, t + m.total));
+    ok as f64 * 100.0 / total.max(1) as f64
+}
+
+/// With no `wire_case` the rule is learned from the path placeholders (`{userId}` for a
+/// documented `user_id`), and wire names come out right without any setting.
+#[test]
+fn wire_names_are_learned_from_the_docs() {
+    let (api, report) = first_run();
+    assert_eq!(api.wire_case, WireCase::Camel);
+    let note = api.wire_naming.as_deref().unwrap_or_default();
+    println!("purecloud: {note}");
+    assert!(note.starts_with("wire names camelCase (from ") && note.ends_with(" path placeholders)"), "{note}");
+    let properties = wire_percent(report, [fidelity::PROPERTY_WIRE, fidelity::PROPERTY_WIRE_UNDERIVABLE]);
+    let parameters = wire_percent(report, [fidelity::PARAMETER_WIRE, fidelity::PARAMETER_WIRE_UNDERIVABLE]);
+    println!("property wire names {properties:.2} %, parameter wire names {parameters:.2} %");
+    assert!(properties >= 98.0 && parameters >= 98.0, "property {properties:.2} %, parameter {parameters:.2} %");
 }
 
 /// The wire names the docs cannot show are exactly what the `wire_names` overlay fixes.
@@ -95,7 +118,8 @@ fn spec_derived_wire_name_overrides_make_wire_names_exact() {
     let (_, plain) = first_run();
     let overrides = &plain.wire_name_overrides;
     let config = overrides.iter().fold(base_config(), |c, (key, wire)| c.with_wire_name(key, wire));
-    let report = compare(&corpus_api(config), swagger(), WireCase::Camel);
+    let api = corpus_api(config);
+    let report = compare(&api, swagger(), api.wire_case);
     write_report("fidelity-with-overrides", &report);
     println!("with {} wire-name overrides:\n{}", overrides.len(), report.table());
     let wire = [fidelity::PROPERTY_WIRE, fidelity::PROPERTY_WIRE_UNDERIVABLE, fidelity::PARAMETER_WIRE, fidelity::PARAMETER_WIRE_UNDERIVABLE];

@@ -132,6 +132,7 @@ fn rich_api() -> Api {
         enums: vec![get_user_expand, user_state],
         operations: vec![get_user, put_user, search],
         sources: vec!["docs/Rich.md".into()],
+        ..Api::default()
     }
 }
 

@@ -535,7 +535,8 @@ Nothing here.
     let lines: Vec<u32> = msgs.iter().map(|m| m.0).collect();
     assert_eq!(lines, [3, 11, 20, 22], "{msgs:?}");
     assert!(msgs[0].1.contains("without a `Name | Type"));
-    assert!(msgs[1].1.contains("no rows"));
+    assert!(msgs[1].1.contains("the properties table is empty"), "{msgs:?}");
+    assert!(doc.models[1].undocumented, "an empty table says nothing: raw JSON");
     assert!(msgs[2].1.contains("without a name"));
     assert!(msgs[3].1.contains("listed twice"));
 }

@@ -11,3 +11,7 @@ pub mod awork;
 /// Client and types for the CommPeak Cloud PBX / Dialer API.
 #[rustfmt::skip]
 pub mod commpeak;
+
+/// Client and types for the Podcast Hosting API.
+#[rustfmt::skip]
+pub mod podcast;

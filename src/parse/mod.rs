@@ -131,7 +131,7 @@ pub(crate) fn read_blocks(file: &str, blocks: &[blocks::Block], sdk_docs: bool, 
 }
 
 fn is_empty(doc: &ParsedDoc) -> bool {
-    doc.operations.is_empty() && doc.models.is_empty()
+    doc.operations.is_empty() && doc.models.is_empty() && doc.enums.is_empty() && doc.one_of.is_empty()
 }
 
 /// Bytes → text: strips a BOM, replaces invalid UTF-8 (with a warning), refuses binaries.

@@ -219,11 +219,17 @@ impl Parser {
         matches!(self.tokens.get(self.pos.wrapping_sub(1)), Some(Tok::Ident(s)) if matches!(s.as_str(), "byte" | "Byte" | "u8" | "uint8"))
     }
 
-    /// TypeScript `{ [key: string]: X; }`.
+    /// TypeScript `{ [key: string]: X; }`, JavaScript `{String: X}`.
     fn index_signature(&mut self) -> Result<Type, String> {
         self.expect('{')?;
         if self.eat('}') {
             return Ok(Type::Any);
+        }
+        if matches!(self.peek(), Some(Tok::Ident(_))) && self.peek_at(1) == Some(&Tok::Punct(':')) {
+            self.pos += 2;
+            let values = self.ty()?;
+            self.expect('}')?;
+            return Ok(Type::map(values));
         }
         self.expect('[')?;
         self.ident()?;
@@ -329,6 +335,10 @@ fn apply(name: &str, lower: &str, args: Option<Vec<Type>>) -> Result<Type, Strin
     let last_lower = last_segment(lower);
     let generic = |set: &[&str]| set.contains(&lower) || set.contains(&last_lower);
     if let Some(args) = args {
+        // php `array<string,int>` is a map.
+        if lower == "array" && args.len() == 2 {
+            return Ok(Type::map(args.into_iter().last().unwrap_or(Type::Any)));
+        }
         if generic(ARRAYS) {
             return match <[Type; 1]>::try_from(args) {
                 Ok([item]) => Ok(Type::array(item)),
@@ -348,9 +358,21 @@ fn apply(name: &str, lower: &str, args: Option<Vec<Type>>) -> Result<Type, Strin
                 Err(a) => Err(format!("`{name}` takes one type argument, found {}", a.len())),
             };
         }
+        // rust `chrono::DateTime<chrono::FixedOffset>`: the time zone adds nothing here.
+        if let Some(t @ (Type::DateTime | Type::Date)) = scalar(last_lower) {
+            return Ok(t);
+        }
         return Err(format!("unknown generic type `{name}`"));
     }
+    // swift5 spells files `URL` (a URI is `String` there, `URI` in java).
+    if name == "URL" {
+        return Ok(Type::String { format: Some("binary".into()) });
+    }
     if let Some(t) = scalar(lower).or_else(|| scalar(last_lower)) {
+        return Ok(t);
+    }
+    // go: `NullableString`, `NullableInt32`, `NullableTime`.
+    if let Some(t) = lower.strip_prefix("nullable").and_then(scalar) {
         return Ok(t);
     }
     // Bare containers (Ruby `Array`, `Hash`); other collection names may be model names.
@@ -381,10 +403,11 @@ fn scalar(lower: &str) -> Option<Type> {
         "int32" | "i32" | "uint32" | "u32" | "int32_t" => Type::Integer { bits: Some(32) },
         "integer" | "int" | "short" | "int16" | "i16" | "int8" | "i8" | "uint" | "biginteger" | "bigint" | "fixnum" => Type::integer(),
         "byte" | "u8" | "uint8" => byte_marker(),
-        "float" | "double" | "decimal" | "bigdecimal" | "number" | "numeric" | "float32" | "float64" | "f32" | "f64" => Type::Number,
+        "float" | "double" | "decimal" | "bigdecimal" | "number" | "numeric" | "num" | "float32" | "float64" | "f32" | "f64" => Type::Number,
         "bool" | "boolean" => Type::Boolean,
         "date" | "localdate" | "dateonly" | "naivedate" => Type::Date,
-        "datetime" | "date-time" | "offsetdatetime" | "zoneddatetime" | "datetimeoffset" | "time.time" | "instant" => Type::DateTime,
+        // ruby `Time`, go `time.Time`
+        "datetime" | "date-time" | "offsetdatetime" | "zoneddatetime" | "datetimeoffset" | "time" | "time.time" | "instant" => Type::DateTime,
         // No offset: a date-time parser would reject it, so it stays a string.
         "localdatetime" | "naivedatetime" => string_fmt("local-date-time"),
         "object" | "any" | "anytype" | "unknown" | "mixed" | "interface{}" | "jsonnode" | "jsonelement" | "jtoken" | "jobject" | "serde_json::value" => {
@@ -392,7 +415,9 @@ fn scalar(lower: &str) -> Option<Type> {
         }
         "uuid" | "guid" => string_fmt("uuid"),
         "uri" | "url" => string_fmt("uri"),
-        "file" | "os.file" | "splfileobject" | "system.io.stream" | "blob" | "filedata" | "fileparameter" | "pathbuf" | "binary" => string_fmt("binary"),
+        // python `bytes`, dart `MultipartFile`
+        "file" | "os.file" | "splfileobject" | "system.io.stream" | "blob" | "filedata" | "fileparameter" | "pathbuf" | "binary" | "multipartfile"
+        | "bytes" => string_fmt("binary"),
         "bytearray" => string_fmt("byte"),
         _ => return None,
     })
@@ -503,6 +528,9 @@ mod tests {
             ("time.Time", Type::DateTime),
             ("interface{}", Type::Any),
             ("*os.File", fmt("binary")),
+            ("NullableString", s()),
+            ("NullableInt32", int(Some(32))),
+            ("NullableTime", Type::DateTime),
             ("[]byte", fmt("byte")),
             ("*Pet", r("Pet")),
             ("[][]string", arr(arr(s()))),
@@ -527,6 +555,9 @@ mod tests {
             ("Record<string, Pet>", map(r("Pet"))),
             ("Set<string>", arr(s())),
             ("Blob", fmt("binary")),
+            ("{String: Number}", map(Type::Number)),
+            ("{String: SensorReading}", map(r("SensorReading"))),
+            ("[[Number]]", arr(arr(Type::Number))),
         ]);
     }
 
@@ -562,6 +593,7 @@ mod tests {
             ("\\SplFileObject", fmt("binary")),
             ("float", Type::Number),
             ("mixed", Type::Any),
+            ("array<string,int>", map(int(None))),
         ]);
     }
 
@@ -577,6 +609,13 @@ mod tests {
             ("serde_json::Value", Type::Any),
             ("[String]", arr(s())),
             ("[String: Pet]", map(r("Pet"))),
+            ("chrono::DateTime<chrono::FixedOffset>", Type::DateTime),
+            ("chrono::NaiveDate", Type::Date),
+            ("Vec<models::Pet>", arr(r("Pet"))),
+            ("num", Type::Number),
+            ("URL", fmt("binary")),
+            ("MultipartFile", fmt("binary")),
+            ("Time", Type::DateTime),
         ]);
     }
 

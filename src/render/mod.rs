@@ -1,6 +1,7 @@
 //! Schema → formatted Rust source, through the minijinja templates in `templates/`.
 
 mod docs;
+mod forms;
 mod view;
 
 pub use docs::{doc_lines, str_lit};

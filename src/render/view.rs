@@ -2,6 +2,7 @@
 //! so templates stay layout and everything they emit is already safe Rust.
 
 use super::docs::{code, doc_lines, inline, str_lit};
+use super::forms::{FormView, form_models, form_view, is_file};
 use crate::config::QueryArrayStyle;
 use crate::naming::{self, Scope};
 use crate::schema::*;
@@ -21,6 +22,10 @@ pub struct ApiView {
     pub enums: Vec<EnumView>,
     pub ops: Vec<OpView>,
     pub comma_arrays: bool,
+    /// Models sent as form or multipart bodies, with how their fields become parts.
+    pub forms: Vec<FormView>,
+    /// Some operation sends `multipart/form-data` (the crate needs reqwest's `multipart`).
+    pub multipart: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -37,6 +42,8 @@ pub struct ModelView {
     pub fields: Vec<FieldView>,
     /// Every field is optional, so `Default` (all `None`) is a valid value.
     pub default: bool,
+    /// Serialized as JSON (not a form or multipart body, which may hold files).
+    pub serde: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -89,6 +96,8 @@ pub struct OpView {
     pub cookies: Vec<SendView>,
     pub body: Option<String>,
     pub body_optional: bool,
+    /// How the body is sent: `json`, `form`, `multipart`, `binary` or `text`.
+    pub body_kind: &'static str,
     pub returns: String,
     /// `json`, `bytes` or `empty`.
     pub decode: &'static str,
@@ -177,8 +186,10 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
         types.insert(name.clone(), ident);
     }
     let names = Names { types, enums: api.enums.iter().map(|e| e.name.clone()).collect(), boxed: recursive_fields(api) };
+    let form_bodies = form_models(api);
 
     let mut models = Vec::new();
+    let mut forms = Vec::new();
     let mut aliases = Vec::new();
     for m in &api.models {
         let ident = names.types[&m.name].clone();
@@ -193,13 +204,17 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
             });
             continue;
         }
+        let form = form_bodies.contains_key(&m.name);
+        if form {
+            forms.push(form_view(m, &ident, &names.enums));
+        }
         let mut fscope = Scope::with_reserved(&[]);
         let fields: Vec<FieldView> = m
             .fields
             .iter()
             .map(|f| {
                 let ident = fscope.unique(naming::snake(&f.name, "field"));
-                let mut ty = rust_type(&f.ty, &names, "");
+                let mut ty = if form { part_type(&f.ty, &names) } else { rust_type(&f.ty, &names, "") };
                 if names.boxed.contains(&(m.name.clone(), f.name.clone())) {
                     ty = format!("::std::boxed::Box<{ty}>");
                 }
@@ -218,14 +233,15 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
         let mut docs = m.description.as_deref().map(doc_lines).unwrap_or_default();
         push_para(&mut docs, vec![format!("Documented at {}.", code(&m.source.to_string()))]);
         let default = fields.iter().all(|f: &FieldView| f.optional);
-        models.push(ModelView { ident, docs, fields, default });
+        models.push(ModelView { ident, docs, fields, default, serde: !form });
     }
 
     let enums = api.enums.iter().map(|e| enum_view(e, &names)).collect();
 
     let mut op_scope = Scope::with_reserved(CLIENT_RESERVED);
     let mut opt_scope = Scope::with_reserved(&[]);
-    let ops = api.operations.iter().filter_map(|op| op_view(op, &names, &mut op_scope, &mut opt_scope)).collect();
+    let ops: Vec<OpView> = api.operations.iter().filter_map(|op| op_view(op, &names, &form_bodies, &mut op_scope, &mut opt_scope)).collect();
+    let multipart = ops.iter().any(|o| o.body_kind == "multipart");
 
     let mut docs = Vec::new();
     if let Some(t) = &api.title {
@@ -263,6 +279,8 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
         enums,
         ops,
         comma_arrays: settings.query_arrays == QueryArrayStyle::Comma,
+        forms,
+        multipart,
     }
 }
 
@@ -337,6 +355,16 @@ fn rust_type(t: &Type, names: &Names, prefix: &str) -> String {
             Some(ident) => format!("{prefix}{ident}"),
             None => "::serde_json::Value".into(),
         },
+    }
+}
+
+/// The type of a field of a form or multipart body: files are `FilePart`s (bytes with a
+/// file name), everything else as in a JSON model.
+fn part_type(t: &Type, names: &Names) -> String {
+    match t {
+        _ if is_file(t) => "super::FilePart".into(),
+        Type::Array { items } if is_file(items) => "::std::vec::Vec<super::FilePart>".into(),
+        other => rust_type(other, names, ""),
     }
 }
 
@@ -421,7 +449,7 @@ fn param_ty(t: &Type, names: &Names) -> ParamTy {
     }
 }
 
-fn op_view(op: &Operation, names: &Names, op_scope: &mut Scope, opt_scope: &mut Scope) -> Option<OpView> {
+fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKind>, op_scope: &mut Scope, opt_scope: &mut Scope) -> Option<OpView> {
     let (method, path) = (op.method?, op.path.as_ref()?);
     let ident = op_scope.unique(naming::snake(&op.name, "operation"));
     // Locals of the method template: an argument named like one would be shadowed.
@@ -449,6 +477,7 @@ fn op_view(op: &Operation, names: &Names, op_scope: &mut Scope, opt_scope: &mut 
     let mut cookies = Vec::new();
     let mut body = None;
     let mut path_exprs: BTreeMap<String, String> = BTreeMap::new();
+    let body_kind = body_kind(op, form_bodies);
 
     // Path parameters first, in template order; then required ones; then the body.
     let mut holes = crate::schema::path_placeholders(path);
@@ -467,9 +496,16 @@ fn op_view(op: &Operation, names: &Names, op_scope: &mut Scope, opt_scope: &mut 
         let pident = arg_scope.unique(naming::snake(&p.name, "param"));
         match p.location {
             Location::Body => {
-                let ty = rust_type(&p.ty, names, "types::");
+                let (arg, ty) = match body_kind {
+                    "binary" => ("&[u8]".to_string(), "::std::vec::Vec<u8>".to_string()),
+                    "text" => ("&str".to_string(), "::std::string::String".to_string()),
+                    _ => {
+                        let ty = rust_type(&p.ty, names, "types::");
+                        (format!("&{ty}"), ty)
+                    }
+                };
                 if p.required {
-                    args.push(ArgView { ident: pident.clone(), ty: format!("&{ty}") });
+                    args.push(ArgView { ident: pident.clone(), ty: arg });
                     body = Some(pident);
                 } else {
                     opt_fields.push(opt_field(&pident, p, ty));
@@ -547,10 +583,24 @@ fn op_view(op: &Operation, names: &Names, op_scope: &mut Scope, opt_scope: &mut 
         cookies,
         body_optional: body.as_deref().is_some_and(|b| b.starts_with("options.")),
         body,
+        body_kind,
         returns,
         decode,
         ident,
     })
+}
+
+/// How an operation sends its body. Form and multipart need a body model the view sends
+/// as parts ([`form_models`]); anything else goes as JSON.
+fn body_kind(op: &Operation, form_bodies: &BTreeMap<String, BodyKind>) -> &'static str {
+    let body_model = op.body().and_then(|b| b.ty.ref_name()).filter(|n| form_bodies.contains_key(*n));
+    match (op.body_kind, body_model) {
+        (Some(BodyKind::Form), Some(_)) => "form",
+        (Some(BodyKind::Multipart), Some(_)) => "multipart",
+        (Some(BodyKind::Binary), _) => "binary",
+        (Some(BodyKind::Text), _) => "text",
+        _ => "json",
+    }
 }
 
 fn opt_field(ident: &str, p: &Param, owned: String) -> FieldView {

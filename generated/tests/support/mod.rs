@@ -31,6 +31,47 @@ impl Recorded {
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_slice(&self.body).expect("request body is JSON")
     }
+    /// The parts of a `multipart/form-data` body, split at the boundary its
+    /// `Content-Type` names.
+    pub fn parts(&self) -> Vec<Part> {
+        let content_type = self.header("content-type").expect("content-type");
+        let boundary = content_type.split("boundary=").nth(1).expect("a boundary").trim_matches('"');
+        let delimiter = format!("--{boundary}").into_bytes();
+        let mut parts = Vec::new();
+        let mut chunks = split(&self.body, &delimiter).into_iter().skip(1);
+        for chunk in chunks.by_ref() {
+            if chunk.starts_with(b"--") {
+                break; // the closing delimiter
+            }
+            let chunk = chunk.strip_prefix(b"\r\n").expect("CRLF after the delimiter");
+            let chunk = chunk.strip_suffix(b"\r\n").expect("CRLF before the next delimiter");
+            let (head, body) = chunk.split_at(find(chunk, b"\r\n\r\n").expect("part headers end") + 4);
+            let headers = String::from_utf8_lossy(&head[..head.len() - 4]).into_owned();
+            parts.push(Part { headers: headers.split("\r\n").map(str::to_string).collect(), body: body.to_vec() });
+        }
+        parts
+    }
+}
+
+/// One part of a multipart body: its header lines and bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub headers: Vec<String>,
+    pub body: Vec<u8>,
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn split<'a>(mut hay: &'a [u8], delimiter: &[u8]) -> Vec<&'a [u8]> {
+    let mut out = Vec::new();
+    while let Some(at) = find(hay, delimiter) {
+        out.push(&hay[..at]);
+        hay = &hay[at + delimiter.len()..];
+    }
+    out.push(hay);
+    out
 }
 
 pub struct Reply {

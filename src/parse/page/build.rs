@@ -82,7 +82,7 @@ pub(crate) fn build(file: &str, parts: EndpointParts, diags: &mut Diagnostics) -
         source,
         overlaid: Vec::new(),
     };
-    ParsedDoc { base_url, title: None, models, operations: vec![operation] }
+    ParsedDoc { base_url, title: None, models, operations: vec![operation], ..ParsedDoc::default() }
 }
 
 /// The body as a type; object bodies become the model `model_name`.

@@ -6,8 +6,11 @@ use crate::diag::Diagnostics;
 use crate::naming;
 use crate::parse::text::loose_key;
 use crate::schema::*;
-use heck::{ToKebabCase, ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
 use std::collections::{BTreeMap, BTreeSet};
+
+mod bodies;
+mod documents;
+pub mod wire;
 
 /// Resolve the documents of one API. Documents are merged in file-name order, so the
 /// result (including first-wins tie breaks) does not depend on the order of inputs.
@@ -41,7 +44,8 @@ pub fn resolve(cfg: &ApiConfig, mut docs: Vec<(String, ParsedDoc)>, diags: &mut 
     normalize_paths(&mut api, diags);
     drop_unroutable(&mut api, diags);
     link_path_params(&mut api, diags);
-    settle_bodies(&mut api, diags);
+    bodies::form_bodies(&mut api, diags);
+    bodies::one_body(&mut api, diags);
     assign_wire_names(&mut api, cfg, diags);
     rename_operations(&mut api, renames, diags);
     extract_enums(&mut api, diags);
@@ -56,6 +60,7 @@ pub fn resolve(cfg: &ApiConfig, mut docs: Vec<(String, ParsedDoc)>, diags: &mut 
 fn merge(api: &mut Api, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics) {
     let mut models: BTreeMap<String, Model> = BTreeMap::new();
     let mut ops: BTreeMap<String, Operation> = BTreeMap::new();
+    let (mut enums, mut one_of) = (Vec::new(), Vec::new());
     for (file, mut doc) in docs {
         api.sources.push(file);
         if let Some(url) = doc.base_url.take() {
@@ -98,9 +103,16 @@ fn merge(api: &mut Api, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics)
                 ),
             }
         }
+        enums.extend(doc.enums);
+        one_of.extend(doc.one_of);
         for o in doc.operations {
             match ops.get(&o.name) {
                 None => {
+                    ops.insert(o.name.clone(), o);
+                }
+                // A README index names the operation its API page documents in full.
+                Some(first) if index_only(&o) && same_route(first, &o) => {}
+                Some(first) if index_only(first) && same_route(first, &o) => {
                     ops.insert(o.name.clone(), o);
                 }
                 // SDK docs repeat an operation under every API class that tags it.
@@ -115,6 +127,18 @@ fn merge(api: &mut Api, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics)
     }
     api.models = models.into_values().collect();
     api.operations = ops.into_values().collect();
+    documents::one_of_models(api, one_of, diags);
+    documents::implied_unions(api);
+    documents::enum_pages(api, enums, diags);
+}
+
+/// What an endpoint index row gives: method, path, summary; no parameters, no response.
+fn index_only(o: &Operation) -> bool {
+    o.params.is_empty() && o.returns == Returns::Unknown && o.description.is_none()
+}
+
+fn same_route(a: &Operation, b: &Operation) -> bool {
+    a.method == b.method && a.path == b.path
 }
 
 /// `[api.types]`: replace documented types, by `Model.field`, `operation.param` or
@@ -382,39 +406,6 @@ fn rebase_on_configured(api: &mut Api, configured: &str, diags: &mut Diagnostics
     }
 }
 
-/// One body per operation: the one named `body` or typed as a model wins; other
-/// body candidates (free-form objects) are sent as query parameters (JSON text).
-/// A GET or HEAD only carries a body typed as a model.
-fn settle_bodies(api: &mut Api, diags: &mut Diagnostics) {
-    for op in &mut api.operations {
-        let bodies: Vec<usize> = op.params.iter().enumerate().filter(|(_, p)| p.location == Location::Body).map(|(i, _)| i).collect();
-        let strong = |p: &Param| loose_key(&p.name) == "body" || p.ty.ref_name().is_some();
-        let no_body = matches!(op.method, Some(Method::Get | Method::Head));
-        let keep = if no_body {
-            bodies.iter().copied().find(|&i| strong(&op.params[i]))
-        } else {
-            bodies.iter().copied().find(|&i| strong(&op.params[i])).or(bodies.first().copied())
-        };
-        for i in bodies.into_iter().filter(|&i| Some(i) != keep) {
-            let p = &mut op.params[i];
-            diags.warn(
-                p.source.clone(),
-                match no_body {
-                    true => format!(
-                        "`{}` of `{}` would be a request body, which a {} does not carry; sent as a query parameter",
-                        p.name,
-                        op.name,
-                        op.method.map_or("", Method::as_str)
-                    ),
-                    false => format!("`{}` of `{}` would be a second request body; sent as a query parameter", p.name, op.name),
-                },
-                Some("if it belongs elsewhere, fix the docs or set the operation's details in docs2rs.toml".to_string()),
-            );
-            p.location = Location::Query;
-        }
-    }
-}
-
 /// Operations without a method or path cannot be called; keep their models, say what to add.
 fn drop_unroutable(api: &mut Api, diags: &mut Diagnostics) {
     let api_name = api.name.clone();
@@ -528,22 +519,21 @@ fn describe_page_models(api: &mut Api) {
     }
 }
 
-fn apply_case(name: &str, case: WireCase) -> String {
-    match case {
-        WireCase::AsDocumented => name.to_string(),
-        WireCase::Camel => name.to_lower_camel_case(),
-        WireCase::Snake => name.to_snake_case(),
-        WireCase::Pascal => name.to_upper_camel_case(),
-        WireCase::Kebab => name.to_kebab_case(),
-    }
-}
-
 /// Wire names: an override (`Model.field`, `operation.param`, or a bare name for the
 /// whole API) beats what the docs show, which beats the case rule. Path parameters keep
 /// the template's names. Unused overrides are reported.
 fn assign_wire_names(api: &mut Api, cfg: &ApiConfig, diags: &mut Diagnostics) {
+    let rule = match cfg.wire_case {
+        WireCase::Auto => {
+            let (rule, note) = wire::infer(api);
+            api.wire_naming = Some(note);
+            rule
+        }
+        explicit => wire::Rule::Explicit(explicit),
+    };
+    api.wire_case = rule.case();
     let mut used = BTreeSet::new();
-    let mut wire = |scope: &str, name: &str, shown: &str| -> String {
+    let mut wire = |scope: &str, name: &str, shown: &str, is_field: bool| -> String {
         let scoped = format!("{scope}.{name}");
         if let Some(w) = cfg.wire_names.get(&scoped) {
             used.insert(scoped);
@@ -553,11 +543,11 @@ fn assign_wire_names(api: &mut Api, cfg: &ApiConfig, diags: &mut Diagnostics) {
             used.insert(name.to_string());
             return w.clone();
         }
-        if shown.is_empty() { apply_case(name, cfg.wire_case) } else { shown.to_string() }
+        if shown.is_empty() { rule.apply(name, is_field) } else { shown.to_string() }
     };
     for m in &mut api.models {
         for f in &mut m.fields {
-            f.wire_name = wire(&m.name, &f.name, &f.wire_name);
+            f.wire_name = wire(&m.name, &f.name, &f.wire_name, true);
         }
     }
     for op in &mut api.operations {
@@ -565,7 +555,7 @@ fn assign_wire_names(api: &mut Api, cfg: &ApiConfig, diags: &mut Diagnostics) {
             match p.location {
                 Location::Body => p.wire_name = p.name.clone(),
                 Location::Path => {}
-                _ => p.wire_name = wire(&op.name, &p.name, &p.wire_name),
+                _ => p.wire_name = wire(&op.name, &p.name, &p.wire_name, false),
             }
         }
     }
@@ -581,7 +571,8 @@ fn assign_wire_names(api: &mut Api, cfg: &ApiConfig, diags: &mut Diagnostics) {
 /// Allowed-values lists on string fields and parameters become named enums.
 fn extract_enums(api: &mut Api, diags: &mut Diagnostics) {
     let mut taken: BTreeSet<String> = api.models.iter().map(|m| m.name.clone()).collect();
-    let mut enums: BTreeMap<String, EnumDef> = BTreeMap::new();
+    // Enums documented on pages of their own keep their names and are shared.
+    let mut enums: BTreeMap<String, EnumDef> = std::mem::take(&mut api.enums).into_iter().map(|e| (e.name.clone(), e)).collect();
     let mut make = |base: String, values: &[EnumValue], source: &Source, description: Option<String>| -> String {
         let mut name = base.clone();
         let mut n = 2;

@@ -1,14 +1,17 @@
 //! How much of an API docs2rs recovers from docs: compare a resolved [`Api`] with the
-//! Swagger 2.0 spec the docs were generated from, fact by fact.
+//! Swagger 2.0 or OpenAPI 3.0 spec ([`compare_oas3`]) the docs were generated from, fact
+//! by fact.
 //!
 //! Matching is by the keys both sides share: models by name, properties and parameters by
 //! wire name (falling back to the documented name, so a wrong wire name is not counted as
 //! a missing property), operations by method and path. Facts the docs never show (integer
 //! width, most string formats) are counted apart rather than as misses.
 
+pub mod oas3;
+
 use crate::config::WireCase;
 use crate::parse::text::loose_key;
-use crate::schema::{Api, Location, Model, Operation, Returns, Source, Type};
+use crate::schema::{Api, BodyKind, EnumValue, Location, Model, Operation, Returns, Source, Type};
 use heck::{ToKebabCase, ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -31,11 +34,12 @@ pub const PARAMETER_REQUIRED: &str = "parameter required";
 pub const PARAMETER_ENUM: &str = "parameter enum values";
 pub const PARAMETER_DEFAULT: &str = "parameter default";
 pub const BODY_TYPE: &str = "request body type";
+pub const BODY_KIND: &str = "request body kind";
 pub const RETURN_TYPE: &str = "return type";
 pub const FORMAT: &str = "width/format, where the docs show one";
 
 /// Table order.
-const ORDER: [&str; 20] = [
+const ORDER: [&str; 21] = [
     MODELS,
     PROPERTIES,
     PROPERTY_WIRE,
@@ -54,6 +58,7 @@ const ORDER: [&str; 20] = [
     PARAMETER_ENUM,
     PARAMETER_DEFAULT,
     BODY_TYPE,
+    BODY_KIND,
     RETURN_TYPE,
     FORMAT,
 ];
@@ -124,6 +129,13 @@ impl Report {
         self.count(name, ok);
         if !ok {
             self.mismatches.push(Mismatch { metric: name, at: at.to_string(), spec: spec(), ours: ours(), source: source.cloned() });
+        }
+    }
+
+    /// A fact the docs did not give at all counts against each of `metrics`.
+    fn missing(&mut self, metrics: &[&'static str], at: &str, why: &str, source: Option<&Source>) {
+        for &metric in metrics {
+            self.check(metric, false, at, || "a value".into(), || why.to_string(), source);
         }
     }
 
@@ -258,7 +270,7 @@ fn spec_enum(s: &Value) -> BTreeSet<String> {
 fn derivable(wire: &str, case: WireCase) -> bool {
     let snake = wire.to_snake_case();
     let derived = match case {
-        WireCase::AsDocumented => return true,
+        WireCase::AsDocumented | WireCase::Auto => return true,
         WireCase::Camel => snake.to_lower_camel_case(),
         WireCase::Snake => snake,
         WireCase::Pascal => snake.to_upper_camel_case(),
@@ -270,6 +282,10 @@ fn derivable(wire: &str, case: WireCase) -> bool {
 /// What the comparison needs to know about the API as a whole.
 struct Context<'a> {
     enums: BTreeSet<&'a str>,
+    /// Values of named enums, for fields and parameters typed by one.
+    enum_values: BTreeMap<&'a str, &'a [EnumValue]>,
+    /// Documented models by name: form fields are the fields of the body model.
+    models: BTreeMap<&'a str, &'a Model>,
     case: WireCase,
     /// Whether the docs list allowed values anywhere for properties / for parameters;
     /// when they never do, missing values are "not shown", not misses.
@@ -317,16 +333,23 @@ fn path_shape(path: &str) -> String {
     path.split('{').map(|s| s.split_once('}').map_or(s, |(_, rest)| rest)).collect::<Vec<_>>().join("{}")
 }
 
+/// Compare `api` with an OpenAPI 3.0 document (see [`oas3`] for how it is read).
+pub fn compare_oas3(api: &Api, spec: &Value, case: WireCase) -> Report {
+    compare(api, &oas3::to_swagger2(spec), case)
+}
+
 /// Compare `api` with a Swagger 2.0 document; `case` is the API's wire-name rule.
 pub fn compare(api: &Api, swagger: &Value, case: WireCase) -> Report {
     let mut r = Report { metrics: ORDER.iter().map(|&name| Metric { name, total: 0, ok: 0 }).collect(), ..Report::default() };
+    let models: BTreeMap<&str, &Model> = api.models.iter().filter(|m| !m.undocumented).map(|m| (m.name.as_str(), m)).collect();
     let cx = Context {
         enums: api.enums.iter().map(|e| e.name.as_str()).collect(),
+        enum_values: api.enums.iter().map(|e| (e.name.as_str(), e.values.as_slice())).collect(),
+        models: models.clone(),
         case,
         property_enums_shown: api.models.iter().flat_map(|m| &m.fields).any(|f| !f.enum_values.is_empty()),
         parameter_enums_shown: api.operations.iter().flat_map(|o| &o.params).any(|p| !p.enum_values.is_empty()),
     };
-    let models: BTreeMap<&str, &Model> = api.models.iter().filter(|m| !m.undocumented).map(|m| (m.name.as_str(), m)).collect();
     let definitions = swagger["definitions"].as_object().cloned().unwrap_or_default();
     for (name, def) in &definitions {
         compare_model(&mut r, &cx, name, def, models.get(name.as_str()).copied());
@@ -352,7 +375,7 @@ pub fn compare(api: &Api, swagger: &Value, case: WireCase) -> Report {
             r.check(OPERATION_PATH, our_path == *path, &at, || path.clone(), || our_path.clone(), Some(&found.source));
             let shared = item["parameters"].as_array().cloned().unwrap_or_default();
             let params: Vec<Value> = shared.iter().chain(op["parameters"].as_array().into_iter().flatten()).map(|p| resolve_param(p, swagger)).collect();
-            compare_params(&mut r, &cx, &at, &params, found);
+            compare_params(&mut r, &cx, &at, &params, op, found);
             compare_returns(&mut r, &cx, &at, op, found);
         }
     }
@@ -372,19 +395,14 @@ fn compare_model(r: &mut Report, cx: &Context<'_>, name: &str, def: &Value, mode
     for (wire, prop) in def["properties"].as_object().into_iter().flatten() {
         let at = format!("{name}.{wire}");
         let Some(model) = model else {
-            // The model's absence is reported once; its properties only count.
-            for metric in [PROPERTIES, PROPERTY_WIRE, PROPERTY_TYPE, PROPERTY_REQUIRED] {
-                r.count(metric, false);
-            }
+            r.missing(&[PROPERTIES, PROPERTY_WIRE, PROPERTY_TYPE, PROPERTY_REQUIRED], &at, "model not documented", None);
             continue;
         };
         let field = model.fields.iter().position(|f| f.wire_name == *wire && !claimed.contains(&f.name));
         let field = field.or_else(|| model.fields.iter().position(|f| loose_key(&f.name) == loose_key(wire) && !claimed.contains(&f.name)));
         r.check(PROPERTIES, field.is_some(), &at, || "property".into(), || "not documented".into(), Some(&model.source));
         let Some(f) = field.map(|i| &model.fields[i]) else {
-            for metric in [PROPERTY_WIRE, PROPERTY_TYPE, PROPERTY_REQUIRED] {
-                r.count(metric, false);
-            }
+            r.missing(&[PROPERTY_WIRE, PROPERTY_TYPE, PROPERTY_REQUIRED], &at, "not documented", Some(&model.source));
             continue;
         };
         claimed.insert(f.name.clone());
@@ -396,8 +414,7 @@ fn compare_model(r: &mut Report, cx: &Context<'_>, name: &str, def: &Value, mode
         count_format(r, &at, spec_f, our_f, src);
         let req = required.contains(wire.as_str());
         r.check(PROPERTY_REQUIRED, req == f.required, &at, || req.to_string(), || f.required.to_string(), src);
-        let our_e = f.enum_values.iter().map(|v| v.value.clone()).collect();
-        check_enum(r, PROPERTY_ENUM, cx.property_enums_shown, &at, spec_enum(prop), our_e, src);
+        check_enum(r, PROPERTY_ENUM, cx.property_enums_shown, &at, spec_enum(prop), enum_set(cx, &f.enum_values, &f.ty), src);
     }
     if let Some(model) = model {
         let extra = model.fields.iter().filter(|f| !claimed.contains(&f.name));
@@ -414,9 +431,9 @@ fn count_format(r: &mut Report, at: &str, spec: Option<String>, ours: Option<Str
     }
 }
 
-/// Inline a `#/parameters/X` reference.
+/// Inline a `#/parameters/X` reference (not a schema reference in a flattened parameter).
 fn resolve_param(p: &Value, swagger: &Value) -> Value {
-    match p["$ref"].as_str().and_then(|r| r.strip_prefix('#')) {
+    match p["$ref"].as_str().filter(|r| r.starts_with("#/parameters/")).and_then(|r| r.strip_prefix('#')) {
         Some(pointer) => swagger.pointer(pointer).cloned().unwrap_or(Value::Null),
         None => p.clone(),
     }
@@ -432,39 +449,98 @@ fn location_name(l: Location) -> &'static str {
     }
 }
 
-fn compare_params(r: &mut Report, cx: &Context<'_>, op_at: &str, params: &[Value], op: &Operation) {
+/// Something of ours a spec parameter can match: a parameter, or a field of the body
+/// model (form and multipart fields are documented as parameters).
+struct Candidate<'a> {
+    name: &'a str,
+    wire: &'a str,
+    /// As the spec spells it: `path`, `query`, `header`, `cookie`, `body`, `formData`.
+    location: &'static str,
+    ty: &'a Type,
+    required: bool,
+    enum_values: &'a [EnumValue],
+    default: Option<&'a str>,
+    source: &'a Source,
+    /// The `wire_names` key that would rename it.
+    key: String,
+}
+
+fn candidates<'a>(cx: &Context<'a>, op: &'a Operation) -> Vec<Candidate<'a>> {
+    let mut out: Vec<Candidate<'a>> = op
+        .params
+        .iter()
+        .map(|q| Candidate {
+            name: &q.name,
+            wire: &q.wire_name,
+            location: location_name(q.location),
+            ty: &q.ty,
+            required: q.required,
+            enum_values: &q.enum_values,
+            default: q.default.as_deref(),
+            source: &q.source,
+            key: format!("{}.{}", op.name, q.name),
+        })
+        .collect();
+    let form = matches!(op.body_kind, Some(BodyKind::Form | BodyKind::Multipart));
+    if let Some(model) = op.body().and_then(|b| b.ty.ref_name()).and_then(|n| cx.models.get(n)) {
+        out.extend(model.fields.iter().map(|f| Candidate {
+            name: &f.name,
+            wire: &f.wire_name,
+            location: if form { "formData" } else { "body field" },
+            ty: &f.ty,
+            required: f.required,
+            enum_values: &f.enum_values,
+            default: f.default.as_deref(),
+            source: &f.source,
+            key: format!("{}.{}", model.name, f.name),
+        }));
+    }
+    out
+}
+
+/// Enum values as documented, or those of the named enum the type refers to.
+fn enum_set(cx: &Context<'_>, values: &[EnumValue], ty: &Type) -> BTreeSet<String> {
+    let values = match (values.is_empty(), ty.ref_name().and_then(|n| cx.enum_values.get(n))) {
+        (true, Some(named)) => named,
+        _ => values,
+    };
+    values.iter().map(|v| v.value.clone()).collect()
+}
+
+fn compare_params(r: &mut Report, cx: &Context<'_>, op_at: &str, params: &[Value], spec_op: &Value, op: &Operation) {
+    let ours = candidates(cx, op);
     let mut claimed = BTreeSet::new();
     for p in params {
         let (wire, location) = (p["name"].as_str().unwrap_or_default(), p["in"].as_str().unwrap_or_default());
         let at = format!("{op_at} {wire}");
         let free = |i: &usize| !claimed.contains(i);
         let index = if location == "body" {
-            op.params.iter().position(|q| q.location == Location::Body)
+            ours.iter().position(|q| q.location == "body")
         } else {
-            let candidates = || op.params.iter().enumerate().filter(|(_, q)| q.location != Location::Body);
-            let exact = candidates().find(|(i, q)| q.wire_name == wire && free(i)).map(|(i, _)| i);
-            exact.or_else(|| candidates().find(|(i, q)| loose_key(&q.name) == loose_key(wire) && free(i)).map(|(i, _)| i))
+            let named = || ours.iter().enumerate().filter(|(_, q)| q.location != "body");
+            let exact = named().find(|(i, q)| q.wire == wire && free(i)).map(|(i, _)| i);
+            exact.or_else(|| named().find(|(i, q)| loose_key(q.name) == loose_key(wire) && free(i)).map(|(i, _)| i))
         };
         r.check(PARAMETERS, index.is_some(), &at, || location.to_string(), || "not documented".into(), Some(&op.source));
         let Some(i) = index else {
-            for metric in [PARAMETER_WIRE, PARAMETER_LOCATION, PARAMETER_TYPE, PARAMETER_REQUIRED] {
-                r.count(metric, false);
-            }
+            r.missing(&[PARAMETER_WIRE, PARAMETER_LOCATION, PARAMETER_TYPE, PARAMETER_REQUIRED], &at, "not documented", Some(&op.source));
             continue;
         };
         claimed.insert(i);
-        let q = &op.params[i];
-        let src = Some(&q.source);
+        let q = &ours[i];
+        let src = Some(q.source);
         if location != "body" {
-            let w = Wire { metrics: (PARAMETER_WIRE, PARAMETER_WIRE_UNDERIVABLE), spec: wire, ours: &q.wire_name, key: format!("{}.{}", op.name, q.name) };
+            // Header names are case-insensitive (RFC 9110).
+            let same_header = location == "header" && q.wire.eq_ignore_ascii_case(wire);
+            let ours = if same_header { wire } else { q.wire };
+            let w = Wire { metrics: (PARAMETER_WIRE, PARAMETER_WIRE_UNDERIVABLE), spec: wire, ours, key: q.key.clone() };
             check_wire(r, cx, &at, w, src);
         } else {
             r.count(PARAMETER_WIRE, true);
         }
-        let ours_location = location_name(q.location);
-        r.check(PARAMETER_LOCATION, ours_location == location, &at, || location.to_string(), || ours_location.to_string(), src);
+        r.check(PARAMETER_LOCATION, q.location == location, &at, || location.to_string(), || q.location.to_string(), src);
         let schema = if location == "body" { &p["schema"] } else { p };
-        let ((spec_c, spec_f), (our_c, our_f)) = (spec_class(schema), our_class(&q.ty, &cx.enums));
+        let ((spec_c, spec_f), (our_c, our_f)) = (spec_class(schema), our_class(q.ty, &cx.enums));
         r.check(PARAMETER_TYPE, spec_c == our_c, &at, || spec_c.to_string(), || q.ty.describe(), src);
         if location == "body" {
             r.check(BODY_TYPE, spec_c == our_c, &at, || spec_c.to_string(), || q.ty.describe(), src);
@@ -472,17 +548,49 @@ fn compare_params(r: &mut Report, cx: &Context<'_>, op_at: &str, params: &[Value
         count_format(r, &at, spec_f, our_f, src);
         let req = p["required"].as_bool().unwrap_or(false);
         r.check(PARAMETER_REQUIRED, req == q.required, &at, || req.to_string(), || q.required.to_string(), src);
-        let our_e = q.enum_values.iter().map(|v| v.value.clone()).collect();
-        check_enum(r, PARAMETER_ENUM, cx.parameter_enums_shown, &at, spec_enum(schema), our_e, src);
+        check_enum(r, PARAMETER_ENUM, cx.parameter_enums_shown, &at, spec_enum(schema), enum_set(cx, q.enum_values, q.ty), src);
         let spec_d = p.get("default").map(literal);
         if spec_d.is_some() || q.default.is_some() {
-            let same = spec_d.as_deref().map(str::trim) == q.default.as_deref().map(str::trim);
+            let same = spec_d.as_deref().map(str::trim) == q.default.map(str::trim);
             r.check(PARAMETER_DEFAULT, same, &at, || format!("{spec_d:?}"), || format!("{:?}", q.default), src);
         }
     }
-    for (_, q) in op.params.iter().enumerate().filter(|(i, _)| !claimed.contains(i)) {
-        r.extra_values.push(format!("{op_at} {} ({}) [{}]", q.name, location_name(q.location), q.source));
+    // The body model's own fields are not parameters; unmatched ones are not extras here.
+    for (_, q) in ours.iter().enumerate().filter(|(i, q)| !claimed.contains(i) && !matches!(q.location, "formData" | "body field")) {
+        r.extra_values.push(format!("{op_at} {} ({}) [{}]", q.name, q.location, q.source));
     }
+    compare_body_kind(r, op_at, params, spec_op, op);
+}
+
+/// How the spec sends the body: `x-body-kind` (from [`oas3`]), else form fields and
+/// `consumes` (Swagger 2.0), else a body parameter.
+fn spec_body_kind(params: &[Value], spec_op: &Value) -> String {
+    if let Some(kind) = spec_op["x-body-kind"].as_str() {
+        return kind.to_string();
+    }
+    if params.iter().any(|p| p["in"] == "formData") {
+        let mut consumes = spec_op["consumes"].as_array().into_iter().flatten().filter_map(Value::as_str);
+        return if consumes.any(|c| c.starts_with("multipart/")) { "multipart" } else { "form" }.to_string();
+    }
+    if params.iter().any(|p| p["in"] == "body") { "json" } else { "none" }.to_string()
+}
+
+/// Our body kind as [`spec_body_kind`] spells it.
+pub fn body_kind_name(op: &Operation) -> &'static str {
+    match (op.body_kind, op.body().is_some()) {
+        (Some(BodyKind::Json), _) | (None, true) => "json",
+        (Some(BodyKind::Form), _) => "form",
+        (Some(BodyKind::Multipart), _) => "multipart",
+        (Some(BodyKind::Binary), _) => "binary",
+        (Some(BodyKind::Text), _) => "text",
+        (None, false) => "none",
+    }
+}
+
+fn compare_body_kind(r: &mut Report, at: &str, params: &[Value], spec_op: &Value, op: &Operation) {
+    let spec = spec_body_kind(params, spec_op);
+    let ours = body_kind_name(op);
+    r.check(BODY_KIND, spec == ours, at, || spec.clone(), || ours.to_string(), Some(&op.source));
 }
 
 /// The first 2xx response with a schema is the return type; none means empty.
