@@ -71,7 +71,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
             // The sample response glued to the command's closing quote (`}'{`): the command
             // ends at the quote, the response starts on that line.
             let last = lines[end - 1];
-            match last.rfind("'{").or_else(|| last.rfind("'[")).filter(|_| end - 1 > i) {
+            // The quote before the brace must close the command's last open quote.
+            let quotes_before = |at: usize| lines[i..end - 1].iter().map(|l| l.matches('\'').count()).sum::<usize>() + last[..=at].matches('\'').count();
+            match last.rfind("'{").or_else(|| last.rfind("'[")).filter(|&at| end - 1 > i && quotes_before(at) % 2 == 0) {
                 Some(at) => {
                     let mut command: Vec<&str> = lines[i..end - 1].to_vec();
                     command.push(&last[..=at]);
