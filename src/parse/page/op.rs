@@ -244,6 +244,10 @@ impl Reader<'_, '_> {
                     self.code(None, &json, line);
                     return k + 1;
                 }
+                // Items that glue a badge to their name (`sitestringRequired`) mean the others
+                // glue name and type too (`modelstring`).
+                let first_line = |i: &ListItem| i.inline.text.lines().next().unwrap_or("").trim().to_string();
+                self.glued_fields |= items.iter().any(|i| glued_name_type(&first_line(i), false).is_some_and(|(f, _)| f.required.is_some()));
                 for item in items {
                     self.item(item, self.target);
                 }
@@ -1146,7 +1150,21 @@ impl Reader<'_, '_> {
         let header_item = || (target == Target::Params(Some(Place::Header))).then(|| header_line(first, item.line)).flatten();
         // `cuisine – filter by cuisine tag` for a name the page's query example shows.
         let known_item = || dash_field(first, item.line).filter(|f| self.known.contains(&f.name));
-        let Some(mut f) = field_from_lines(&item.inline.text, item.line).or_else(header_item).or_else(known_item) else {
+        let glued = self.glued_fields;
+        let glued_item = || {
+            glued_name_type(first, glued).map(|(mut f, rest)| {
+                f.line = item.line;
+                line_details(rest, &mut f);
+                for l in item.inline.text.lines().skip(1) {
+                    f.describe(l);
+                }
+                f
+            })
+        };
+        // A glued item is read by its own rule first (`sitestringRequired`).
+        let strict_glued = glued_name_type(first, false).filter(|(f, _)| f.required.is_some()).is_some();
+        let parsed = if strict_glued { glued_item() } else { None };
+        let Some(mut f) = parsed.or_else(|| field_from_lines(&item.inline.text, item.line)).or_else(header_item).or_else(known_item).or_else(glued_item) else {
             // `Request (application/json)`, a `Consumes` list of media types.
             if let Some(kind) = media_kind(first).filter(|_| first.split_whitespace().count() <= 4) {
                 self.stated_media(kind);

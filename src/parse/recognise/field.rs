@@ -464,7 +464,10 @@ fn marked_field(text: &str) -> Option<FieldDoc> {
 /// when `lenient` (the page already glued its fields this way). Returns the field and the
 /// rest of the line.
 pub fn glued_name_type(text: &str, lenient: bool) -> Option<(FieldDoc, &str)> {
-    const TYPES: &[&str] = &["string[]", "integer[]", "number[]", "object[]", "boolean[]", "string", "integer", "number", "boolean", "object", "array", "file"];
+    const TYPES: &[&str] = &[
+        "string[]", "integer[]", "number[]", "object[]", "boolean[]", "string", "integer", "number", "boolean", "object", "array", "file", "timestamp", "enum", "dictionary", "float",
+        "decimal", "datetime", "date",
+    ];
     let t = text.trim();
     // GitBook glues the badges to the end of the line: `draftbooleanoptional`,
     // `titlestring · min: 5 · max: 120required`, `rawFileUrlstring · uriOptionalDeprecated`.
@@ -486,6 +489,28 @@ pub fn glued_name_type(text: &str, lenient: bool) -> Option<(FieldDoc, &str)> {
         Some(i) => (&t[..i], &t[i..]),
         None => (t, ""),
     };
+    // Stripe: `classoptional enum`, `ending_beforeoptional object ID`, `limitoptional, default is 10`:
+    // the badge glued to the name, the type after a space.
+    for (badge, req) in [("optional", false), ("required", true)] {
+        if let Some(name) = head.trim_end_matches(',').strip_suffix(badge).filter(|n| n.len() >= 2 && is_name(n)) {
+            let mut f = FieldDoc::named(name, 0);
+            f.required = Some(req);
+            f.deprecated = deprecated;
+            let rest = rest.trim();
+            let ty = match rest {
+                "object ID" | "enum" | "string ID" => type_words("string", false),
+                "dictionary" | "hash" => type_words("map", false),
+                _ => type_words(rest, true).or_else(|| leading_type(rest).map(|(t, _)| t)),
+            };
+            f.ty = ty;
+            return Some((f, ""));
+        }
+    }
+    // `tagsarray of strings`: the item type follows.
+    let (head, rest) = match head.strip_suffix("array").filter(|_| rest.trim_start().starts_with("of ")) {
+        Some(_) => (head, ""),
+        None => (head, rest),
+    };
     let dotted = rest.trim_start().starts_with('·');
     if !(rest.is_empty() || dotted) {
         return None;
@@ -502,7 +527,12 @@ pub fn glued_name_type(text: &str, lenient: bool) -> Option<(FieldDoc, &str)> {
     let mut f = FieldDoc::named(name, 0);
     f.required = required.or(badge_end);
     f.deprecated = deprecated;
-    f.ty = type_words(ty, false);
+    f.ty = match *ty {
+        "enum" => type_words("string", false),
+        "dictionary" => type_words("map", false),
+        "array" if t.contains(" of ") => type_words(&format!("array{}", &t[head.len()..]), false).or_else(|| type_words("array", false)),
+        other => type_words(other, false),
+    };
     Some((f, rest))
 }
 
