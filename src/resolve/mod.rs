@@ -96,6 +96,11 @@ fn merge(api: &mut Api, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics)
                     models.insert(m.name.clone(), m);
                 }
                 Some(first) if same_model(first, &m) => {}
+                // A stand-in read from a sample gives way to the model documented elsewhere.
+                Some(first) if sample_only(first) && !sample_only(&m) => {
+                    models.insert(m.name.clone(), m);
+                }
+                Some(first) if sample_only(&m) && !sample_only(first) => {}
                 Some(first) => diags.warn(
                     m.source.clone(),
                     format!("model `{}` is documented again and differs from {}; keeping the first", m.name, first.source),
@@ -404,6 +409,11 @@ fn rebase_on_configured(api: &mut Api, configured: &str, diags: &mut Diagnostics
         Some(Relation::Shallower(extra)) => prefix_paths(api.operations.iter_mut(), &extra),
         Some(Relation::Same) | None => {}
     }
+}
+
+/// A model known only from an example (every field inferred from a sample value).
+fn sample_only(m: &Model) -> bool {
+    !m.fields.is_empty() && m.fields.iter().all(|f| f.inferred)
 }
 
 /// Operations without a method or path cannot be called; keep their models, say what to add.

@@ -270,6 +270,15 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
     // The response.
     let mut response = std::mem::take(&mut doc.response);
     let mut array = doc.response_array;
+    // `Returns the Appointment object` with the model documented on another page (or not at
+    // all): the sample stands in for it under that name; a documented one replaces it.
+    let named_elsewhere = doc.response_statement.as_ref().and_then(|t| t.ty.ref_name()).filter(|n| !facts.models.iter().any(|m| m == n)).map(str::to_string);
+    if let (Some(name), Some((json, line)), true) = (named_elsewhere, &doc.response_example, response.is_empty()) {
+        if let Some((fields, _)) = example_fields(json, *line) {
+            let fields = ctx.fields(nest_dotted(fields), &name);
+            ctx.models.push(Model { name, description: None, fields, source: source.clone(), undocumented: false });
+        }
+    }
     // A named response type beats fields guessed from an example.
     if response.iter().all(|f| f.inferred) && doc.response_statement.as_ref().is_some_and(|t| t.ty.ref_name().is_some()) {
         response.clear();

@@ -96,10 +96,19 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
         resource: None,
         dto: None,
         answer_follows: false,
+        bare_statement: false,
         dto_bases: false,
         enum_of: None,
         known: known_names(units, seg),
     };
+    // A page that glues a badge to a name and type anywhere (`sitestringRequired`) glues
+    // name and type everywhere (`idstring`).
+    let strictly_glued = |t: &str| glued_name_type(t.lines().next().unwrap_or("").trim(), false).is_some_and(|(f, _)| f.required.is_some());
+    r.glued_fields = units[seg.start..seg.end].iter().any(|u| match u {
+        Unit::Line { text, .. } => strictly_glued(text),
+        Unit::List { items, .. } => crate::parse::blocks::flatten(items).iter().any(|i| strictly_glued(&i.text)),
+        _ => false,
+    });
     let skip: std::ops::Range<usize> = seg.anchor.as_ref().map_or(0..0, |a| a.unit..a.unit + a.span);
     let title_line = seg.title.as_ref().map(|t| t.1);
     let mut k = seg.start;
@@ -162,6 +171,8 @@ struct Reader<'u, 'a> {
     dto: Option<String>,
     /// A request sample was just read: a JSON sample next is its answer.
     answer_follows: bool,
+    /// The response type came from a bare model name on a line of its own.
+    bare_statement: bool,
     /// The captions so far name the request type and its base classes.
     dto_bases: bool,
     /// Under `PetKind Enum:`: its values follow.
@@ -188,7 +199,10 @@ impl Reader<'_, '_> {
     fn at_anchor(&mut self) {
         if self.in_response && self.doc.response.is_empty() && self.doc.response_example.is_none() {
             self.flush();
-            self.doc.response_statement = None;
+            // A type read from a bare word there (the tag after the title) is not one.
+            if self.bare_statement {
+                self.doc.response_statement = None;
+            }
             self.doc.response_empty = false;
             self.response_code = None;
             self.in_response = false;
@@ -248,6 +262,9 @@ impl Reader<'_, '_> {
                 // glue name and type too (`modelstring`).
                 let first_line = |i: &ListItem| i.inline.text.lines().next().unwrap_or("").trim().to_string();
                 self.glued_fields |= items.iter().any(|i| glued_name_type(&first_line(i), false).is_some_and(|(f, _)| f.required.is_some()));
+                // So does a list whose items mostly read that way (`idstring`, `capacity_kwnumber`).
+                let glued = items.iter().filter(|i| glued_name_type(&first_line(i), true).is_some()).count();
+                self.glued_fields |= glued >= 3 && glued * 2 > items.len();
                 for item in items {
                     self.item(item, self.target);
                 }
@@ -434,6 +451,17 @@ impl Reader<'_, '_> {
         // capitalised one (`Body`, `Headers`) is the section heading.
         let name_then_type = is_name_line(t).is_some() && self.type_follows(k, end) && !(t.starts_with(|c: char| c.is_ascii_uppercase()) && section_of(t).is_some());
         if !name_then_type {
+            // `Attributes` under `The Inverter object`: still the model's.
+            if matches!(self.target, Target::Model(_)) && is_model_part(t) {
+                self.flush();
+                return k + 1;
+            }
+            // `Possible enum values` below a field: values of the fields read, same place.
+            if section_of(t) == Some(Section::Values) {
+                self.flush();
+                self.values_for = Some(self.target);
+                return k + 1;
+            }
             if let Some(s) = section_of(t) {
                 // Tabs in a row (`Schema` / `Example (from schema)`): the first one is shown.
                 let after_tab = k > 0 && matches!(self.units[k - 1], Unit::Line { text, .. } if matches!(text.trim().to_ascii_lowercase().as_str(), "schema" | "model"));
@@ -471,6 +499,19 @@ impl Reader<'_, '_> {
         if self.models_level.is_some() && self.definition_name(k, end, t, line) {
             return k + 1;
         }
+        // Stripe: `The Inverter object`, then its attributes.
+        if let Some(name) = t.strip_prefix("The ").and_then(|r| r.strip_suffix(" object")).filter(|n| crate::parse::vocab::type_words::is_model_name(n)) {
+            let next_is_sample = matches!(self.units.get(k + 1), Some(Unit::Code { .. }));
+            self.close_parents();
+            self.flush();
+            if !next_is_sample || !self.doc.models.iter().any(|m| m.name == name) {
+                self.doc.models.push(ModelDoc { name: name.to_string(), line, ..ModelDoc::default() });
+            }
+            let at = self.doc.models.iter().rposition(|m| m.name == name).unwrap_or(0);
+            self.target = Target::Model(at);
+            self.models_level.get_or_insert(7);
+            return k + 1;
+        }
         if self.target == Target::Skip {
             return k + 1;
         }
@@ -483,7 +524,10 @@ impl Reader<'_, '_> {
         // `Return type` / `Plant`: a bare model name under a response heading is its type.
         if self.pending.is_none() && self.target == Target::Response && self.section_is_empty() && t.split_whitespace().count() <= 3 {
             if let Some(ty) = type_words(t, true).filter(|ty| ty.ty.ref_name().is_some()) {
-                self.doc.response_statement.get_or_insert(ty);
+                if self.doc.response_statement.is_none() {
+                    self.doc.response_statement = Some(ty);
+                    self.bare_statement = true;
+                }
                 return k + 1;
             }
         }
@@ -712,6 +756,13 @@ impl Reader<'_, '_> {
                     self.doc.response_like = Some(rest.to_string());
                     return true;
                 }
+            }
+        }
+        // Stripe: `Returns the Inverter object if the registration succeeded.`
+        if let Some(rest) = t.strip_prefix("Returns the ").or_else(|| t.strip_prefix("Returns a ")).or_else(|| t.strip_prefix("Returns an ")) {
+            if let Some(name) = rest.split(" object").next().filter(|n| rest.contains(" object") && crate::parse::vocab::type_words::is_model_name(n)) {
+                self.doc.response_statement = Some(TypeWords::new(crate::schema::Type::reference(name), name));
+                return true;
             }
         }
         for (prefix, response) in [("this endpoint returns ", true), ("this endpoint expects ", false), ("returns an array of ", true), ("returns a list of ", true)] {
@@ -1162,7 +1213,7 @@ impl Reader<'_, '_> {
             })
         };
         // A glued item is read by its own rule first (`sitestringRequired`).
-        let strict_glued = glued_name_type(first, false).filter(|(f, _)| f.required.is_some()).is_some();
+        let strict_glued = glued_name_type(first, false).filter(|(f, _)| f.required.is_some()).is_some() || glued && glued_name_type(first, true).is_some();
         let parsed = if strict_glued { glued_item() } else { None };
         let Some(mut f) = parsed.or_else(|| field_from_lines(&item.inline.text, item.line)).or_else(header_item).or_else(known_item).or_else(glued_item) else {
             // `Request (application/json)`, a `Consumes` list of media types.

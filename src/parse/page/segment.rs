@@ -488,6 +488,8 @@ pub fn title_like(text: &str) -> bool {
         && !t.contains("://")
         && !t.contains(['<', '>', '[', ']', '{', '}', '=', '"', '\\'])
         && !is_key_value(t)
+        // `The Inverter object` heads a model's attributes, not an operation.
+        && !(t.starts_with("The ") && t.ends_with(" object"))
 }
 
 /// `x-ratelimit-remaining: 57`, `Content-Type: application/json`: a header or label line.

@@ -481,6 +481,8 @@ pub fn glued_name_type(text: &str, lenient: bool) -> Option<(FieldDoc, &str)> {
             (t, badge_end) = (r, Some(true));
         } else if let Some(r) = glued("Optional").or_else(|| glued("optional")) {
             (t, badge_end) = (r, Some(false));
+        } else if let Some(r) = glued("Expandable") {
+            t = r;
         } else {
             break;
         }
@@ -491,10 +493,14 @@ pub fn glued_name_type(text: &str, lenient: bool) -> Option<(FieldDoc, &str)> {
     };
     // Stripe: `classoptional enum`, `ending_beforeoptional object ID`, `limitoptional, default is 10`:
     // the badge glued to the name, the type after a space.
-    for (badge, req) in [("optional", false), ("required", true)] {
+    for (badge, req) in [("optional", Some(false)), ("required", Some(true)), ("nullable", None)] {
         if let Some(name) = head.trim_end_matches(',').strip_suffix(badge).filter(|n| n.len() >= 2 && is_name(n)) {
+            if req.is_none() && rest.trim().is_empty() {
+                continue;
+            }
             let mut f = FieldDoc::named(name, 0);
-            f.required = Some(req);
+            f.required = req.or(badge_end);
+            f.nullable = req.is_none();
             f.deprecated = deprecated;
             let rest = rest.trim();
             let ty = match rest {

@@ -129,6 +129,9 @@ const LINES: &[&str] = &[
     "double column",
     "single column",
     "view more",
+    "server-side language",
+    "client-side language",
+    "select language",
 ];
 
 /// Prefixes of chrome lines (`Built with Mintlify`, `Last updated 3 days ago`).
