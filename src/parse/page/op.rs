@@ -743,7 +743,7 @@ impl Reader<'_, '_> {
     /// `Returns an array of Pet objects`, `No Content`, `204`.
     fn statement(&mut self, t: &str) -> bool {
         let lower = t.to_lowercase();
-        if matches!(self.target, Target::Response) && (lower.contains("no content") || lower.contains("returns nothing") || lower.contains("no response body") || lower == "empty response") {
+        if matches!(self.target, Target::Response) && (lower.contains("no content") || lower.contains("returns nothing") || lower.contains("no response body") || lower == "empty response" || lower == "empty") {
             self.doc.response_empty = true;
             return true;
         }

@@ -438,7 +438,9 @@ fn spaced(text: &str, prose_possible: bool) -> Option<FieldDoc> {
 fn looks_like_code_name(name: &str) -> bool {
     // Hyphens make a header name (`X-Request-Id`), not prose (`Free-text`).
     let header = name.contains('-') && name.split('-').all(|p| p.starts_with(|c: char| c.is_ascii_uppercase()));
-    header || name.contains(['_', '.', '[', '$']) || name.chars().skip(1).any(|c| c.is_ascii_uppercase()) || name.chars().any(|c| c.is_ascii_digit())
+    // camelCase (`pageSize`), not an acronym starting a sentence (`IANA time zone …`).
+    let camel = name.chars().skip(1).any(|c| c.is_ascii_uppercase()) && name.chars().any(|c| c.is_ascii_lowercase());
+    header || name.contains(['_', '.', '[', '$']) || camel || name.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Fumadocs' copied field lines: the name, `*` (required) or `?` (optional), the type:
