@@ -376,7 +376,23 @@ pub fn segments(units: &[Unit<'_>], found: &Found) -> Vec<Segment> {
     }
     let anchor_last = params_before(units, 0, anchors[0].unit);
     // Swagger UI and accordion layouts print the summary right after `METHOD /path`.
-    let title_after = anchors.iter().filter(|a| title_after_anchor(units, a).is_some()).count() * 2 > anchors.len();
+    // The same line after every anchor is a tab (`cURL`, `Lingua CLI`), not a summary.
+    let after: Vec<String> = anchors.iter().filter_map(|a| title_after_anchor(units, a)).map(|t| t.0).collect();
+    let distinct: HashSet<&String> = after.iter().collect();
+    let title_after = after.len() * 2 > anchors.len() && distinct.len() * 2 > after.len();
+    // A line right after more than one anchor is a sample tab (`cURL`, `Lingua CLI`), and
+    // names no operation.
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for a in &anchors {
+        let tail: HashSet<&str> = units[(a.unit + a.span).min(units.len())..].iter().take(6).filter_map(|u| match u {
+            Unit::Line { text, .. } => Some(text.trim()),
+            _ => None,
+        }).collect();
+        for t in tail {
+            *counts.entry(t).or_default() += 1;
+        }
+    }
+    let repeated: HashSet<&str> = counts.into_iter().filter(|(_, n)| *n > 1).map(|(t, _)| t).collect();
     let mut starts = vec![0];
     for pair in anchors.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
@@ -384,7 +400,7 @@ pub fn segments(units: &[Unit<'_>], found: &Found) -> Vec<Segment> {
             if title_after {
                 b.unit
             } else if anchor_last {
-                rhythm_after(units, a, b)
+                rhythm_after(units, a, b, &repeated)
             } else {
                 rhythm_before(units, a, b)
             }
@@ -395,7 +411,7 @@ pub fn segments(units: &[Unit<'_>], found: &Found) -> Vec<Segment> {
     for (k, anchor) in anchors.into_iter().enumerate() {
         let start = starts[k];
         let end = starts.get(k + 1).copied().unwrap_or(units.len());
-        let title = if title_after { title_after_anchor(units, &anchor).or_else(|| segment_title(units, start, &anchor)) } else { segment_title(units, start, &anchor) };
+        let title = if title_after { title_after_anchor(units, &anchor).or_else(|| segment_title(units, start, &anchor, &repeated)) } else { segment_title(units, start, &anchor, &repeated) };
         out.push(Segment { start, end, anchor: Some(anchor), title });
     }
     out
@@ -434,8 +450,8 @@ fn params_before(units: &[Unit<'_>], from: usize, to: usize) -> bool {
 
 /// Anchor-last layouts: after an anchor come samples and status tabs; the next title-like
 /// line starts the next operation.
-fn rhythm_after(units: &[Unit<'_>], a: &Anchor, b: &Anchor) -> usize {
-    (a.unit + a.span..b.unit).find(|&k| matches!(units[k], Unit::Line { text, .. } if title_like(text) && !sample_label(text))).unwrap_or(b.unit)
+fn rhythm_after(units: &[Unit<'_>], a: &Anchor, b: &Anchor, repeated: &HashSet<&str>) -> usize {
+    (a.unit + a.span..b.unit).find(|&k| matches!(units[k], Unit::Line { text, .. } if title_like(text) && !sample_label(text) && !repeated.contains(text.trim()))).unwrap_or(b.unit)
 }
 
 /// Anchor-first layouts: walk back from the next anchor over its title, description and
@@ -512,7 +528,7 @@ fn page_title(units: &[Unit<'_>], anchor: Option<&Anchor>) -> Option<(String, u3
     });
     heading.or_else(|| {
         let first_section = (0..limit).find(|&k| units[k].text().and_then(section_of).is_some_and(|s| matches!(s, Section::Params(_) | Section::Body(_) | Section::Response(_))));
-        nearest_title(units, 0, first_section.unwrap_or(limit))
+        nearest_title(units, 0, first_section.unwrap_or(limit), &HashSet::new())
     })
 }
 
@@ -521,7 +537,7 @@ fn is_tag(units: &[Unit<'_>], k: usize) -> bool {
     matches!(units[k], Unit::Line { text, .. } if crate::parse::recognise::tag::tag(text).is_some())
 }
 
-fn segment_title(units: &[Unit<'_>], start: usize, anchor: &Anchor) -> Option<(String, u32)> {
+fn segment_title(units: &[Unit<'_>], start: usize, anchor: &Anchor, repeated: &HashSet<&str>) -> Option<(String, u32)> {
     // A template tag: its `summary`, or the first title after it (`{% api-method-summary %}`).
     if let Unit::Line { text, line, .. } = units[anchor.unit] {
         if let Some(tag) = crate::parse::recognise::tag::tag(text) {
@@ -552,17 +568,27 @@ fn segment_title(units: &[Unit<'_>], start: usize, anchor: &Anchor) -> Option<(S
         Unit::Heading { text, line, .. } if section_of(text).is_none() => Some((clean_title(text), *line)),
         _ => None,
     });
-    heading.or_else(|| {
+    // GitHub's sections quote the operation's title (`Parameters for "Create a segment"`,
+    // `"Create a segment" のパラメーター`).
+    let quoted = (start..anchor.unit).find_map(|k| {
+        let text = units[k].text()?;
+        let inner = text.split('"').nth(1).filter(|q| text.matches('"').count() == 2 && title_like(q))?;
+        (start..k).find_map(|j| match units[j] {
+            Unit::Line { text: t, line, .. } | Unit::Heading { text: t, line, .. } if t.trim() == inner => Some((inner.to_string(), line)),
+            _ => None,
+        })
+    });
+    heading.or(quoted).or_else(|| {
         // Before the first request-side section or the anchor, whichever comes first.
         let first_section = (start..anchor.unit).find(|&k| units[k].text().and_then(section_of).is_some_and(|s| matches!(s, Section::Params(_) | Section::Body(_))));
-        nearest_title(units, start, first_section.unwrap_or(anchor.unit))
+        nearest_title(units, start, first_section.unwrap_or(anchor.unit), repeated)
     })
 }
 
 /// The title-like line nearest before `end`, skipping descriptions, samples and labels.
-fn nearest_title(units: &[Unit<'_>], start: usize, end: usize) -> Option<(String, u32)> {
+fn nearest_title(units: &[Unit<'_>], start: usize, end: usize, repeated: &HashSet<&str>) -> Option<(String, u32)> {
     units[start..end].iter().rev().take(40).find_map(|u| match u {
-        Unit::Line { text, line, .. } if title_like(text) && !sample_label(text) => Some((normalize_ws(text), *line)),
+        Unit::Line { text, line, .. } if title_like(text) && !sample_label(text) && !repeated.contains(text.trim()) => Some((normalize_ws(text), *line)),
         _ => None,
     })
 }
