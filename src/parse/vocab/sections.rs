@@ -281,6 +281,12 @@ const PHRASES: &[(&str, Section)] = {
         ("respuestas", Response(None)),
         ("errores", Errors),
         ("ejemplo", Ignored),
+        ("parâmetros do corpo", Body(None)),
+        ("códigos de status de resposta http", Errors),
+        ("exemplos de código", Ignored),
+        ("exemplo de solicitação", Ignored),
+        ("exemplo de resposta", Response(None)),
+        ("esquema de resposta", Response(None)),
         ("parâmetros de caminho", Params(Some(Path))),
         ("parâmetros de rota", Params(Some(Path))),
         ("parâmetros de path", Params(Some(Path))),
@@ -304,6 +310,15 @@ const PHRASES: &[(&str, Section)] = {
         ("risposta", Response(None)),
         ("risposte", Response(None)),
         // Japanese, Chinese, Korean.
+        ("本文パラメーター", Body(None)),
+        ("本文のパラメーター", Body(None)),
+        ("http 応答状態コード", Errors),
+        ("応答状態コード", Errors),
+        ("要求の例", Ignored),
+        ("応答の例", Response(None)),
+        ("応答スキーマ", Response(None)),
+        ("コード サンプル", Ignored),
+        ("コードサンプル", Ignored),
         ("パスパラメータ", Params(Some(Path))),
         ("パスパラメーター", Params(Some(Path))),
         ("クエリパラメータ", Params(Some(Query))),
@@ -361,8 +376,13 @@ pub fn section_of(text: &str) -> Option<Section> {
         return Some(if code < 400 { Section::Response(Some(code)) } else { Section::Errors });
     }
     let media = media_kind(&key);
-    // GitHub: `Parameters for "Create a repository"`, `Body parameters`, `Response schema for …`.
-    let stem = key.split(" for ").next().unwrap_or(&key).trim();
+    // GitHub: `Parameters for "Create a repository"`, `Body parameters`, `Response schema for …`,
+    // and its translations (`Parâmetros para "…"`, `"…" のパラメーター`).
+    let stem = key.split(" for ").next().unwrap_or(&key).split(" para \"").next().unwrap_or(&key).trim();
+    let stem = match stem.rsplit_once("\" の") {
+        Some((_, after)) if stem.starts_with('"') => after.trim(),
+        _ => stem,
+    };
     let found = PHRASES.iter().filter(|(p, s)| stem == *p || prefix_of(stem, p, *s)).max_by_key(|(p, _)| p.len()).map(|(_, s)| *s);
     match (found, media) {
         (Some(Section::Body(None)), Some(kind)) => Some(Section::Body(Some(kind))),
@@ -447,7 +467,18 @@ pub fn normalise(text: &str) -> String {
         }
     }
     let t = strip_numbering(&t).to_string();
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    // `パス パラメーター` and `パスパラメーター` are one phrase: no spaces between CJK words.
+    let cjk = |c: char| matches!(c as u32, 0x3040..=0x30ff | 0x4e00..=0x9fff | 0xac00..=0xd7af);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        let glue = i > 0 && words[i - 1].chars().last().is_some_and(cjk) && w.chars().next().is_some_and(cjk);
+        if i > 0 && !glue {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// `2. Query parameters`, `3.1. Hold` → the text; `200 OK` keeps its number.
