@@ -187,6 +187,9 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
 
     // The request body.
     let mut body_fields = std::mem::take(&mut doc.body);
+    if let Some((sample, _)) = &doc.request_example {
+        body_fields = nest_by_sample(body_fields, sample);
+    }
     if std::env::var_os("DOCS2RS_TRACE").is_some() {
         eprintln!("TRACE assemble {name} body={:?}", body_fields.iter().map(|f| &f.name).collect::<Vec<_>>());
     }
@@ -269,6 +272,9 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
 
     // The response.
     let mut response = std::mem::take(&mut doc.response);
+    if let Some((sample, _)) = &doc.response_example {
+        response = nest_by_sample(response, sample);
+    }
     let mut array = doc.response_array;
     // `Returns the Appointment object` with the model documented on another page (or not at
     // all): the sample stands in for it under that name; a documented one replaces it.
@@ -334,6 +340,53 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
 /// Generators mark only one side: Scribe prints `optional` and leaves required fields
 /// bare, Stripe prints `Required` and leaves optional ones bare. When the fields of one
 /// side of an operation carry only one of the two badges, the bare ones are the other.
+/// A schema view copied as text loses its indentation (`items` / `Array of object` / `sku`
+/// / … / `page`): the sample shows which of the following fields are members of an object
+/// field — keys of its value there and not of the top level.
+fn nest_by_sample(fields: Vec<FieldDoc>, sample: &crate::parse::recognise::example::Json) -> Vec<FieldDoc> {
+    use crate::parse::recognise::example::Json;
+    let members = |v: &Json| -> Vec<String> {
+        match v {
+            Json::Object(m) => m.iter().map(|(k, _)| k.clone()).collect(),
+            Json::Array(items) => match items.first() {
+                Some(Json::Object(m)) => m.iter().map(|(k, _)| k.clone()).collect(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    };
+    let top = match sample {
+        Json::Array(items) => items.first().map(|i| members(i)).unwrap_or_default(),
+        other => members(other),
+    };
+    let value_of = |name: &str| -> Option<&Json> {
+        let object = match sample {
+            Json::Array(items) => items.first()?,
+            other => other,
+        };
+        match object {
+            Json::Object(m) => m.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+            _ => None,
+        }
+    };
+    if fields.iter().any(|f| f.depth > 0 || !f.children.is_empty()) || top.is_empty() {
+        return fields;
+    }
+    let mut out: Vec<FieldDoc> = Vec::new();
+    let mut open: Option<(usize, Vec<String>)> = None;
+    for f in fields {
+        if let Some((at, inner)) = &open {
+            if inner.contains(&f.name) && !top.contains(&f.name) {
+                out[*at].children.push(f);
+                continue;
+            }
+        }
+        open = value_of(&f.name).map(|v| members(v)).filter(|m| !m.is_empty()).map(|m| (out.len(), m));
+        out.push(f);
+    }
+    out
+}
+
 /// The older Azure reference lists a body parameter's properties right after it, without
 /// an `in` of their own: they are its fields, up to the next parameter that states a place.
 fn nest_under_body(fields: &mut Vec<FieldDoc>) {

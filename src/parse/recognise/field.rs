@@ -668,6 +668,8 @@ pub fn glued_label(t: &str) -> Option<(&'static str, &str)> {
             || match label {
                 "Type" => first.is_ascii_lowercase() && type_words(value, true).is_some(),
                 "Format" => first.is_ascii_lowercase() && !value.contains(' '),
+                // `Defaulten-GB`: a value glued to the label, not the word `Defaults`.
+                "Default" | "Example" => first.is_ascii_digit() || matches!(first, '"' | '\'' | '-' | '[' | '{' | '^') || !value.contains(' ') && value.len() >= 2 && !matches!(value, "s" | "ed" | "ing" | "d"),
                 _ => first.is_ascii_digit() || matches!(first, '"' | '\'' | '-' | '[' | '{' | '^'),
             };
         ok.then_some((label, value))
