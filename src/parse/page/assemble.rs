@@ -183,6 +183,14 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
             }
         }
     }
+    // A parameter travels as text: without a stated type it is a string, or what its default
+    // shows (`false`, `50`).
+    let mut untyped_params = Vec::new();
+    for p in params.iter_mut().filter(|p| p.ty == Type::Any && p.location != Location::Body) {
+        p.ty = p.default.as_deref().map_or_else(Type::string, value_type);
+        ctx.untyped.retain(|n| *n != p.name);
+        untyped_params.push(p.name.clone());
+    }
     dedup_params(&mut params, ctx.diags);
 
     // The request body.
@@ -317,6 +325,14 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
             source.clone(),
             format!("`{name}`: the page states no type for {names}; typed as JSON values"),
             Some(format!("set the types under [api.types] in docs2rs.toml (`\"{pascal}Request.field\" = \"string\"`, `\"{name}.param\" = \"integer\"`)")),
+        );
+    }
+    if !untyped_params.is_empty() {
+        let names = untyped_params.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+        ctx.diags.warn(
+            source.clone(),
+            format!("`{name}`: the page states no type for parameter {names}; sent as strings (or as their default value shows)"),
+            Some(format!("set the types under [api.types] in docs2rs.toml (`\"{name}.param\" = \"integer\"`)")),
         );
     }
     let description = (!doc.description.is_empty()).then(|| doc.description.join("\n\n"));
