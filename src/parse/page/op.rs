@@ -432,6 +432,17 @@ impl Reader<'_, '_> {
         if self.typed_label(t, line) {
             return k + 1;
         }
+        // A table copied one cell per line.
+        if crate::parse::recognise::table::is_header_word(t) {
+            let lines: Vec<(&str, u32)> = self.units[k..end].iter().map_while(|u| match u {
+                Unit::Line { text, line, .. } => Some((text.trim(), *line)),
+                _ => None,
+            }).collect();
+            if let Some((header, rows, used)) = crate::parse::recognise::table::vertical_table(&lines) {
+                self.table(&header, &rows, line);
+                return k + used;
+            }
+        }
         // `PetKind Enum:` then one value per line.
         if let Some(name) = self.enum_of.clone() {
             if t == "Enumeration" {
@@ -475,7 +486,8 @@ impl Reader<'_, '_> {
             }
         }
         self.status_tab = false;
-        if let Some(kind) = media_kind(t).filter(|_| t.split_whitespace().count() <= 4) {
+        // `multipart/form-data`, `Upload as multipart/form-data (max 15 MB).`
+        if let Some(kind) = media_kind(t).filter(|_| t.split_whitespace().count() <= 4 || t.contains('/') && t.split_whitespace().count() <= 8) {
             if matches!(self.target, Target::Body | Target::Unsectioned | Target::Params(None)) || t.to_ascii_lowercase().starts_with("content-type") {
                 self.stated_media(kind);
             }

@@ -52,6 +52,61 @@ const DESCRIPTION: &[&str] = &[
 const NOTES: &[&str] = &["notes", "note", "additional information", "constraints", "validation", "restrictions", "remarks", "attributes", "additional info"];
 const VALUES: &[&str] = &["allowed values", "possible values", "values", "enum", "accepted values", "valid values"];
 
+/// A word that heads a column of a parameter table (`Name`, `Type`, `Required`, `In`, `Notes`).
+pub fn is_header_word(text: &str) -> bool {
+    let w = header_words(&Cell::plain(text));
+    [NAME, TYPE, PLACE, REQUIRED, OPTIONAL, DEFAULT, DESCRIPTION, NOTES, VALUES].iter().any(|set| set.contains(&w.as_str()))
+}
+
+/// A table copied one cell per line (Confluence, some wikis): the header words, maybe
+/// repeated (a sticky header), then each row's cells on lines of their own, empty cells
+/// left out. Returns the header, the rows and how many lines were read.
+pub fn vertical_table(lines: &[(&str, u32)]) -> Option<(Vec<Cell>, Vec<Row>, usize)> {
+    let words = lines.iter().take_while(|(l, _)| is_header_word(l)).count();
+    // A header printed twice: its first copy.
+    let width = (2..=words / 2).find(|&w| (0..w).all(|i| lines[i].0 == lines[w + i].0)).unwrap_or(words);
+    let header: Vec<Cell> = lines[..width].iter().map(|(l, _)| Cell::plain(l)).collect();
+    let cols = (2..=8).contains(&width).then(|| columns(&header)).flatten()?;
+    let mut at = width;
+    // The sticky header printed twice.
+    if lines.len() >= at + width && lines[at..at + width].iter().zip(&header).all(|((l, _), h)| *l == h.text) {
+        at += width;
+    }
+    let role = |i: usize| -> &'static str {
+        if i == cols.name { "name" } else if Some(i) == cols.ty { "type" } else if Some(i) == cols.required || Some(i) == cols.optional { "required" } else if Some(i) == cols.place { "place" } else { "text" }
+    };
+    let fits = |i: usize, text: &str| match role(i) {
+        "name" => crate::parse::recognise::field::is_name(text.trim_matches('`')),
+        "type" => type_words(text, true).is_some(),
+        "required" => required_cell(text).is_some(),
+        "place" => place_word(text).is_some(),
+        _ => true,
+    };
+    let starts_row = |k: usize| lines.get(k).is_some_and(|(l, _)| fits(cols.name, l)) && lines.get(k + 1).is_some_and(|(l, _)| (cols.name + 1..width).any(|i| role(i) != "text" && fits(i, l)));
+    let mut rows = Vec::new();
+    while at < lines.len() && starts_row(at) {
+        let line = lines[at].1;
+        let mut cells = vec![Cell::plain(lines[at].0)];
+        at += 1;
+        for i in 1..width {
+            match lines.get(at) {
+                // A cell the copy left out (an empty description): the next row starts here.
+                Some((l, _)) if role(i) == "text" && starts_row(at) => {
+                    let _ = l;
+                    cells.push(Cell::default());
+                }
+                Some((l, _)) if fits(i, l) => {
+                    cells.push(Cell::plain(l));
+                    at += 1;
+                }
+                _ => cells.push(Cell::default()),
+            }
+        }
+        rows.push(Row { line, cells });
+    }
+    (!rows.is_empty()).then_some((header, rows, at))
+}
+
 /// The columns of a parameter or field table, or `None` when the header is something else.
 pub fn columns(header: &[Cell]) -> Option<Columns> {
     let words: Vec<String> = header.iter().map(header_words).collect();

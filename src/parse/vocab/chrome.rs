@@ -152,6 +152,7 @@ const PREFIXES: &[&str] = &[
     "rate this page",
     "jump to",
     "skip to",
+    "loading",
 ];
 
 pub fn is_chrome(line: &str) -> bool {
