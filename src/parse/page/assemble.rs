@@ -183,6 +183,19 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
             }
         }
     }
+    // A path parameter the path has no placeholder for (a request type shared by several
+    // routes) cannot be sent on this one.
+    if path.is_some() {
+        let (kept, stray): (Vec<Param>, Vec<Param>) = params.drain(..).partition(|p| p.location != Location::Path || template.iter().any(|t| loose_key(t) == loose_key(&p.name)));
+        params = kept;
+        for p in stray {
+            ctx.diags.warn(
+                p.source.clone(),
+                format!("`{name}`: `{}` is documented as a path parameter but the path has no `{{{}}}`; not sent", p.name, p.name),
+                Some("if the path is wrong, fix it with an [[api.operation]] overlay in docs2rs.toml".to_string()),
+            );
+        }
+    }
     // A parameter travels as text: without a stated type it is a string, or what its default
     // shows (`false`, `50`).
     let mut untyped_params = Vec::new();

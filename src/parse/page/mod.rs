@@ -72,10 +72,30 @@ pub fn read(file: &str, blocks: &[Block], diags: &mut Diagnostics) -> ParsedDoc 
     }
     doc.models.extend(assemble::models(file, model_docs, &facts, diags));
     same_response_as(&mut doc.operations, &likes);
-    // Endpoints an index lists that no part of the page documents.
+    // Endpoints an index lists that no part of the page documents. A page that documents one
+    // request type under several listed routes (ServiceStack) documents each of them.
+    let same = |o: &crate::schema::Operation, e: &crate::parse::recognise::endpoint::Endpoint| o.method == Some(e.method) && o.path.as_deref().is_some_and(|p| crate::parse::recognise::endpoint::path_shape(p) == crate::parse::recognise::endpoint::path_shape(&e.path));
+    let shared = (found.anchors.is_empty() && doc.operations.len() == 1 && found.listed.iter().any(|l| same(&doc.operations[0], &l.endpoint))).then(|| doc.operations[0].clone());
     for listed in &found.listed {
-        let documented = doc.operations.iter().any(|o| o.method == Some(listed.endpoint.method) && o.path.as_deref().is_some_and(|p| crate::parse::recognise::endpoint::path_shape(p) == crate::parse::recognise::endpoint::path_shape(&listed.endpoint.path)));
+        let documented = doc.operations.iter().any(|o| same(o, &listed.endpoint));
         if documented {
+            continue;
+        }
+        if let Some(base) = &shared {
+            let mut op = base.clone();
+            op.name = unique(format!("{}_{}", base.name, describe(&listed.endpoint).to_snake_case()), &mut names);
+            op.method = Some(listed.endpoint.method);
+            op.path = Some(listed.endpoint.path.clone());
+            let template = crate::schema::path_placeholders(&listed.endpoint.path);
+            op.params.retain(|p| p.location != crate::schema::Location::Path);
+            for placeholder in template {
+                let documented = base.params.iter().find(|p| p.name == placeholder).cloned();
+                let mut p = documented.unwrap_or_else(|| crate::schema::Param::new(placeholder.clone(), crate::schema::Location::Path, crate::schema::Type::string(), true, Source::new(file, listed.line)));
+                p.location = crate::schema::Location::Path;
+                p.required = true;
+                op.params.insert(0, p);
+            }
+            doc.operations.push(op);
             continue;
         }
         let title = listed.summary.clone().filter(|s| s.split_whitespace().count() <= 12);

@@ -432,6 +432,21 @@ impl Reader<'_, '_> {
         if self.typed_label(t, line) {
             return k + 1;
         }
+        // A table whose cells a crawler glued together.
+        if let Some(words) = crate::parse::recognise::table::glued_header(t) {
+            let mut rows = Vec::new();
+            let mut j = k + 1;
+            while let Some(Unit::Line { text, line, .. }) = self.units.get(j).filter(|_| j < end) {
+                let Some(cells) = crate::parse::recognise::table::glued_row(&words, text) else { break };
+                rows.push(crate::parse::blocks::Row { line: *line, cells: cells.iter().map(|c| crate::parse::blocks::Cell::plain(c)).collect() });
+                j += 1;
+            }
+            if !rows.is_empty() {
+                let header: Vec<crate::parse::blocks::Cell> = words.iter().map(|w| crate::parse::blocks::Cell::plain(w)).collect();
+                self.table(&header, &rows, line);
+                return j;
+            }
+        }
         // A table copied one cell per line.
         if crate::parse::recognise::table::is_header_word(t) {
             let lines: Vec<(&str, u32)> = self.units[k..end].iter().map_while(|u| match u {

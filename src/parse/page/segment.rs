@@ -407,10 +407,22 @@ pub fn segments(units: &[Unit<'_>], found: &Found) -> Vec<Segment> {
         });
         starts.push(start.max(starts.last().copied().unwrap_or(0)));
     }
+    // Routes listed together (ServiceStack's `GET /a`, `POST /b` rows for one request type,
+    // nothing between them): each is documented by what follows the last of them.
+    let mut ends: Vec<usize> = (0..anchors.len()).map(|k| starts.get(k + 1).copied().unwrap_or(units.len())).collect();
+    for k in (0..anchors.len().saturating_sub(1)).rev() {
+        let (a, b) = (&anchors[k], &anchors[k + 1]);
+        let between = &units[a.unit + a.span..b.unit];
+        let listed_together = between.iter().all(|u| matches!(u, Unit::Line { text, .. } if section_of(text).is_none() && !title_like(text) || text.split_whitespace().count() > 12));
+        let same_table = a.unit == b.unit;
+        if listed_together || same_table {
+            ends[k] = ends[k + 1];
+        }
+    }
     let mut out = Vec::new();
     for (k, anchor) in anchors.into_iter().enumerate() {
         let start = starts[k];
-        let end = starts.get(k + 1).copied().unwrap_or(units.len());
+        let end = ends[k];
         let title = if title_after { title_after_anchor(units, &anchor).or_else(|| segment_title(units, start, &anchor, &repeated)) } else { segment_title(units, start, &anchor, &repeated) };
         out.push(Segment { start, end, anchor: Some(anchor), title });
     }

@@ -69,10 +69,28 @@ pub fn endpoint_in_line(line: &str) -> Option<Endpoint> {
             l = &unbracketed;
         }
     }
+    // ServiceStack's `All Verbs/pets/{PetId}` route: any method; POST is the one its samples use.
+    let all_verbs;
+    if let Some(rest) = l.strip_prefix("All Verbs").filter(|r| r.starts_with('/')) {
+        all_verbs = format!("POST{rest}");
+        l = &all_verbs;
+    }
     let (method, rest) = leading_method(l)?;
+    let glued_method = rest.starts_with('/');
     let joined = join_path_tokens(rest.trim_start());
     let rest = joined.as_str();
-    let target_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let mut target_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    // A crawler copy glues the summary to the path too (`POST/pets/{id}/vaccinationsRecord a
+    // vaccination`): the path ends where the capitalised summary starts.
+    if glued_method && target_end < rest.len() {
+        let last = rest[..target_end].rfind('/').map_or(0, |i| i + 1);
+        let segment = &rest[last..target_end];
+        if let Some(cap) = segment.char_indices().skip(1).find(|(i, c)| c.is_ascii_uppercase() && segment[..*i].chars().all(|x| x.is_ascii_lowercase())).map(|(i, _)| i) {
+            if rest[target_end..].trim_start().starts_with(|c: char| c.is_ascii_lowercase()) {
+                target_end = last + cap;
+            }
+        }
+    }
     let (target, after) = (&rest[..target_end], rest[target_end..].trim());
     let evidence = if after.starts_with("HTTP/") { Evidence::Example } else { Evidence::Stated };
     // Laravel Scribe and ASP.NET print paths without the leading slash (`GET api/users/{id}`):

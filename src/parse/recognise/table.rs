@@ -107,6 +107,80 @@ pub fn vertical_table(lines: &[(&str, u32)]) -> Option<(Vec<Cell>, Vec<Row>, usi
     (!rows.is_empty()).then_some((header, rows, at))
 }
 
+/// A header whose words a crawler glued together (`NameParameterData TypeRequiredDescription`):
+/// the header words.
+pub fn glued_header(text: &str) -> Option<Vec<String>> {
+    let t = text.trim();
+    if t.contains('\t') || t.contains('|') || t.len() > 120 {
+        return None;
+    }
+    let vocab: Vec<&str> = [NAME, TYPE, PLACE, REQUIRED, OPTIONAL, DEFAULT, DESCRIPTION, NOTES, VALUES].concat();
+    let lower = t.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < lower.len() {
+        // The longest header word here (`data type` before `data`).
+        let word = vocab.iter().filter(|w| w.is_ascii() && lower[at..].starts_with(**w)).max_by_key(|w| w.len())?;
+        out.push(t[at..at + word.len()].to_string());
+        at += word.len();
+    }
+    (out.len() >= 3).then_some(out)
+}
+
+/// One glued row under a glued header (`OwnerIdpathint?NoOnly used by the owner route.`):
+/// the cells, split where each column's vocabulary says.
+pub fn glued_row(header: &[String], text: &str) -> Option<Vec<String>> {
+    let cells: Vec<Cell> = header.iter().map(|h| Cell::plain(h)).collect();
+    let cols = columns(&cells)?;
+    let t = text.trim();
+    if cols.name != 0 || t.contains('\t') {
+        return None;
+    }
+    // Name, then (in header order) place, type, required; what is left is the description.
+    let order: Vec<usize> = (1..header.len()).collect();
+    fn split(t: &str, rest_cols: &[usize], cols: &Columns, out: &mut Vec<String>) -> bool {
+        let Some((&col, more)) = rest_cols.split_first() else { return true };
+        if Some(col) == cols.description || Some(col) == cols.notes || Some(col) == cols.default {
+            out.push(t.trim().to_string());
+            return more.is_empty() || split("", more, cols, out);
+        }
+        let ends: Vec<usize> = t.char_indices().map(|(i, _)| i).skip(1).chain([t.len()]).collect();
+        for end in ends {
+            let head = &t[..end];
+            let known = [cols.ty, cols.required, cols.optional, cols.description, cols.notes, cols.default, cols.values].contains(&Some(col));
+            // A second name-like column (ServiceStack's `Parameter`) holds places.
+            let fits = if Some(col) == cols.place || !known {
+                place_word(head).is_some()
+            } else if Some(col) == cols.required || Some(col) == cols.optional {
+                matches!(head, "Yes" | "No" | "yes" | "no" | "true" | "false" | "Required" | "Optional")
+            } else if Some(col) == cols.ty {
+                type_words(head, true).is_some()
+            } else {
+                false
+            };
+            if fits {
+                out.push(head.to_string());
+                if split(&t[end..], more, cols, out) {
+                    return true;
+                }
+                out.pop();
+            }
+        }
+        false
+    }
+    for end in t.char_indices().map(|(i, _)| i).skip(1) {
+        let name = &t[..end];
+        if !crate::parse::recognise::field::is_name(name) {
+            continue;
+        }
+        let mut out = vec![name.to_string()];
+        if split(&t[end..], &order, &cols, &mut out) {
+            return Some(out);
+        }
+    }
+    None
+}
+
 /// The columns of a parameter or field table, or `None` when the header is something else.
 pub fn columns(header: &[Cell]) -> Option<Columns> {
     let words: Vec<String> = header.iter().map(header_words).collect();
