@@ -233,7 +233,10 @@ impl Builder {
             TagEnd::Paragraph => match self.paragraph_line.take() {
                 Some(line) => {
                     let inline = self.inline.take().map(InlineBuilder::finish).unwrap_or_default();
-                    if inline.text.lines().any(super::text::is_delimiter_row) {
+                    // A JSON sample written as a plain paragraph (READMEs): the text front end
+                    // knows where it ends.
+                    let json_like = inline.text.lines().count() > 2 && inline.text.lines().any(|l| matches!(l.trim(), "{" | "["));
+                    if inline.text.lines().any(super::text::is_delimiter_row) || json_like {
                         // A pipe table glued to the line before it (scraped pages): GFM
                         // reads one paragraph, a browser showed a table.
                         self.blocks.extend(super::text::blocks(&inline.text).into_iter().map(|b| shift(b, line - 1)));

@@ -76,7 +76,14 @@ pub fn find(units: &[Unit<'_>]) -> Found {
                             }
                         }
                     }
-                    _ => line_anchor(units, i, text, &mut found),
+                    _ => match method_line(units, i).filter(|_| endpoint_in_line(text).is_none()) {
+                        Some(a) => {
+                            i += a.span;
+                            found.anchors.push(a);
+                            continue;
+                        }
+                        None => line_anchor(units, i, text, &mut found),
+                    },
                 }
             }
             Unit::Line { text, .. } => {
@@ -170,16 +177,24 @@ fn line_anchor(units: &[Unit<'_>], i: usize, text: &str, found: &mut Found) {
 /// Mintlify's `POST` + `/` + `v1` + `/` + `boxes`, Postman's `GET` + name + URL,
 /// Document360's `Post` + `/v1/transfers`.
 fn method_line(units: &[Unit<'_>], i: usize) -> Option<Anchor> {
-    let Unit::Line { text, .. } = units[i] else { return None };
+    let (Unit::Line { text, .. } | Unit::Heading { text, .. }) = units[i] else { return None };
     let t = text.trim();
+    // `POST Creating Employee` (a README heading): the method, then the request's name.
+    let titled = t.split_once(' ').filter(|(m, rest)| m.chars().all(|c| c.is_ascii_uppercase()) && rest.starts_with(|c: char| c.is_uppercase()) && endpoint_in_line(t).is_none()).and_then(|(m, _)| Method::parse(m));
     let method = match t {
         "DEL" | "del" | "Del" => Method::Delete,
         _ if t.len() <= 7 && (t.chars().all(|c| c.is_ascii_uppercase()) || t.chars().all(|c| c.is_ascii_lowercase()) || is_capitalised(t)) => Method::parse(t)?,
+        _ if titled.is_some() => titled?,
         // Postman's single column: `GETSearch books`, the method glued to the request name.
         _ => glued_method(t)?,
     };
+    // `URL : http://localhost:8000/register`: the address under a label.
     let line_text = |k: usize| match units.get(k) {
-        Some(Unit::Line { text, .. }) => Some(text.trim()),
+        Some(Unit::Line { text, .. }) => {
+            let t = text.trim();
+            let labelled = ["URL", "URl", "Url", "url", "Endpoint", "Request URL", "URI"].iter().find_map(|l| t.strip_prefix(l).map(str::trim_start).and_then(|r| r.strip_prefix(':')).map(str::trim));
+            Some(labelled.unwrap_or(t))
+        }
         _ => None,
     };
     // A path printed one segment per line.
