@@ -29,12 +29,16 @@ pub fn read(file: &str, blocks: &[Block], diags: &mut Diagnostics) -> ParsedDoc 
     let mut reads: Vec<(&segment::Segment, op::OpDoc)> = segments.iter().map(|seg| (seg, op::read(&units, seg))).collect();
     // A page with no endpoint and no sections, titled by a type name (ASP.NET's
     // `ResourceModel?modelName=RinkBooking`): its fields are that model's.
-    if found.anchors.is_empty() && found.examples.is_empty() {
+    if found.anchors.is_empty() && found.examples.is_empty() && found.listed.is_empty() {
         for (seg, read) in reads.iter_mut() {
-            let title = seg.title.as_ref().map(|t| (t.0.trim().to_string(), t.1));
-            if let Some((name, line)) = title.filter(|(t, _)| read.sections_seen == 0 && crate::parse::vocab::type_words::is_model_name(t)) {
+            // Stripe's object pages: `Attributes`, the fields, `The Fee Refund object`, a sample.
+            let object = units[seg.start..seg.end].iter().filter_map(units::Unit::text).find_map(|t| t.trim().strip_prefix("The ").and_then(|r| r.strip_suffix(" object")).map(|n| n.to_string()));
+            let title = seg.title.as_ref().map(|t| (t.0.trim().to_string(), t.1)).filter(|(t, _)| read.sections_seen == 0 && crate::parse::vocab::type_words::is_model_name(t));
+            let named = object.map(|n| (heck::ToUpperCamelCase::to_upper_camel_case(n.as_str()), seg.title.as_ref().map_or(1, |t| t.1))).or(title);
+            if let Some((name, line)) = named {
                 let mut fields: Vec<_> = std::mem::take(&mut read.unsectioned);
                 fields.extend(read.params.drain(..).map(|(_, f)| f));
+                fields.append(&mut read.body);
                 if !fields.is_empty() {
                     read.models.push(op::ModelDoc { name, line, fields, ..op::ModelDoc::default() });
                 }
