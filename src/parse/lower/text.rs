@@ -255,16 +255,27 @@ fn command_block(lines: &[&str], i: usize) -> Option<usize> {
 fn http_block(lines: &[&str], i: usize) -> Option<usize> {
     let t = lines[i].trim();
     let mut words = t.split_whitespace();
-    let (_method, _target, version) = (crate::schema::Method::parse(words.next()?)?, words.next()?, words.next()?);
-    if !version.starts_with("HTTP/") || words.next().is_some() {
-        return None;
+    let first = words.next()?;
+    // A request line (`POST /x HTTP/1.1`) or a status line (`HTTP/1.1 200 OK`).
+    let mut carries_body = true;
+    if first.starts_with("HTTP/") {
+        words.next().filter(|code| code.len() == 3 && code.chars().all(|c| c.is_ascii_digit()))?;
+    } else {
+        let (method, _target, version) = (crate::schema::Method::parse(first)?, words.next()?, words.next()?);
+        if !version.starts_with("HTTP/") || words.next().is_some() {
+            return None;
+        }
+        // A sample right after a GET is its response, not its body.
+        carries_body = !matches!(method, crate::schema::Method::Get | crate::schema::Method::Delete | crate::schema::Method::Head);
     }
     let mut j = i + 1;
     while j < lines.len() && lines[j].trim().split_once(':').is_some_and(|(k, _)| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')) {
         j += 1;
     }
-    if j + 1 < lines.len() && lines[j].trim().is_empty() {
-        if let Some(end) = json_block(lines, j + 1, &mut MAX_CODE_LINES.clone()) {
+    // The body after a blank line, or straight after the headers in a copy that lost it.
+    let body = if j + 1 < lines.len() && lines[j].trim().is_empty() { j + 1 } else { j };
+    if body < lines.len() && (carries_body || body > j) {
+        if let Some(end) = json_block(lines, body, &mut MAX_CODE_LINES.clone()) {
             return Some(end);
         }
     }

@@ -1344,7 +1344,8 @@ impl Reader<'_, '_> {
         }
         // A raw HTTP response: `HTTP/1.1 200 OK`, headers, a blank line, the body.
         if let Some(status) = text.trim_start().strip_prefix("HTTP/").and_then(|r| r.split_whitespace().nth(1)) {
-            let body = text.split_once("\n\n").map_or("", |(_, b)| b);
+            // The body after a blank line, or from its first brace in a copy that lost it.
+            let body = text.split_once("\n\n").map(|(_, b)| b).or_else(|| text.find("\n{").or_else(|| text.find("\n[")).map(|at| &text[at + 1..])).unwrap_or("");
             if status.starts_with('2') {
                 if let Some(json) = parse_json(body.trim()) {
                     self.doc.response_example.get_or_insert((json, line));

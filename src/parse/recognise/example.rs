@@ -223,11 +223,17 @@ impl Reader {
         while self.peek().is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E')) {
             self.pos += 1;
         }
+        // ServiceStack's JSV samples leave dates unquoted (`0001-01-01T00:00:00`).
+        while self.peek().is_some_and(|c| c.is_ascii_digit() || matches!(c, ':' | 'T' | 'Z')) && self.chars[start..self.pos].contains(&'-') {
+            self.pos += 1;
+        }
         let s: String = self.chars[start..self.pos].iter().collect();
         if s.parse::<i64>().is_ok() || s.parse::<u64>().is_ok() {
             Some(Json::Int)
+        } else if let Ok(_) = s.parse::<f64>() {
+            Some(Json::Float)
         } else {
-            s.parse::<f64>().ok().map(|_| Json::Float)
+            (s.len() >= 8 && s.matches('-').count() == 2).then_some(Json::Str(s))
         }
     }
 
@@ -241,6 +247,17 @@ impl Reader {
             "true" | "True" => Some(Json::Bool(true)),
             "false" | "False" => Some(Json::Bool(false)),
             "null" | "None" | "nil" | "undefined" => Some(Json::Null),
+            // JSV's unquoted placeholders (`Notes: String`) before `,`, `}` or a line end.
+            _ if !w.is_empty() && {
+                let mut k = self.pos;
+                while self.chars.get(k).is_some_and(|c| *c == ' ' || *c == '\t') {
+                    k += 1;
+                }
+                self.chars.get(k).is_none_or(|c| matches!(c, ',' | '}' | ']' | '\n' | '\r'))
+            } =>
+            {
+                Some(Json::Str(w))
+            }
             _ => None,
         }
     }

@@ -154,9 +154,9 @@ fn header(r: &mut Request, h: &str) {
 
 fn http(text: &str, mut e: Endpoint) -> Request {
     let mut r = Request::default();
-    let mut lines = text.lines().skip_while(|l| l.trim().is_empty()).skip(1);
+    let mut lines = text.lines().skip_while(|l| l.trim().is_empty()).skip(1).peekable();
     let mut host = None;
-    for line in lines.by_ref() {
+    while let Some(line) = lines.next_if(|l| !l.trim_start().starts_with(['{', '['])) {
         let t = line.trim();
         if t.is_empty() {
             break;
