@@ -17,6 +17,24 @@ use crate::parse::vocab::type_words::TypeWords;
 use crate::schema::{BodyKind, EnumValue, Field, Location, Method, Model, Operation, Param, Returns, Source, Type, path_placeholders};
 use heck::ToUpperCamelCase;
 
+/// A path read from an example call (`/orgs/ORG/repos`): segments that spell a documented
+/// path parameter (`org`) are its placeholder.
+fn template_from_example(e: &Endpoint, doc: &OpDoc) -> String {
+    if e.evidence != crate::parse::recognise::endpoint::Evidence::Example {
+        return e.path.clone();
+    }
+    let path_params: Vec<&str> = doc.params.iter().filter(|(p, f)| *p == Some(Place::Path) || f.place == Some(Place::Path)).map(|(_, f)| f.name.as_str()).collect();
+    let segments: Vec<String> = e
+        .path
+        .split('/')
+        .map(|s| match path_params.iter().find(|p| !s.is_empty() && loose_key(p) == loose_key(s)) {
+            Some(p) => format!("{{{p}}}"),
+            None => s.to_string(),
+        })
+        .collect();
+    segments.join("/")
+}
+
 /// What the whole page says, for every operation on it.
 #[derive(Debug, Default)]
 pub struct PageFacts {
@@ -86,7 +104,7 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
     let page_rule = facts.rule;
     let endpoint: Option<&Endpoint> = seg.anchor.as_ref().map(|a| &a.endpoint);
     let method = endpoint.map(|e| e.method);
-    let path = endpoint.map(|e| e.path.clone());
+    let path = endpoint.map(|e| template_from_example(e, &doc));
     let line = seg.anchor.as_ref().map(|a| a.endpoint.clone()).and_then(|_| doc.title.as_ref().map(|t| t.1)).or(doc.title.as_ref().map(|t| t.1)).unwrap_or(1);
     let source = Source::new(file, line);
     let pascal = name.to_upper_camel_case();

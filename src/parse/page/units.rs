@@ -45,7 +45,11 @@ pub fn units(blocks: &[Block]) -> Vec<Unit<'_>> {
             Block::Heading { level, inline, line } => out.push(Unit::Heading { level: *level, text: inline.text.trim(), line: *line, struck: inline.struck }),
             Block::Paragraph { inline, line } => {
                 for (i, text) in inline.text.lines().enumerate() {
-                    let text = text.trim();
+                    // A one-column table a crawler kept its pipe on (`org string |`).
+                    let text = text.trim().trim_end_matches('|').trim_end();
+                    if text.chars().all(|c| matches!(c, '-' | ':' | '|')) {
+                        continue;
+                    }
                     if !text.is_empty() {
                         out.push(Unit::Line { text, line: line + i as u32, link: inline.link.as_deref() });
                     }

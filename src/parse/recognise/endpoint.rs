@@ -79,7 +79,15 @@ pub fn endpoint_in_line(line: &str) -> Option<Endpoint> {
     let glued_method = rest.starts_with('/');
     let joined = join_path_tokens(rest.trim_start());
     let rest = joined.as_str();
-    let mut target_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    // A path ends at a space, or where text in another script is glued to it
+    // (`/usersすべてのユーザー…`): URLs carry such characters percent-encoded.
+    let mut target_end = rest.find(|c: char| c.is_whitespace() || (c as u32) >= 0x2e80).unwrap_or(rest.len());
+    // `/users/{id}IDで…`: the word before the other script belongs to the text too.
+    if rest[target_end..].starts_with(|c: char| (c as u32) >= 0x2e80) {
+        if let Some(close) = rest[..target_end].rfind('}').filter(|&c| rest[c + 1..target_end].chars().all(|x| x.is_ascii_alphabetic())) {
+            target_end = close + 1;
+        }
+    }
     // A crawler copy glues the summary to the path too (`POST/pets/{id}/vaccinationsRecord a
     // vaccination`): the path ends where the capitalised summary starts.
     if glued_method && target_end < rest.len() {

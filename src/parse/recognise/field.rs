@@ -368,6 +368,28 @@ fn colon_field(text: &str) -> Option<FieldDoc> {
 }
 
 /// `name type [badges] [description]` on one line.
+/// `stringОбязательноThe` → `string`, `Обязательно`, `The`; `integerThe` → `integer`, `The`:
+/// a scalar type word, maybe a required badge in another language, then a capitalised word.
+fn glued_type_token(tok: &str) -> Option<Vec<&str>> {
+    const SCALARS: &[&str] = &["string", "integer", "boolean", "number", "object", "array"];
+    const REQUIRED: &[&str] = &["Обязательно", "Required", "Obrigatório", "Obligatoire", "Erforderlich", "Obligatorio", "必須", "必需"];
+    let ty = SCALARS.iter().find(|t| tok.starts_with(**t))?;
+    let rest = &tok[ty.len()..];
+    let (badge, rest) = match REQUIRED.iter().find(|b| rest.starts_with(**b)) {
+        Some(b) => (Some(&rest[..b.len()]), &rest[b.len()..]),
+        None => (None, rest),
+    };
+    if !(rest.is_empty() && badge.is_some() || rest.starts_with(|c: char| c.is_uppercase())) {
+        return None;
+    }
+    let mut out = vec![&tok[..ty.len()]];
+    out.extend(badge);
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    Some(out)
+}
+
 fn spaced_field(text: &str) -> Option<FieldDoc> {
     spaced(text, true)
 }
@@ -379,14 +401,22 @@ pub fn listed_field(text: &str) -> Option<FieldDoc> {
 }
 
 fn spaced(text: &str, prose_possible: bool) -> Option<FieldDoc> {
-    // Docusaurus glues the badge to the type (`from daterequired`, `vetId stringnullable`).
+    // Docusaurus glues the badge to the type (`from daterequired`, `vetId stringnullable`);
+    // GitHub's copies glue type, badge and description (`org stringОбязательноThe name…`).
     let mut tokens: Vec<&str> = Vec::new();
     for (i, tok) in text.split_whitespace().enumerate() {
         let glued = ["required", "nullable", "deprecated", "optional"].iter().find_map(|b| tok.strip_suffix(b).filter(|ty| i > 0 && !ty.is_empty() && type_words(ty, true).is_some()).map(|ty| (ty, &tok[ty.len()..])));
-        match glued {
-            Some((ty, badge)) => tokens.extend([ty, badge]),
-            None => tokens.push(tok),
+        if let Some((ty, badge)) = glued {
+            tokens.extend([ty, badge]);
+            continue;
         }
+        if i == 1 {
+            if let Some(parts) = glued_type_token(tok) {
+                tokens.extend(parts);
+                continue;
+            }
+        }
+        tokens.push(tok);
     }
     if tokens.len() < 2 {
         return None;
@@ -573,7 +603,7 @@ pub fn badge(word: &str) -> Option<Detail> {
     }
     let w = word.trim().trim_matches(['(', ')', '[', ']', '*', '`', ',', '.', ':']).to_lowercase();
     Some(match w.as_str() {
-        "required" | "mandatory" | "req" | "必須" | "必填" | "erforderlich" | "obligatoire" | "obligatorio" | "obrigatório" | "requerido" => Detail::Required(true),
+        "required" | "mandatory" | "req" | "必須" | "必填" | "erforderlich" | "obligatoire" | "obligatorio" | "obrigatório" | "requerido" | "обязательно" | "обязательный" => Detail::Required(true),
         "optional" | "opt" | "任意" | "可选" | "optionnel" | "opcional" => Detail::Required(false),
         "deprecated" => Detail::Deprecated,
         "nullable" => Detail::Nullable,

@@ -309,6 +309,16 @@ const PHRASES: &[(&str, Section)] = {
         ("corpo della richiesta", Body(None)),
         ("risposta", Response(None)),
         ("risposte", Response(None)),
+        // Russian.
+        ("параметры пути", Params(Some(Path))),
+        ("параметры запроса", Params(Some(Query))),
+        ("заголовки", Params(Some(Header))),
+        ("параметры текста", Body(None)),
+        ("параметры тела запроса", Body(None)),
+        ("коды состояния http-ответа", Errors),
+        ("примеры кода", Ignored),
+        ("ответ", Response(None)),
+        ("параметры", Params(None)),
         // Japanese, Chinese, Korean.
         ("本文パラメーター", Body(None)),
         ("本文のパラメーター", Body(None)),
