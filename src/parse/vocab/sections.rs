@@ -263,6 +263,9 @@ const PHRASES: &[(&str, Section)] = {
         ("réponse", Response(None)),
         ("réponses", Response(None)),
         ("erreurs", Errors),
+        ("les erreurs", Errors),
+        ("exemple de requête", Ignored),
+        ("exemple de réponse", Response(None)),
         ("exemple", Ignored),
         ("exemples", Ignored),
         // Spanish and Portuguese.
@@ -466,6 +469,8 @@ fn prefix_of(stem: &str, phrase: &str, section: Section) -> bool {
 pub fn normalise(text: &str) -> String {
     let mut t: String = text.chars().filter(|c| !matches!(c, '*' | '`' | '#' | '_' | '"' | '“' | '”')).collect::<String>().to_lowercase();
     t = t.replace('\u{a0}', " ");
+    // Emoji and symbols before the words (`🧾 Réponse`, `⛔ Les erreurs`).
+    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '(' | '[' | '"')).to_string();
     let mut t = t.trim().trim_end_matches(['¶', '§']).trim().trim_end_matches([':', '：', '.']).trim().to_string();
     // `(3)`, `(optional)` after the phrase, `1.` / `2.3` numbering before it.
     if t.ends_with(')') {
