@@ -157,5 +157,17 @@ fn decode(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<String> {
     };
     // CRLF, stray NULs and zero-width characters (Mintlify prints one before every field)
     // would otherwise leak into names and descriptions.
-    Some(text.replace("\r\n", "\n").replace(['\0', '\u{200b}', '\u{200c}', '\u{2060}', '\u{feff}'], ""))
+    let text = text.replace("\r\n", "\n").replace(['\0', '\u{200b}', '\u{200c}', '\u{2060}', '\u{feff}'], "");
+    Some(repair_mojibake(file, text, diags))
+}
+
+/// UTF-8 that went through a single-byte code page on its way into a copy: the middle dot
+/// of `string · uuid` comes out as `Â·` (Windows-1252) or `ยท` (Windows-874).
+fn repair_mojibake(file: &str, text: String, diags: &mut Diagnostics) -> String {
+    const PAIRS: &[(&str, &str)] = &[("Â·", "·"), ("ยท", "·"), ("â€™", "’"), ("â€œ", "“"), ("â€\u{9d}", "”"), ("â€“", "–"), ("â€”", "—"), ("Â ", " ")];
+    if !PAIRS.iter().any(|(bad, _)| text.contains(bad)) {
+        return text;
+    }
+    diags.warn(Source::new(file, 1), "the text was re-encoded on the way (`Â·` for `·`); repaired the usual sequences", Some("save the page as UTF-8 straight from the browser".to_string()));
+    PAIRS.iter().fold(text, |t, (bad, good)| t.replace(bad, good))
 }

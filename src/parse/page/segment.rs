@@ -383,13 +383,21 @@ fn base_path_of(full: &Endpoint, short: &Endpoint) -> Option<String> {
 
 /// Split the page into operations.
 pub fn segments(units: &[Unit<'_>], found: &Found) -> Vec<Segment> {
-    let anchors: Vec<Anchor> = if found.anchors.is_empty() { found.examples.iter().take(1).cloned().collect() } else { found.anchors.clone() };
+    // Without a stated endpoint, each distinct example call stands for its operation
+    // (GitBook's `GET /v1/search HTTP/1.1` blocks).
+    let anchors: Vec<Anchor> = if found.anchors.is_empty() { found.examples.clone() } else { found.anchors.clone() };
     if anchors.len() <= 1 {
         let anchor = anchors.into_iter().next();
         let title = page_title(units, anchor.as_ref());
         return vec![Segment { start: 0, end: units.len(), anchor, title }];
     }
-    let anchor_last = params_before(units, 0, anchors[0].unit);
+    // Parameters before the first anchor, or — when the first operation has none — parameter
+    // sections that sit nearer the next anchor than the previous one: each operation's
+    // endpoint comes after its sections.
+    // Samples right after most anchors (a request block, its response) also mean the
+    // endpoint closes its operation.
+    let samples_follow = anchors.iter().filter(|a| matches!(units.get(a.unit + a.span), Some(Unit::Code { .. })) || matches!(units[a.unit], Unit::Code { text, .. } if text.trim().lines().count() > 1)).count();
+    let anchor_last = params_before(units, 0, anchors[0].unit) || samples_follow * 2 > anchors.len() && anchors.windows(2).any(|p| params_before(units, p[0].unit + p[0].span, p[1].unit));
     // Swagger UI and accordion layouts print the summary right after `METHOD /path`.
     // The same line after every anchor is a tab (`cURL`, `Lingua CLI`), not a summary.
     let after: Vec<String> = anchors.iter().filter_map(|a| title_after_anchor(units, a)).map(|t| t.0).collect();
@@ -478,7 +486,16 @@ fn params_before(units: &[Unit<'_>], from: usize, to: usize) -> bool {
 /// Anchor-last layouts: after an anchor come samples and status tabs; the next title-like
 /// line starts the next operation.
 fn rhythm_after(units: &[Unit<'_>], a: &Anchor, b: &Anchor, repeated: &HashSet<&str>) -> usize {
-    (a.unit + a.span..b.unit).find(|&k| matches!(units[k], Unit::Line { text, .. } if title_like(text) && !sample_label(text) && !repeated.contains(text.trim()))).unwrap_or(b.unit)
+    let title = (a.unit + a.span..b.unit).find(|&k| matches!(units[k], Unit::Line { text, .. } if title_like(text) && !sample_label(text) && !repeated.contains(text.trim())));
+    // Without titles: the samples after the anchor, then the next operation's sections.
+    let after_samples = || {
+        let mut k = a.unit + a.span;
+        while k < b.unit && (matches!(units[k], Unit::Code { .. }) || matches!(units[k], Unit::Line { text, .. } if sample_label(text) || is_chrome(text) || text.trim().parse::<u16>().is_ok() || section_of(text).is_some_and(|s| matches!(s, Section::Ignored | Section::Response(_))))) {
+            k += 1;
+        }
+        (k < b.unit && k > a.unit + a.span).then_some(k)
+    };
+    title.or_else(after_samples).unwrap_or(b.unit)
 }
 
 /// Anchor-first layouts: walk back from the next anchor over its title, description and
