@@ -402,7 +402,7 @@ pub fn segments(units: &[Unit<'_>], found: &Found) -> Vec<Segment> {
     // The same line after every anchor is a tab (`cURL`, `Lingua CLI`), not a summary.
     let after: Vec<String> = anchors.iter().filter_map(|a| title_after_anchor(units, a)).map(|t| t.0).collect();
     let distinct: HashSet<&String> = after.iter().collect();
-    let title_after = after.len() * 2 > anchors.len() && distinct.len() * 2 > after.len();
+    let title_after = after.len() * 2 > anchors.len() && distinct.len() * 2 > after.len() && !params_before(units, 0, anchors[0].unit);
     // A line right after more than one anchor is a sample tab (`cURL`, `Lingua CLI`), and
     // names no operation.
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
