@@ -424,7 +424,10 @@ pub fn typed_label(text: &str) -> Option<TypedLabel<'_>> {
     let (name, rest) = t.rsplit_once(' ')?;
     let name = name.trim();
     let typeish = name.starts_with(|c: char| c.is_ascii_uppercase()) && name.len() <= 80 && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '<' | '>' | ',' | '.'));
-    if !typeish {
+    // A caption (`AddPet Parameters:`) or a compound type name (`PetKind Enum`), not
+    // `More attributes`.
+    let compound = name.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2 || name.contains('<');
+    if !typeish || !(compound || text.trim().ends_with(':')) {
         return None;
     }
     match rest.to_ascii_lowercase().as_str() {
