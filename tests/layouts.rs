@@ -71,6 +71,15 @@ fn layouts_meet_their_floors() {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter_map(|l| l.split_once(char::is_whitespace).and_then(|(p, f)| f.trim().parse::<f64>().ok().map(|f| (p, f))))
         .collect();
+    // `DOCS2RS_BLESS_FLOORS=1`: each page's floor becomes three points under its score.
+    if std::env::var_os("DOCS2RS_BLESS_FLOORS").is_some() {
+        let mut out = String::from("# Per-page F1 floors (%) asserted by tests/layouts.rs; DOCS2RS_BLESS_FLOORS=1 rewrites them.\n");
+        for (_, name, s) in &rows {
+            out.push_str(&format!("{name} {:.0}\n", (100.0 * s.f1() - 3.0).floor().max(0.0)));
+        }
+        std::fs::write(dir.join("floors.txt"), out).unwrap();
+        return;
+    }
     let mut failures = Vec::new();
     for (_, name, s) in &rows {
         let floor = floors.get(name.as_str()).copied().unwrap_or(85.0);
@@ -78,7 +87,26 @@ fn layouts_meet_their_floors() {
             failures.push(format!("{name}: F1 {:.1} % below its floor {floor} %", 100.0 * s.f1()));
         }
     }
-    assert!(failures.is_empty(), "{}\n(run with DOCS2RS_LAYOUTS_VERBOSE=1 and --nocapture to see every miss)", failures.join("\n"));
+    // The goals of the set: every layout at 85 % or more, 95 % over all layouts.
+    let mut layouts: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+    for (layout, _, s) in &rows {
+        layouts.entry(layout.as_str()).or_default().push(s.f1());
+    }
+    let means: Vec<(&str, f64)> = layouts.iter().map(|(l, f)| (*l, 100.0 * f.iter().sum::<f64>() / f.len() as f64)).collect();
+    for (layout, mean) in &means {
+        if *mean < 85.0 {
+            failures.push(format!("layout {layout}: mean F1 {mean:.1} % below 85 %"));
+        }
+    }
+    let overall = means.iter().map(|m| m.1).sum::<f64>() / means.len().max(1) as f64;
+    if overall < 95.0 {
+        failures.push(format!("mean F1 over layouts {overall:.1} % below 95 %"));
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n(run with DOCS2RS_LAYOUTS_VERBOSE=1 and --nocapture to see every miss; after an intended change, DOCS2RS_BLESS_FLOORS=1 rewrites the floors)",
+        failures.join("\n")
+    );
 }
 
 #[test]
