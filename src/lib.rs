@@ -319,7 +319,28 @@ impl Generator {
 
 /// The one-line reports of the APIs (what `wire_case = "auto"` chose, and why).
 pub fn notes(apis: &[Api]) -> Vec<String> {
-    apis.iter().filter_map(|a| a.wire_naming.as_ref().map(|n| format!("{}: {n}", a.name))).collect()
+    let mut out: Vec<String> = apis.iter().filter_map(|a| a.wire_naming.as_ref().map(|n| format!("{}: {n}", a.name))).collect();
+    out.extend(apis.iter().map(summary));
+    out
+}
+
+/// One line per API: what was read and what came of it.
+pub fn summary(api: &Api) -> String {
+    let fields: usize = api.models.iter().map(|m| m.fields.len()).sum::<usize>() + api.operations.iter().map(|o| o.params.len()).sum::<usize>();
+    let empty = match api.empty_sources.as_slice() {
+        [] => String::new(),
+        [one] => format!(" (nothing from {one})"),
+        many => format!(" ({} yielded nothing; see the warnings)", many.len()),
+    };
+    format!(
+        "{}: {} page(s) read{empty}; {} operation(s), {} model(s), {} enum(s), {} field(s) and parameter(s)",
+        api.name,
+        api.sources.len(),
+        api.operations.len(),
+        api.models.iter().filter(|m| !m.undocumented).count(),
+        api.enums.len(),
+        fields
+    )
 }
 
 /// A module (and file) name that is a Rust identifier and a safe, portable file name.

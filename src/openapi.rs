@@ -21,6 +21,18 @@ pub fn to_openapi(api: &Api) -> Value {
         doc.insert("servers".into(), servers);
     }
     doc.insert("paths".into(), paths(api, &names));
+    // Operations the docs give no method or path for: their parameters, for an overlay.
+    if !api.incomplete.is_empty() {
+        let list: Vec<Value> = api
+            .incomplete
+            .iter()
+            .map(|op| {
+                let params: Vec<Value> = op.params.iter().map(|p| json!({"name": p.name, "in": location_name(p.location), "required": p.required, "schema": Value::Object(type_schema(&p.ty, &names))})).collect();
+                json!({"operationId": op.name, "method": op.method.map(|m| m.as_str().to_ascii_lowercase()), "path": op.path, "parameters": params, "x-docs2rs-source": op.source.to_string()})
+            })
+            .collect();
+        doc.insert("x-docs2rs-incomplete".into(), Value::Array(list));
+    }
     let mut components = Map::new();
     components.insert("schemas".into(), Value::Object(schemas(api, &names)));
     if let Some((scheme_name, scheme)) = security_scheme(api.auth) {
@@ -165,7 +177,14 @@ fn model_schema(m: &Model, names: &ComponentNames) -> Value {
             continue;
         }
         let desc = ValueFacts { description: &f.description, default: &f.default, enum_values: &f.enum_values, constraints: &f.constraints };
-        properties.insert(wire.clone(), value_schema(&f.ty, f.nullable, desc, names));
+        let mut schema = value_schema(&f.ty, f.nullable, desc, names);
+        // Read from an example value, not from a description.
+        if f.inferred {
+            if let Value::Object(o) = &mut schema {
+                o.insert("x-docs2rs-inferred".into(), true.into());
+            }
+        }
+        properties.insert(wire.clone(), schema);
         if f.required {
             required.push(Value::from(wire.clone()));
         }
@@ -338,6 +357,17 @@ fn operation(op: &Operation, id: &str, path: &str, names: &ComponentNames) -> Va
 }
 
 /// Every placeholder gets a path parameter (a string stand-in when undocumented); a path
+/// Where a parameter goes, as OpenAPI spells it.
+fn location_name(l: Location) -> &'static str {
+    match l {
+        Location::Path => "path",
+        Location::Query => "query",
+        Location::Header => "header",
+        Location::Cookie => "cookie",
+        Location::Body => "body",
+    }
+}
+
 /// parameter without a placeholder is sent as a query parameter, as the client does.
 fn parameters(op: &Operation, path: &str, names: &ComponentNames) -> Vec<Value> {
     let holes = path_placeholders(path);

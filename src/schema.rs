@@ -454,6 +454,13 @@ pub struct Api {
     /// Why, in one line, when `auto` chose it: `wire names camelCase (from 1,213 path placeholders)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wire_naming: Option<String>,
+    /// Documents that yielded no operation, model or enum (the run's summary counts them).
+    #[serde(skip)]
+    pub empty_sources: Vec<String>,
+    /// Operations whose page states no method or path: kept with their parameters so an
+    /// `[[api.operation]]` overlay can complete them; not generated until then.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incomplete: Vec<Operation>,
 }
 
 /// A model documented as one of several other models (`oneOf`); `resolve` makes it a

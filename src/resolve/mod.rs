@@ -62,6 +62,9 @@ fn merge(api: &mut Api, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics)
     let mut ops: BTreeMap<String, Operation> = BTreeMap::new();
     let (mut enums, mut one_of) = (Vec::new(), Vec::new());
     for (file, mut doc) in docs {
+        if doc.operations.is_empty() && doc.models.is_empty() && doc.enums.is_empty() && doc.one_of.is_empty() {
+            api.empty_sources.push(file.clone());
+        }
         api.sources.push(file);
         if let Some(url) = doc.base_url.take() {
             match api.base_url.clone() {
@@ -419,24 +422,28 @@ fn sample_only(m: &Model) -> bool {
 /// Operations without a method or path cannot be called; keep their models, say what to add.
 fn drop_unroutable(api: &mut Api, diags: &mut Diagnostics) {
     let api_name = api.name.clone();
-    api.operations.retain(|op| {
+    let (routable, incomplete): (Vec<Operation>, Vec<Operation>) = std::mem::take(&mut api.operations).into_iter().partition(|op| op.method.is_some() && op.path.is_some());
+    api.operations = routable;
+    for op in &incomplete {
         let missing: Vec<&str> = [(op.method.is_none(), "method"), (op.path.is_none(), "path")]
             .into_iter()
             .filter_map(|(m, what)| m.then_some(what))
             .collect();
-        if missing.is_empty() {
-            return true;
-        }
         let file = op.source.file.rsplit(['/', '\\']).next().unwrap_or(&op.source.file).to_string();
+        // Repeat what the page states; placeholders for the path parameters it documents.
+        let method = match op.method {
+            Some(m) => format!("method = \"{}\"", m.as_str()),
+            None => "method = \"GET\"   # the real method".to_string(),
+        };
+        let holes: Vec<String> = op.params.iter().filter(|p| p.location == Location::Path).map(|p| format!("/{{{}}}", p.name)).collect();
+        let path = op.path.clone().unwrap_or_else(|| format!("/the/path{}", holes.concat()));
         diags.warn(
             op.source.clone(),
-            format!("operation `{}` skipped: the page does not state its HTTP {}", op.name, missing.join(" or ")),
-            Some(format!(
-                "add to docs2rs.toml under [[api]] name = \"{api_name}\":\n    [[api.operation]]\n    match = \"{file}\"\n    method = \"PUT\"   # the real method\n    path = \"/the/path/{{id}}\""
-            )),
+            format!("operation `{}` not generated: the page does not state its HTTP {}; its parameters are kept for an overlay", op.name, missing.join(" or ")),
+            Some(format!("add to docs2rs.toml under [[api]] name = \"{api_name}\":\n    [[api.operation]]\n    match = \"{file}\"\n    {method}\n    path = \"{path}\"")),
         );
-        false
-    });
+    }
+    api.incomplete = incomplete;
 }
 
 /// Path parameters take their wire names from the path template; placeholders with
@@ -915,8 +922,10 @@ mod tests {
         let mut d = Diagnostics::new();
         let api = resolve(&ApiConfig { name: "x".into(), ..Default::default() }, vec![("p.txt".into(), doc)], &mut d);
         assert!(api.operations.is_empty());
-        assert!(d.items()[0].message.contains("skipped"));
-        assert!(d.items()[0].hint.as_deref().unwrap().contains("match = \"a.md\""));
+        assert_eq!(api.incomplete.len(), 1, "kept for an overlay");
+        assert!(d.items()[0].message.contains("not generated"));
+        // The hint repeats the method the page states.
+        assert!(d.items()[0].hint.as_deref().unwrap().contains("method = \"GET\""), "{:?}", d.items()[0].hint);
     }
 
     #[test]

@@ -258,7 +258,8 @@ fn http_block(lines: &[&str], i: usize) -> Option<usize> {
     let first = words.next()?;
     // A request line (`POST /x HTTP/1.1`) or a status line (`HTTP/1.1 200 OK`).
     let mut carries_body = true;
-    if first.starts_with("HTTP/") {
+    let status_line = first.starts_with("HTTP/");
+    if status_line {
         words.next().filter(|code| code.len() == 3 && code.chars().all(|c| c.is_ascii_digit()))?;
     } else {
         let (method, _target, version) = (crate::schema::Method::parse(first)?, words.next()?, words.next()?);
@@ -279,7 +280,8 @@ fn http_block(lines: &[&str], i: usize) -> Option<usize> {
             return Some(end);
         }
     }
-    Some(j)
+    // A status line alone is prose (`HTTP/1.1 200 OK` in a sentence's place).
+    (!status_line || j > i + 1).then_some(j)
 }
 
 /// A pipe table: a row, then a delimiter row (`---|:---`), then rows with pipes. Rows

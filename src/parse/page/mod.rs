@@ -14,7 +14,7 @@ pub(crate) mod units;
 use crate::diag::Diagnostics;
 use crate::parse::blocks::Block;
 use crate::parse::recognise::endpoint::describe;
-use crate::schema::{Method, ParsedDoc, Source};
+use crate::schema::{ParsedDoc, Source};
 use heck::ToSnakeCase;
 use std::collections::HashSet;
 
@@ -68,9 +68,6 @@ pub fn read(file: &str, blocks: &[Block], diags: &mut Diagnostics) -> ParsedDoc 
             likes.push((doc.operations.len(), like));
         }
         let (op, models) = assemble::operation(file, name, seg, read, &facts, diags);
-        if op.method.is_none() || op.path.is_none() {
-            no_endpoint(file, &op, diags);
-        }
         doc.models.extend(models);
         doc.operations.push(op);
     }
@@ -145,7 +142,6 @@ fn unique(name: String, taken: &mut HashSet<String>) -> String {
     candidate
 }
 
-/// An operation whose page states no endpoint: say so, and give the overlay that completes it.
 /// Responses given as another operation's (`same shape as Get one route`, `Same as GET
 /// /routes/:id`): that operation's, when the page has it and this one has none of its own.
 fn same_response_as(ops: &mut [crate::schema::Operation], likes: &[(usize, String)]) {
@@ -166,18 +162,6 @@ fn same_response_as(ops: &mut [crate::schema::Operation], likes: &[(usize, Strin
     }
 }
 
-fn no_endpoint(file: &str, op: &crate::schema::Operation, diags: &mut Diagnostics) {
-    let method = op.method.map_or("GET", Method::as_str);
-    let stem = file.rsplit(['/', '\\']).next().unwrap_or(file);
-    let placeholders: Vec<String> = op.params.iter().filter(|p| p.location == crate::schema::Location::Path).map(|p| format!("{{{}}}", p.name)).collect();
-    let path = if placeholders.is_empty() { "/the/path".to_string() } else { format!("/the/path/{}", placeholders.join("/")) };
-    let what = if op.method.is_some() { "a method but no path" } else { "no HTTP method and path" };
-    diags.warn(
-        op.source.clone(),
-        format!("`{}`: the page states {what}; its parameters and fields are kept, the method is not generated until an overlay gives them", op.name),
-        Some(format!("add to docs2rs.toml:\n[[api.operation]]\nmatch = \"{stem}\"\nmethod = \"{method}\"\npath = \"{path}\"")),
-    );
-}
 
 /// A page that yielded nothing: say what it held and why nothing became an operation.
 fn nothing_found(file: &str, units: &[units::Unit<'_>], found: &segment::Found, diags: &mut Diagnostics) {
