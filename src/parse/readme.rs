@@ -10,7 +10,7 @@ pub(crate) mod merge;
 use crate::diag::Diagnostics;
 use crate::parse::page::build::{self, BodyDoc, EndpointParts};
 use crate::parse::vocab::type_words::TypeWords;
-use crate::schema::{Field, ParsedDoc, Source, Type};
+use crate::schema::{Field, Method, ParsedDoc, Source, Type};
 use merge::Entry;
 use crate::parse::vocab::bullets::{self, bullet, enum_bullet, field_bullet, readme_type};
 use crate::parse::recognise::endpoint as url;
@@ -64,7 +64,18 @@ pub(crate) fn prose_heading(line: &str) -> Option<Target> {
         "query parameters" | "query string parameters" => Target::Query,
         "header parameters" | "request headers" => Target::Header,
         "response" | "response body" | "response parameters" | "response fields" | "returns" => Target::Response,
-        _ => return None,
+        // The shared section vocabulary (`Request Path Parameters`, `Request Query Parameters`).
+        _ => {
+            use crate::parse::vocab::sections::{Place, Section, section_of};
+            match section_of(&heading)? {
+                Section::Params(Some(Place::Path)) => Target::Path,
+                Section::Params(Some(Place::Query)) => Target::Query,
+                Section::Params(Some(Place::Header)) => Target::Header,
+                Section::Body(_) => Target::Body,
+                Section::Response(_) => Target::Response,
+                _ => return None,
+            }
+        }
     })
 }
 
@@ -208,16 +219,20 @@ pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> ParsedDoc {
             current = None;
             continue;
         };
+        // Bullets under no heading: body fields, except on a method without a body, where
+        // they can only be query parameters.
+        let bodiless = matches!(parts.method, Some(Method::Get | Method::Delete | Method::Head | Method::Options));
         let t = target.unwrap_or_else(|| {
             if !warned_untargeted {
                 warned_untargeted = true;
+                let (what, fix) = if bodiless { ("query parameters", "a `Query Parameters`") } else { ("request body fields", "a `Response`") };
                 diags.warn(
                     source.clone(),
-                    "field bullets before any section heading; read them as request body fields",
-                    Some("if they describe the response, add a `Response` heading above them".to_string()),
+                    format!("field bullets before any section heading; read them as {what}"),
+                    Some(format!("if they are something else, add {fix} heading (or the right one) above them")),
                 );
             }
-            Target::Body
+            if bodiless { Target::Query } else { Target::Body }
         });
         prose[slot(t)].push(prose_field(fb, source, diags));
         current = Some((slot(t), b.indent));
@@ -233,8 +248,12 @@ pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> ParsedDoc {
 /// Prose and structured entries → operation; shared with the HTML parser.
 pub(crate) fn assemble(file: &str, mut parts: EndpointParts, prose: PerTarget<Field>, entries: PerTarget<Entry>, diags: &mut Diagnostics) -> ParsedDoc {
     let template = parts.url.as_deref().map(|u| build::path_placeholders(&url::split_url(u).1)).unwrap_or_default();
-    let [p_path, p_query, p_header, p_body, p_response] = prose;
+    let [p_path, p_query, p_header, mut p_body, p_response] = prose;
     let [e_path, e_query, e_header, e_body, e_response] = entries;
+    // A body bullet whose name a structured block or another section already placed is that
+    // parameter described again, not a new field.
+    let placed: Vec<&str> = e_path.iter().chain(&e_query).chain(&e_header).filter_map(|e| e.name.as_deref()).chain(p_path.iter().chain(&p_query).chain(&p_header).map(|f| f.name.as_str())).collect();
+    p_body.retain(|f| !placed.contains(&f.name.as_str()));
     parts.path_params = merge::merge("Path Params", p_path, e_path, &template, diags);
     parts.query_params = merge::merge("Query Params", p_query, e_query, &[], diags);
     parts.header_params = merge::merge("Headers", p_header, e_header, &[], diags);
@@ -337,6 +356,29 @@ Path Params\ntag_id\nstring\nrequired\nThe tag to remove.\nQuery Params\nforce\n
         let force = &op.params[1];
         assert_eq!((force.location, force.default.as_deref()), (Location::Query, Some("false")));
         assert!(d.items().is_empty(), "{:?}", d.items());
+    }
+
+    /// Hand-written ReadMe-style pages: `Request Path Parameters` headings are sections, and
+    /// bullets on a GET never become a request body.
+    #[test]
+    fn request_headings_and_no_body_on_get() {
+        let page = "List Orders\n\nLists the orders of a store.\n\nget\nhttps://shop.example.com/v2/stores/{store_id}/orders\n\n\
+## Request Path Parameters\n\n- store_id (string, required): The store.\n\n## Request Query Parameters\n\n- status (string): Only orders in this state.\n\n\
+Path Params\nstore_id\nstring\nrequired\n";
+        let mut d = Diagnostics::new();
+        let doc = parse("x/list-orders.readme.txt", page, &mut d);
+        let op = &doc.operations[0];
+        let params: Vec<(&str, Location)> = op.params.iter().map(|p| (p.name.as_str(), p.location)).collect();
+        assert_eq!(params, [("store_id", Location::Path), ("status", Location::Query)], "{d:?}");
+        assert!(doc.models.is_empty(), "no body model on a GET: {:?}", doc.models);
+
+        // Unheaded bullets on a GET are query parameters, with a warning.
+        let page = "Find Pets\n\nget\nhttps://pets.example.com/pets\n\n- species (string): Only this species.\n";
+        let mut d = Diagnostics::new();
+        let doc = parse("x/find-pets.readme.txt", page, &mut d);
+        let op = &doc.operations[0];
+        assert_eq!((op.params[0].name.as_str(), op.params[0].location), ("species", Location::Query));
+        assert!(d.items().iter().any(|i| i.message.contains("query parameters")), "{:?}", d.items());
     }
 
     #[test]
