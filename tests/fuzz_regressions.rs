@@ -11,6 +11,7 @@ fn format_of(name: &str) -> Option<Format> {
         Some("fern") => Some(Format::Fern),
         Some("readme") => Some(Format::Readme),
         Some("html") => Some(Format::Html),
+        Some("page") => Some(Format::Page),
         _ => None,
     }
 }

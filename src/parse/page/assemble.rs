@@ -584,8 +584,10 @@ fn param(f: Field, location: Location) -> Param {
 
 fn dedup_params(params: &mut Vec<Param>, diags: &mut Diagnostics) {
     let mut kept: Vec<Param> = Vec::with_capacity(params.len());
+    let mut at: std::collections::HashMap<(String, Location), usize> = std::collections::HashMap::new();
     for p in params.drain(..) {
-        match kept.iter_mut().find(|k| k.name == p.name && k.location == p.location) {
+        let key = (p.name.clone(), p.location);
+        match at.get(&key).map(|&i| &mut kept[i]) {
             // The same parameter listed twice (a summary table and a detailed list): merge.
             Some(k) => {
                 if k.ty == Type::Any {
@@ -599,7 +601,10 @@ fn dedup_params(params: &mut Vec<Param>, diags: &mut Diagnostics) {
                     k.enum_values = p.enum_values;
                 }
             }
-            None => kept.push(p),
+            None => {
+                at.insert(key, kept.len());
+                kept.push(p);
+            }
         }
     }
     let _ = diags;
@@ -661,8 +666,9 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn fields(&mut self, docs: Vec<FieldDoc>, scope: &str) -> Vec<Field> {
         let mut out: Vec<Field> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         for f in docs {
-            if out.iter().any(|o| o.name == f.name) {
+            if !seen.insert(f.name.clone()) {
                 continue;
             }
             out.push(self.field(f, scope));

@@ -359,8 +359,13 @@ fn distinct(anchors: Vec<Anchor>) -> Vec<Anchor> {
     // One endpoint printed as a full URL and again as a path (`POST https://host/api/v2/x`,
     // later `POST /x`): the first place, the path without the base path.
     let mut out: Vec<Anchor> = Vec::new();
+    // Candidates share the method and the last path segment.
+    let mut by_tail: std::collections::HashMap<(Method, String), Vec<usize>> = std::collections::HashMap::new();
+    let tail = |e: &Endpoint| (e.method, e.path.rsplit('/').next().unwrap_or("").to_string());
     for a in unique {
-        match out.iter_mut().find(|o| o.endpoint.method == a.endpoint.method && (base_path_of(&o.endpoint, &a.endpoint).is_some() || base_path_of(&a.endpoint, &o.endpoint).is_some())) {
+        let key = tail(&a.endpoint);
+        let same = by_tail.get(&key).and_then(|ids| ids.iter().copied().find(|&i| base_path_of(&out[i].endpoint, &a.endpoint).is_some() || base_path_of(&a.endpoint, &out[i].endpoint).is_some()));
+        match same.map(|i| &mut out[i]) {
             Some(first) => {
                 if let Some(prefix) = base_path_of(&first.endpoint, &a.endpoint) {
                     let base = first.endpoint.base_url.clone().unwrap_or_default();
@@ -368,7 +373,10 @@ fn distinct(anchors: Vec<Anchor>) -> Vec<Anchor> {
                     first.endpoint.path = a.endpoint.path.clone();
                 }
             }
-            None => out.push(a),
+            None => {
+                by_tail.entry(key).or_default().push(out.len());
+                out.push(a);
+            }
         }
     }
     out

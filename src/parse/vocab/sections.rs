@@ -396,7 +396,7 @@ pub fn section_of(text: &str) -> Option<Section> {
         Some((_, after)) if stem.starts_with('"') => after.trim(),
         _ => stem,
     };
-    let found = PHRASES.iter().filter(|(p, s)| stem == *p || prefix_of(stem, p, *s)).max_by_key(|(p, _)| p.len()).map(|(_, s)| *s);
+    let found = candidates(stem).filter(|(p, s)| stem == *p || prefix_of(stem, p, *s)).max_by_key(|(p, _)| p.len()).map(|(_, s)| *s);
     match (found, media) {
         (Some(Section::Body(None)), Some(kind)) => Some(Section::Body(Some(kind))),
         (Some(Section::Params(None)), Some(kind)) if kind != BodyKind::Json => Some(Section::Body(Some(kind))),
@@ -442,6 +442,21 @@ pub fn typed_label(text: &str) -> Option<TypedLabel<'_>> {
 pub fn is_model_part(text: &str) -> bool {
     const PARTS: &[&str] = &["properties", "fields", "attributes", "members", "schema", "json schema", "structure", "example", "examples", "json example", "xml example", "enumerated values", "allowed values"];
     PARTS.contains(&normalise(text).as_str())
+}
+
+/// The phrases that can start `stem`: those sharing its first three characters (the
+/// phrase table is scanned for every line of a page, so it is indexed once).
+fn candidates(stem: &str) -> impl Iterator<Item = &'static (&'static str, Section)> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, Vec<usize>>> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        for (i, (p, _)) in PHRASES.iter().enumerate() {
+            m.entry(p.chars().take(3).collect()).or_default().push(i);
+        }
+        m
+    });
+    let key: String = stem.chars().take(3).collect();
+    index.get(&key).into_iter().flatten().map(|&i| &PHRASES[i])
 }
 
 /// A phrase followed by a qualifier: `request body schema: application/json`,
