@@ -229,9 +229,7 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
     if let Some((sample, _)) = &doc.request_example {
         body_fields = nest_by_sample(body_fields, sample);
     }
-    if std::env::var_os("DOCS2RS_TRACE").is_some() {
-        eprintln!("TRACE assemble {name} body={:?}", body_fields.iter().map(|f| &f.name).collect::<Vec<_>>());
-    }
+    super::trace!("assemble {name} body={:?}", body_fields.iter().map(|f| &f.name).collect::<Vec<_>>());
     body_fields.extend(extra_body);
     // Swagger 2.0's one `body` parameter, its fields nested under it (`» name` rows) — unless
     // the sample shows it as a key of the body (OpenStack's `{"server": {…}}` wrapper).

@@ -18,6 +18,22 @@ use crate::schema::{ParsedDoc, Source};
 use heck::ToSnakeCase;
 use std::collections::HashSet;
 
+/// `DOCS2RS_TRACE=1`: the reader's steps on stderr (line, target, pending field), for
+/// working on recognisers; read once, free when unset.
+macro_rules! trace {
+    ($($arg:tt)*) => {
+        if $crate::parse::page::tracing() {
+            eprintln!("TRACE {}", format_args!($($arg)*));
+        }
+    };
+}
+pub(crate) use trace;
+
+pub(crate) fn tracing() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("DOCS2RS_TRACE").is_some())
+}
+
 /// Read one page. Never empty without a warning that says what the page held.
 pub fn read(file: &str, blocks: &[Block], diags: &mut Diagnostics) -> ParsedDoc {
     let units = units::units(blocks);

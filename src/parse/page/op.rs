@@ -276,9 +276,7 @@ impl Reader<'_, '_> {
     }
 
     fn section(&mut self, s: Section, text: &str) {
-        if std::env::var_os("DOCS2RS_TRACE").is_some() {
-            eprintln!("TRACE section {s:?} {text:?}");
-        }
+        super::trace!("section {s:?} {text:?}");
         self.close_parents();
         self.kv_list = false;
         self.awaiting = None;
@@ -336,9 +334,7 @@ impl Reader<'_, '_> {
     fn line(&mut self, k: usize, end: usize, text: &str, line: u32) -> usize {
         let t = text.trim();
         self.answer_follows &= is_chrome(t) || t.parse::<u16>().is_ok();
-        if std::env::var_os("DOCS2RS_TRACE").is_some() {
-            eprintln!("TRACE {line} {t:?} target={:?} pending={:?} resp={}", self.target, self.pending.as_ref().map(|p| &p.1.name), self.in_response);
-        }
+        super::trace!("{line} {t:?} target={:?} pending={:?} resp={}", self.target, self.pending.as_ref().map(|p| &p.1.name), self.in_response);
         if is_chrome(t) {
             return k + 1;
         }
@@ -909,9 +905,7 @@ impl Reader<'_, '_> {
     }
 
     fn push(&mut self, target: Target, f: FieldDoc) {
-        if std::env::var_os("DOCS2RS_TRACE").is_some() {
-            eprintln!("TRACE push {} {target:?} parents={} in_body={:?} in_response={}", f.name, self.parents.len(), f.in_body, f.in_response);
-        }
+        super::trace!("push {} {target:?} parents={} in_body={:?} in_response={}", f.name, self.parents.len(), f.in_body, f.in_response);
         if let Some((_, parent)) = self.parents.last_mut() {
             parent.children.push(f);
             return;
@@ -1149,9 +1143,7 @@ impl Reader<'_, '_> {
     /// label with its fields below (API Blueprint `+ Parameters`).
     fn item(&mut self, item: &ListItem, target: Target) {
         let first = item.inline.text.lines().next().unwrap_or("").trim();
-        if std::env::var_os("DOCS2RS_TRACE").is_some() {
-            eprintln!("TRACE item {} {first:?} target={target:?}", item.line);
-        }
+        super::trace!("item {} {first:?} target={target:?}", item.line);
         let more_lines = item.inline.text.lines().skip(1).any(|l| reference_name(l.trim()).is_some());
         let labels_response = matches!(section_of(first), Some(Section::Response(_) | Section::Errors));
         if let Some(s) = section_of(first).filter(|_| !item.children.is_empty() || !item.blocks.is_empty() || more_lines || labels_response) {
@@ -1323,13 +1315,9 @@ impl Reader<'_, '_> {
             }
             return;
         }
-        if std::env::var_os("DOCS2RS_TRACE").is_some() {
-            eprintln!("TRACE code-in {line} target={:?} kind={:?}", self.target, self.doc.body_kind);
-        }
+        super::trace!("code-in {line} target={:?} kind={:?}", self.target, self.doc.body_kind);
         if let Some(r) = request_in_code(text) {
-            if std::env::var_os("DOCS2RS_TRACE").is_some() {
-                eprintln!("TRACE request {line} {:?}", r.kind);
-            }
+            super::trace!("request {line} {:?}", r.kind);
             if let Some(kind) = r.kind {
                 self.doc.body_kind.get_or_insert(kind);
             }
@@ -1395,9 +1383,7 @@ impl Reader<'_, '_> {
             return;
         }
         let label = self.label.to_lowercase();
-        if std::env::var_os("DOCS2RS_TRACE").is_some() {
-            eprintln!("TRACE code {line} label={label:?} target={:?} in_response={} rt={:?}", self.target, self.in_response, self.response_target);
-        }
+        super::trace!("code {line} label={label:?} target={:?} in_response={} rt={:?}", self.target, self.in_response, self.response_target);
         let says_response = ["response", "returns", "return", "output", "result", "above command", "200", "201", "success"].iter().any(|w| label.contains(w));
         let says_request = ["request", "body", "payload", "input"].iter().any(|w| label.contains(w)) && !says_response;
         match self.target {
