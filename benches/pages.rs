@@ -49,11 +49,19 @@ fn time(page: &str) -> Duration {
 }
 
 fn main() {
-    let shapes: [(&str, fn(usize) -> String, usize); 3] = [("10k-row table", table_page, 10_000), ("text copy", text_page, 20_000), ("html", html_page, 20_000)];
+    let shapes: [(&str, fn(usize) -> String, usize); 3] =
+        [("10k-row table", table_page, 10_000), ("text copy", text_page, 20_000), ("html", html_page, 20_000)];
     for (name, make, n) in shapes {
         let (small, large) = (make(n / 2), make(n));
         let (a, b) = (time(&small), time(&large));
         let mib = large.len() as f64 / (1024.0 * 1024.0);
-        println!("{name:>14}: {:>6.2} MiB in {:>8.1?} ({:>6.1?}/MiB); half the size in {:>8.1?}: ratio {:.2}", mib, b, b.div_f64(mib), a, b.as_secs_f64() / a.as_secs_f64().max(1e-9));
+        println!(
+            "{name:>14}: {:>6.2} MiB in {:>8.1?} ({:>6.1?}/MiB); half the size in {:>8.1?}: ratio {:.2}",
+            mib,
+            b,
+            b.div_f64(mib),
+            a,
+            b.as_secs_f64() / a.as_secs_f64().max(1e-9)
+        );
     }
 }

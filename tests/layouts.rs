@@ -50,7 +50,14 @@ fn run(dir: &Path, verbose: bool) -> (Vec<(String, String, Score)>, String) {
     }
     let mean = means.iter().sum::<f64>() / means.len().max(1) as f64;
     let pages_mean = rows.iter().map(|r| r.2.f1()).sum::<f64>() / rows.len().max(1) as f64;
-    table.push_str(&format!("\n{} layouts, {} pages: mean F1 over layouts {:.1} %, over pages {:.1} %, lowest layout {:.1} %\n", means.len(), rows.len(), 100.0 * mean, 100.0 * pages_mean, 100.0 * means.iter().cloned().fold(1.0, f64::min)));
+    table.push_str(&format!(
+        "\n{} layouts, {} pages: mean F1 over layouts {:.1} %, over pages {:.1} %, lowest layout {:.1} %\n",
+        means.len(),
+        rows.len(),
+        100.0 * mean,
+        100.0 * pages_mean,
+        100.0 * means.iter().cloned().fold(1.0, f64::min)
+    ));
     (rows, table)
 }
 

@@ -71,14 +71,38 @@ pub struct Definition {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     /// YAML front matter (`title: UpdateUser`); markdown only.
-    FrontMatter { title: Option<String>, line: u32 },
-    Heading { level: u8, inline: Inline, line: u32 },
+    FrontMatter {
+        title: Option<String>,
+        line: u32,
+    },
+    Heading {
+        level: u8,
+        inline: Inline,
+        line: u32,
+    },
     /// A paragraph, also each paragraph of a block quote. Plain text gives one per line.
-    Paragraph { inline: Inline, line: u32 },
-    List { items: Vec<ListItem>, line: u32 },
-    Table { header: Vec<Cell>, rows: Vec<Row>, line: u32 },
-    Definitions { items: Vec<Definition>, line: u32 },
-    Code { lang: Option<String>, text: String, line: u32 },
+    Paragraph {
+        inline: Inline,
+        line: u32,
+    },
+    List {
+        items: Vec<ListItem>,
+        line: u32,
+    },
+    Table {
+        header: Vec<Cell>,
+        rows: Vec<Row>,
+        line: u32,
+    },
+    Definitions {
+        items: Vec<Definition>,
+        line: u32,
+    },
+    Code {
+        lang: Option<String>,
+        text: String,
+        line: u32,
+    },
 }
 
 impl Block {

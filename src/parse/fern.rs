@@ -5,12 +5,11 @@
 //! [`field_line`]. Sections: title, method (+ URL), description, `Required Permissions:`,
 //! `Path parameters`, `Query parameters`, `Headers`, `Request`, `Response`, `Errors`.
 
-
 use crate::diag::Diagnostics;
-use crate::schema::{EnumValue, Field, ParsedDoc, PermissionRule, Permissions, Source};
 use crate::parse::page::build::{self, BodyDoc, EndpointParts};
 use crate::parse::recognise::endpoint as url;
 use crate::parse::vocab::field_line::{parse_whole_type, split_field_line};
+use crate::schema::{EnumValue, Field, ParsedDoc, PermissionRule, Permissions, Source};
 
 /// True when `text` looks like this family (content sniffing, not file names).
 pub fn looks_like(text: &str) -> bool {

@@ -168,6 +168,10 @@ fn repair_mojibake(file: &str, text: String, diags: &mut Diagnostics) -> String 
     if !PAIRS.iter().any(|(bad, _)| text.contains(bad)) {
         return text;
     }
-    diags.warn(Source::new(file, 1), "the text was re-encoded on the way (`Â·` for `·`); repaired the usual sequences", Some("save the page as UTF-8 straight from the browser".to_string()));
+    diags.warn(
+        Source::new(file, 1),
+        "the text was re-encoded on the way (`Â·` for `·`); repaired the usual sequences",
+        Some("save the page as UTF-8 straight from the browser".to_string()),
+    );
     PAIRS.iter().fold(text, |t, (bad, good)| t.replace(bad, good))
 }

@@ -9,11 +9,11 @@ pub(crate) mod merge;
 
 use crate::diag::Diagnostics;
 use crate::parse::page::build::{self, BodyDoc, EndpointParts};
+use crate::parse::recognise::endpoint as url;
+use crate::parse::vocab::bullets::{self, bullet, enum_bullet, field_bullet, readme_type};
 use crate::parse::vocab::type_words::TypeWords;
 use crate::schema::{Field, Method, ParsedDoc, Source, Type};
 use merge::Entry;
-use crate::parse::vocab::bullets::{self, bullet, enum_bullet, field_bullet, readme_type};
-use crate::parse::recognise::endpoint as url;
 
 /// True when `text` looks like this family (content sniffing, not file names).
 pub fn looks_like(text: &str) -> bool {
@@ -21,7 +21,9 @@ pub fn looks_like(text: &str) -> bool {
     // section headings are every generator's and claim nothing.
     text.lines().take(2000).any(|l| {
         let t = l.trim().to_ascii_lowercase();
-        matches!(structured_block(l), Some(Block::Params(Target::Path | Target::Query | Target::Body))) || t.starts_with("click try it!") || t.starts_with("log in to see")
+        matches!(structured_block(l), Some(Block::Params(Target::Path | Target::Query | Target::Body)))
+            || t.starts_with("click try it!")
+            || t.starts_with("log in to see")
     })
 }
 
@@ -252,7 +254,13 @@ pub(crate) fn assemble(file: &str, mut parts: EndpointParts, prose: PerTarget<Fi
     let [e_path, e_query, e_header, e_body, e_response] = entries;
     // A body bullet whose name a structured block or another section already placed is that
     // parameter described again, not a new field.
-    let placed: Vec<&str> = e_path.iter().chain(&e_query).chain(&e_header).filter_map(|e| e.name.as_deref()).chain(p_path.iter().chain(&p_query).chain(&p_header).map(|f| f.name.as_str())).collect();
+    let placed: Vec<&str> = e_path
+        .iter()
+        .chain(&e_query)
+        .chain(&e_header)
+        .filter_map(|e| e.name.as_deref())
+        .chain(p_path.iter().chain(&p_query).chain(&p_header).map(|f| f.name.as_str()))
+        .collect();
     p_body.retain(|f| !placed.contains(&f.name.as_str()));
     parts.path_params = merge::merge("Path Params", p_path, e_path, &template, diags);
     parts.query_params = merge::merge("Query Params", p_query, e_query, &[], diags);

@@ -422,13 +422,11 @@ fn sample_only(m: &Model) -> bool {
 /// Operations without a method or path cannot be called; keep their models, say what to add.
 fn drop_unroutable(api: &mut Api, diags: &mut Diagnostics) {
     let api_name = api.name.clone();
-    let (routable, incomplete): (Vec<Operation>, Vec<Operation>) = std::mem::take(&mut api.operations).into_iter().partition(|op| op.method.is_some() && op.path.is_some());
+    let (routable, incomplete): (Vec<Operation>, Vec<Operation>) =
+        std::mem::take(&mut api.operations).into_iter().partition(|op| op.method.is_some() && op.path.is_some());
     api.operations = routable;
     for op in &incomplete {
-        let missing: Vec<&str> = [(op.method.is_none(), "method"), (op.path.is_none(), "path")]
-            .into_iter()
-            .filter_map(|(m, what)| m.then_some(what))
-            .collect();
+        let missing: Vec<&str> = [(op.method.is_none(), "method"), (op.path.is_none(), "path")].into_iter().filter_map(|(m, what)| m.then_some(what)).collect();
         let file = op.source.file.rsplit(['/', '\\']).next().unwrap_or(&op.source.file).to_string();
         // Repeat what the page states; placeholders for the path parameters it documents.
         let method = match op.method {
@@ -440,7 +438,9 @@ fn drop_unroutable(api: &mut Api, diags: &mut Diagnostics) {
         diags.warn(
             op.source.clone(),
             format!("operation `{}` not generated: the page does not state its HTTP {}; its parameters are kept for an overlay", op.name, missing.join(" or ")),
-            Some(format!("add to docs2rs.toml under [[api]] name = \"{api_name}\":\n    [[api.operation]]\n    match = \"{file}\"\n    {method}\n    path = \"{path}\"")),
+            Some(format!(
+                "add to docs2rs.toml under [[api]] name = \"{api_name}\":\n    [[api.operation]]\n    match = \"{file}\"\n    {method}\n    path = \"{path}\""
+            )),
         );
     }
     api.incomplete = incomplete;

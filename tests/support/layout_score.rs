@@ -109,7 +109,11 @@ pub fn score(page: &Path, expected: &Value) -> Score {
         let path = w["path"].as_str().unwrap_or("");
         let key = format!("{method} {}", path_shape(path));
         expected_items(&key, w, &mut want);
-        let found = doc.operations.iter().enumerate().position(|(i, o)| !used[i] && o.method.map(|m| m.as_str()) == Some(method.as_str()) && o.path.as_deref().is_some_and(|p| same_path(path, p)));
+        let found = doc
+            .operations
+            .iter()
+            .enumerate()
+            .position(|(i, o)| !used[i] && o.method.map(|m| m.as_str()) == Some(method.as_str()) && o.path.as_deref().is_some_and(|p| same_path(path, p)));
         match found {
             Some(i) => {
                 used[i] = true;
@@ -191,7 +195,9 @@ pub fn score(page: &Path, expected: &Value) -> Score {
 /// page prints only full URLs, the split is not on the page, and the client is the same.
 fn same_path(want: &str, got: &str) -> bool {
     let (w, g) = (path_shape(want), path_shape(got));
-    let literal_prefix = |long: &str, short: &str| long.strip_suffix(short).is_some_and(|pre| !pre.contains('{') && pre.matches('/').count() <= 3 && (pre.is_empty() || pre.starts_with('/')));
+    let literal_prefix = |long: &str, short: &str| {
+        long.strip_suffix(short).is_some_and(|pre| !pre.contains('{') && pre.matches('/').count() <= 3 && (pre.is_empty() || pre.starts_with('/')))
+    };
     w == g || literal_prefix(&g, &w) || literal_prefix(&w, &g)
 }
 
@@ -245,7 +251,9 @@ fn model_fields(ty: &Type, doc: &ParsedDoc) -> Vec<(String, String, bool, bool)>
         _ => return Vec::new(),
     };
     let model: Option<&Model> = doc.models.iter().find(|m| &m.name == name);
-    model.map(|m| m.fields.iter().map(|f| (f.name.clone(), coarse(&f.ty, doc), f.required, f.constraints.iter().any(|c| c == "readonly"))).collect()).unwrap_or_default()
+    model
+        .map(|m| m.fields.iter().map(|f| (f.name.clone(), coarse(&f.ty, doc), f.required, f.constraints.iter().any(|c| c == "readonly"))).collect())
+        .unwrap_or_default()
 }
 
 fn coarse(ty: &Type, doc: &ParsedDoc) -> String {

@@ -5,10 +5,10 @@
 pub(crate) mod dom;
 
 use crate::diag::Diagnostics;
+use crate::parse::fern::{Buckets, Section, assemble, bucket_index, read_section_statement, section_of};
 use crate::parse::page::build::{self, EndpointParts};
 use crate::parse::recognise::endpoint as url;
 use crate::parse::vocab::field_line::{self, FieldLine};
-use crate::parse::fern::{Buckets, Section, assemble, bucket_index, read_section_statement, section_of};
 use crate::schema::{EnumValue, Field, Model, ParsedDoc, PermissionRule, Permissions, Source, Type};
 use dom::{class_has, elements, is_heading, nearest_ancestor, owned_descendants, text_of};
 use heck::ToUpperCamelCase;

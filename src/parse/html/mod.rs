@@ -39,6 +39,5 @@ mod tests {
         let mut d = Diagnostics::new();
         assert_eq!(parse("deep.html", &deep, &mut d), ParsedDoc::default());
         assert!(d.items()[0].message.contains("nests elements"));
-
     }
 }

@@ -6,10 +6,10 @@
 use super::fern::dom::{class_has, elements, is_heading, nearest_ancestor, text_of};
 use crate::diag::Diagnostics;
 use crate::parse::page::build::EndpointParts;
-use crate::parse::recognise::endpoint as url;
 use crate::parse::readme::merge::Entry;
-use crate::parse::vocab::bullets::{enum_bullet, field_bullet, readme_type};
 use crate::parse::readme::{Block, PerTarget, Target, assemble, prose_field, prose_heading, slot, structured_block};
+use crate::parse::recognise::endpoint as url;
+use crate::parse::vocab::bullets::{enum_bullet, field_bullet, readme_type};
 use crate::schema::{EnumValue, Field, ParsedDoc, Source};
 use scraper::{ElementRef, Html};
 

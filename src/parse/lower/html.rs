@@ -236,7 +236,11 @@ impl Walker {
                     "img" => return b.text(e.attr("alt").unwrap_or("")),
                     // A select shows its chosen option (Swagger UI's media type picker).
                     "select" => {
-                        let chosen = el.descendants().filter_map(ElementRef::wrap).filter(|o| o.value().name() == "option").find(|o| o.value().attr("selected").is_some());
+                        let chosen = el
+                            .descendants()
+                            .filter_map(ElementRef::wrap)
+                            .filter(|o| o.value().name() == "option")
+                            .find(|o| o.value().attr("selected").is_some());
                         let first = el.descendants().filter_map(ElementRef::wrap).find(|o| o.value().name() == "option");
                         let text: String = chosen.or(first).map(|o| o.text().collect()).unwrap_or_default();
                         self.skip(el);
@@ -452,10 +456,14 @@ impl Walker {
 fn code_language(pre: ElementRef<'_>) -> Option<String> {
     let from = |el: ElementRef<'_>| {
         el.value().attr("data-lang").map(str::to_string).or_else(|| {
-            el.value().classes().find_map(|c| c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")).or_else(|| c.strip_prefix("highlight-source-")).map(str::to_string))
+            el.value().classes().find_map(|c| {
+                c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")).or_else(|| c.strip_prefix("highlight-source-")).map(str::to_string)
+            })
         })
     };
-    let known = |el: ElementRef<'_>| el.value().classes().find(|c| matches!(*c, "json" | "shell" | "bash" | "http" | "javascript" | "python" | "ruby" | "xml")).map(str::to_string);
+    let known = |el: ElementRef<'_>| {
+        el.value().classes().find(|c| matches!(*c, "json" | "shell" | "bash" | "http" | "javascript" | "python" | "ruby" | "xml")).map(str::to_string)
+    };
     let code = pre.child_elements().find(|c| c.value().name() == "code");
     code.and_then(from).or_else(|| from(pre)).or_else(|| code.and_then(known)).or_else(|| known(pre))
 }
@@ -552,7 +560,9 @@ mod tests {
 
     #[test]
     fn spans_stay_apart_and_chrome_is_skipped() {
-        let b = blocks_of("<nav><a>Home</a></nav><div class=\"p\"><span>limit</span><span>integer</span><span>required</span><button>Copy</button></div><dl><dt>id</dt><dd>The id.</dd></dl>");
+        let b = blocks_of(
+            "<nav><a>Home</a></nav><div class=\"p\"><span>limit</span><span>integer</span><span>required</span><button>Copy</button></div><dl><dt>id</dt><dd>The id.</dd></dl>",
+        );
         assert!(matches!(&b[0], Block::Paragraph { inline, .. } if inline.text == "limit integer required"), "{b:?}");
         let Block::Definitions { items, .. } = &b[1] else { panic!("{b:?}") };
         assert_eq!((items[0].term.text.as_str(), items[0].details[0].text.as_str()), ("id", "The id."));

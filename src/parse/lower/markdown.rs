@@ -340,7 +340,12 @@ impl Builder {
 /// A block lowered from a part of the document that starts at line `offset + 1`.
 fn shift(mut b: Block, offset: u32) -> Block {
     match &mut b {
-        Block::FrontMatter { line, .. } | Block::Heading { line, .. } | Block::Paragraph { line, .. } | Block::List { line, .. } | Block::Definitions { line, .. } | Block::Code { line, .. } => *line += offset,
+        Block::FrontMatter { line, .. }
+        | Block::Heading { line, .. }
+        | Block::Paragraph { line, .. }
+        | Block::List { line, .. }
+        | Block::Definitions { line, .. }
+        | Block::Code { line, .. } => *line += offset,
         Block::Table { line, rows, .. } => {
             *line += offset;
             for r in rows {

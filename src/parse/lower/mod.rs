@@ -31,7 +31,8 @@ pub fn syntax(text: &str) -> Syntax {
 /// Whole pages and fragments (pulldown-cmark renders no `<body>`): the text starts with
 /// a tag, or block-level elements appear in the head of the document.
 pub fn looks_like_html(trimmed: &str, lower: &str) -> bool {
-    const BLOCK_TAGS: &[&str] = &["<!doctype html", "<html", "<body", "<table", "<h1", "<h2", "<h3", "<p>", "<p ", "<ul>", "<div", "<section", "<main", "<article", "<dl"];
+    const BLOCK_TAGS: &[&str] =
+        &["<!doctype html", "<html", "<body", "<table", "<h1", "<h2", "<h3", "<p>", "<p ", "<ul>", "<div", "<section", "<main", "<article", "<dl"];
     let starts_with_tag = trimmed.starts_with('<') && BLOCK_TAGS.iter().any(|t| trimmed.starts_with(t));
     let closing = ["</p>", "</div>", "</table>", "</h2>", "</h1>", "</body>", "</li>", "</dd>"].iter().filter(|t| lower.contains(*t)).count();
     starts_with_tag || closing >= 2

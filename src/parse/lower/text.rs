@@ -312,7 +312,11 @@ fn pipe_table(lines: &[&str], i: usize) -> Option<(Block, usize)> {
 
 pub(crate) fn is_delimiter_row(t: &str) -> bool {
     let t = t.trim();
-    t.contains('-') && t.contains(['|', '-']) && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) && t.matches('-').count() >= 2 && (t.contains('|') || t.starts_with("--"))
+    t.contains('-')
+        && t.contains(['|', '-'])
+        && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+        && t.matches('-').count() >= 2
+        && (t.contains('|') || t.starts_with("--"))
 }
 
 /// Tab-separated cells: how browsers copy tables. A header line with ≥ 2 cells, then rows;
@@ -435,7 +439,8 @@ fn spread_rows(lines: &[&str], i: usize, header: &[String]) -> Option<(Block, us
                 let (first, rest) = (first.trim().to_string(), rest.trim().to_string());
                 cells[0] = rest;
                 cells.insert(0, first);
-            } else if let Some((first, rest)) = cells.last().and_then(|c| c.trim().split_once('\n')).map(|(a, b)| (a.trim().to_string(), b.trim().to_string())) {
+            } else if let Some((first, rest)) = cells.last().and_then(|c| c.trim().split_once('\n')).map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+            {
                 let n = cells.len() - 1;
                 cells[n] = first;
                 cells.push(rest);
@@ -562,7 +567,9 @@ mod tests {
 
     #[test]
     fn pipe_tables_headings_and_rst() {
-        let b = blocks("## Query Parameters\nParameter | Default | Description |\n---|---|---|\ninclude_cats | false | If set |\n\nUsers\n=====\n\n.. http:get:: /users/(int:user_id)\n\n   Example::\n\n      GET /users/1 HTTP/1.1\n");
+        let b = blocks(
+            "## Query Parameters\nParameter | Default | Description |\n---|---|---|\ninclude_cats | false | If set |\n\nUsers\n=====\n\n.. http:get:: /users/(int:user_id)\n\n   Example::\n\n      GET /users/1 HTTP/1.1\n",
+        );
         assert!(matches!(&b[0], Block::Heading { level: 2, inline, .. } if inline.text == "Query Parameters"));
         let Block::Table { header, rows, .. } = &b[1] else { panic!("{b:?}") };
         assert_eq!((header[0].text.as_str(), rows[0].cells[1].text.as_str()), ("Parameter", "false"));

@@ -23,7 +23,8 @@ fn template_from_example(e: &Endpoint, doc: &OpDoc) -> String {
     if e.evidence != crate::parse::recognise::endpoint::Evidence::Example {
         return e.path.clone();
     }
-    let path_params: Vec<&str> = doc.params.iter().filter(|(p, f)| *p == Some(Place::Path) || f.place == Some(Place::Path)).map(|(_, f)| f.name.as_str()).collect();
+    let path_params: Vec<&str> =
+        doc.params.iter().filter(|(p, f)| *p == Some(Place::Path) || f.place == Some(Place::Path)).map(|(_, f)| f.name.as_str()).collect();
     let segments: Vec<String> = e
         .path
         .split('/')
@@ -204,7 +205,8 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
     // A path parameter the path has no placeholder for (a request type shared by several
     // routes) cannot be sent on this one.
     if path.is_some() {
-        let (kept, stray): (Vec<Param>, Vec<Param>) = params.drain(..).partition(|p| p.location != Location::Path || template.iter().any(|t| loose_key(t) == loose_key(&p.name)));
+        let (kept, stray): (Vec<Param>, Vec<Param>) =
+            params.drain(..).partition(|p| p.location != Location::Path || template.iter().any(|t| loose_key(t) == loose_key(&p.name)));
         params = kept;
         for p in stray {
             ctx.diags.warn(
@@ -238,7 +240,10 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
         _ => Vec::new(),
     };
     if let [only] = body_fields.as_mut_slice() {
-        if !only.children.is_empty() && !sample_keys.contains(&only.name.as_str()) && only.ty.as_ref().is_none_or(|t| matches!(t.ty, Type::Any | Type::Ref { .. }) || t.loose) {
+        if !only.children.is_empty()
+            && !sample_keys.contains(&only.name.as_str())
+            && only.ty.as_ref().is_none_or(|t| matches!(t.ty, Type::Any | Type::Ref { .. }) || t.loose)
+        {
             body_fields = std::mem::take(&mut only.children);
         }
     }
@@ -284,8 +289,11 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
     // One body parameter typed by a model (swagger 2.0 renderings, `PlantCreate PlantCreate
     // (required)`): it is the body.
     let whole_body = match body_fields.as_slice() {
-        [only] if only.ty.as_ref().is_some_and(|t| t.ty.ref_name().is_some() && !matches!(t.ty, Type::Map { .. }))
-            && (only.in_body.is_some() || matches!(only.name.as_str(), "body" | "payload" | "request" | "data") || only.ty.as_ref().and_then(|t| t.ty.ref_name()).is_some_and(|r| r.eq_ignore_ascii_case(&only.name))) =>
+        [only]
+            if only.ty.as_ref().is_some_and(|t| t.ty.ref_name().is_some() && !matches!(t.ty, Type::Map { .. }))
+                && (only.in_body.is_some()
+                    || matches!(only.name.as_str(), "body" | "payload" | "request" | "data")
+                    || only.ty.as_ref().and_then(|t| t.ty.ref_name()).is_some_and(|r| r.eq_ignore_ascii_case(&only.name))) =>
         {
             only.ty.as_ref().map(|t| t.ty.clone())
         }
@@ -459,7 +467,10 @@ fn nest_under_body(fields: &mut Vec<FieldDoc>) {
 fn page_types(doc: &mut OpDoc, facts: &PageFacts) {
     let (models, enums) = (&facts.models, &facts.enums);
     let apply = |f: &mut FieldDoc| {
-        let spelled = f.ty.as_ref().map(|t| t.spelled.trim_end_matches('?').trim().to_string()).or_else(|| f.constraints.iter().find_map(|c| c.strip_prefix("type: ")).map(str::to_string));
+        let spelled =
+            f.ty.as_ref()
+                .map(|t| t.spelled.trim_end_matches('?').trim().to_string())
+                .or_else(|| f.constraints.iter().find_map(|c| c.strip_prefix("type: ")).map(str::to_string));
         let Some(spelled) = spelled else { return };
         let named = |n: &str| f.ty.as_ref().and_then(|t| t.ty.ref_name()) == Some(n) || spelled == n;
         if let Some((_, values)) = enums.iter().find(|(n, _)| named(n)) {
@@ -545,7 +556,10 @@ fn cookie_of_header(location: Location, f: FieldDoc) -> Result<FieldDoc, FieldDo
         return Err(f);
     }
     let desc = f.description.clone().unwrap_or_default();
-    let name = desc.split_whitespace().find_map(|w| w.trim_matches(['`', '"', '\'']).split_once('=').map(|(n, _)| n.to_string())).filter(|n| crate::parse::recognise::field::is_name(n));
+    let name = desc
+        .split_whitespace()
+        .find_map(|w| w.trim_matches(['`', '"', '\'']).split_once('=').map(|(n, _)| n.to_string()))
+        .filter(|n| crate::parse::recognise::field::is_name(n));
     match name {
         Some(n) => {
             let mut c = FieldDoc::named(&n, f.line);
@@ -710,7 +724,11 @@ impl Ctx<'_> {
             );
         }
         if let Some(spelled) = f.constraints.iter().find_map(|c| c.strip_prefix("type: ")) {
-            self.diags.warn(source.clone(), format!("field `{}`: type `{spelled}` is not a type docs2rs knows; typed as JSON value", f.name), Some(format!("set its type under [api.types] in docs2rs.toml (`\"{scope}.{}\" = \"string\"`)", f.name)));
+            self.diags.warn(
+                source.clone(),
+                format!("field `{}`: type `{spelled}` is not a type docs2rs knows; typed as JSON value", f.name),
+                Some(format!("set its type under [api.types] in docs2rs.toml (`\"{scope}.{}\" = \"string\"`)", f.name)),
+            );
         }
         let mut field = Field::new(f.name.clone(), ty, f.required.unwrap_or(false), source);
         field.wire_name = f.name;

@@ -3,10 +3,10 @@
 //! Shared by the Fern and ReadMe parsers (text and HTML): they differ in how they find the
 //! parts, not in what an endpoint page means.
 
+use crate::diag::Diagnostics;
 use crate::parse::recognise::endpoint::split_url;
 use crate::parse::vocab::field_line::FieldLine;
 use crate::parse::vocab::type_words::TypeWords;
-use crate::diag::Diagnostics;
 use crate::schema::{EnumValue, Field, Location, Method, Model, Operation, Param, ParsedDoc, Permissions, Returns, Source, Type};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
@@ -236,5 +236,4 @@ mod tests {
         assert_eq!(operation_name("", None, &mut d), "unnamed_operation");
         assert_eq!(d.warnings(), 1);
     }
-
 }

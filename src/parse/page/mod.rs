@@ -48,8 +48,15 @@ pub fn read(file: &str, blocks: &[Block], diags: &mut Diagnostics) -> ParsedDoc 
     if found.anchors.is_empty() && found.examples.is_empty() && found.listed.is_empty() {
         for (seg, read) in reads.iter_mut() {
             // Stripe's object pages: `Attributes`, the fields, `The Fee Refund object`, a sample.
-            let object = units[seg.start..seg.end].iter().filter_map(units::Unit::text).find_map(|t| t.trim().strip_prefix("The ").and_then(|r| r.strip_suffix(" object")).map(|n| n.to_string()));
-            let title = seg.title.as_ref().map(|t| (t.0.trim().to_string(), t.1)).filter(|(t, _)| read.sections_seen == 0 && crate::parse::vocab::type_words::is_model_name(t));
+            let object = units[seg.start..seg.end]
+                .iter()
+                .filter_map(units::Unit::text)
+                .find_map(|t| t.trim().strip_prefix("The ").and_then(|r| r.strip_suffix(" object")).map(|n| n.to_string()));
+            let title = seg
+                .title
+                .as_ref()
+                .map(|t| (t.0.trim().to_string(), t.1))
+                .filter(|(t, _)| read.sections_seen == 0 && crate::parse::vocab::type_words::is_model_name(t));
             let named = object.map(|n| (heck::ToUpperCamelCase::to_upper_camel_case(n.as_str()), seg.title.as_ref().map_or(1, |t| t.1))).or(title);
             if let Some((name, line)) = named {
                 let mut fields: Vec<_> = std::mem::take(&mut read.unsectioned);
@@ -64,7 +71,8 @@ pub fn read(file: &str, blocks: &[Block], diags: &mut Diagnostics) -> ParsedDoc 
     let (facts, model_docs) = assemble::PageFacts::gather(&mut reads.iter_mut().map(|(_, r)| r).collect::<Vec<_>>());
     let mut ops = Vec::new();
     for (seg, read) in reads {
-        let says_something = seg.anchor.is_some() || !read.params.is_empty() || !read.body.is_empty() || !read.response.is_empty() || !read.unsectioned.is_empty();
+        let says_something =
+            seg.anchor.is_some() || !read.params.is_empty() || !read.body.is_empty() || !read.response.is_empty() || !read.unsectioned.is_empty();
         // A part with only models (or nothing): its models are the page's.
         if !says_something {
             continue;
@@ -91,8 +99,12 @@ pub fn read(file: &str, blocks: &[Block], diags: &mut Diagnostics) -> ParsedDoc 
     same_response_as(&mut doc.operations, &likes);
     // Endpoints an index lists that no part of the page documents. A page that documents one
     // request type under several listed routes (ServiceStack) documents each of them.
-    let same = |o: &crate::schema::Operation, e: &crate::parse::recognise::endpoint::Endpoint| o.method == Some(e.method) && o.path.as_deref().is_some_and(|p| crate::parse::recognise::endpoint::path_shape(p) == crate::parse::recognise::endpoint::path_shape(&e.path));
-    let shared = (found.anchors.is_empty() && doc.operations.len() == 1 && found.listed.iter().any(|l| same(&doc.operations[0], &l.endpoint))).then(|| doc.operations[0].clone());
+    let same = |o: &crate::schema::Operation, e: &crate::parse::recognise::endpoint::Endpoint| {
+        o.method == Some(e.method)
+            && o.path.as_deref().is_some_and(|p| crate::parse::recognise::endpoint::path_shape(p) == crate::parse::recognise::endpoint::path_shape(&e.path))
+    };
+    let shared = (found.anchors.is_empty() && doc.operations.len() == 1 && found.listed.iter().any(|l| same(&doc.operations[0], &l.endpoint)))
+        .then(|| doc.operations[0].clone());
     for listed in &found.listed {
         let documented = doc.operations.iter().any(|o| same(o, &listed.endpoint));
         if documented {
@@ -107,7 +119,15 @@ pub fn read(file: &str, blocks: &[Block], diags: &mut Diagnostics) -> ParsedDoc 
             op.params.retain(|p| p.location != crate::schema::Location::Path);
             for placeholder in template {
                 let documented = base.params.iter().find(|p| p.name == placeholder).cloned();
-                let mut p = documented.unwrap_or_else(|| crate::schema::Param::new(placeholder.clone(), crate::schema::Location::Path, crate::schema::Type::string(), true, Source::new(file, listed.line)));
+                let mut p = documented.unwrap_or_else(|| {
+                    crate::schema::Param::new(
+                        placeholder.clone(),
+                        crate::schema::Location::Path,
+                        crate::schema::Type::string(),
+                        true,
+                        Source::new(file, listed.line),
+                    )
+                });
                 p.location = crate::schema::Location::Path;
                 p.required = true;
                 op.params.insert(0, p);
@@ -121,7 +141,13 @@ pub fn read(file: &str, blocks: &[Block], diags: &mut Diagnostics) -> ParsedDoc 
         let mut op = crate::schema::Operation::new(name, Some(listed.endpoint.method), Some(listed.endpoint.path.clone()), Source::new(file, listed.line));
         op.summary = listed.summary.clone();
         for placeholder in crate::schema::path_placeholders(&listed.endpoint.path) {
-            let mut p = crate::schema::Param::new(placeholder.clone(), crate::schema::Location::Path, crate::schema::Type::string(), true, Source::new(file, listed.line));
+            let mut p = crate::schema::Param::new(
+                placeholder.clone(),
+                crate::schema::Location::Path,
+                crate::schema::Type::string(),
+                true,
+                Source::new(file, listed.line),
+            );
             p.wire_name = placeholder;
             op.params.push(p);
         }
@@ -170,14 +196,18 @@ fn same_response_as(ops: &mut [crate::schema::Operation], likes: &[(usize, Strin
         let found = ops.iter().enumerate().find(|(j, o)| {
             j != i
                 && (o.summary.as_deref().is_some_and(|s| s.to_lowercase() == wanted)
-                    || by_endpoint.as_ref().is_some_and(|e| o.method == Some(e.method) && o.path.as_deref().is_some_and(|p| crate::parse::recognise::endpoint::path_shape(p) == crate::parse::recognise::endpoint::path_shape(&e.path))))
+                    || by_endpoint.as_ref().is_some_and(|e| {
+                        o.method == Some(e.method)
+                            && o.path
+                                .as_deref()
+                                .is_some_and(|p| crate::parse::recognise::endpoint::path_shape(p) == crate::parse::recognise::endpoint::path_shape(&e.path))
+                    }))
         });
         if let Some(returns) = found.map(|(_, o)| o.returns.clone()) {
             ops[*i].returns = returns;
         }
     }
 }
-
 
 /// A page that yielded nothing: say what it held and why nothing became an operation.
 fn nothing_found(file: &str, units: &[units::Unit<'_>], found: &segment::Found, diags: &mut Diagnostics) {
@@ -204,7 +234,8 @@ fn nothing_found(file: &str, units: &[units::Unit<'_>], found: &segment::Found, 
 pub fn explain(blocks: &[Block]) -> Vec<String> {
     let units = units::units(blocks);
     let found = segment::find(&units);
-    let mut out: Vec<String> = found.anchors.iter().map(|a| format!("anchor unit {} line {}: {}", a.unit, units[a.unit].line(), describe(&a.endpoint))).collect();
+    let mut out: Vec<String> =
+        found.anchors.iter().map(|a| format!("anchor unit {} line {}: {}", a.unit, units[a.unit].line(), describe(&a.endpoint))).collect();
     out.extend(found.examples.iter().map(|a| format!("example unit {} line {}: {}", a.unit, units[a.unit].line(), describe(&a.endpoint))));
     for (k, u) in units.iter().enumerate() {
         if let Some(s) = u.text().and_then(crate::parse::vocab::sections::section_of) {

@@ -10,7 +10,9 @@ use super::units::Unit;
 use crate::parse::blocks::{Definition, ListItem};
 use crate::parse::recognise::endpoint::endpoint_in_line;
 use crate::parse::recognise::example::{Json, described_params, parse as parse_json};
-use crate::parse::recognise::field::{Detail, FieldDoc, badge, detail_line, field_line, glued_label, glued_name_type, is_name_line, leading_type, nest_by_depth};
+use crate::parse::recognise::field::{
+    Detail, FieldDoc, badge, detail_line, field_line, glued_label, glued_name_type, is_name_line, leading_type, nest_by_depth,
+};
 use crate::parse::recognise::request::{Request, request_in_code};
 use crate::parse::recognise::table::{columns, endpoint_rows, headerless_row, is_status_table, place_column, row_field, table_media};
 use crate::parse::vocab::chrome::is_chrome;
@@ -286,7 +288,8 @@ impl Reader<'_, '_> {
         if s == Section::Models {
             self.models_level = Some(7);
         }
-        let is_status = text.trim().trim_start_matches(['*', '#', ' ']).starts_with(|c: char| c.is_ascii_digit()) && matches!(s, Section::Response(Some(_)) | Section::Errors);
+        let is_status = text.trim().trim_start_matches(['*', '#', ' ']).starts_with(|c: char| c.is_ascii_digit())
+            && matches!(s, Section::Response(Some(_)) | Section::Errors);
         if is_status && self.status_tab {
             return;
         }
@@ -445,10 +448,13 @@ impl Reader<'_, '_> {
         }
         // A table copied one cell per line.
         if crate::parse::recognise::table::is_header_word(t) {
-            let lines: Vec<(&str, u32)> = self.units[k..end].iter().map_while(|u| match u {
-                Unit::Line { text, line, .. } => Some((text.trim(), *line)),
-                _ => None,
-            }).collect();
+            let lines: Vec<(&str, u32)> = self.units[k..end]
+                .iter()
+                .map_while(|u| match u {
+                    Unit::Line { text, line, .. } => Some((text.trim(), *line)),
+                    _ => None,
+                })
+                .collect();
             if let Some((header, rows, used)) = crate::parse::recognise::table::vertical_table(&lines) {
                 self.table(&header, &rows, line);
                 return k + used;
@@ -471,7 +477,8 @@ impl Reader<'_, '_> {
         }
         // A field named like a section (`body`, `query`) is a field when a type follows; a
         // capitalised one (`Body`, `Headers`) is the section heading.
-        let name_then_type = is_name_line(t).is_some() && self.type_follows(k, end) && !(t.starts_with(|c: char| c.is_ascii_uppercase()) && section_of(t).is_some());
+        let name_then_type =
+            is_name_line(t).is_some() && self.type_follows(k, end) && !(t.starts_with(|c: char| c.is_ascii_uppercase()) && section_of(t).is_some());
         if !name_then_type {
             // `Attributes` under `The Inverter object`: still the model's.
             if matches!(self.target, Target::Model(_)) && is_model_part(t) {
@@ -486,7 +493,8 @@ impl Reader<'_, '_> {
             }
             if let Some(s) = section_of(t) {
                 // Tabs in a row (`Schema` / `Example (from schema)`): the first one is shown.
-                let after_tab = k > 0 && matches!(self.units[k - 1], Unit::Line { text, .. } if matches!(text.trim().to_ascii_lowercase().as_str(), "schema" | "model"));
+                let after_tab =
+                    k > 0 && matches!(self.units[k - 1], Unit::Line { text, .. } if matches!(text.trim().to_ascii_lowercase().as_str(), "schema" | "model"));
                 if s == Section::Ignored && after_tab {
                     return k + 1;
                 }
@@ -766,7 +774,13 @@ impl Reader<'_, '_> {
     /// `Returns an array of Pet objects`, `No Content`, `204`.
     fn statement(&mut self, t: &str) -> bool {
         let lower = t.to_lowercase();
-        if matches!(self.target, Target::Response) && (lower.contains("no content") || lower.contains("returns nothing") || lower.contains("no response body") || lower == "empty response" || lower == "empty") {
+        if matches!(self.target, Target::Response)
+            && (lower.contains("no content")
+                || lower.contains("returns nothing")
+                || lower.contains("no response body")
+                || lower == "empty response"
+                || lower == "empty")
+        {
             self.doc.response_empty = true;
             return true;
         }
@@ -775,7 +789,10 @@ impl Reader<'_, '_> {
         for marker in ["same shape as ", "same as ", "same format as ", "same response as "] {
             if let Some(at) = lower.find(marker) {
                 let rest = t[at + marker.len()..].trim_end_matches(['.', ')']).trim().trim_matches(['*', '_', '`']).trim();
-                if !rest.is_empty() && rest.split_whitespace().count() <= 8 && (self.target == Target::Response || lower.starts_with("returns") || lower.contains("response")) {
+                if !rest.is_empty()
+                    && rest.split_whitespace().count() <= 8
+                    && (self.target == Target::Response || lower.starts_with("returns") || lower.contains("response"))
+                {
                     self.doc.response_like = Some(rest.to_string());
                     return true;
                 }
@@ -788,7 +805,9 @@ impl Reader<'_, '_> {
                 return true;
             }
         }
-        for (prefix, response) in [("this endpoint returns ", true), ("this endpoint expects ", false), ("returns an array of ", true), ("returns a list of ", true)] {
+        for (prefix, response) in
+            [("this endpoint returns ", true), ("this endpoint expects ", false), ("returns an array of ", true), ("returns a list of ", true)]
+        {
             if let Some(rest) = lower.strip_prefix(prefix) {
                 let rest = rest.trim_end_matches('.');
                 let spelled = if prefix.starts_with("returns a") { format!("list of {rest}") } else { rest.to_string() };
@@ -1013,9 +1032,16 @@ impl Reader<'_, '_> {
     /// the spec's casing, `systemData`).
     fn definition_name(&mut self, k: usize, end: usize, t: &str, line: u32) -> bool {
         let next = self.units.get(k + 1).and_then(Unit::text).map(str::trim);
-        let table_follows = (k + 1..(k + 5).min(end)).map(|j| &self.units[j]).take_while(|u| matches!(u, Unit::Line { .. } | Unit::Table { .. })).any(|u| matches!(u, Unit::Table { .. }));
+        let table_follows = (k + 1..(k + 5).min(end))
+            .map(|j| &self.units[j])
+            .take_while(|u| matches!(u, Unit::Line { .. } | Unit::Table { .. }))
+            .any(|u| matches!(u, Unit::Table { .. }));
         let kind_line = matches!(next, Some("Object" | "Enumeration"));
-        let named = if kind_line { crate::parse::recognise::field::is_name(t) } else { crate::parse::vocab::type_words::is_model_name(t) && !next.is_some_and(crate::parse::vocab::type_words::is_model_name) };
+        let named = if kind_line {
+            crate::parse::recognise::field::is_name(t)
+        } else {
+            crate::parse::vocab::type_words::is_model_name(t) && !next.is_some_and(crate::parse::vocab::type_words::is_model_name)
+        };
         if !table_follows || !named {
             return false;
         }
@@ -1078,7 +1104,10 @@ impl Reader<'_, '_> {
             }
             for cell in cells.iter().skip(1) {
                 for l in cell.text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-                    let f = field_from_lines(l, line).or_else(|| field_line(l)).or_else(|| (self.target == Target::Params(Some(Place::Header))).then(|| header_line(l, line)).flatten()).or_else(|| dash_field(l, line));
+                    let f = field_from_lines(l, line)
+                        .or_else(|| field_line(l))
+                        .or_else(|| (self.target == Target::Params(Some(Place::Header))).then(|| header_line(l, line)).flatten())
+                        .or_else(|| dash_field(l, line));
                     if let Some(f) = f {
                         self.push(self.target, f);
                     }
@@ -1326,14 +1355,18 @@ impl Reader<'_, '_> {
             }
             // A sample right after a request that carries no body (or has its body inline)
             // is the answer to it.
-            self.answer_follows = r.json_body.is_some() || r.endpoint.as_ref().is_some_and(|e| matches!(e.method, crate::schema::Method::Get | crate::schema::Method::Delete | crate::schema::Method::Head));
+            self.answer_follows = r.json_body.is_some()
+                || r.endpoint
+                    .as_ref()
+                    .is_some_and(|e| matches!(e.method, crate::schema::Method::Get | crate::schema::Method::Delete | crate::schema::Method::Head));
             self.doc.requests.push(r);
             return;
         }
         // A raw HTTP response: `HTTP/1.1 200 OK`, headers, a blank line, the body.
         if let Some(status) = text.trim_start().strip_prefix("HTTP/").and_then(|r| r.split_whitespace().nth(1)) {
             // The body after a blank line, or from its first brace in a copy that lost it.
-            let body = text.split_once("\n\n").map(|(_, b)| b).or_else(|| text.find("\n{").or_else(|| text.find("\n[")).map(|at| &text[at + 1..])).unwrap_or("");
+            let body =
+                text.split_once("\n\n").map(|(_, b)| b).or_else(|| text.find("\n{").or_else(|| text.find("\n[")).map(|at| &text[at + 1..])).unwrap_or("");
             if status.starts_with('2') {
                 if let Some(json) = parse_json(body.trim()) {
                     self.doc.response_example.get_or_insert((json, line));
@@ -1352,9 +1385,15 @@ impl Reader<'_, '_> {
         }
         // A multipart body sample: its parts' names (`Content-Disposition: form-data; name="image"`).
         if self.target == Target::Body && text.contains("Content-Disposition: form-data") {
-            let parts: Vec<(String, bool)> = text.lines().filter_map(|l| Some((l.split("name=\"").nth(1)?.split('"').next()?.to_string(), l.contains("filename=")))).collect();
+            let parts: Vec<(String, bool)> =
+                text.lines().filter_map(|l| Some((l.split("name=\"").nth(1)?.split('"').next()?.to_string(), l.contains("filename=")))).collect();
             let files = parts.iter().filter(|p| p.1).map(|p| p.0.clone()).collect();
-            self.doc.requests.push(Request { kind: Some(BodyKind::Multipart), form_fields: parts.into_iter().map(|p| p.0).collect(), files, ..Request::default() });
+            self.doc.requests.push(Request {
+                kind: Some(BodyKind::Multipart),
+                form_fields: parts.into_iter().map(|p| p.0).collect(),
+                files,
+                ..Request::default()
+            });
             self.doc.body_kind = Some(BodyKind::Multipart);
             return;
         }
@@ -1362,7 +1401,11 @@ impl Reader<'_, '_> {
         if self.target == Target::Body && lang.is_none() {
             let t = text.trim();
             if !t.contains(char::is_whitespace) && t.contains('=') && !t.starts_with(['{', '[']) {
-                let fields = t.split('&').filter_map(|kv| kv.split_once('=').map(|(k, _)| k.to_string())).filter(|k| crate::parse::recognise::field::is_name(k)).collect();
+                let fields = t
+                    .split('&')
+                    .filter_map(|kv| kv.split_once('=').map(|(k, _)| k.to_string()))
+                    .filter(|k| crate::parse::recognise::field::is_name(k))
+                    .collect();
                 self.doc.requests.push(Request { kind: Some(BodyKind::Form), form_fields: fields, ..Request::default() });
                 self.doc.body_kind.get_or_insert(BodyKind::Form);
                 return;
@@ -1504,12 +1547,15 @@ fn model_name(text: &str) -> String {
 /// The names the segment's endpoint and sample requests show: query keys, placeholders,
 /// form fields (`--data-urlencode 'grant_type=…'`), custom headers.
 fn known_names(units: &[Unit<'_>], seg: &Segment) -> Vec<String> {
-    let mut known: Vec<String> = seg.anchor.as_ref().map(|a| a.endpoint.query.iter().cloned().chain(crate::schema::path_placeholders(&a.endpoint.path)).collect()).unwrap_or_default();
+    let mut known: Vec<String> =
+        seg.anchor.as_ref().map(|a| a.endpoint.query.iter().cloned().chain(crate::schema::path_placeholders(&a.endpoint.path)).collect()).unwrap_or_default();
     for u in &units[seg.start..seg.end] {
         // `Optional query string: ?cuisine=tacos&open_now=true`.
         if let Unit::Line { text, .. } = u {
             if let Some(q) = text.split_whitespace().find_map(|w| w.strip_prefix('?')).filter(|q| q.contains('=')) {
-                known.extend(q.split('&').filter_map(|kv| kv.split_once('=').map(|(k, _)| k.to_string())).filter(|k| crate::parse::recognise::field::is_name(k)));
+                known.extend(
+                    q.split('&').filter_map(|kv| kv.split_once('=').map(|(k, _)| k.to_string())).filter(|k| crate::parse::recognise::field::is_name(k)),
+                );
             }
         }
         if let Unit::Code { text, .. } = u {
@@ -1531,7 +1577,8 @@ fn label_alone(t: &str) -> Option<Awaiting> {
     // Most renderers print the colon; Scalar prints `Example` and `default` bare, Fumadocs
     // `Format`, `Value in`, `Maximum length`.
     let bare = matches!(l.as_str(), "example" | "examples" | "default" | "example value")
-        || t.starts_with(|c: char| c.is_ascii_uppercase()) && matches!(l.as_str(), "format" | "value in" | "maximum length" | "minimum length" | "maximum" | "minimum" | "pattern");
+        || t.starts_with(|c: char| c.is_ascii_uppercase())
+            && matches!(l.as_str(), "format" | "value in" | "maximum length" | "minimum length" | "maximum" | "minimum" | "pattern");
     if !t.trim().ends_with(':') && !bare {
         return None;
     }
@@ -1583,7 +1630,10 @@ fn header_line(text: &str, line: u32) -> Option<FieldDoc> {
 /// rest are its members.
 fn nest_under_wrapper(mut fields: Vec<FieldDoc>) -> Vec<FieldDoc> {
     let body_rows: Vec<&FieldDoc> = fields.iter().filter(|f| f.in_body.is_some()).collect();
-    let wrapper = body_rows.first().is_some_and(|f| f.children.is_empty() && f.ty.as_ref().is_some_and(|t| matches!(t.ty, crate::schema::Type::Any | crate::schema::Type::Array { .. }) && t.ty.ref_name().is_none()));
+    let wrapper = body_rows.first().is_some_and(|f| {
+        f.children.is_empty()
+            && f.ty.as_ref().is_some_and(|t| matches!(t.ty, crate::schema::Type::Any | crate::schema::Type::Array { .. }) && t.ty.ref_name().is_none())
+    });
     if !wrapper || body_rows.len() < 2 || fields.iter().any(|f| f.depth > 0) {
         return fields;
     }
@@ -1611,7 +1661,9 @@ fn dash_field(text: &str, line: u32) -> Option<FieldDoc> {
 fn type_then_prose(t: &str) -> Option<(TypeWords, String)> {
     let first = t.split_whitespace().next()?;
     let scalar = first.starts_with(|c: char| c.is_ascii_uppercase())
-        && type_words(first, false).is_some_and(|ty| ty.named == 0 && !ty.loose && !matches!(ty.ty, crate::schema::Type::Array { .. } | crate::schema::Type::Map { .. } | crate::schema::Type::Any));
+        && type_words(first, false).is_some_and(|ty| {
+            ty.named == 0 && !ty.loose && !matches!(ty.ty, crate::schema::Type::Array { .. } | crate::schema::Type::Map { .. } | crate::schema::Type::Any)
+        });
     let (ty, rest) = leading_type(t)?;
     (scalar && !rest.is_empty()).then_some((ty, rest))
 }
@@ -1683,14 +1735,17 @@ pub fn field_from_lines(text: &str, line: u32) -> Option<FieldDoc> {
 fn paren_type_line(t: &str) -> Option<(TypeWords, Option<bool>, &str)> {
     let inner = t.strip_prefix('(')?;
     let mut depth = 1;
-    let close = inner.char_indices().find(|(_, c)| {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            _ => {}
-        }
-        depth == 0
-    })?.0;
+    let close = inner
+        .char_indices()
+        .find(|(_, c)| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            depth == 0
+        })?
+        .0;
     let ty = type_words(inner[..close].trim(), false)?;
     let rest = inner[close + 1..].trim_start();
     for (badge, required) in [("REQUIRED", true), ("OPTIONAL", false), ("Required", true), ("Optional", false)] {

@@ -180,7 +180,10 @@ fn method_line(units: &[Unit<'_>], i: usize) -> Option<Anchor> {
     let (Unit::Line { text, .. } | Unit::Heading { text, .. }) = units[i] else { return None };
     let t = text.trim();
     // `POST Creating Employee` (a README heading): the method, then the request's name.
-    let titled = t.split_once(' ').filter(|(m, rest)| m.chars().all(|c| c.is_ascii_uppercase()) && rest.starts_with(|c: char| c.is_uppercase()) && endpoint_in_line(t).is_none()).and_then(|(m, _)| Method::parse(m));
+    let titled = t
+        .split_once(' ')
+        .filter(|(m, rest)| m.chars().all(|c| c.is_ascii_uppercase()) && rest.starts_with(|c: char| c.is_uppercase()) && endpoint_in_line(t).is_none())
+        .and_then(|(m, _)| Method::parse(m));
     let method = match t {
         "DEL" | "del" | "Del" => Method::Delete,
         _ if t.len() <= 7 && (t.chars().all(|c| c.is_ascii_uppercase()) || t.chars().all(|c| c.is_ascii_lowercase()) || is_capitalised(t)) => Method::parse(t)?,
@@ -192,7 +195,9 @@ fn method_line(units: &[Unit<'_>], i: usize) -> Option<Anchor> {
     let line_text = |k: usize| match units.get(k) {
         Some(Unit::Line { text, .. }) => {
             let t = text.trim();
-            let labelled = ["URL", "URl", "Url", "url", "Endpoint", "Request URL", "URI"].iter().find_map(|l| t.strip_prefix(l).map(str::trim_start).and_then(|r| r.strip_prefix(':')).map(str::trim));
+            let labelled = ["URL", "URl", "Url", "url", "Endpoint", "Request URL", "URI"]
+                .iter()
+                .find_map(|l| t.strip_prefix(l).map(str::trim_start).and_then(|r| r.strip_prefix(':')).map(str::trim));
             Some(labelled.unwrap_or(t))
         }
         _ => None,
@@ -202,7 +207,8 @@ fn method_line(units: &[Unit<'_>], i: usize) -> Option<Anchor> {
         let mut path = String::new();
         let mut k = i + 1;
         while let Some(part) = line_text(k) {
-            let fragment = part == "/" || part.starts_with('/') || !path.is_empty() && path.ends_with('/') && !part.contains(char::is_whitespace) && part.len() < 80;
+            let fragment =
+                part == "/" || part.starts_with('/') || !path.is_empty() && path.ends_with('/') && !part.contains(char::is_whitespace) && part.len() < 80;
             if !fragment || is_chrome(part) {
                 break;
             }
@@ -364,7 +370,9 @@ fn distinct(anchors: Vec<Anchor>) -> Vec<Anchor> {
     let tail = |e: &Endpoint| (e.method, e.path.rsplit('/').next().unwrap_or("").to_string());
     for a in unique {
         let key = tail(&a.endpoint);
-        let same = by_tail.get(&key).and_then(|ids| ids.iter().copied().find(|&i| base_path_of(&out[i].endpoint, &a.endpoint).is_some() || base_path_of(&a.endpoint, &out[i].endpoint).is_some()));
+        let same = by_tail.get(&key).and_then(|ids| {
+            ids.iter().copied().find(|&i| base_path_of(&out[i].endpoint, &a.endpoint).is_some() || base_path_of(&a.endpoint, &out[i].endpoint).is_some())
+        });
         match same.map(|i| &mut out[i]) {
             Some(first) => {
                 if let Some(prefix) = base_path_of(&first.endpoint, &a.endpoint) {
@@ -404,8 +412,14 @@ pub fn segments(units: &[Unit<'_>], found: &Found) -> Vec<Segment> {
     // endpoint comes after its sections.
     // Samples right after most anchors (a request block, its response) also mean the
     // endpoint closes its operation.
-    let samples_follow = anchors.iter().filter(|a| matches!(units.get(a.unit + a.span), Some(Unit::Code { .. })) || matches!(units[a.unit], Unit::Code { text, .. } if text.trim().lines().count() > 1)).count();
-    let anchor_last = params_before(units, 0, anchors[0].unit) || samples_follow * 2 > anchors.len() && anchors.windows(2).any(|p| params_before(units, p[0].unit + p[0].span, p[1].unit));
+    let samples_follow = anchors
+        .iter()
+        .filter(|a| {
+            matches!(units.get(a.unit + a.span), Some(Unit::Code { .. })) || matches!(units[a.unit], Unit::Code { text, .. } if text.trim().lines().count() > 1)
+        })
+        .count();
+    let anchor_last = params_before(units, 0, anchors[0].unit)
+        || samples_follow * 2 > anchors.len() && anchors.windows(2).any(|p| params_before(units, p[0].unit + p[0].span, p[1].unit));
     // Swagger UI and accordion layouts print the summary right after `METHOD /path`.
     // The same line after every anchor is a tab (`cURL`, `Lingua CLI`), not a summary.
     let after: Vec<String> = anchors.iter().filter_map(|a| title_after_anchor(units, a)).map(|t| t.0).collect();
@@ -415,10 +429,14 @@ pub fn segments(units: &[Unit<'_>], found: &Found) -> Vec<Segment> {
     // names no operation.
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for a in &anchors {
-        let tail: HashSet<&str> = units[(a.unit + a.span).min(units.len())..].iter().take(6).filter_map(|u| match u {
-            Unit::Line { text, .. } => Some(text.trim()),
-            _ => None,
-        }).collect();
+        let tail: HashSet<&str> = units[(a.unit + a.span).min(units.len())..]
+            .iter()
+            .take(6)
+            .filter_map(|u| match u {
+                Unit::Line { text, .. } => Some(text.trim()),
+                _ => None,
+            })
+            .collect();
         for t in tail {
             *counts.entry(t).or_default() += 1;
         }
@@ -444,7 +462,9 @@ pub fn segments(units: &[Unit<'_>], found: &Found) -> Vec<Segment> {
     for k in (0..anchors.len().saturating_sub(1)).rev() {
         let (a, b) = (&anchors[k], &anchors[k + 1]);
         let between = &units[a.unit + a.span..b.unit];
-        let listed_together = between.iter().all(|u| matches!(u, Unit::Line { text, .. } if section_of(text).is_none() && !title_like(text) || text.split_whitespace().count() > 12));
+        let listed_together = between
+            .iter()
+            .all(|u| matches!(u, Unit::Line { text, .. } if section_of(text).is_none() && !title_like(text) || text.split_whitespace().count() > 12));
         let same_table = a.unit == b.unit;
         if listed_together || same_table {
             ends[k] = ends[k + 1];
@@ -454,7 +474,11 @@ pub fn segments(units: &[Unit<'_>], found: &Found) -> Vec<Segment> {
     for (k, anchor) in anchors.into_iter().enumerate() {
         let start = starts[k];
         let end = ends[k];
-        let title = if title_after { title_after_anchor(units, &anchor).or_else(|| segment_title(units, start, &anchor, &repeated)) } else { segment_title(units, start, &anchor, &repeated) };
+        let title = if title_after {
+            title_after_anchor(units, &anchor).or_else(|| segment_title(units, start, &anchor, &repeated))
+        } else {
+            segment_title(units, start, &anchor, &repeated)
+        };
         out.push(Segment { start, end, anchor: Some(anchor), title });
     }
     out
@@ -474,7 +498,9 @@ fn title_after_anchor(units: &[Unit<'_>], a: &Anchor) -> Option<(String, u32)> {
 /// their sections, a heading followed by parameter or response sections before the next
 /// anchor is a sub-heading of the previous operation (`Consumes`, `Produces`), not a start.
 fn heading_boundary(units: &[Unit<'_>], a: &Anchor, b: &Anchor, anchor_last: bool) -> Option<usize> {
-    let content_section = |k: usize| units[k].text().and_then(section_of).is_some_and(|s| matches!(s, Section::Params(_) | Section::Body(_) | Section::Response(_) | Section::Errors));
+    let content_section = |k: usize| {
+        units[k].text().and_then(section_of).is_some_and(|s| matches!(s, Section::Params(_) | Section::Body(_) | Section::Response(_) | Section::Errors))
+    };
     (a.unit + a.span..=b.unit)
         .filter_map(|k| match units[k] {
             Unit::Heading { level, text, .. } if section_of(text).is_none() => Some((level, k)),
@@ -494,11 +520,15 @@ fn params_before(units: &[Unit<'_>], from: usize, to: usize) -> bool {
 /// Anchor-last layouts: after an anchor come samples and status tabs; the next title-like
 /// line starts the next operation.
 fn rhythm_after(units: &[Unit<'_>], a: &Anchor, b: &Anchor, repeated: &HashSet<&str>) -> usize {
-    let title = (a.unit + a.span..b.unit).find(|&k| matches!(units[k], Unit::Line { text, .. } if title_like(text) && !sample_label(text) && !repeated.contains(text.trim())));
+    let title = (a.unit + a.span..b.unit)
+        .find(|&k| matches!(units[k], Unit::Line { text, .. } if title_like(text) && !sample_label(text) && !repeated.contains(text.trim())));
     // Without titles: the samples after the anchor, then the next operation's sections.
     let after_samples = || {
         let mut k = a.unit + a.span;
-        while k < b.unit && (matches!(units[k], Unit::Code { .. }) || matches!(units[k], Unit::Line { text, .. } if sample_label(text) || is_chrome(text) || text.trim().parse::<u16>().is_ok() || section_of(text).is_some_and(|s| matches!(s, Section::Ignored | Section::Response(_))))) {
+        while k < b.unit
+            && (matches!(units[k], Unit::Code { .. })
+                || matches!(units[k], Unit::Line { text, .. } if sample_label(text) || is_chrome(text) || text.trim().parse::<u16>().is_ok() || section_of(text).is_some_and(|s| matches!(s, Section::Ignored | Section::Response(_)))))
+        {
             k += 1;
         }
         (k < b.unit && k > a.unit + a.span).then_some(k)
@@ -579,7 +609,8 @@ fn page_title(units: &[Unit<'_>], anchor: Option<&Anchor>) -> Option<(String, u3
         _ => None,
     });
     heading.or_else(|| {
-        let first_section = (0..limit).find(|&k| units[k].text().and_then(section_of).is_some_and(|s| matches!(s, Section::Params(_) | Section::Body(_) | Section::Response(_))));
+        let first_section = (0..limit)
+            .find(|&k| units[k].text().and_then(section_of).is_some_and(|s| matches!(s, Section::Params(_) | Section::Body(_) | Section::Response(_))));
         nearest_title(units, 0, first_section.unwrap_or(limit), &HashSet::new())
     })
 }
@@ -632,7 +663,8 @@ fn segment_title(units: &[Unit<'_>], start: usize, anchor: &Anchor, repeated: &H
     });
     heading.or(quoted).or_else(|| {
         // Before the first request-side section or the anchor, whichever comes first.
-        let first_section = (start..anchor.unit).find(|&k| units[k].text().and_then(section_of).is_some_and(|s| matches!(s, Section::Params(_) | Section::Body(_))));
+        let first_section =
+            (start..anchor.unit).find(|&k| units[k].text().and_then(section_of).is_some_and(|s| matches!(s, Section::Params(_) | Section::Body(_))));
         nearest_title(units, start, first_section.unwrap_or(anchor.unit), repeated)
     })
 }
@@ -674,7 +706,10 @@ mod tests {
         let blocks = blocks(page);
         let u = units(&blocks);
         let found = find(&u);
-        segments(&u, &found).into_iter().map(|s| (s.anchor.map(|a| format!("{} {}", a.endpoint.method.as_str(), a.endpoint.path)), s.title.map(|t| t.0))).collect()
+        segments(&u, &found)
+            .into_iter()
+            .map(|s| (s.anchor.map(|a| format!("{} {}", a.endpoint.method.as_str(), a.endpoint.path)), s.title.map(|t| t.0)))
+            .collect()
     }
 
     #[test]
@@ -682,10 +717,7 @@ mod tests {
         let page = "Kittens\nGet All Kittens\ncurl \"http://example.com/api/kittens\"\nThis endpoint retrieves all kittens.\nHTTP Request\nGET http://example.com/api/kittens\nQuery Parameters\nParameter | Default | Description\n---|---|---\ninclude_cats | false | If set\nGet a Specific Kitten\ncurl \"http://example.com/api/kittens/2\"\nThis endpoint retrieves a specific kitten.\nHTTP Request\nGET http://example.com/kittens/<ID>\nURL Parameters\nParameter | Description\n---|---\nID | The ID\n";
         assert_eq!(
             split(page),
-            [
-                (Some("GET /api/kittens".into()), Some("Get All Kittens".into())),
-                (Some("GET /kittens/{ID}".into()), Some("Get a Specific Kitten".into()))
-            ]
+            [(Some("GET /api/kittens".into()), Some("Get All Kittens".into())), (Some("GET /kittens/{ID}".into()), Some("Get a Specific Kitten".into()))]
         );
     }
 
@@ -713,13 +745,17 @@ mod tests {
         let found = find(&u);
         let segs = segments(&u, &found);
         let got: Vec<(String, String)> = segs.iter().map(|s| (s.anchor.as_ref().unwrap().endpoint.path.clone(), s.title.clone().unwrap().0)).collect();
-        assert_eq!(got, [("/notes/{id}".into(), "Retrieve a Note".into()), ("/notes/{id}".into(), "Delete a Note".into()), ("/notes".into(), "List Notes".into())]);
+        assert_eq!(
+            got,
+            [("/notes/{id}".into(), "Retrieve a Note".into()), ("/notes/{id}".into(), "Delete a Note".into()), ("/notes".into(), "List Notes".into())]
+        );
         assert_eq!(segs[2].anchor.as_ref().unwrap().endpoint.query, ["page"]);
     }
 
     #[test]
     fn split_paths_and_examples() {
-        let page = "GET\nList subscriptions\nAdd a box\nPOST\n/\nv1\n/\nsubscriptions\n/\n{subscription_id}\nTry it\nPath Parameters\nsubscription_id\nstring\n";
+        let page =
+            "GET\nList subscriptions\nAdd a box\nPOST\n/\nv1\n/\nsubscriptions\n/\n{subscription_id}\nTry it\nPath Parameters\nsubscription_id\nstring\n";
         assert_eq!(split(page), [(Some("POST /v1/subscriptions/{subscription_id}".into()), Some("Add a box".into()))]);
         let page = "Get a user\nGET /users/{id}\nExample\nGET https://api.example.com/users/42\n";
         assert_eq!(split(page).len(), 1);

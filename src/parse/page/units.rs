@@ -6,13 +6,36 @@ use crate::parse::blocks::{Block, Cell, Definition, ListItem, Row};
 
 #[derive(Debug, Clone, Copy)]
 pub enum Unit<'a> {
-    Heading { level: u8, text: &'a str, line: u32, struck: bool },
+    Heading {
+        level: u8,
+        text: &'a str,
+        line: u32,
+        struck: bool,
+    },
     /// `link`: where the paragraph's first link points (`#Pet` names a model type).
-    Line { text: &'a str, line: u32, link: Option<&'a str> },
-    Table { header: &'a [Cell], rows: &'a [Row], line: u32 },
-    List { items: &'a [ListItem], line: u32 },
-    Definitions { items: &'a [Definition], line: u32 },
-    Code { lang: Option<&'a str>, text: &'a str, line: u32 },
+    Line {
+        text: &'a str,
+        line: u32,
+        link: Option<&'a str>,
+    },
+    Table {
+        header: &'a [Cell],
+        rows: &'a [Row],
+        line: u32,
+    },
+    List {
+        items: &'a [ListItem],
+        line: u32,
+    },
+    Definitions {
+        items: &'a [Definition],
+        line: u32,
+    },
+    Code {
+        lang: Option<&'a str>,
+        text: &'a str,
+        line: u32,
+    },
 }
 
 impl<'a> Unit<'a> {

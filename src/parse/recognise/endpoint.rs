@@ -34,7 +34,8 @@ pub struct Endpoint {
 }
 
 /// Labels that may precede an endpoint on its line.
-const LABELS: &[&str] = &["wraps", "endpoint", "http request", "request", "url", "route", "path", "method", "request url", "resource url", "api endpoint", "definition", "http"];
+const LABELS: &[&str] =
+    &["wraps", "endpoint", "http request", "request", "url", "route", "path", "method", "request url", "resource url", "api endpoint", "definition", "http"];
 
 /// One line of text (a heading, paragraph line, cell or list item).
 pub fn endpoint_in_line(line: &str) -> Option<Endpoint> {
@@ -93,7 +94,9 @@ pub fn endpoint_in_line(line: &str) -> Option<Endpoint> {
     if glued_method && target_end < rest.len() {
         let last = rest[..target_end].rfind('/').map_or(0, |i| i + 1);
         let segment = &rest[last..target_end];
-        if let Some(cap) = segment.char_indices().skip(1).find(|(i, c)| c.is_ascii_uppercase() && segment[..*i].chars().all(|x| x.is_ascii_lowercase())).map(|(i, _)| i) {
+        if let Some(cap) =
+            segment.char_indices().skip(1).find(|(i, c)| c.is_ascii_uppercase() && segment[..*i].chars().all(|x| x.is_ascii_lowercase())).map(|(i, _)| i)
+        {
             if rest[target_end..].trim_start().starts_with(|c: char| c.is_ascii_lowercase()) {
                 target_end = last + cap;
             }
@@ -133,7 +136,8 @@ fn join_path_tokens(rest: &str) -> String {
     let mut target = first.to_string();
     while let Some(next) = tokens.peek() {
         let open = target.matches('(').count() > target.matches(')').count() || target.matches('{').count() > target.matches('}').count();
-        let continues = open || target.ends_with('/') && next.starts_with(['(', '{', '<', ':']) || next.starts_with(['/', ')', '}']) && !target.starts_with("HTTP");
+        let continues =
+            open || target.ends_with('/') && next.starts_with(['(', '{', '<', ':']) || next.starts_with(['/', ')', '}']) && !target.starts_with("HTTP");
         if !continues {
             break;
         }
@@ -202,7 +206,10 @@ fn endpoint(method: Method, target: &str, evidence: Evidence) -> Option<Endpoint
     if !looks_like_url(target) {
         return None;
     }
-    let mut query: Vec<String> = target.split_once('?').map(|(_, q)| q.split('&').filter_map(|kv| kv.split('=').next()).map(|k| k.trim().to_string()).filter(|k| !k.is_empty()).collect()).unwrap_or_default();
+    let mut query: Vec<String> = target
+        .split_once('?')
+        .map(|(_, q)| q.split('&').filter_map(|kv| kv.split('=').next()).map(|k| k.trim().to_string()).filter(|k| !k.is_empty()).collect())
+        .unwrap_or_default();
     for q in template_query {
         if !query.contains(&q) {
             query.push(q);
@@ -214,7 +221,13 @@ fn endpoint(method: Method, target: &str, evidence: Evidence) -> Option<Endpoint
     }
     let query_values = target
         .split_once('?')
-        .map(|(_, q)| q.split('&').filter_map(|kv| kv.split_once('=')).map(|(k, v)| (k.trim().to_string(), v.trim().to_string())).filter(|(k, v)| !k.is_empty() && !v.is_empty()).collect())
+        .map(|(_, q)| {
+            q.split('&')
+                .filter_map(|kv| kv.split_once('='))
+                .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+                .filter(|(k, v)| !k.is_empty() && !v.is_empty())
+                .collect()
+        })
         .unwrap_or_default();
     Some(Endpoint { method, path, base_url, query, query_values, typed: placeholder_types(target), evidence })
 }
@@ -222,7 +235,11 @@ fn endpoint(method: Method, target: &str, evidence: Evidence) -> Option<Endpoint
 /// `api/users/{id}`, `v1/items`: a path without its leading slash.
 fn relative_path(t: &str) -> bool {
     let first = t.split('/').next().unwrap_or("");
-    t.contains('/') && !t.contains("://") && !first.is_empty() && first.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) && t.chars().all(|c| !c.is_whitespace())
+    t.contains('/')
+        && !t.contains("://")
+        && !first.is_empty()
+        && first.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && t.chars().all(|c| !c.is_whitespace())
 }
 
 /// Converters in placeholders: sphinx `(int:id)`, `{id:int}` (ASP.NET, Starlette),
@@ -403,7 +420,10 @@ mod tests {
         assert_eq!(ep("Retrieve a Note [GET /notes/{id}{?verbose}]"), stated(Method::Get, "/notes/{id}"));
         assert_eq!(ep("GET {{baseUrl}}/orders/:orderId"), stated(Method::Get, "/orders/{orderId}"));
         let full = endpoint_in_line("GEThttps://api.example.com/v1/teams/{teamId}?api-version=2024-01-01").unwrap();
-        assert_eq!((full.base_url.as_deref(), full.path.as_str(), full.query.as_slice()), (Some("https://api.example.com"), "/v1/teams/{teamId}", &["api-version".to_string()][..]));
+        assert_eq!(
+            (full.base_url.as_deref(), full.path.as_str(), full.query.as_slice()),
+            (Some("https://api.example.com"), "/v1/teams/{teamId}", &["api-version".to_string()][..])
+        );
         assert_eq!(ep("POST /v1/tokens HTTP/1.1").map(|e| e.3), Some(Evidence::Example));
         for prose in ["Get the list of users", "GET requests should not have a body", "Delete /x", "POST", "GETTING /x", "get a user by id"] {
             assert_eq!(ep(prose), None, "{prose}");

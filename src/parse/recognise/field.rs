@@ -69,7 +69,11 @@ impl FieldDoc {
             Detail::Type(t) => {
                 self.nullable |= t.nullable;
                 // A later `Format: binary` / `date-time` / `int64` refines a plain type.
-                let refines = matches!((self.ty.as_ref().map(|x| &x.ty), &t.ty), (Some(Type::String { format: None }), Type::String { format: Some(_) } | Type::Date | Type::DateTime) | (Some(Type::Integer { bits: None }), Type::Integer { bits: Some(_) }));
+                let refines = matches!(
+                    (self.ty.as_ref().map(|x| &x.ty), &t.ty),
+                    (Some(Type::String { format: None }), Type::String { format: Some(_) } | Type::Date | Type::DateTime)
+                        | (Some(Type::Integer { bits: None }), Type::Integer { bits: Some(_) })
+                );
                 if self.ty.is_none() || refines {
                     self.ty = Some(t);
                 }
@@ -119,11 +123,92 @@ pub enum Detail {
 
 /// Words that start sentences, never a field name.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "if", "when", "returns", "return", "use", "used", "each", "all", "for", "to", "in", "on", "of", "with",
-    "by", "and", "or", "is", "are", "be", "can", "will", "may", "must", "should", "see", "note", "example", "examples", "possible", "allowed", "you", "your",
-    "we", "our", "it", "its", "there", "here", "only", "also", "not", "no", "yes", "one", "two", "some", "from", "as", "at", "get", "post", "put", "patch",
-    "delete", "head", "required", "optional", "copy", "show", "hide", "try", "send", "true", "false", "null", "none", "string", "integer", "number", "boolean",
-    "object", "array", "enum", "json", "returns", "contains", "specifies", "indicates",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "if",
+    "when",
+    "returns",
+    "return",
+    "use",
+    "used",
+    "each",
+    "all",
+    "for",
+    "to",
+    "in",
+    "on",
+    "of",
+    "with",
+    "by",
+    "and",
+    "or",
+    "is",
+    "are",
+    "be",
+    "can",
+    "will",
+    "may",
+    "must",
+    "should",
+    "see",
+    "note",
+    "example",
+    "examples",
+    "possible",
+    "allowed",
+    "you",
+    "your",
+    "we",
+    "our",
+    "it",
+    "its",
+    "there",
+    "here",
+    "only",
+    "also",
+    "not",
+    "no",
+    "yes",
+    "one",
+    "two",
+    "some",
+    "from",
+    "as",
+    "at",
+    "get",
+    "post",
+    "put",
+    "patch",
+    "delete",
+    "head",
+    "required",
+    "optional",
+    "copy",
+    "show",
+    "hide",
+    "try",
+    "send",
+    "true",
+    "false",
+    "null",
+    "none",
+    "string",
+    "integer",
+    "number",
+    "boolean",
+    "object",
+    "array",
+    "enum",
+    "json",
+    "returns",
+    "contains",
+    "specifies",
+    "indicates",
 ];
 
 /// A field name as pages print it: `user_id`, `userId`, `X-Request-Id`, `items[].id`,
@@ -219,7 +304,13 @@ pub fn field_line(text: &str) -> Option<FieldDoc> {
     if text.is_empty() || text.len() > 2000 {
         return None;
     }
-    rest_field(text).or_else(|| mson_field(text)).or_else(|| paren_field(text)).or_else(|| colon_field(text)).or_else(|| spaced_field(text)).or_else(|| marked_field(text)).or_else(|| glued_field(text))
+    rest_field(text)
+        .or_else(|| mson_field(text))
+        .or_else(|| paren_field(text))
+        .or_else(|| colon_field(text))
+        .or_else(|| spaced_field(text))
+        .or_else(|| marked_field(text))
+        .or_else(|| glued_field(text))
 }
 
 /// reST field lists of sphinxcontrib-httpdomain and Sphinx autodoc.
@@ -292,7 +383,10 @@ fn paren_field(text: &str) -> Option<FieldDoc> {
     let (name, starred) = clean_name(&text[..open]);
     // The parentheses must hold a type or badge (checked below), so `from (optional)` is safe;
     // `object (Pet)` is a type, not a field named `object`.
-    let container = matches!(name.to_ascii_lowercase().as_str(), "object" | "array" | "list" | "map" | "dict" | "dictionary" | "set" | "enum" | "union" | "oneof" | "anyof");
+    let container = matches!(
+        name.to_ascii_lowercase().as_str(),
+        "object" | "array" | "list" | "map" | "dict" | "dictionary" | "set" | "enum" | "union" | "oneof" | "anyof"
+    );
     if !is_name(&name) || container {
         return None;
     }
@@ -405,7 +499,9 @@ fn spaced(text: &str, prose_possible: bool) -> Option<FieldDoc> {
     // GitHub's copies glue type, badge and description (`org stringОбязательноThe name…`).
     let mut tokens: Vec<&str> = Vec::new();
     for (i, tok) in text.split_whitespace().enumerate() {
-        let glued = ["required", "nullable", "deprecated", "optional"].iter().find_map(|b| tok.strip_suffix(b).filter(|ty| i > 0 && !ty.is_empty() && type_words(ty, true).is_some()).map(|ty| (ty, &tok[ty.len()..])));
+        let glued = ["required", "nullable", "deprecated", "optional"]
+            .iter()
+            .find_map(|b| tok.strip_suffix(b).filter(|ty| i > 0 && !ty.is_empty() && type_words(ty, true).is_some()).map(|ty| (ty, &tok[ty.len()..])));
         if let Some((ty, badge)) = glued {
             tokens.extend([ty, badge]);
             continue;
@@ -452,7 +548,10 @@ fn spaced(text: &str, prose_possible: bool) -> Option<FieldDoc> {
     let rest = tokens[at..].join(" ");
     // Prose such as `Returns Pet objects` must not read as a field: a bare model name
     // needs a badge, and a long tail after a plain type needs one too.
-    if named_only && badges == 0 || badges == 0 && f.required.is_none() && tokens.len() > 3 && !looks_like_code_name(&name) || common_word && f.required.is_none() {
+    if named_only && badges == 0
+        || badges == 0 && f.required.is_none() && tokens.len() > 3 && !looks_like_code_name(&name)
+        || common_word && f.required.is_none()
+    {
         return None;
     }
     f.nullable |= ty.nullable;
@@ -497,8 +596,25 @@ fn marked_field(text: &str) -> Option<FieldDoc> {
 /// rest of the line.
 pub fn glued_name_type(text: &str, lenient: bool) -> Option<(FieldDoc, &str)> {
     const TYPES: &[&str] = &[
-        "string[]", "integer[]", "number[]", "object[]", "boolean[]", "string", "integer", "number", "boolean", "object", "array", "file", "timestamp", "enum", "dictionary", "float",
-        "decimal", "datetime", "date",
+        "string[]",
+        "integer[]",
+        "number[]",
+        "object[]",
+        "boolean[]",
+        "string",
+        "integer",
+        "number",
+        "boolean",
+        "object",
+        "array",
+        "file",
+        "timestamp",
+        "enum",
+        "dictionary",
+        "float",
+        "decimal",
+        "datetime",
+        "date",
     ];
     let t = text.trim();
     // GitBook glues the badges to the end of the line: `draftbooleanoptional`,
@@ -603,7 +719,18 @@ pub fn badge(word: &str) -> Option<Detail> {
     }
     let w = word.trim().trim_matches(['(', ')', '[', ']', '*', '`', ',', '.', ':']).to_lowercase();
     Some(match w.as_str() {
-        "required" | "mandatory" | "req" | "必須" | "必填" | "erforderlich" | "obligatoire" | "obligatorio" | "obrigatório" | "requerido" | "обязательно" | "обязательный" => Detail::Required(true),
+        "required"
+        | "mandatory"
+        | "req"
+        | "必須"
+        | "必填"
+        | "erforderlich"
+        | "obligatoire"
+        | "obligatorio"
+        | "obrigatório"
+        | "requerido"
+        | "обязательно"
+        | "обязательный" => Detail::Required(true),
         "optional" | "opt" | "任意" | "可选" | "optionnel" | "opcional" => Detail::Required(false),
         "deprecated" => Detail::Deprecated,
         "nullable" => Detail::Nullable,
@@ -671,7 +798,8 @@ pub fn detail_line(text: &str) -> Option<Detail> {
 /// `Default"false"`, `Minimum0`, `Example"dk_0481"`, `Type:string`. The value must look like
 /// one (`Examples` and `Defaults to` are words, not labels).
 pub fn glued_label(t: &str) -> Option<(&'static str, &str)> {
-    const LABELS: &[&str] = &["Type", "Format", "Default", "Example", "Minimum", "Maximum", "Min length", "Max length", "Min items", "Max items", "Pattern", "Multiple of"];
+    const LABELS: &[&str] =
+        &["Type", "Format", "Default", "Example", "Minimum", "Maximum", "Min length", "Max length", "Min items", "Max items", "Pattern", "Multiple of"];
     // The older Azure reference glues lowercase labels: `inbody`, `requiredTrue`,
     // `read onlyTrue`, `typestring`, `typeReason { A, B }`.
     const LOWER: &[(&str, &str)] = &[("read only", "ReadOnly"), ("required", "Required"), ("type", "Type"), ("in", "In")];
@@ -680,7 +808,9 @@ pub fn glued_label(t: &str) -> Option<(&'static str, &str)> {
             let ok = match *label {
                 "In" => matches!(value, "body" | "query" | "path" | "header" | "formData"),
                 "Required" | "ReadOnly" => matches!(value, "True" | "False"),
-                _ => value.starts_with(|c: char| c.is_ascii_alphabetic()) && (type_words(value, true).is_some() || value.ends_with('}') && value.contains(" {")),
+                _ => {
+                    value.starts_with(|c: char| c.is_ascii_alphabetic()) && (type_words(value, true).is_some() || value.ends_with('}') && value.contains(" {"))
+                }
             };
             if ok {
                 return Some((label, value));
@@ -699,7 +829,11 @@ pub fn glued_label(t: &str) -> Option<(&'static str, &str)> {
                 "Type" => first.is_ascii_lowercase() && type_words(value, true).is_some(),
                 "Format" => first.is_ascii_lowercase() && !value.contains(' '),
                 // `Defaulten-GB`: a value glued to the label, not the word `Defaults`.
-                "Default" | "Example" => first.is_ascii_digit() || matches!(first, '"' | '\'' | '-' | '[' | '{' | '^') || !value.contains(' ') && value.len() >= 2 && !matches!(value, "s" | "ed" | "ing" | "d"),
+                "Default" | "Example" => {
+                    first.is_ascii_digit()
+                        || matches!(first, '"' | '\'' | '-' | '[' | '{' | '^')
+                        || !value.contains(' ') && value.len() >= 2 && !matches!(value, "s" | "ed" | "ing" | "d")
+                }
                 _ => first.is_ascii_digit() || matches!(first, '"' | '\'' | '-' | '[' | '{' | '^'),
             };
         ok.then_some((label, value))
@@ -789,8 +923,35 @@ pub fn format_type(value: &str) -> Option<TypeWords> {
 /// `Max length: 50`, `Pattern: ^x$`, `Min 1`, `1 to 100 characters`.
 fn is_constraint(lower: &str) -> bool {
     let prefixes = [
-        ">=", "<=", "≥", "≤", "> ", "< ", "[ ", "non-empty", "required range", "range:", "min items", "max items", "min value", "max value", "multiple of", "min length", "max length", "minlength", "maxlength", "minimum", "maximum", "min:", "max:",
-        "pattern:", "match pattern", "length", "range:", "value must be", "must match",
+        ">=",
+        "<=",
+        "≥",
+        "≤",
+        "> ",
+        "< ",
+        "[ ",
+        "non-empty",
+        "required range",
+        "range:",
+        "min items",
+        "max items",
+        "min value",
+        "max value",
+        "multiple of",
+        "min length",
+        "max length",
+        "minlength",
+        "maxlength",
+        "minimum",
+        "maximum",
+        "min:",
+        "max:",
+        "pattern:",
+        "match pattern",
+        "length",
+        "range:",
+        "value must be",
+        "must match",
     ];
     prefixes.iter().any(|p| lower.starts_with(p))
 }
@@ -803,9 +964,13 @@ fn inline_details(text: &str) -> Vec<Detail> {
     // `Required.`, `(optional)`, `Required, …` — not `Required range: …`.
     let first = lower.split_inclusive(['.', ',', ' ', ';']).next().unwrap_or("");
     let badge_word = first.trim_end_matches([' ']);
-    if matches!(badge_word, "required." | "required," | "required;" | "(required)" | "(required)." | "required") && (badge_word != "required" || lower == "required") {
+    if matches!(badge_word, "required." | "required," | "required;" | "(required)" | "(required)." | "required")
+        && (badge_word != "required" || lower == "required")
+    {
         out.push(Detail::Required(true));
-    } else if matches!(badge_word, "optional." | "optional," | "optional;" | "(optional)" | "(optional)." | "optional") && (badge_word != "optional" || lower == "optional") {
+    } else if matches!(badge_word, "optional." | "optional," | "optional;" | "(optional)" | "(optional)." | "optional")
+        && (badge_word != "optional" || lower == "optional")
+    {
         out.push(Detail::Required(false));
     }
     if lower.starts_with("deprecated") {
@@ -836,7 +1001,9 @@ fn inline_details(text: &str) -> Vec<Detail> {
                 break;
             }
         }
-        for key in ["allowed values", "possible values", "one of", "valid values", "available options", "enum:", "must be one of", "can be one of", "accepted values"] {
+        for key in
+            ["allowed values", "possible values", "one of", "valid values", "available options", "enum:", "must be one of", "can be one of", "accepted values"]
+        {
             if let Some(at) = sl.find(key) {
                 if let Some(d @ Detail::Values(..)) = labelled(&sentence[at..], &sl[at..]) {
                     out.push(d);

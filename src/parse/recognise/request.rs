@@ -127,7 +127,9 @@ fn curl(text: &str) -> Request {
                 }
                 i += 1;
             }
-            w if url.is_none() && (w.starts_with("http://") || w.starts_with("https://") || w.starts_with('{') || w.starts_with('$')) => url = Some(w.to_string()),
+            w if url.is_none() && (w.starts_with("http://") || w.starts_with("https://") || w.starts_with('{') || w.starts_with('$')) => {
+                url = Some(w.to_string())
+            }
             _ => {}
         }
         i += 1;
@@ -194,7 +196,10 @@ mod tests {
         let r = request_in_code("curl -X POST https://api.example.com/v1/tokens \\\n  -H 'Content-Type: application/x-www-form-urlencoded' \\\n  -H \"X-Trace: 1\" \\\n  -d grant_type=client_credentials\n").unwrap();
         let e = r.endpoint.unwrap();
         assert_eq!((e.method, e.path.as_str(), e.evidence), (Method::Post, "/v1/tokens", Evidence::Example));
-        assert_eq!((r.kind, r.form_fields.as_slice(), r.headers.as_slice()), (Some(BodyKind::Form), &["grant_type".to_string()][..], &["X-Trace".to_string()][..]));
+        assert_eq!(
+            (r.kind, r.form_fields.as_slice(), r.headers.as_slice()),
+            (Some(BodyKind::Form), &["grant_type".to_string()][..], &["X-Trace".to_string()][..])
+        );
         let r = request_in_code("curl https://api.example.com/files -F file=@a.png -F title=x").unwrap();
         assert_eq!((r.endpoint.unwrap().method, r.kind, r.form_fields.len()), (Method::Post, Some(BodyKind::Multipart), 2));
         let r = request_in_code("curl \"https://x.io/v1/pets/42\"").unwrap();

@@ -33,21 +33,89 @@ fn header_words(cell: &Cell) -> String {
 }
 
 const NAME: &[&str] = &[
-    "name", "parameter", "parameter name", "param", "param name", "field", "field name", "property", "property name", "attribute", "key", "argument", "element",
-    "member", "option", "header", "header name", "query parameter", "path parameter", "body parameter", "nombre", "paramètre", "parámetro", "parâmetro",
-    "nom", "feld", "eigenschaft", "名前", "パラメータ", "パラメーター", "項目", "フィールド", "参数", "参数名", "字段", "名称", "이름", "nome", "campo",
+    "name",
+    "parameter",
+    "parameter name",
+    "param",
+    "param name",
+    "field",
+    "field name",
+    "property",
+    "property name",
+    "attribute",
+    "key",
+    "argument",
+    "element",
+    "member",
+    "option",
+    "header",
+    "header name",
+    "query parameter",
+    "path parameter",
+    "body parameter",
+    "nombre",
+    "paramètre",
+    "parámetro",
+    "parâmetro",
+    "nom",
+    "feld",
+    "eigenschaft",
+    "名前",
+    "パラメータ",
+    "パラメーター",
+    "項目",
+    "フィールド",
+    "参数",
+    "参数名",
+    "字段",
+    "名称",
+    "이름",
+    "nome",
+    "campo",
 ];
-const TYPE: &[&str] = &["type", "data type", "datatype", "schema", "value type", "type/format", "type / format", "format", "tipo", "typ", "型", "データ型", "类型", "타입"];
-const PLACE: &[&str] = &["in", "located in", "location", "param type", "parameter type", "paramtype", "where", "source", "ort", "emplacement", "ubicación", "場所", "位置"];
+const TYPE: &[&str] =
+    &["type", "data type", "datatype", "schema", "value type", "type/format", "type / format", "format", "tipo", "typ", "型", "データ型", "类型", "타입"];
+const PLACE: &[&str] =
+    &["in", "located in", "location", "param type", "parameter type", "paramtype", "where", "source", "ort", "emplacement", "ubicación", "場所", "位置"];
 const REQUIRED: &[&str] = &[
-    "required", "mandatory", "req", "req'd", "required/optional", "required?", "obligatorio", "erforderlich", "obligatoire", "必須", "是否必填", "必填", "是否必须",
-    "必选", "obrigatório", "requerido", "pflicht",
+    "required",
+    "mandatory",
+    "req",
+    "req'd",
+    "required/optional",
+    "required?",
+    "obligatorio",
+    "erforderlich",
+    "obligatoire",
+    "必須",
+    "是否必填",
+    "必填",
+    "是否必须",
+    "必选",
+    "obrigatório",
+    "requerido",
+    "pflicht",
 ];
 const OPTIONAL: &[&str] = &["optional", "optional?"];
 const DEFAULT: &[&str] = &["default", "default value", "defaults", "standardwert", "valor por defecto", "デフォルト", "默认值"];
 const DESCRIPTION: &[&str] = &[
-    "description", "desc", "details", "meaning", "comment", "comments", "beschreibung", "descripción", "descrição", "descrizione", "説明", "描述", "说明", "설명",
-    "purpose", "summary", "explanation",
+    "description",
+    "desc",
+    "details",
+    "meaning",
+    "comment",
+    "comments",
+    "beschreibung",
+    "descripción",
+    "descrição",
+    "descrizione",
+    "説明",
+    "描述",
+    "说明",
+    "설명",
+    "purpose",
+    "summary",
+    "explanation",
 ];
 const NOTES: &[&str] = &["notes", "note", "additional information", "constraints", "validation", "restrictions", "remarks", "attributes", "additional info"];
 const VALUES: &[&str] = &["allowed values", "possible values", "values", "enum", "accepted values", "valid values"];
@@ -73,7 +141,17 @@ pub fn vertical_table(lines: &[(&str, u32)]) -> Option<(Vec<Cell>, Vec<Row>, usi
         at += width;
     }
     let role = |i: usize| -> &'static str {
-        if i == cols.name { "name" } else if Some(i) == cols.ty { "type" } else if Some(i) == cols.required || Some(i) == cols.optional { "required" } else if Some(i) == cols.place { "place" } else { "text" }
+        if i == cols.name {
+            "name"
+        } else if Some(i) == cols.ty {
+            "type"
+        } else if Some(i) == cols.required || Some(i) == cols.optional {
+            "required"
+        } else if Some(i) == cols.place {
+            "place"
+        } else {
+            "text"
+        }
     };
     let fits = |i: usize, text: &str| match role(i) {
         "name" => crate::parse::recognise::field::is_name(text.trim_matches('`')),
@@ -82,7 +160,10 @@ pub fn vertical_table(lines: &[(&str, u32)]) -> Option<(Vec<Cell>, Vec<Row>, usi
         "place" => place_word(text).is_some(),
         _ => true,
     };
-    let starts_row = |k: usize| lines.get(k).is_some_and(|(l, _)| fits(cols.name, l)) && lines.get(k + 1).is_some_and(|(l, _)| (cols.name + 1..width).any(|i| role(i) != "text" && fits(i, l)));
+    let starts_row = |k: usize| {
+        lines.get(k).is_some_and(|(l, _)| fits(cols.name, l))
+            && lines.get(k + 1).is_some_and(|(l, _)| (cols.name + 1..width).any(|i| role(i) != "text" && fits(i, l)))
+    };
     let mut rows = Vec::new();
     while at < lines.len() && starts_row(at) {
         let line = lines[at].1;
@@ -263,8 +344,10 @@ fn required_cell(text: &str) -> Option<bool> {
     let t = strip_emphasis_marks(text).to_lowercase();
     let t = t.trim().trim_end_matches('.');
     Some(match t {
-        "yes" | "y" | "true" | "required" | "✓" | "✔" | "✔️" | "✅" | "☑" | "☑️" | "✅ yes" | "x" | "mandatory" | "是" | "はい" | "○" | "◯" | "ja" | "oui" | "sí" | "si" | "sim" | "必須" | "required*" | "1" => true,
-        "" | "no" | "n" | "false" | "optional" | "-" | "–" | "—" | "×" | "❌" | "✗" | "✘" | "❌ no" | "否" | "いいえ" | "nein" | "non" | "não" | "0" | "[optional]" | "任意" => false,
+        "yes" | "y" | "true" | "required" | "✓" | "✔" | "✔️" | "✅" | "☑" | "☑️" | "✅ yes" | "x" | "mandatory" | "是" | "はい" | "○" | "◯" | "ja" | "oui"
+        | "sí" | "si" | "sim" | "必須" | "required*" | "1" => true,
+        "" | "no" | "n" | "false" | "optional" | "-" | "–" | "—" | "×" | "❌" | "✗" | "✘" | "❌ no" | "否" | "いいえ" | "nein" | "non" | "não" | "0"
+        | "[optional]" | "任意" => false,
         _ if t.starts_with("required") || t.starts_with("yes") => true,
         _ if t.starts_with("optional") || t.starts_with("no") => false,
         _ => return None,
@@ -340,7 +423,10 @@ pub fn row_field(cols: &Columns, place_col: Option<usize>, row: &Row) -> Option<
         // Without a type column the description may start with the type (`Integer (int32)`).
         let first = d.lines().next().unwrap_or("");
         // A cell that is nothing but a type (`object (PlantCreate)`, rendered from a schema).
-        let whole = (cols.ty.is_none() && f.ty.is_none() && !d.contains('\n')).then(|| type_words(d.trim(), true)).flatten().filter(|t| t.ty.ref_name().is_some() && d.contains(['(', '[', '<']));
+        let whole = (cols.ty.is_none() && f.ty.is_none() && !d.contains('\n'))
+            .then(|| type_words(d.trim(), true))
+            .flatten()
+            .filter(|t| t.ty.ref_name().is_some() && d.contains(['(', '[', '<']));
         if let Some(t) = whole {
             f.apply(Detail::Type(t));
             return Some(f);
@@ -479,7 +565,11 @@ pub fn endpoint_rows(header: &[Cell], rows: &[Row]) -> Vec<(Endpoint, Option<Str
         }
         // Unlabelled columns: a verbs cell (`POST`, `GET,PUT`) and a path cell (ServiceStack's routes).
         let path = row.cells.iter().map(|c| c.text.trim()).find(|t| t.starts_with('/') && !t.contains(' '));
-        let verbs = row.cells.iter().map(|c| c.text.trim()).find(|t| !t.is_empty() && t.split(',').all(|v| Method::parse(v.trim()).is_some() && v.trim().chars().all(|c| c.is_ascii_uppercase())));
+        let verbs = row
+            .cells
+            .iter()
+            .map(|c| c.text.trim())
+            .find(|t| !t.is_empty() && t.split(',').all(|v| Method::parse(v.trim()).is_some() && v.trim().chars().all(|c| c.is_ascii_uppercase())));
         if let (Some(path), Some(verbs)) = (path, verbs) {
             let summary = row.cells.iter().map(|c| c.line()).find(|t| !t.is_empty() && t.as_str() != path && t.as_str() != verbs);
             for v in verbs.split(',') {
@@ -495,8 +585,11 @@ pub fn endpoint_rows(header: &[Cell], rows: &[Row]) -> Vec<(Endpoint, Option<Str
 /// A table of status codes or error codes (`Status | Meaning`, `Code | Description`).
 pub fn is_status_table(header: &[Cell], rows: &[Row]) -> bool {
     let words: Vec<String> = header.iter().map(header_words).collect();
-    let status_header = words.first().is_some_and(|w| matches!(w.as_str(), "status" | "status code" | "code" | "http code" | "http status" | "error code" | "response code" | "error"));
-    let numeric = rows.iter().filter(|r| r.cells.first().is_some_and(|c| c.text.trim().get(..3).is_some_and(|d| d.chars().all(|x| x.is_ascii_digit())))).count();
+    let status_header = words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "status" | "status code" | "code" | "http code" | "http status" | "error code" | "response code" | "error"));
+    let numeric =
+        rows.iter().filter(|r| r.cells.first().is_some_and(|c| c.text.trim().get(..3).is_some_and(|d| d.chars().all(|x| x.is_ascii_digit())))).count();
     status_header || !rows.is_empty() && numeric * 2 > rows.len()
 }
 

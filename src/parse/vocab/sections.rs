@@ -423,7 +423,9 @@ pub fn typed_label(text: &str) -> Option<TypedLabel<'_>> {
     let t = text.trim().trim_end_matches(':').trim();
     let (name, rest) = t.rsplit_once(' ')?;
     let name = name.trim();
-    let typeish = name.starts_with(|c: char| c.is_ascii_uppercase()) && name.len() <= 80 && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '<' | '>' | ',' | '.'));
+    let typeish = name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.len() <= 80
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '<' | '>' | ',' | '.'));
     // A caption (`AddPet Parameters:`) or a compound type name (`PetKind Enum`), not
     // `More attributes`.
     let compound = name.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2 || name.contains('<');
@@ -440,7 +442,21 @@ pub fn typed_label(text: &str) -> Option<TypedLabel<'_>> {
 /// Headings inside one model's documentation (`Properties`, `Example`) rather than the
 /// name of the next model.
 pub fn is_model_part(text: &str) -> bool {
-    const PARTS: &[&str] = &["properties", "fields", "attributes", "members", "schema", "json schema", "structure", "example", "examples", "json example", "xml example", "enumerated values", "allowed values"];
+    const PARTS: &[&str] = &[
+        "properties",
+        "fields",
+        "attributes",
+        "members",
+        "schema",
+        "json schema",
+        "structure",
+        "example",
+        "examples",
+        "json example",
+        "xml example",
+        "enumerated values",
+        "allowed values",
+    ];
     PARTS.contains(&normalise(text).as_str())
 }
 
@@ -476,7 +492,23 @@ fn prefix_of(stem: &str, phrase: &str, section: Section) -> bool {
     if !rest.starts_with([' ', '(', '-', '–']) {
         return false;
     }
-    const QUALIFIERS: &[&str] = &["schema", "fields", "parameters", "params", "attributes", "properties", "body", "object", "required", "optional", "data", "example", "examples", "payload", "content"];
+    const QUALIFIERS: &[&str] = &[
+        "schema",
+        "fields",
+        "parameters",
+        "params",
+        "attributes",
+        "properties",
+        "body",
+        "object",
+        "required",
+        "optional",
+        "data",
+        "example",
+        "examples",
+        "payload",
+        "content",
+    ];
     rest_trim.starts_with('(')
         || rest_trim.starts_with(['-', '–'])
         || rest_trim.chars().next().is_some_and(|c| c.is_ascii_digit()) && rest_trim.split_whitespace().count() <= 3
@@ -526,7 +558,10 @@ fn status_heading(key: &str) -> Option<u16> {
     if let Some(class) = key.strip_prefix("error ").filter(|r| matches!(*r, "4xx" | "5xx")) {
         return Some(if class == "4xx" { 400 } else { 500 });
     }
-    let rest = ["success response ", "success ", "http status ", "status code: ", "status code ", "http ", "status: ", "status ", "response "].iter().find_map(|p| key.strip_prefix(p)).unwrap_or(key);
+    let rest = ["success response ", "success ", "http status ", "status code: ", "status code ", "http ", "status: ", "status ", "response "]
+        .iter()
+        .find_map(|p| key.strip_prefix(p))
+        .unwrap_or(key);
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     let after = &rest[digits.len()..];
     let code: u16 = digits.parse().ok().filter(|c| (100..600).contains(c) && digits.len() == 3)?;

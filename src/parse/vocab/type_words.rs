@@ -109,7 +109,9 @@ fn words(s: &str, allow_named: bool, depth: usize) -> Option<TypeWords> {
     }
     // `object (Pet)`, `Pet (object)`, `object<Pet>`.
     for (open, close) in [(" (", ")"), ("<", ">")] {
-        if let Some(inner) = lower.strip_prefix("object").and_then(|r| r.strip_prefix(open.trim_start())).or_else(|| lower.strip_prefix(&format!("object{open}"))) {
+        if let Some(inner) =
+            lower.strip_prefix("object").and_then(|r| r.strip_prefix(open.trim_start())).or_else(|| lower.strip_prefix(&format!("object{open}")))
+        {
             let inner = inner.strip_suffix(close)?;
             let name = &s[s.len() - close.len() - inner.len()..s.len() - close.len()];
             if is_type_ident(name) {
@@ -144,10 +146,55 @@ fn ty_names(ty: &Type) -> bool {
 
 /// Capitalised words that are badges or prose, never model names.
 const NOT_MODELS: &[&str] = &[
-    "Required", "Optional", "Deprecated", "Default", "Example", "Examples", "None", "Null", "Yes", "No", "True", "False", "Description", "Type", "Name",
-    "Nullable", "Enum", "Values", "Value", "Response", "Request", "Body", "Query", "Path", "Header", "Headers", "Returns", "Parameters", "Copy", "Show",
-    "Hide", "Read", "Write", "Only", "Format", "Pattern", "Minimum", "Maximum", "Possible", "Allowed", "Note", "Notes", "See", "The", "This", "REQUIRED",
-    "OPTIONAL", "Object", "Array",
+    "Required",
+    "Optional",
+    "Deprecated",
+    "Default",
+    "Example",
+    "Examples",
+    "None",
+    "Null",
+    "Yes",
+    "No",
+    "True",
+    "False",
+    "Description",
+    "Type",
+    "Name",
+    "Nullable",
+    "Enum",
+    "Values",
+    "Value",
+    "Response",
+    "Request",
+    "Body",
+    "Query",
+    "Path",
+    "Header",
+    "Headers",
+    "Returns",
+    "Parameters",
+    "Copy",
+    "Show",
+    "Hide",
+    "Read",
+    "Write",
+    "Only",
+    "Format",
+    "Pattern",
+    "Minimum",
+    "Maximum",
+    "Possible",
+    "Allowed",
+    "Note",
+    "Notes",
+    "See",
+    "The",
+    "This",
+    "REQUIRED",
+    "OPTIONAL",
+    "Object",
+    "Array",
 ];
 
 /// Arrays and maps in words.
@@ -192,7 +239,9 @@ fn container(s: &str, lower: &str, allow_named: bool, depth: usize) -> Option<Ty
         return Some(loose(Type::array(Type::Any), s));
     }
     // `map of strings`, `map[string]`, `Dictionary of string [key] and integer [value]`, `hash`.
-    if let Some(rest) = lower.strip_prefix("map of ").or_else(|| lower.strip_prefix("map from string to ")).or_else(|| lower.strip_prefix("dictionary of string to ")) {
+    if let Some(rest) =
+        lower.strip_prefix("map of ").or_else(|| lower.strip_prefix("map from string to ")).or_else(|| lower.strip_prefix("dictionary of string to "))
+    {
         let at = lower.find(rest).unwrap_or(0);
         let value = item_words(s.get(at..at + rest.len())?, allow_named, depth)?;
         return Some(TypeWords::new(Type::map(value.ty), s));
@@ -324,7 +373,9 @@ fn scalar_words(lower: &str) -> Option<TypeWords> {
 /// German, Chinese, Japanese, Korean).
 fn translated(lower: &str) -> Option<Type> {
     Some(match lower {
-        "cadena" | "cadena de texto" | "texto" | "chaîne" | "chaîne de caractères" | "texte" | "zeichenkette" | "字符串" | "文字列" | "문자열" => Type::string(),
+        "cadena" | "cadena de texto" | "texto" | "chaîne" | "chaîne de caractères" | "texte" | "zeichenkette" | "字符串" | "文字列" | "문자열" => {
+            Type::string()
+        }
         "entero" | "inteiro" | "entier" | "ganzzahl" | "整数" | "整型" | "정수" => Type::integer(),
         "número" | "numero" | "nombre" | "zahl" | "数字" | "数值" | "数値" | "숫자" => Type::Number,
         "booleano" | "booléen" | "boolesch" | "布尔" | "布尔值" | "真偽値" | "불리언" => Type::Boolean,
@@ -348,7 +399,10 @@ fn named(name: &str) -> TypeWords {
 
 /// Any identifier named as a model explicitly (`object (updatePlant_request)`).
 fn is_type_ident(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && s.len() <= 80 && !NOT_MODELS.contains(&s)
+    s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && s.len() <= 80
+        && !NOT_MODELS.contains(&s)
 }
 
 /// A capitalised identifier that can name a model (`Pet`, `OrderLine`, `V2Item`).
@@ -416,7 +470,30 @@ mod tests {
 mod multibyte {
     #[test]
     fn no_panic_on_multibyte() {
-        let words = ["é", " é", "é ", "日本", "array", "string[]", "[]", "<", ">", "(", ")", "of", "list", "object", "map", " ", "|", "Pet", "string", "é string[]", "Array<", "of é"];
+        let words = [
+            "é",
+            " é",
+            "é ",
+            "日本",
+            "array",
+            "string[]",
+            "[]",
+            "<",
+            ">",
+            "(",
+            ")",
+            "of",
+            "list",
+            "object",
+            "map",
+            " ",
+            "|",
+            "Pet",
+            "string",
+            "é string[]",
+            "Array<",
+            "of é",
+        ];
         for a in words {
             for b in words {
                 for c in words {
