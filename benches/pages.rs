@@ -40,6 +40,9 @@ fn html_page(items: usize) -> String {
     s
 }
 
+/// A named page shape: how to make a page of `n` items.
+type Shape = (&'static str, fn(usize) -> String, usize);
+
 fn time(page: &str) -> Duration {
     let start = Instant::now();
     let mut d = Diagnostics::new();
@@ -49,8 +52,7 @@ fn time(page: &str) -> Duration {
 }
 
 fn main() {
-    let shapes: [(&str, fn(usize) -> String, usize); 3] =
-        [("10k-row table", table_page, 10_000), ("text copy", text_page, 20_000), ("html", html_page, 20_000)];
+    let shapes: [Shape; 3] = [("10k-row table", table_page, 10_000), ("text copy", text_page, 20_000), ("html", html_page, 20_000)];
     for (name, make, n) in shapes {
         let (small, large) = (make(n / 2), make(n));
         let (a, b) = (time(&small), time(&large));

@@ -44,9 +44,6 @@ impl Score {
     pub fn f1(&self) -> f64 {
         f1(self.exact, self.read, self.expected)
     }
-    pub fn method_path(&self) -> f64 {
-        ratio(self.ops_found, self.ops_expected)
-    }
     pub fn add(&mut self, o: &Score) {
         self.ops_expected += o.ops_expected;
         self.ops_found += o.ops_found;
@@ -231,7 +228,7 @@ fn read_items(key: &str, op: &Operation, doc: &ParsedDoc, out: &mut Items) {
                 continue;
             }
         };
-        out.insert((key.to_string(), "param".into(), p.name.clone()), (place.into(), Some(coarse(&p.ty, doc)), Some(p.required)));
+        out.insert((key.to_string(), "param".into(), p.name.clone()), (place.into(), Some(coarse(&p.ty)), Some(p.required)));
     }
     if let Returns::Body { ty } = &op.returns {
         for f in model_fields(ty, doc) {
@@ -252,11 +249,11 @@ fn model_fields(ty: &Type, doc: &ParsedDoc) -> Vec<(String, String, bool, bool)>
     };
     let model: Option<&Model> = doc.models.iter().find(|m| &m.name == name);
     model
-        .map(|m| m.fields.iter().map(|f| (f.name.clone(), coarse(&f.ty, doc), f.required, f.constraints.iter().any(|c| c == "readonly"))).collect())
+        .map(|m| m.fields.iter().map(|f| (f.name.clone(), coarse(&f.ty), f.required, f.constraints.iter().any(|c| c == "readonly"))).collect())
         .unwrap_or_default()
 }
 
-fn coarse(ty: &Type, doc: &ParsedDoc) -> String {
+fn coarse(ty: &Type) -> String {
     match ty {
         Type::String { format: Some(f) } if f == "binary" => "file".into(),
         Type::String { .. } => "string".into(),
@@ -266,7 +263,7 @@ fn coarse(ty: &Type, doc: &ParsedDoc) -> String {
         Type::Date => "date".into(),
         Type::DateTime => "date-time".into(),
         Type::Any => "any".into(),
-        Type::Array { items } => format!("array<{}>", coarse(items, doc)),
+        Type::Array { items } => format!("array<{}>", coarse(items)),
         Type::Map { .. } | Type::Ref { .. } => "object".into(),
     }
 }

@@ -148,7 +148,7 @@ fn underline(next: &str, title: &str) -> Option<char> {
 fn rst_literal(lines: &[&str], i: usize) -> Option<usize> {
     let t = lines[i].trim();
     let directive = t.starts_with(".. code-block::") || t.starts_with(".. sourcecode::") || t.starts_with(".. code::");
-    if !(directive || t.ends_with("::")) || t.starts_with(".. ") && !directive {
+    if !(directive || t.ends_with("::") && !t.starts_with(".. ")) {
         return None;
     }
     let base = indent(lines[i]);
@@ -411,7 +411,7 @@ fn spread_rows(lines: &[&str], i: usize, header: &[String]) -> Option<(Block, us
         // description); a further group ends the table unless another row follows it (a
         // description of two paragraphs).
         let (mut groups, mut in_group) = (0, false);
-        while j < lines.len() && !starts_row(j) && !heading(j) && !(blank(j) && blank(j + 1)) && j - start < 40 {
+        while !(j >= lines.len() || starts_row(j) || heading(j) || blank(j) && blank(j + 1) || j - start >= 40) {
             if blank(j) {
                 in_group = false;
             } else if !in_group {

@@ -157,9 +157,9 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
                     Place::Cookie => Location::Cookie,
                 };
                 // A `Cookie` header documented as `session=<id>` is that cookie.
-                let (location, f) = match cookie_of_header(location, f) {
-                    Ok(cookie) => (Location::Cookie, cookie),
-                    Err(f) => (location, f),
+                let (location, f) = match cookie_of_header(location, &f) {
+                    Some(cookie) => (Location::Cookie, cookie),
+                    None => (location, f),
                 };
                 // The auth header is configured once per API; the media-type and cookie
                 // headers follow from the body and the cookie parameters.
@@ -409,7 +409,7 @@ fn nest_by_sample(fields: Vec<FieldDoc>, sample: &crate::parse::recognise::examp
         }
     };
     let top = match sample {
-        Json::Array(items) => items.first().map(|i| members(i)).unwrap_or_default(),
+        Json::Array(items) => items.first().map(&members).unwrap_or_default(),
         other => members(other),
     };
     let value_of = |name: &str| -> Option<&Json> {
@@ -434,7 +434,7 @@ fn nest_by_sample(fields: Vec<FieldDoc>, sample: &crate::parse::recognise::examp
                 continue;
             }
         }
-        open = value_of(&f.name).map(|v| members(v)).filter(|m| !m.is_empty()).map(|m| (out.len(), m));
+        open = value_of(&f.name).map(&members).filter(|m| !m.is_empty()).map(|m| (out.len(), m));
         out.push(f);
     }
     out
@@ -483,7 +483,7 @@ fn page_types(doc: &mut OpDoc, facts: &PageFacts) {
                 }
             }
             f.constraints.retain(|c| !c.starts_with("type: "));
-        } else if f.ty.is_none() && models.iter().any(|m| *m == spelled) {
+        } else if f.ty.is_none() && models.contains(&spelled) {
             f.ty = Some(TypeWords::new(Type::reference(spelled.clone()), &spelled));
             f.constraints.retain(|c| !c.starts_with("type: "));
         }
@@ -551,25 +551,22 @@ fn settle_required<'a>(fields: impl Iterator<Item = &'a mut FieldDoc>, bare: Opt
 }
 
 /// `Cookie: vinelog_session=<id> …` → the cookie parameter `vinelog_session`.
-fn cookie_of_header(location: Location, f: FieldDoc) -> Result<FieldDoc, FieldDoc> {
+fn cookie_of_header(location: Location, f: &FieldDoc) -> Option<FieldDoc> {
     if location != Location::Header || !f.name.eq_ignore_ascii_case("cookie") {
-        return Err(f);
+        return None;
     }
     let desc = f.description.clone().unwrap_or_default();
     let name = desc
         .split_whitespace()
         .find_map(|w| w.trim_matches(['`', '"', '\'']).split_once('=').map(|(n, _)| n.to_string()))
         .filter(|n| crate::parse::recognise::field::is_name(n));
-    match name {
-        Some(n) => {
-            let mut c = FieldDoc::named(&n, f.line);
-            c.description = f.description;
-            c.required = f.required;
-            c.ty = crate::parse::vocab::type_words::type_words("string", false);
-            Ok(c)
-        }
-        None => Err(f),
-    }
+    name.map(|n| {
+        let mut c = FieldDoc::named(&n, f.line);
+        c.description = f.description.clone();
+        c.required = f.required;
+        c.ty = crate::parse::vocab::type_words::type_words("string", false);
+        c
+    })
 }
 
 /// `X-Request-Id`, `Idempotency-Key`, `Accept-Language`: header spellings.

@@ -670,10 +670,12 @@ impl Reader<'_, '_> {
         }
         match self.pending.as_mut() {
             Some((_, f)) => f.describe(t),
-            None if self.doc.sections_seen == 0 && self.target == Target::Unsectioned && !endpoint_in_line(t).is_some() => {
-                if !title_like(t) || !self.doc.description.is_empty() || self.doc.title.is_some() {
-                    self.doc.description.push(t.to_string());
-                }
+            None if self.doc.sections_seen == 0
+                && self.target == Target::Unsectioned
+                && endpoint_in_line(t).is_none()
+                && (!title_like(t) || !self.doc.description.is_empty() || self.doc.title.is_some()) =>
+            {
+                self.doc.description.push(t.to_string());
             }
             None => {}
         }
@@ -999,7 +1001,7 @@ impl Reader<'_, '_> {
         // No header words: a header row that is data, then data rows.
         let all = std::iter::once((header, rows.first().map_or(0, |r| r.line.saturating_sub(1)))).chain(rows.iter().map(|r| (r.cells.as_slice(), r.line)));
         let fields: Vec<FieldDoc> = all.filter_map(|(cells, line)| headerless_row(cells, line)).collect();
-        if fields.len() * 2 >= rows.len() + 1 {
+        if fields.len() * 2 > rows.len() {
             for f in fields {
                 self.push(self.target, f);
             }

@@ -88,8 +88,8 @@ impl Reader {
         loop {
             match self.peek() {
                 Some(c) if c.is_whitespace() => self.pos += 1,
-                Some('/') if self.chars.get(self.pos + 1) == Some(&'/') => self.to_line_end(),
-                Some('#') => self.to_line_end(),
+                Some('/') if self.chars.get(self.pos + 1) == Some(&'/') => self.skip_line(),
+                Some('#') => self.skip_line(),
                 Some('/') if self.chars.get(self.pos + 1) == Some(&'*') => {
                     self.pos += 2;
                     while self.pos < self.chars.len() && !(self.peek() == Some('*') && self.chars.get(self.pos + 1) == Some(&'/')) {
@@ -110,7 +110,7 @@ impl Reader {
         }
     }
 
-    fn to_line_end(&mut self) {
+    fn skip_line(&mut self) {
         while self.peek().is_some_and(|c| c != '\n') {
             self.pos += 1;
         }
@@ -230,7 +230,7 @@ impl Reader {
         let s: String = self.chars[start..self.pos].iter().collect();
         if s.parse::<i64>().is_ok() || s.parse::<u64>().is_ok() {
             Some(Json::Int)
-        } else if let Ok(_) = s.parse::<f64>() {
+        } else if s.parse::<f64>().is_ok() {
             Some(Json::Float)
         } else {
             (s.len() >= 8 && s.matches('-').count() == 2).then_some(Json::Str(s))

@@ -1077,7 +1077,10 @@ pub fn strip_example(text: &str) -> String {
         Some(rest) => {
             let rest = rest.trim_start();
             // The value is one token (maybe quoted); the description follows.
-            let end = if rest.starts_with('"') { rest[1..].find('"').map_or(rest.len(), |i| i + 2) } else { rest.find(' ').unwrap_or(rest.len()) };
+            let end = match rest.strip_prefix('"') {
+                Some(quoted) => quoted.find('"').map_or(rest.len(), |i| i + 2),
+                None => rest.find(' ').unwrap_or(rest.len()),
+            };
             rest[end.min(rest.len())..].trim().to_string()
         }
         None => t.to_string(),
@@ -1097,9 +1100,8 @@ pub fn is_name_line(text: &str) -> Option<(String, Option<bool>)> {
     }
     let mut required = starred.then_some(true);
     for r in rest {
-        match badge(r)? {
-            Detail::Required(b) => required = Some(b),
-            _ => {}
+        if let Detail::Required(b) = badge(r)? {
+            required = Some(b)
         }
     }
     Some((name, required))
@@ -1110,7 +1112,10 @@ mod tests {
     use super::*;
     use crate::schema::Type;
 
-    fn f(text: &str) -> Option<(String, Option<Type>, Option<bool>, Option<String>)> {
+    /// Name, type, required, description.
+    type Read = (String, Option<Type>, Option<bool>, Option<String>);
+
+    fn f(text: &str) -> Option<Read> {
         field_line(text).map(|f| (f.name, f.ty.map(|t| t.ty), f.required, f.description))
     }
 
