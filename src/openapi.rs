@@ -27,7 +27,7 @@ pub fn to_openapi(api: &Api) -> Value {
             .incomplete
             .iter()
             .map(|op| {
-                let params: Vec<Value> = op.params.iter().map(|p| json!({"name": p.name, "in": location_name(p.location), "required": p.required, "schema": Value::Object(type_schema(&p.ty, &names))})).collect();
+                let params: Vec<Value> = op.params.iter().map(|p| json!({"name": p.name, "in": p.location.as_str(), "required": p.required, "schema": Value::Object(type_schema(&p.ty, &names))})).collect();
                 json!({"operationId": op.name, "method": op.method.map(|m| m.as_str().to_ascii_lowercase()), "path": op.path, "parameters": params, "x-docs2rs-source": op.source.to_string()})
             })
             .collect();
@@ -357,17 +357,6 @@ fn operation(op: &Operation, id: &str, path: &str, names: &ComponentNames) -> Va
 }
 
 /// Every placeholder gets a path parameter (a string stand-in when undocumented); a path
-/// Where a parameter goes, as OpenAPI spells it.
-fn location_name(l: Location) -> &'static str {
-    match l {
-        Location::Path => "path",
-        Location::Query => "query",
-        Location::Header => "header",
-        Location::Cookie => "cookie",
-        Location::Body => "body",
-    }
-}
-
 /// parameter without a placeholder is sent as a query parameter, as the client does.
 fn parameters(op: &Operation, path: &str, names: &ComponentNames) -> Vec<Value> {
     let holes = path_placeholders(path);

@@ -244,6 +244,19 @@ pub enum Location {
     Body,
 }
 
+impl Location {
+    /// As OpenAPI spells it (`in: query`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Location::Path => "path",
+            Location::Query => "query",
+            Location::Header => "header",
+            Location::Cookie => "cookie",
+            Location::Body => "body",
+        }
+    }
+}
+
 /// How a request body is encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

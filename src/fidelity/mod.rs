@@ -439,16 +439,6 @@ fn resolve_param(p: &Value, swagger: &Value) -> Value {
     }
 }
 
-fn location_name(l: Location) -> &'static str {
-    match l {
-        Location::Path => "path",
-        Location::Query => "query",
-        Location::Header => "header",
-        Location::Cookie => "cookie",
-        Location::Body => "body",
-    }
-}
-
 /// Something of ours a spec parameter can match: a parameter, or a field of the body
 /// model (form and multipart fields are documented as parameters).
 struct Candidate<'a> {
@@ -472,7 +462,7 @@ fn candidates<'a>(cx: &Context<'a>, op: &'a Operation) -> Vec<Candidate<'a>> {
         .map(|q| Candidate {
             name: &q.name,
             wire: &q.wire_name,
-            location: location_name(q.location),
+            location: Location::as_str(q.location),
             ty: &q.ty,
             required: q.required,
             enum_values: &q.enum_values,

@@ -1,5 +1,6 @@
 //! Text-level helpers shared by the parsers: entity decoding, whitespace clean-up,
-//! `<br />` handling, loose name comparison and byte-offset → line mapping.
+//! `<br />` handling, loose name comparison, byte-offset → line mapping, and a scanner
+//! for the brackets of JSON-like text.
 
 /// Decode HTML entities: the common named ones and any numeric `&#NNN;` / `&#xHH;`.
 /// Unknown or malformed entities are left exactly as written.
@@ -210,5 +211,49 @@ mod tests {
         assert_eq!(idx.line(6), 3);
         assert_eq!(idx.line(7), 4);
         assert_eq!(idx.line(100), 4);
+    }
+}
+
+/// Walks JSON-like text a character at a time, knowing when it is inside a string, and
+/// keeps the bracket depth: what finds where a sample ends, where a script's object ends,
+/// and where a cut-off sample could be closed.
+#[derive(Debug, Default, Clone)]
+pub struct JsonScan {
+    in_string: bool,
+    escaped: bool,
+    /// `{` and `[` open and not yet closed, innermost last.
+    pub open: Vec<char>,
+}
+
+impl JsonScan {
+    /// Take one character; returns it when it is structure (outside any string).
+    pub fn step(&mut self, c: char) -> Option<char> {
+        if self.in_string {
+            match c {
+                _ if self.escaped => self.escaped = false,
+                '\\' => self.escaped = true,
+                '"' => self.in_string = false,
+                _ => {}
+            }
+            return None;
+        }
+        match c {
+            '"' => self.in_string = true,
+            '{' | '[' => self.open.push(c),
+            '}' | ']' => {
+                self.open.pop();
+            }
+            _ => {}
+        }
+        Some(c)
+    }
+
+    /// A string never spans lines in JSON: a line break ends one left open.
+    pub fn end_line(&mut self) {
+        self.in_string = false;
+    }
+
+    pub fn depth(&self) -> usize {
+        self.open.len()
     }
 }

@@ -115,27 +115,10 @@ fn object_text(s: &str) -> Option<&str> {
     if !s.starts_with('{') {
         return None;
     }
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut scan = crate::parse::text::JsonScan::default();
     for (i, c) in s.char_indices() {
-        if in_string {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => in_string = true,
-            '{' | '[' => depth += 1,
-            '}' | ']' => {
-                depth = depth.checked_sub(1)?;
-                if depth == 0 {
-                    return Some(&s[..=i]);
-                }
-            }
-            _ => {}
+        if matches!(scan.step(c), Some('}' | ']')) && scan.depth() == 0 {
+            return Some(&s[..=i]);
         }
     }
     None

@@ -188,34 +188,17 @@ fn json_block(lines: &[&str], i: usize, budget: &mut usize) -> Option<usize> {
     if opener == '[' && !(first == "[" || first.starts_with("[{") || first.starts_with("[\"") || first.starts_with("[ ") || first.starts_with("[[")) {
         return None;
     }
-    let (mut depth, mut in_string, mut escaped) = (0i64, false, false);
+    let mut scan = crate::parse::text::JsonScan::default();
     for (j, line) in lines.iter().enumerate().skip(i).take(MAX_CODE_LINES) {
         *budget = budget.checked_sub(1)?;
         for c in line.chars() {
-            if in_string {
-                match c {
-                    _ if escaped => escaped = false,
-                    '\\' => escaped = true,
-                    '"' => in_string = false,
-                    _ => {}
-                }
-                continue;
-            }
-            match c {
-                '"' => in_string = true,
-                '{' | '[' => depth += 1,
-                '}' | ']' => {
-                    depth -= 1;
-                    if depth < 0 {
-                        return None;
-                    }
-                }
-                _ => {}
+            let before = scan.depth();
+            if matches!(scan.step(c), Some('}' | ']')) && before == 0 {
+                return None;
             }
         }
-        // A string never spans lines in JSON.
-        in_string = false;
-        if depth == 0 {
+        scan.end_line();
+        if scan.depth() == 0 {
             let single = j == i;
             // One-line `{x}` prose is not a code block; one-line JSON with a key is.
             return (!single || first.contains("\":")).then_some(j + 1);

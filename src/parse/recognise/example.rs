@@ -43,32 +43,16 @@ pub fn parse_truncated(text: &str) -> Option<Json> {
         return None;
     }
     // Where each complete member ends (the comma after it), with the brackets open there.
-    let (mut open, mut in_string, mut escaped) = (Vec::new(), false, false);
+    let mut scan = crate::parse::text::JsonScan::default();
     let mut cut: Option<(usize, Vec<char>)> = None;
     for (i, c) in t.char_indices() {
-        if in_string {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => in_string = true,
-            '{' => open.push('}'),
-            '[' => open.push(']'),
-            '}' | ']' => {
-                open.pop();
-            }
-            ',' => cut = Some((i, open.clone())),
-            _ => {}
+        if scan.step(c) == Some(',') {
+            cut = Some((i, scan.open.clone()));
         }
     }
     let (at, open) = cut?;
     let mut fixed = t[..at].to_string();
-    fixed.extend(open.iter().rev());
+    fixed.extend(open.iter().rev().map(|o| if *o == '{' { '}' } else { ']' }));
     parse(&fixed)
 }
 
