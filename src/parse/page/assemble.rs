@@ -178,10 +178,22 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
             None => extra_body.push(f),
         }
     }
-    // Placeholders nobody documented, and query names printed in the URL.
+    // Placeholders nobody documented, and query names printed in the URL. A request sample
+    // that carries the same name (ServiceStack's DTOs) shows its type.
+    let sampled = |name: &str| match &doc.request_example {
+        Some((crate::parse::recognise::example::Json::Object(members), _)) => members
+            .iter()
+            .find(|(k, _)| loose_key(k) == loose_key(name))
+            .map(|(_, v)| crate::parse::recognise::example::sample_type(v))
+            .filter(|t| matches!(t, Type::Integer { .. } | Type::Number | Type::Boolean | Type::String { .. })),
+        _ => None,
+    };
     for placeholder in &template {
         if !params.iter().any(|p| p.location == Location::Path && (p.name == *placeholder || loose_key(&p.name) == loose_key(placeholder))) {
-            let ty = endpoint.and_then(|e| e.typed.iter().find(|(n, _)| n == placeholder).map(|(_, t)| t.clone())).unwrap_or_else(Type::string);
+            let ty = endpoint
+                .and_then(|e| e.typed.iter().find(|(n, _)| n == placeholder).map(|(_, t)| t.clone()))
+                .or_else(|| sampled(placeholder))
+                .unwrap_or_else(Type::string);
             let mut p = Param::new(placeholder.clone(), Location::Path, ty, true, source.clone());
             p.wire_name = placeholder.clone();
             params.push(p);
@@ -231,7 +243,11 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
     if let Some((sample, _)) = &doc.request_example {
         body_fields = nest_by_sample(body_fields, sample);
     }
-    super::trace!("assemble {name} body={:?}", body_fields.iter().map(|f| &f.name).collect::<Vec<_>>());
+    super::trace!(
+        "assemble {name} body={:?} sample={} method={method:?}",
+        body_fields.iter().map(|f| &f.name).collect::<Vec<_>>(),
+        doc.request_example.is_some()
+    );
     body_fields.extend(extra_body);
     // Swagger 2.0's one `body` parameter, its fields nested under it (`» name` rows) — unless
     // the sample shows it as a key of the body (OpenStack's `{"server": {…}}` wrapper).

@@ -92,7 +92,7 @@ pub fn find(units: &[Unit<'_>]) -> Found {
                     i += 1;
                     continue;
                 }
-                if let Some(a) = method_line(units, i) {
+                if let Some(a) = method_line(units, i).or_else(|| labelled_route(units, i)) {
                     i += a.span;
                     found.anchors.push(a);
                     continue;
@@ -189,16 +189,13 @@ fn method_line(units: &[Unit<'_>], i: usize) -> Option<Anchor> {
         _ if t.len() <= 7 && (t.chars().all(|c| c.is_ascii_uppercase()) || t.chars().all(|c| c.is_ascii_lowercase()) || is_capitalised(t)) => Method::parse(t)?,
         _ if titled.is_some() => titled?,
         // Postman's single column: `GETSearch books`, the method glued to the request name.
-        _ => glued_method(t)?,
+        _ => glued_method(t)?.0,
     };
     // `URL : http://localhost:8000/register`: the address under a label.
     let line_text = |k: usize| match units.get(k) {
         Some(Unit::Line { text, .. }) => {
             let t = text.trim();
-            let labelled = ["URL", "URl", "Url", "url", "Endpoint", "Request URL", "URI"]
-                .iter()
-                .find_map(|l| t.strip_prefix(l).map(str::trim_start).and_then(|r| r.strip_prefix(':')).map(str::trim));
-            Some(labelled.unwrap_or(t))
+            Some(labelled(t, ADDRESS_LABELS).unwrap_or(t))
         }
         _ => None,
     };
@@ -258,13 +255,47 @@ fn method_line(units: &[Unit<'_>], i: usize) -> Option<Anchor> {
     None
 }
 
+const ADDRESS_LABELS: &[&str] = &["url", "endpoint", "request url", "resource url", "uri", "path", "route", "end point"];
+const METHOD_LABELS: &[&str] = &["method", "http method", "request method", "verb", "http verb"];
+
+/// The value of a `Label : value` line whose label is one of `labels` (any case).
+fn labelled<'t>(t: &'t str, labels: &[&str]) -> Option<&'t str> {
+    let (label, value) = t.split_once(':')?;
+    let label = label.trim().to_lowercase();
+    (labels.contains(&label.as_str()) && !value.trim().is_empty()).then(|| value.trim())
+}
+
+/// A README's request card: `URL : /api/login/` and `Method : POST` on lines of their own,
+/// a few lines apart, in either order.
+fn labelled_route(units: &[Unit<'_>], i: usize) -> Option<Anchor> {
+    let line = |k: usize| match units.get(k) {
+        Some(Unit::Line { text, .. }) => Some(text.trim()),
+        _ => None,
+    };
+    let first = line(i)?;
+    let (address, method, last) = if let Some(address) = labelled(first, ADDRESS_LABELS) {
+        let (k, m) = (i + 1..=i + 3).find_map(|k| line(k).and_then(|t| labelled(t, METHOD_LABELS)).map(|m| (k, m)))?;
+        (address, m, k)
+    } else {
+        let method = labelled(first, METHOD_LABELS)?;
+        let (k, a) = (i + 1..=i + 3).find_map(|k| line(k).and_then(|t| labelled(t, ADDRESS_LABELS)).map(|a| (k, a)))?;
+        (a, method, k)
+    };
+    let method = Method::parse(method.split_whitespace().next()?)?;
+    if !(address.starts_with('/') || looks_like_url(address)) {
+        return None;
+    }
+    let endpoint = endpoint_in_line(&format!("{} {}", method.as_str(), address.split_whitespace().next()?))?;
+    Some(Anchor { unit: i, span: last - i + 1, endpoint })
+}
+
 /// `POSTPlace order` → POST.
-fn glued_method(t: &str) -> Option<Method> {
-    let verb: String = t.chars().take_while(char::is_ascii_uppercase).collect();
-    let verb = if verb.len() > 3 { &verb[..verb.len() - 1] } else { &verb };
+fn glued_method(t: &str) -> Option<(Method, &str)> {
+    let caps = t.chars().take_while(char::is_ascii_uppercase).count();
+    let verb = &t[..if caps > 3 { caps - 1 } else { caps }];
     let m = Method::parse(verb).or_else(|| (verb == "DEL").then_some(Method::Delete))?;
     let rest = &t[verb.len()..];
-    (rest.starts_with(|c: char| c.is_ascii_uppercase()) && rest.chars().nth(1).is_some_and(|c| c.is_ascii_lowercase())).then_some(m)
+    (rest.starts_with(|c: char| c.is_ascii_uppercase()) && rest.chars().nth(1).is_some_and(|c| c.is_ascii_lowercase())).then_some((m, rest))
 }
 
 fn is_capitalised(t: &str) -> bool {
@@ -315,7 +346,9 @@ fn index_runs(units: &[Unit<'_>], found: &mut Found) {
     let anchors = std::mem::take(&mut found.anchors);
     // Nothing but chrome between them: a title in between is an operation's summary
     // (Swagger UI's collapsed operations), not an index.
-    let adjacent = |a: &Anchor, b: &Anchor| (a.unit + a.span..b.unit).all(|k| matches!(units[k], Unit::Line { text, .. } if is_chrome(text)));
+    let adjacent = |a: &Anchor, b: &Anchor| {
+        !is_card(units, a) && !is_card(units, b) && (a.unit + a.span..b.unit).all(|k| matches!(units[k], Unit::Line { text, .. } if is_chrome(text)))
+    };
     let mut in_run = vec![false; anchors.len()];
     for i in 1..anchors.len() {
         if adjacent(&anchors[i - 1], &anchors[i]) {
@@ -330,6 +363,16 @@ fn index_runs(units: &[Unit<'_>], found: &mut Found) {
             found.anchors.push(a);
         }
     }
+}
+
+/// A request card: a titled method line (`POST Register Boat`) with its URL on the next
+/// lines stands for one operation, even with nothing under it.
+fn is_card(units: &[Unit<'_>], a: &Anchor) -> bool {
+    let titled = |t: &str| match t.trim().split_once(' ') {
+        Some((m, rest)) => m.chars().all(|c| c.is_ascii_uppercase()) && Method::parse(m).is_some() && !rest.contains('/'),
+        None => false,
+    };
+    a.span > 1 && units[a.unit].text().is_some_and(|t| titled(t) || glued_method(t.trim()).is_some())
 }
 
 /// `/users/42` instantiates `/users/{id}` (same method); equal shapes are the same endpoint.
@@ -466,7 +509,7 @@ pub fn segments(units: &[Unit<'_>], found: &Found) -> Vec<Segment> {
             .iter()
             .all(|u| matches!(u, Unit::Line { text, .. } if section_of(text).is_none() && !title_like(text) || text.split_whitespace().count() > 12));
         let same_table = a.unit == b.unit;
-        if listed_together || same_table {
+        if listed_together && !is_card(units, a) && !is_card(units, b) || same_table {
             ends[k] = ends[k + 1];
         }
     }
@@ -591,8 +634,9 @@ pub fn title_like(text: &str) -> bool {
 }
 
 /// `x-ratelimit-remaining: 57`, `Content-Type: application/json`: a header or label line.
+/// `Auth required : YES`: a README card's label.
 fn is_key_value(t: &str) -> bool {
-    t.split_once(": ").is_some_and(|(k, _)| !k.contains(' '))
+    t.split_once(": ").is_some_and(|(k, _)| !k.contains(' ') || k.ends_with(' ') && k.split_whitespace().count() <= 3)
 }
 
 /// Labels of sample panes that look like titles (`Response samples`, `Request Example for post/x`).
@@ -641,7 +685,13 @@ fn segment_title(units: &[Unit<'_>], start: usize, anchor: &Anchor, repeated: &H
     if inside.is_some() {
         return inside;
     }
-    if let Unit::Heading { text, line, .. } = units[anchor.unit] {
+    // The anchor's own heading (`### Delete a Note [DELETE]`) or titled method line.
+    let own = match units[anchor.unit] {
+        Unit::Heading { text, line, .. } => Some((text, line)),
+        Unit::Line { text, line, .. } if is_card(units, anchor) => Some((text, line)),
+        _ => None,
+    };
+    if let Some((text, line)) = own {
         let t = strip_endpoint(text);
         if !t.is_empty() {
             return Some((t, line));
@@ -686,6 +736,13 @@ fn strip_endpoint(text: &str) -> String {
     if endpoint_in_line(t).is_some() {
         return String::new();
     }
+    // `POST Register Boat`: the method, then the request's name.
+    let t = t.trim();
+    let t = match t.split_once(' ') {
+        Some((m, rest)) if m.chars().all(|c| c.is_ascii_uppercase()) && Method::parse(m).is_some() => rest,
+        // `POSTLogin`, glued.
+        _ => glued_method(t).map_or(t, |(_, rest)| rest),
+    };
     clean_title(t)
 }
 
@@ -710,6 +767,22 @@ mod tests {
             .into_iter()
             .map(|s| (s.anchor.map(|a| format!("{} {}", a.endpoint.method.as_str(), a.endpoint.path)), s.title.map(|t| t.0)))
             .collect()
+    }
+
+    #[test]
+    fn readme_request_cards() {
+        // Labelled lines in either order; titled method lines with nothing under them are
+        // operations of their own, not an index.
+        let page = "Start a session\nURL : /api/login/\nMethod : POST\nAuth required : NO\nList kilns\nMethod: GET\nURL: /api/kilns/\nGET All Moorings\nURL: http://localhost:7070/moorings\nPATCHRename Boat\nURl:http://localhost:7070/boats/:boatId\n";
+        assert_eq!(
+            split(page),
+            [
+                (Some("POST /api/login/".into()), Some("Start a session".into())),
+                (Some("GET /api/kilns/".into()), Some("List kilns".into())),
+                (Some("GET /moorings".into()), Some("All Moorings".into())),
+                (Some("PATCH /boats/{boatId}".into()), Some("Rename Boat".into()))
+            ]
+        );
     }
 
     #[test]

@@ -270,6 +270,11 @@ fn field(name: &str, v: &Json, line: u32) -> FieldDoc {
     f
 }
 
+/// The type a sample value shows.
+pub fn sample_type(v: &Json) -> Type {
+    value_type(v, 0).0
+}
+
 /// The type a value shows; object values give their fields as children (typed `Any`
 /// here: the reader names the nested model).
 fn value_type(v: &Json, line: u32) -> (Type, Vec<FieldDoc>) {
@@ -280,6 +285,8 @@ fn value_type(v: &Json, line: u32) -> (Type, Vec<FieldDoc>) {
         Json::Float => (Type::Number, Vec::new()),
         Json::Str(s) => (string_type(s), Vec::new()),
         Json::Object(fields) if fields.is_empty() => (Type::Any, Vec::new()),
+        // `{"String": "String"}`: a sample dictionary (ServiceStack prints its key type).
+        Json::Object(fields) if matches!(fields.as_slice(), [(k, _)] if k == "String") => (Type::map(value_type(&fields[0].1, line).0), Vec::new()),
         Json::Object(fields) => (Type::Any, fields.iter().map(|(k, v)| field(k, v, line)).collect()),
         Json::Array(items) => match items.first() {
             None | Some(Json::Null) => (Type::array(Type::Any), Vec::new()),
@@ -306,8 +313,17 @@ pub fn text_value_type(v: &str) -> Type {
     }
 }
 
-/// ISO dates and date-times are dates; other strings are strings.
+/// ISO dates and date-times are dates; a placeholder naming a type (`"[integer]"`,
+/// `"<boolean>"`, a README request card's notation) is that type; other strings are strings.
 fn string_type(s: &str) -> Type {
+    let placeholder = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')).or_else(|| s.strip_prefix('<').and_then(|r| r.strip_suffix('>')));
+    let named = placeholder.and_then(|p| p.split([',', ' ', '(']).next()).map(str::to_ascii_lowercase);
+    match named.as_deref() {
+        Some("integer" | "int" | "int32" | "int64" | "long") => return Type::integer(),
+        Some("number" | "float" | "double" | "decimal") => return Type::Number,
+        Some("boolean" | "bool") => return Type::Boolean,
+        _ => {}
+    }
     let b = s.as_bytes();
     let date = b.len() >= 10 && b[..10].iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
     if date && b.len() == 10 {
@@ -368,6 +384,16 @@ pub fn described_params(v: &Json, line: u32) -> Vec<FieldDoc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_placeholders_and_sample_dictionaries() {
+        let v = parse(
+            r#"{"cone": "[integer, 04 to 10]", "glazed": "<boolean>", "kiln": "[unicode 64 chars max]", "weight": "[number]", "meta": {"String": "String"}}"#,
+        )
+        .unwrap();
+        let types: Vec<Type> = example_fields(&v, 1).unwrap().0.into_iter().map(|f| f.ty.unwrap().ty).collect();
+        assert_eq!(types, [Type::integer(), Type::Boolean, Type::string(), Type::Number, Type::map(Type::string())]);
+    }
 
     #[test]
     fn tolerant_json() {

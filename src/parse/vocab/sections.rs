@@ -97,6 +97,12 @@ const PHRASES: &[(&str, Section)] = {
         ("request attributes", Body(None)),
         ("request payload", Body(None)),
         ("payload", Body(None)),
+        // README request cards (`**Data constraints**`, `**Data Params**`).
+        ("data constraints", Body(None)),
+        ("data example", Body(None)),
+        ("data params", Body(None)),
+        ("data parameters", Body(None)),
+        ("request data", Body(None)),
         ("json parameters", Body(Some(BodyKind::Json))),
         ("json body parameters", Body(Some(BodyKind::Json))),
         ("request json object", Body(Some(BodyKind::Json))),
@@ -144,6 +150,7 @@ const PHRASES: &[(&str, Section)] = {
         ("return type", Response(None)),
         ("successful response", Response(None)),
         ("success response", Response(None)),
+        ("success responses", Response(None)),
         ("output", Response(None)),
         // Errors.
         ("errors", Errors),
