@@ -653,10 +653,25 @@ fn is_stringish(t: &Type) -> bool {
 /// Every referenced name that is neither a model nor an enum gets a JSON stand-in, so
 /// the output compiles; one warning lists them all.
 fn add_undocumented(api: &mut Api, diags: &mut Diagnostics) {
-    let known: BTreeSet<&str> = api.models.iter().map(|m| m.name.as_str()).chain(api.enums.iter().map(|e| e.name.as_str())).collect();
+    let known: BTreeSet<String> = api.models.iter().map(|m| m.name.clone()).chain(api.enums.iter().map(|e| e.name.clone())).collect();
+    // A path, query, header or cookie value travels as text: a type nobody documents
+    // (`CollectionIdEnum`) is sent as the text the caller gives.
+    for op in &mut api.operations {
+        for p in op.params.iter_mut().filter(|p| p.location != Location::Body) {
+            if p.ty.ref_name().is_some_and(|n| !known.contains(n)) {
+                let was = p.ty.describe();
+                p.ty = p.ty.map_inner(&mut |t| if matches!(t, Type::Ref { .. }) { Type::string() } else { t.clone() });
+                diags.warn(
+                    p.source.clone(),
+                    format!("`{}`: parameter `{}` has the type `{was}`, which no input documents; sent as text", op.name, p.name),
+                    Some(format!("if it is a number or a flag, set it under [api.types] in docs2rs.toml (`\"{}.{}\" = \"integer\"`)", op.name, p.name)),
+                );
+            }
+        }
+    }
     let mut missing: BTreeMap<String, Source> = BTreeMap::new();
     let mut note = |t: &Type, at: &Source| {
-        if let Some(n) = t.ref_name().filter(|n| !known.contains(n) && !missing.contains_key(*n)) {
+        if let Some(n) = t.ref_name().filter(|n| !known.contains(*n) && !missing.contains_key(*n)) {
             missing.insert(n.to_string(), at.clone());
         }
     };

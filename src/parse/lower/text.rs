@@ -275,22 +275,86 @@ fn pipe_table(lines: &[&str], i: usize) -> Option<(Block, usize)> {
         return None;
     }
     let cells = |l: &str| raw_cells(l).iter().map(|c| inline_markdown(c)).collect::<Vec<_>>();
-    let header = cells(t);
-    let delimited = lines.get(i + 1).is_some_and(|l| is_delimiter_row(l.trim()));
-    let width = raw_cells(t).len();
+    let mut header = cells(t);
+    let delimiter = lines.get(i + 1).map(|l| l.trim()).filter(|l| is_delimiter_row(l));
+    let delimited = delimiter.is_some();
+    // A caption glued before the header's first pipe (`CollectionData| Name | Type |`): the
+    // delimiter row counts the columns.
+    let columns = delimiter.map(|d| raw_cells(d).len()).filter(|&n| n >= 2 && n < header.len() && !t.starts_with('|'));
+    if let Some(n) = columns {
+        header.drain(..header.len() - n);
+    }
+    let width = header.len();
     if width < 2 {
         return None;
     }
     let mut j = if delimited { i + 2 } else { i + 1 };
     let start = j;
+    let mut rows = Vec::new();
     while j < lines.len() && lines[j].trim().contains('|') && (delimited || raw_cells(lines[j].trim()).len() == width) {
-        j += 1;
+        let row = lines[j].trim();
+        match delimited.then(|| broken_row(lines, j, width, t.ends_with('|'))).flatten() {
+            Some((joined, next)) => {
+                rows.push(Row { line: line_no(j), cells: joined.iter().map(|c| inline_markdown(c)).collect() });
+                j = next;
+            }
+            None => {
+                rows.push(Row { line: line_no(j), cells: cells(row) });
+                j += 1;
+            }
+        }
     }
     if !delimited && j - start < 2 {
         return None;
     }
-    let rows = (start..j).map(|k| Row { line: line_no(k), cells: cells(lines[k].trim()) }).collect();
     Some((Block::Table { header, rows, line: line_no(i) }, j))
+}
+
+/// A row a crawler broke over lines (`name (Optional) |`, then `query | string |`, then the
+/// description; or a description cell whose text wraps): the lines joined until the row has
+/// its cells and, when the header closes with a pipe, its closing pipe — within a few lines.
+/// A row that ends short (no pipe on the next lines) lost empty cells: like a browser copy,
+/// it keeps its first cell and aligns the rest to the right.
+fn broken_row(lines: &[&str], j: usize, width: usize, closed: bool) -> Option<(Vec<String>, usize)> {
+    let complete = |t: &str| raw_cells(t).len() >= width && (!closed || t.ends_with('|'));
+    let first = lines[j].trim();
+    if complete(first) {
+        return None;
+    }
+    let aligned = |joined: &str| {
+        let mut cells: Vec<String> = raw_cells(joined).iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+        while cells.len() < width && !cells.is_empty() {
+            cells.insert(1, String::new());
+        }
+        cells
+    };
+    let no_pipe_soon = |k: usize| lines.len() > k + 3 && lines.iter().skip(k + 1).take(3).all(|l| !l.contains('|'));
+    let mut joined = first.to_string();
+    for (k, line) in lines.iter().enumerate().skip(j + 1).take(12) {
+        if joined.ends_with('|') && raw_cells(&joined).len() > 1 && no_pipe_soon(k - 1) {
+            return Some((aligned(&joined), k));
+        }
+        let t = line.trim();
+        // A blank line, a delimiter, the next table's header or the next row's opening
+        // pipe ends the attempt.
+        let header_next = lines.get(k + 1).is_some_and(|n| is_delimiter_row(n.trim()));
+        if t.is_empty() || is_delimiter_row(t) || header_next || t.starts_with('|') && raw_cells(&joined).len() >= width {
+            return None;
+        }
+        joined.push(' ');
+        joined.push_str(t);
+        if complete(&joined) {
+            let cells = raw_cells(&joined);
+            // A bare closing `|` line ends a row whose empty cells were dropped.
+            return Some(if cells.last().is_some_and(|c| c.trim().is_empty()) {
+                (aligned(&joined), k + 1)
+            } else {
+                (cells.iter().map(|c| c.to_string()).collect(), k + 1)
+            });
+        }
+    }
+    // A page cut off inside the row: what it has.
+    (lines.len() <= j + 12 && raw_cells(&joined).len() > 1).then(|| (aligned(&joined), lines.len()))
 }
 
 pub(crate) fn is_delimiter_row(t: &str) -> bool {
@@ -546,6 +610,34 @@ mod tests {
         assert!(matches!(&b[7], Block::Code { lang: Some(l), line: 15, text } if l == "json" && text.ends_with("}\n")), "{b:?}");
         assert!(matches!(&b[8], Block::Code { lang: Some(l), line: 19, text } if l == "shell" && text.contains("-d '")), "{b:?}");
         assert!(matches!(&b[9], Block::Paragraph { inline, .. } if inline.text == "After"), "{b:?}");
+    }
+
+    #[test]
+    fn pipe_rows_broken_over_lines() {
+        let page = "Name | In | Type | Description |\n---|---|---|---|\nname (Optional) |\nquery | string | The name. |\n| zone | query | string | Wraps\nonto a second line. |\nlimit (Optional) |\nquery | integer |\nAt most this";
+        let b = blocks(page);
+        let Block::Table { rows, .. } = &b[0] else { panic!("{b:?}") };
+        let cells: Vec<Vec<&str>> = rows.iter().map(|r| r.cells.iter().map(|c| c.text.as_str()).collect()).collect();
+        assert_eq!(
+            cells,
+            [
+                vec!["name (Optional)", "query", "string", "The name."],
+                vec!["zone", "query", "string", "Wraps onto a second line."],
+                vec!["limit (Optional)", "query", "integer", "At most this"]
+            ]
+        );
+    }
+
+    #[test]
+    fn pipe_rows_that_lost_empty_cells() {
+        // ASP.NET help pages copied by a crawler: the empty Description cell is gone, the
+        // row ends early or with a bare `|`; a caption is glued to the header.
+        let page = "Sighting| Name | Description | Type | Additional information |\n|---|---|---|---|\n| Id | globally unique identifier |\nNone. |\n|\n| Count | integer |\nRequired |\nResponse Formats\napplication/json\nSample:\n{}\n";
+        let b = blocks(page);
+        let Block::Table { header, rows, .. } = &b[0] else { panic!("{b:?}") };
+        assert_eq!(header[0].text, "Name");
+        let cells: Vec<Vec<&str>> = rows.iter().map(|r| r.cells.iter().map(|c| c.text.as_str()).collect()).collect();
+        assert_eq!(cells, [vec!["Id", "", "globally unique identifier", "None."], vec!["Count", "", "integer", "Required"]]);
     }
 
     #[test]

@@ -640,6 +640,7 @@ fn dedup_params(params: &mut Vec<Param>, diags: &mut Diagnostics) {
 /// the field they name, when it is listed.
 fn nest_dotted(fields: Vec<FieldDoc>) -> Vec<FieldDoc> {
     let mut out: Vec<FieldDoc> = Vec::with_capacity(fields.len());
+    let mut implied: Vec<String> = Vec::new();
     for f in fields {
         let parent_name = f.name.rsplit_once('.').map(|(p, _)| p.trim_end_matches("[]").to_string());
         match parent_name {
@@ -652,12 +653,15 @@ fn nest_dotted(fields: Vec<FieldDoc>) -> Vec<FieldDoc> {
                     p.ty = crate::parse::vocab::type_words::type_words(if f.name.contains("[].") { "array" } else { "object" }, false);
                     p.required = Some(false);
                     out.push(p);
+                    implied.push(parent.clone());
                 }
+                let is_implied = implied.contains(&parent);
                 if let Some(p) = find_field(&mut out, &parent) {
                     let mut child = f;
                     child.name = child_name;
-                    // A required member makes its object required (Microsoft Learn marks members only).
-                    if child.required == Some(true) {
+                    // A required member makes its unlisted object required (Microsoft Learn
+                    // marks members only); a listed one keeps its own mark.
+                    if child.required == Some(true) && (is_implied || p.required.is_none()) {
                         p.required = Some(true);
                     }
                     p.children.push(child);

@@ -89,6 +89,8 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
         in_response: false,
         response_target: Target::Skip,
         status_tab: false,
+        cursor: 0,
+        response_at: None,
         awaiting: None,
         models_level: None,
         media_stated: false,
@@ -155,6 +157,9 @@ struct Reader<'u, 'a> {
     response_target: Target,
     /// A status tab was just opened: tabs printed in a row (`201` `400` `409`) are one choice.
     status_tab: bool,
+    /// The unit being read, and the one that opened the current response section.
+    cursor: usize,
+    response_at: Option<usize>,
     /// A label whose value is on the next line (`Default:` / `60`).
     awaiting: Option<Awaiting>,
     /// The level of the `Models` / `Schemas` heading being read under.
@@ -194,7 +199,7 @@ enum Awaiting {
     Bound(&'static str),
 }
 
-impl Reader<'_, '_> {
+impl<'a> Reader<'_, 'a> {
     /// At the endpoint line: a response section opened above it with nothing read (an
     /// `On this page` list ending in `Responses`) does not own what follows (the title,
     /// the tag name).
@@ -215,6 +220,7 @@ impl Reader<'_, '_> {
 
     /// Read unit `k`; returns the next unit to read.
     fn unit(&mut self, k: usize, end: usize) -> usize {
+        self.cursor = k;
         match self.units[k] {
             Unit::Heading { text, level, line, .. } => {
                 self.flush();
@@ -277,6 +283,17 @@ impl Reader<'_, '_> {
         k + 1
     }
 
+    /// The lines from `k` on, up to the first unit that is not a line.
+    fn cell_lines(&self, k: usize, end: usize) -> Vec<(&'a str, u32)> {
+        self.units[k..end]
+            .iter()
+            .map_while(|u| match u {
+                Unit::Line { text, line, .. } => Some((text.trim(), *line)),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn section(&mut self, s: Section, text: &str) {
         super::trace!("section {s:?} {text:?}");
         self.close_parents();
@@ -298,6 +315,8 @@ impl Reader<'_, '_> {
             // A response's own headers, and its body under a plain `Body` label.
             Section::Params(Some(Place::Header)) if self.in_response => Target::Skip,
             Section::Body(None) if self.in_response && !text.to_lowercase().contains("request") => self.response_target,
+            // OpenStack's `Response` then, right under it, `Parameters`: the response's fields.
+            Section::Params(None) if self.response_target == Target::Response && self.response_at.is_some_and(|r| r + 1 == self.cursor) => Target::Response,
             Section::Params(p) => {
                 self.in_response = false;
                 Target::Params(p)
@@ -311,6 +330,7 @@ impl Reader<'_, '_> {
             }
             Section::Response(code) => {
                 self.in_response = true;
+                self.response_at = Some(self.cursor);
                 let success = code.is_none_or(|c| (200..300).contains(&c));
                 let first = self.response_code.is_none_or(|seen| Some(seen) == code) || code.is_none() && self.doc.response.is_empty();
                 if let Some(c) = code.filter(|_| success && self.response_code.is_none()) {
@@ -445,16 +465,17 @@ impl Reader<'_, '_> {
                 self.table(&header, &rows, line);
                 return j;
             }
+            // The header glued, the cells one per line (ASP.NET help pages as text).
+            let mut lines: Vec<(&str, u32)> = words.iter().map(|w| (w.as_str(), line)).collect();
+            lines.extend(self.cell_lines(k + 1, end));
+            if let Some((header, rows, used)) = crate::parse::recognise::table::vertical_rows(&lines, words.len()) {
+                self.table(&header, &rows, line);
+                return k + 1 + used - words.len();
+            }
         }
         // A table copied one cell per line.
         if crate::parse::recognise::table::is_header_word(t) {
-            let lines: Vec<(&str, u32)> = self.units[k..end]
-                .iter()
-                .map_while(|u| match u {
-                    Unit::Line { text, line, .. } => Some((text.trim(), *line)),
-                    _ => None,
-                })
-                .collect();
+            let lines = self.cell_lines(k, end);
             if let Some((header, rows, used)) = crate::parse::recognise::table::vertical_table(&lines) {
                 self.table(&header, &rows, line);
                 return k + used;
@@ -934,6 +955,8 @@ impl Reader<'_, '_> {
         // A field that states its place goes there, whatever section it sits in.
         let target = match (target, f.place) {
             (Target::Skip | Target::Unsectioned | Target::Body, Some(p)) => Target::Params(Some(p)),
+            // A response's own headers (`ETag | header`) are not its body.
+            (Target::Response, Some(_)) => Target::Skip,
             _ => target,
         };
         if f.in_response && !matches!(target, Target::Model(_)) {
@@ -1641,7 +1664,14 @@ fn nest_under_wrapper(mut fields: Vec<FieldDoc>) -> Vec<FieldDoc> {
     }
     let Some(first) = fields.iter().position(|f| f.in_body.is_some()) else { return fields };
     let members: Vec<FieldDoc> = fields.drain(first + 1..).collect();
-    let (inside, outside): (Vec<FieldDoc>, Vec<FieldDoc>) = members.into_iter().partition(|f| f.in_body.is_some());
+    let (mut inside, outside): (Vec<FieldDoc>, Vec<FieldDoc>) = members.into_iter().partition(|f| f.in_body.is_some());
+    // Members named from the wrapper (`route.stops`): relative to it now.
+    let prefix = format!("{}.", fields[first].name);
+    for m in &mut inside {
+        if let Some(rest) = m.name.strip_prefix(&prefix) {
+            m.name = rest.to_string();
+        }
+    }
     fields[first].children = inside;
     fields.extend(outside);
     fields

@@ -21,13 +21,17 @@ pub struct Request {
 
 /// A `curl` command or raw HTTP request, if the code is one.
 pub fn request_in_code(text: &str) -> Option<Request> {
-    // Comments before the command (`# You can also use wget`) are not the command.
+    // Comments before the command (`# You can also use wget`) are not the command; a root
+    // prompt is (`# curl -ks …`, OpenStack).
+    let prompt = |l: &str| l.trim_start().trim_start_matches(['$', '#']).trim_start().starts_with("curl ");
     let mut rest = text;
-    while let Some(line) = rest.lines().next().filter(|l| l.trim().is_empty() || l.trim_start().starts_with('#') || l.trim_start().starts_with("//")) {
+    while let Some(line) =
+        rest.lines().next().filter(|l| !prompt(l) && (l.trim().is_empty() || l.trim_start().starts_with('#') || l.trim_start().starts_with("//")))
+    {
         rest = &rest[(line.len() + 1).min(rest.len())..];
     }
     let first = rest.lines().map(str::trim).find(|l| !l.is_empty())?;
-    if first.trim_start_matches("$ ").starts_with("curl ") {
+    if prompt(first) {
         return Some(curl(rest));
     }
     let e = endpoint_in_line(first)?;
@@ -65,7 +69,7 @@ fn shell_words(text: &str) -> Vec<String> {
 }
 
 fn curl(text: &str) -> Request {
-    let words = shell_words(text.trim_start().trim_start_matches("$ "));
+    let words = shell_words(text.trim_start().trim_start_matches(['$', '#']).trim_start());
     let mut r = Request::default();
     let mut method: Option<Method> = None;
     let mut url: Option<String> = None;
@@ -190,6 +194,18 @@ fn http(text: &str, mut e: Endpoint) -> Request {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn curl_after_a_root_prompt() {
+        let r = request_in_code(
+            "# curl -ks -X PATCH -H 'X-Auth-Token: t' \\
+-d '{\"route\": {\"weekday\": \"thu\"}}' \\
+https://<node>:9611/v1/depots/6f1c/routes/12\n",
+        )
+        .unwrap();
+        assert_eq!(r.endpoint.map(|e| e.method), Some(Method::Patch));
+        assert!(r.json_body.is_some_and(|b| b.contains("route")));
+    }
 
     #[test]
     fn curl_commands() {

@@ -133,6 +133,11 @@ pub fn vertical_table(lines: &[(&str, u32)]) -> Option<(Vec<Cell>, Vec<Row>, usi
     let words = lines.iter().take_while(|(l, _)| is_header_word(l)).count();
     // A header printed twice: its first copy.
     let width = (2..=words / 2).find(|&w| (0..w).all(|i| lines[i].0 == lines[w + i].0)).unwrap_or(words);
+    vertical_rows(lines, width)
+}
+
+/// The rows of a one-cell-per-line table whose header is the first `width` lines.
+pub fn vertical_rows(lines: &[(&str, u32)], width: usize) -> Option<(Vec<Cell>, Vec<Row>, usize)> {
     let header: Vec<Cell> = lines[..width].iter().map(|(l, _)| Cell::plain(l)).collect();
     let cols = (2..=8).contains(&width).then(|| columns(&header)).flatten()?;
     let mut at = width;
@@ -160,9 +165,13 @@ pub fn vertical_table(lines: &[(&str, u32)]) -> Option<(Vec<Cell>, Vec<Row>, usi
         "place" => place_word(text).is_some(),
         _ => true,
     };
+    // A row starts with a name, and a typed cell (type, required, place) right after it or
+    // after the description the column order puts first (`Name`, `Description`, `Type`).
+    let typed_cell = |k: usize| lines.get(k).is_some_and(|(l, _)| (cols.name + 1..width).any(|i| role(i) != "text" && fits(i, l)));
+    let text_first = role(cols.name + 1) == "text";
+    // (`Required` in an annotation column is not a field of that name.)
     let starts_row = |k: usize| {
-        lines.get(k).is_some_and(|(l, _)| fits(cols.name, l))
-            && lines.get(k + 1).is_some_and(|(l, _)| (cols.name + 1..width).any(|i| role(i) != "text" && fits(i, l)))
+        lines.get(k).is_some_and(|(l, _)| fits(cols.name, l) && required_cell(l).is_none()) && (typed_cell(k + 1) || text_first && typed_cell(k + 2))
     };
     let mut rows = Vec::new();
     while at < lines.len() && starts_row(at) {
@@ -171,9 +180,9 @@ pub fn vertical_table(lines: &[(&str, u32)]) -> Option<(Vec<Cell>, Vec<Row>, usi
         at += 1;
         for i in 1..width {
             match lines.get(at) {
-                // A cell the copy left out (an empty description): the next row starts here.
-                Some((l, _)) if role(i) == "text" && starts_row(at) => {
-                    let _ = l;
+                // A cell the copy left out (an empty description): the next row starts
+                // here, or the line is a later column's (`integer` under `Type`).
+                Some((l, _)) if role(i) == "text" && (starts_row(at) || (i + 1..width).any(|j| role(j) != "text" && fits(j, l))) => {
                     cells.push(Cell::default());
                 }
                 Some((l, _)) if fits(i, l) => {
@@ -181,6 +190,18 @@ pub fn vertical_table(lines: &[(&str, u32)]) -> Option<(Vec<Cell>, Vec<Row>, usi
                     at += 1;
                 }
                 _ => cells.push(Cell::default()),
+            }
+        }
+        // More lines of the last cell (`Required`, then `String length: …`) when another
+        // row follows them.
+        if role(width - 1) == "text" {
+            let more = |k: &usize| crate::parse::vocab::sections::section_of(lines[*k].0).is_none() && glued_header(lines[*k].0).is_none();
+            if let Some(next) = (at..lines.len().min(at + 4)).take_while(more).find(|&k| starts_row(k)) {
+                for (l, _) in &lines[at..next] {
+                    let last = cells.last_mut().expect("a row has cells");
+                    last.text = if last.text.is_empty() { l.to_string() } else { format!("{}\n{l}", last.text) };
+                }
+                at = next;
             }
         }
         rows.push(Row { line, cells });
@@ -606,6 +627,42 @@ mod tests {
 
     fn cells(t: &[&str]) -> Vec<Cell> {
         t.iter().map(|s| Inline::plain(s)).collect()
+    }
+
+    #[test]
+    fn tables_copied_one_cell_per_line() {
+        // ASP.NET help pages as text: description before type, empty descriptions left out,
+        // two annotation lines in the last cell.
+        let lines = [
+            ("Name", 1),
+            ("Description", 1),
+            ("Type", 1),
+            ("Additional information", 1),
+            ("crateId", 2),
+            ("integer", 3),
+            ("Required", 4),
+            ("Label", 5),
+            ("Text printed on the crate label.", 6),
+            ("string", 7),
+            ("Required", 8),
+            ("String length: inclusive between 1 and 40", 9),
+            ("ColdStore", 10),
+            ("Cold store the crate moves to.", 11),
+            ("ColdStoreCode", 12),
+            ("None.", 13),
+            ("Request Formats", 14),
+        ];
+        let (_, rows, used) = vertical_table(&lines).unwrap();
+        let got: Vec<Vec<&str>> = rows.iter().map(|r| r.cells.iter().map(|c| c.text.as_str()).collect()).collect();
+        assert_eq!(
+            got,
+            [
+                vec!["crateId", "", "integer", "Required"],
+                vec!["Label", "Text printed on the crate label.", "string", "Required\nString length: inclusive between 1 and 40"],
+                vec!["ColdStore", "Cold store the crate moves to.", "ColdStoreCode", "None."]
+            ]
+        );
+        assert_eq!(used, 16);
     }
     fn row(t: &[&str]) -> Row {
         Row { line: 3, cells: cells(t) }
