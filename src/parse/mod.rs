@@ -80,12 +80,17 @@ pub fn parse_document(file: &str, bytes: &[u8], format: Option<Format>, diags: &
         Some(t) => t,
         None => return ParsedDoc::default(),
     };
+    let forced = format.is_some();
     let format = format.or_else(|| detect(&text));
     match format {
         Some(Format::Html) => html::parse(file, &text, diags),
         Some(Format::SwaggerMarkdown) => refined(file, &text, diags, swagger_md::parse),
-        Some(Format::Fern) => refined(file, &text, diags, fern::parse),
-        Some(Format::Readme) => refined(file, &text, diags, readme::parse),
+        Some(Format::Fern) if forced => refined(file, &text, diags, fern::parse),
+        Some(Format::Readme) if forced => refined(file, &text, diags, readme::parse),
+        // Detected, not forced: the flavour's reading unless the page reader finds more
+        // (a `Path Params` line claims ReadMe for Apidog's pages too).
+        Some(Format::Fern) => richer(file, &text, diags, fern::parse),
+        Some(Format::Readme) => richer(file, &text, diags, readme::parse),
         Some(Format::Page) | None => {
             let syntax = match lower::syntax(&text) {
                 Syntax::Html => Syntax::Text,
@@ -128,6 +133,31 @@ pub(crate) fn read_blocks(file: &str, blocks: &[blocks::Block], sdk_docs: bool, 
         }
     }
     page::read(file, blocks, diags)
+}
+
+/// The flavour's reading, or the page reader's when that one finds more endpoints.
+fn richer(file: &str, text: &str, diags: &mut Diagnostics, flavour: fn(&str, &str, &mut Diagnostics) -> ParsedDoc) -> ParsedDoc {
+    let mut own = Diagnostics::new();
+    let doc = refined(file, text, &mut own, flavour);
+    let syntax = match lower::syntax(text) {
+        Syntax::Html => Syntax::Text,
+        s => s,
+    };
+    let mut page_diags = Diagnostics::new();
+    let page = page::read(file, &lower::blocks(text, syntax), &mut page_diags);
+    if richness(&page) > richness(&doc) {
+        diags.extend(page_diags);
+        return page;
+    }
+    diags.extend(own);
+    doc
+}
+
+/// How much a reading recovered: operations with a method and a clean path (no text
+/// glued after a placeholder, `/pet/{petId}Request`).
+fn richness(doc: &ParsedDoc) -> usize {
+    let clean = |p: &str| !p.split('}').skip(1).any(|after| after.starts_with(|c: char| c.is_ascii_uppercase()));
+    doc.operations.iter().filter(|o| o.method.is_some() && o.path.as_deref().is_some_and(clean)).count()
 }
 
 fn is_empty(doc: &ParsedDoc) -> bool {

@@ -219,8 +219,14 @@ fn command_block(lines: &[&str], i: usize) -> Option<usize> {
     let quotes = |l: &str| l.chars().filter(|&c| c == '\'').count();
     let mut j = i + 1;
     let mut continued = lines[i].trim_end().ends_with('\\');
-    // A single quote still open: inside a `-d '{ … }'` body.
-    let mut open_quote = quotes(lines[i]) % 2 == 1;
+    // A single quote still open: inside a `-d '{ … }'` body — when the odd quote opens one
+    // (`-d '{`, `-d '` at the end), not when it closes nothing (`… }'`, a copy's slip).
+    let opens = |l: &str| {
+        let Some(at) = l.rfind('\'') else { return false };
+        let after = l[at + 1..].trim();
+        after.starts_with(['{', '[']) || after.is_empty() && l[..at].ends_with(' ')
+    };
+    let mut open_quote = quotes(lines[i]) % 2 == 1 && opens(lines[i]);
     while j < lines.len() && j - i < MAX_CODE_LINES {
         let t = lines[j].trim();
         let option_line = t.starts_with('-') && !t.starts_with("- ");
@@ -291,9 +297,15 @@ fn pipe_table(lines: &[&str], i: usize) -> Option<(Block, usize)> {
     let mut j = if delimited { i + 2 } else { i + 1 };
     let start = j;
     let mut rows = Vec::new();
-    while j < lines.len() && lines[j].trim().contains('|') && (delimited || raw_cells(lines[j].trim()).len() == width) {
+    while j < lines.len() && (delimited || raw_cells(lines[j].trim()).len() == width) {
         let row = lines[j].trim();
-        match delimited.then(|| broken_row(lines, j, width, t.ends_with('|'))).flatten() {
+        let pipe_next = row.contains('|') || lines.get(j + 1).is_some_and(|n| n.contains('|'));
+        let broken = (delimited && pipe_next).then(|| broken_row(lines, j, width, t.ends_with('|'))).flatten();
+        // A row whose first cell lost its pipe (`x-api-token`, then `|`, then the rest).
+        if !row.contains('|') && broken.is_none() {
+            break;
+        }
+        match broken {
             Some((joined, next)) => {
                 rows.push(Row { line: line_no(j), cells: joined.iter().map(|c| inline_markdown(c)).collect() });
                 j = next;

@@ -25,7 +25,7 @@ fn template_from_example(e: &Endpoint, doc: &OpDoc) -> String {
     }
     let path_params: Vec<&str> =
         doc.params.iter().filter(|(p, f)| *p == Some(Place::Path) || f.place == Some(Place::Path)).map(|(_, f)| f.name.as_str()).collect();
-    let segments: Vec<String> = e
+    let mut segments: Vec<String> = e
         .path
         .split('/')
         .map(|s| match path_params.iter().find(|p| !s.is_empty() && loose_key(p) == loose_key(s)) {
@@ -33,7 +33,23 @@ fn template_from_example(e: &Endpoint, doc: &OpDoc) -> String {
             None => s.to_string(),
         })
         .collect();
+    // Parameters the sample shows by value (`/applications/Iv1.8a61f9/grant` for
+    // `client_id`): as many value-like segments as unplaced parameters, in order.
+    let unplaced: Vec<&str> = path_params.iter().copied().filter(|p| !segments.iter().any(|s| s == &format!("{{{p}}}"))).collect();
+    let values: Vec<usize> = (0..segments.len()).filter(|&i| is_value_segment(&segments[i])).collect();
+    if !unplaced.is_empty() && values.len() == unplaced.len() {
+        for (i, p) in values.into_iter().zip(unplaced) {
+            segments[i] = format!("{{{p}}}");
+        }
+    }
     segments.join("/")
+}
+
+/// A path segment that is a value, not a word of the API (`42`, `Iv1.8a61f9b3`, a UUID);
+/// version segments (`v3`, `2.1`) are the API's.
+fn is_value_segment(s: &str) -> bool {
+    let version = s.strip_prefix(['v', 'V']).unwrap_or(s).split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    !s.is_empty() && !s.contains('{') && s.chars().any(|c| c.is_ascii_digit()) && !version
 }
 
 /// What the whole page says, for every operation on it.

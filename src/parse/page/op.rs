@@ -361,6 +361,14 @@ impl<'a> Reader<'_, 'a> {
         if is_chrome(t) {
             return k + 1;
         }
+        // A section word glued after an example value (GitBook: `YOUR_AUTH_KEYBody`,
+        // `application/x-www-form-urlencodedBody`): the value, then the section.
+        if let Some((head, tail, s)) = glued_section(t) {
+            self.line(k, end, head, line);
+            self.section(s, tail);
+            self.label = tail.to_string();
+            return k + 1;
+        }
         // The full stop of the previous description glued to the next name (`.contact`).
         let t = match t.strip_prefix('.') {
             Some(rest) if crate::parse::recognise::field::is_name(rest) && self.type_follows(k, end) => rest,
@@ -383,7 +391,24 @@ impl<'a> Reader<'_, 'a> {
                     self.awaiting = None;
                     return k + 1;
                 }
+                // GitBook prints the description between the label and the value.
+                Awaiting::Example if t.split_whitespace().count() >= 3 && t.ends_with('.') => {
+                    f.describe(t);
+                    return k + 1;
+                }
+                // The value glued to the next field (`YOUR_BRAND_URLAuth-KeystringRequiredExample:`).
+                Awaiting::Example if value_then_field(t, self.target == Target::Params(Some(Place::Header))).is_some() => {
+                    let (_, next) = value_then_field(t, self.target == Target::Params(Some(Place::Header))).unwrap_or_default();
+                    self.awaiting = None;
+                    return self.line(k, end, next, line);
+                }
                 Awaiting::Example => {
+                    // A `Content-Type` parameter's example names the request's media type.
+                    if f.name.eq_ignore_ascii_case("content-type") && !self.in_response {
+                        if let Some(kind) = media_kind(t) {
+                            self.doc.body_kind.get_or_insert(kind);
+                        }
+                    }
                     // The example value of an untyped key says what it is (`25`, `true`).
                     if f.ty.is_none() && !t.contains(' ') {
                         f.ty = Some(TypeWords::new(crate::parse::recognise::example::text_value_type(t.trim_matches(['"', '`'])), "example"));
@@ -500,7 +525,10 @@ impl<'a> Reader<'_, 'a> {
         // capitalised one (`Body`, `Headers`) is the section heading.
         let name_then_type =
             is_name_line(t).is_some() && self.type_follows(k, end) && !(t.starts_with(|c: char| c.is_ascii_uppercase()) && section_of(t).is_some());
-        if !name_then_type {
+        // `Auth-KeystringRequiredExample:` is a field, whatever words it starts with.
+        let strictly_glued = t.split(" · ").next().is_some_and(|h| !h.contains(' '))
+            && glued_name_type(t.strip_suffix("Example:").unwrap_or(t), false).is_some_and(|(f, _)| f.required.is_some());
+        if !name_then_type && !strictly_glued {
             // `Attributes` under `The Inverter object`: still the model's.
             if matches!(self.target, Target::Model(_)) && is_model_part(t) {
                 self.flush();
@@ -635,11 +663,16 @@ impl<'a> Reader<'_, 'a> {
         // its own rule before the general ones (which would split it elsewhere).
         let in_fields = matches!(self.target, Target::Params(_) | Target::Body | Target::Response | Target::Model(_));
         if in_fields && t.split(" · ").next().is_some_and(|h| !h.contains(' ')) {
-            if let Some((mut f, rest)) = glued_name_type(t, false).filter(|(f, _)| f.required.is_some()) {
+            // GitBook glues the example's label too (`Brand-URLstringRequiredExample:`).
+            let example = t.strip_suffix("Example:").filter(|r| r.ends_with(|c: char| c.is_ascii_alphanumeric()));
+            if let Some((mut f, rest)) = glued_name_type(example.unwrap_or(t), false).filter(|(f, _)| f.required.is_some()) {
                 self.glued_fields = true;
                 f.line = line;
                 line_details(rest, &mut f);
                 self.start(f);
+                if example.is_some() {
+                    self.awaiting = Some(Awaiting::Example);
+                }
                 return k + 1;
             }
         }
@@ -821,10 +854,14 @@ impl<'a> Reader<'_, 'a> {
                 }
             }
         }
-        // Stripe: `Returns the Inverter object if the registration succeeded.`
-        if let Some(rest) = t.strip_prefix("Returns the ").or_else(|| t.strip_prefix("Returns a ")).or_else(|| t.strip_prefix("Returns an ")) {
-            if let Some(name) = rest.split(" object").next().filter(|n| rest.contains(" object") && crate::parse::vocab::type_words::is_model_name(n)) {
-                self.doc.response_statement = Some(TypeWords::new(crate::schema::Type::reference(name), name));
+        // Stripe: `Returns the Inverter object if the registration succeeded.`, `Returns the
+        // customer object`, glued in a copy: `Returnscustomer object`.
+        let glued = t.strip_prefix("Returns").filter(|r| r.starts_with(|c: char| c.is_ascii_lowercase()) && r.ends_with(" object"));
+        if let Some(rest) = t.strip_prefix("Returns the ").or_else(|| t.strip_prefix("Returns a ")).or_else(|| t.strip_prefix("Returns an ")).or(glued) {
+            let name = rest.split(" object").next().filter(|_| rest.contains(" object")).map(heck::ToUpperCamelCase::to_upper_camel_case);
+            if let Some(name) = name.filter(|n| crate::parse::vocab::type_words::is_model_name(n) && !rest.split(" object").next().unwrap_or("").contains(' '))
+            {
+                self.doc.response_statement = Some(TypeWords::new(crate::schema::Type::reference(name.clone()), &name));
                 return true;
             }
         }
@@ -1648,6 +1685,43 @@ fn header_line(text: &str, line: u32) -> Option<FieldDoc> {
     f.ty = type_words("string", false);
     f.describe(desc);
     Some(f)
+}
+
+/// `YOUR_BRAND_URLAuth-KeystringRequiredExample:` → (`YOUR_BRAND_URL`, the glued field):
+/// an example value in capitals with the next field glued on, split where the case turns.
+fn value_then_field(t: &str, header: bool) -> Option<(&str, &str)> {
+    let b = t.as_bytes();
+    (1..b.len().saturating_sub(1))
+        .filter(|&i| {
+            let caps_run = b[..i].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'_') && i >= 2;
+            caps_run && (b[i].is_ascii_uppercase() && b[i + 1].is_ascii_lowercase() || b[i].is_ascii_lowercase() && b[i - 1].is_ascii_uppercase())
+        })
+        .map(|i| t.split_at(i))
+        .filter(|(_, rest)| {
+            let rest = rest.strip_suffix("Example:").unwrap_or(rest);
+            glued_name_type(rest, false).is_some_and(|(f, _)| f.required.is_some())
+        })
+        // `URL|Auth-Key` and `URLA|uth-Key` both read: headers are capitalised, other
+        // names start lower case (`EXAMPLE|name`).
+        .min_by_key(|(_, rest)| rest.starts_with(|c: char| c.is_ascii_uppercase()) != header)
+}
+
+/// `YOUR_AUTH_KEYBody` → (`YOUR_AUTH_KEY`, `Body`): a placeholder in capitals or a media
+/// type, a section word glued after it.
+fn glued_section(t: &str) -> Option<(&str, &str, Section)> {
+    if t.contains(' ') || section_of(t).is_some() {
+        return None;
+    }
+    let at = t.char_indices().filter(|(i, c)| *i > 0 && c.is_ascii_uppercase()).map(|(i, _)| i).find(|&i| {
+        let tail = &t[i..];
+        tail.chars().skip(1).all(|c| c.is_ascii_lowercase()) && tail.len() >= 4
+    })?;
+    let (head, tail) = t.split_at(at);
+    let placeholder =
+        head.len() >= 3 && head.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') && head.chars().any(|c| c.is_ascii_uppercase());
+    let media = head.contains('/') && media_kind(head).is_some();
+    let s = section_of(tail).filter(|_| placeholder || media)?;
+    Some((head, tail, s))
 }
 
 /// OpenStack's parameter tables list a body wrapper (`server | body | object`) and then its

@@ -195,7 +195,7 @@ fn method_line(units: &[Unit<'_>], i: usize) -> Option<Anchor> {
     let line_text = |k: usize| match units.get(k) {
         Some(Unit::Line { text, .. }) => {
             let t = text.trim();
-            Some(labelled(t, ADDRESS_LABELS).unwrap_or(t))
+            Some(unglued_path(units, labelled(t, ADDRESS_LABELS).unwrap_or(t)))
         }
         _ => None,
     };
@@ -287,6 +287,31 @@ fn labelled_route(units: &[Unit<'_>], i: usize) -> Option<Anchor> {
     }
     let endpoint = endpoint_in_line(&format!("{} {}", method.as_str(), address.split_whitespace().next()?))?;
     Some(Anchor { unit: i, span: last - i + 1, endpoint })
+}
+
+/// A path line with the next text glued on (GitBook: `/api/v1/rolesLast updated`, Apidog:
+/// `/pet/{petid}Request`, a stripe-like `/v1/customers/:idReturns the customer…`, or the
+/// first response tab, `/oauth/token200`, when that status heads a response on the page).
+fn unglued_path<'t>(units: &[Unit<'_>], t: &'t str) -> &'t str {
+    if !t.starts_with('/') {
+        return t;
+    }
+    let chrome_tail = t
+        .char_indices()
+        .zip(t.chars().skip(1))
+        .find(|((_, c), next)| (c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '}') && next.is_ascii_uppercase())
+        .map(|((i, c), _)| i + c.len_utf8())
+        .filter(|&i| is_chrome(&t[i..]) || section_of(&t[i..]).is_some() || !t[..i].contains(' ') && t[i..].contains(' '));
+    if let Some(i) = chrome_tail {
+        return &t[..i];
+    }
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (head, code) = t.split_at(t.len() - digits);
+    let status_line = || units.iter().any(|u| matches!(u, Unit::Line { text, .. } if text.trim() == code));
+    if digits == 3 && code.starts_with('2') && head.ends_with(|c: char| c.is_ascii_alphabetic()) && status_line() {
+        return head;
+    }
+    t
 }
 
 /// `POSTPlace order` → POST.

@@ -119,7 +119,10 @@ fn leading_method(l: &str) -> Option<(Method, &str)> {
         let printed = l.get(..verb.len()).filter(|p| *p == verb || *p == verb.to_ascii_lowercase());
         let Some(printed) = printed else { continue };
         let rest = &l[printed.len()..];
-        let separated = rest.starts_with(char::is_whitespace) || rest.starts_with('/') || rest.starts_with("http") || rest.starts_with('{');
+        // `GET: <BaseURL>/api/v2/documents/{documentId}` (hand-written pages).
+        let rest = rest.strip_prefix(": ").unwrap_or(rest);
+        let separated =
+            rest.starts_with(char::is_whitespace) || rest.starts_with('/') || rest.starts_with("http") || rest.starts_with('{') || rest.starts_with('<');
         if separated {
             return Some((Method::parse(verb)?, rest));
         }

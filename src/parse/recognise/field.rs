@@ -471,6 +471,8 @@ fn glued_type_token(tok: &str) -> Option<Vec<&str>> {
     let rest = &tok[ty.len()..];
     let (badge, rest) = match REQUIRED.iter().find(|b| rest.starts_with(**b)) {
         Some(b) => (Some(&rest[..b.len()]), &rest[b.len()..]),
+        // `必` then replacement characters: `必須` with its bytes broken by a bad decode.
+        None if rest.starts_with('必') && rest.trim_start_matches('必').chars().all(|c| c == '\u{fffd}') => (Some("必須"), ""),
         None => (None, rest),
     };
     if !(rest.is_empty() && badge.is_some() || rest.starts_with(|c: char| c.is_uppercase())) {

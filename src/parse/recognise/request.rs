@@ -131,6 +131,8 @@ fn curl(text: &str) -> Request {
                 }
                 i += 1;
             }
+            // GitHub Enterprise writes `http(s)://HOSTNAME/api/v3/…`.
+            w if url.is_none() && w.starts_with("http(s)://") => url = Some(w.replacen("http(s)://", "https://", 1)),
             w if url.is_none() && (w.starts_with("http://") || w.starts_with("https://") || w.starts_with('{') || w.starts_with('$')) => {
                 url = Some(w.to_string())
             }
