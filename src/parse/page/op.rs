@@ -458,6 +458,13 @@ impl<'a> Reader<'_, 'a> {
                 f.apply(d);
                 return k + 1;
             }
+            // Microsoft Learn copied without tabs: `query True`, `path`, under the name.
+            let just_named = k > 0 && matches!(self.units[k - 1], Unit::Line { line: l, .. } if l == f.line);
+            if let Some((p, required)) = place_line(t).filter(|_| just_named && f.place.is_none()) {
+                f.place = Some(p);
+                f.required = required.or(f.required);
+                return k + 1;
+            }
         }
         // Nested fields between `Array [` and `]`.
         if matches!(t, "Array [" | "array [" | "[") && self.pending.is_some() {
@@ -746,7 +753,7 @@ impl<'a> Reader<'_, 'a> {
             if media_kind(t).is_some() {
                 return false;
             }
-            if is_chrome(t) && t.len() > 1 {
+            if is_chrome(t) && t.len() > 1 || place_line(t).is_some() {
                 continue;
             }
             if type_line(t, &FieldDoc::default()).is_some() || type_then_prose(t).is_some() || paren_type_line(t).is_some() {
@@ -1022,7 +1029,7 @@ impl<'a> Reader<'_, 'a> {
         }
     }
 
-    fn table(&mut self, header: &[crate::parse::blocks::Cell], rows: &[crate::parse::blocks::Row], _line: u32) {
+    fn table(&mut self, header: &[crate::parse::blocks::Cell], rows: &[crate::parse::blocks::Row], line: u32) {
         self.flush();
         self.status_tab = false;
         if let Some(kind) = table_media(rows).filter(|_| rows.len() <= 3) {
@@ -1043,6 +1050,12 @@ impl<'a> Reader<'_, 'a> {
         if is_status_table(header, rows) {
             self.status_table(header, rows);
             return;
+        }
+        // `Code | Description` rows naming fields: a field table.
+        if header.first().is_some_and(|h| h.text.trim().eq_ignore_ascii_case("code")) && crate::parse::recognise::table::codes_are_names(rows) {
+            let mut named = header.to_vec();
+            named[0] = crate::parse::blocks::Cell::plain("Name");
+            return self.table(&named, rows, line);
         }
         if self.target == Target::Skip || !endpoint_rows(header, rows).is_empty() {
             return;
@@ -1507,6 +1520,11 @@ impl<'a> Reader<'_, 'a> {
             _ if self.in_response && self.response_target == Target::Response => {
                 self.doc.response_example.get_or_insert((json, line));
             }
+            // A sample under documented body fields that hardly shares their names is the
+            // answer whose tab the copy lost (GitBook: the `200` tab's JSON after the body).
+            Target::Body if !self.doc.body.is_empty() && !shares_names(&json, &self.doc.body) && !label.contains("example") && !label.contains("sample") => {
+                self.doc.response_example.get_or_insert((json, line));
+            }
             Target::Body => {
                 self.doc.request_example.get_or_insert((json, line));
             }
@@ -1685,6 +1703,33 @@ fn header_line(text: &str, line: u32) -> Option<FieldDoc> {
     f.ty = type_words("string", false);
     f.describe(desc);
     Some(f)
+}
+
+/// `query True`, `path`: a row's place and required flag on a line of their own (Microsoft
+/// Learn copied without tabs).
+fn place_line(t: &str) -> Option<(Place, Option<bool>)> {
+    let (word, flag) = t.split_once(' ').unwrap_or((t, ""));
+    let required = match flag {
+        "" => None,
+        "True" | "true" => Some(true),
+        "False" | "false" => Some(false),
+        _ => return None,
+    };
+    match crate::parse::recognise::table::place_word(word) {
+        Some(crate::parse::recognise::table::InCell::Place(p)) if word.chars().all(|c| c.is_ascii_lowercase()) => Some((p, required)),
+        _ => None,
+    }
+}
+
+/// Whether at least half of a sample's top-level keys are documented fields.
+fn shares_names(sample: &Json, fields: &[FieldDoc]) -> bool {
+    let object = match sample {
+        Json::Array(items) => items.first(),
+        other => Some(other),
+    };
+    let Some(Json::Object(members)) = object else { return true };
+    let known = members.iter().filter(|(k, _)| fields.iter().any(|f| f.name == *k)).count();
+    members.is_empty() || known * 2 >= members.len()
 }
 
 /// `YOUR_BRAND_URLAuth-KeystringRequiredExample:` → (`YOUR_BRAND_URL`, the glued field):

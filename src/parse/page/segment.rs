@@ -381,6 +381,29 @@ fn index_runs(units: &[Unit<'_>], found: &mut Found) {
             in_run[i] = true;
         }
     }
+    // A run that repeats one endpoint with other query strings (Microsoft Learn prints the
+    // optional parameters as a second `GET` line) is that endpoint.
+    let mut anchors = anchors;
+    let mut k = 0;
+    while k < anchors.len() {
+        let mut end = k + 1;
+        while end < anchors.len() && in_run[end] && in_run[k] && adjacent(&anchors[end - 1], &anchors[end]) {
+            end += 1;
+        }
+        let same = |a: &Anchor| a.endpoint.method == anchors[k].endpoint.method && path_shape(&a.endpoint.path) == path_shape(&anchors[k].endpoint.path);
+        if end - k > 1 && anchors[k..end].iter().all(same) {
+            let queries: Vec<String> = anchors[k + 1..end].iter().flat_map(|a| a.endpoint.query.clone()).collect();
+            for q in queries {
+                if !anchors[k].endpoint.query.contains(&q) {
+                    anchors[k].endpoint.query.push(q);
+                }
+            }
+            in_run[k] = false;
+            anchors.drain(k + 1..end);
+            in_run.drain(k + 1..end);
+        }
+        k += 1;
+    }
     for (a, run) in anchors.into_iter().zip(in_run) {
         if run {
             found.listed.push(Listed { endpoint: a.endpoint, summary: None, line: units[a.unit].line() });

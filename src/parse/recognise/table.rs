@@ -69,14 +69,46 @@ const NAME: &[&str] = &[
     "参数名",
     "字段",
     "名称",
+    "名稱",
+    "參數",
     "이름",
     "nome",
     "campo",
 ];
-const TYPE: &[&str] =
-    &["type", "data type", "datatype", "schema", "value type", "type/format", "type / format", "format", "tipo", "typ", "型", "データ型", "类型", "타입"];
-const PLACE: &[&str] =
-    &["in", "located in", "location", "param type", "parameter type", "paramtype", "where", "source", "ort", "emplacement", "ubicación", "場所", "位置"];
+const TYPE: &[&str] = &[
+    "type",
+    "data type",
+    "datatype",
+    "schema",
+    "value type",
+    "type/format",
+    "type / format",
+    "format",
+    "tipo",
+    "typ",
+    "型",
+    "データ型",
+    "类型",
+    "類型",
+    "타입",
+];
+const PLACE: &[&str] = &[
+    "in",
+    "located in",
+    "location",
+    "param type",
+    "parameter type",
+    "paramtype",
+    "where",
+    "source",
+    "ort",
+    "emplacement",
+    "ubicación",
+    "場所",
+    "位置",
+    "位於",
+    "位于",
+];
 const REQUIRED: &[&str] = &[
     "required",
     "mandatory",
@@ -96,6 +128,7 @@ const REQUIRED: &[&str] = &[
     "必填",
     "是否必须",
     "必选",
+    "必要",
     "obrigatório",
     "requerido",
     "pflicht",
@@ -163,7 +196,7 @@ pub fn vertical_rows(lines: &[(&str, u32)], width: usize) -> Option<(Vec<Cell>, 
         }
     };
     let fits = |i: usize, text: &str| match role(i) {
-        "name" => crate::parse::recognise::field::is_name(text.trim_matches('`')),
+        "name" => crate::parse::recognise::field::is_name(text.trim_matches('`').trim_end_matches('*')),
         "type" => type_words(text, true).is_some(),
         "required" => required_cell(text).is_some(),
         "place" => place_word(text).is_some(),
@@ -613,9 +646,29 @@ pub fn is_status_table(header: &[Cell], rows: &[Row]) -> bool {
     let status_header = words
         .first()
         .is_some_and(|w| matches!(w.as_str(), "status" | "status code" | "code" | "http code" | "http status" | "error code" | "response code" | "error"));
-    let numeric =
-        rows.iter().filter(|r| r.cells.first().is_some_and(|c| c.text.trim().get(..3).is_some_and(|d| d.chars().all(|x| x.is_ascii_digit())))).count();
-    status_header || !rows.is_empty() && numeric * 2 > rows.len()
+    // `200 OK`, and Microsoft Learn's `Other Status Codes` / `default` rows.
+    let status_cell = |t: &str| {
+        t.get(..3).is_some_and(|d| d.chars().all(|x| x.is_ascii_digit()))
+            || t.eq_ignore_ascii_case("default")
+            || t.to_ascii_lowercase().starts_with("other status")
+    };
+    let numeric = rows.iter().filter(|r| r.cells.first().is_some_and(|c| status_cell(c.text.trim()))).count();
+    status_header && !codes_are_names(rows) || !rows.is_empty() && numeric * 2 > rows.len()
+}
+
+/// A `Code | Description` table whose codes are all field names (`email`, `api_key`): a
+/// spec that listed the response's fields as its codes.
+pub fn codes_are_names(rows: &[Row]) -> bool {
+    rows.len() >= 2
+        && rows.iter().all(|r| {
+            r.cells.first().is_some_and(|c| {
+                let t = c.text.trim();
+                crate::parse::recognise::field::is_name(t)
+                    && !t.starts_with(|ch: char| ch.is_ascii_digit())
+                    && !t.eq_ignore_ascii_case("default")
+                    && !t.contains("XX")
+            })
+        })
 }
 
 /// `Content-Type | application/x-www-form-urlencoded` rows name the body encoding.
