@@ -1029,7 +1029,7 @@ impl<'a> Reader<'_, 'a> {
         }
     }
 
-    fn table(&mut self, header: &[crate::parse::blocks::Cell], rows: &[crate::parse::blocks::Row], line: u32) {
+    fn table(&mut self, header: &[crate::parse::blocks::Cell], rows: &[crate::parse::blocks::Row], _line: u32) {
         self.flush();
         self.status_tab = false;
         if let Some(kind) = table_media(rows).filter(|_| rows.len() <= 3) {
@@ -1055,7 +1055,7 @@ impl<'a> Reader<'_, 'a> {
         if header.first().is_some_and(|h| h.text.trim().eq_ignore_ascii_case("code")) && crate::parse::recognise::table::codes_are_names(rows) {
             let mut named = header.to_vec();
             named[0] = crate::parse::blocks::Cell::plain("Name");
-            return self.table(&named, rows, line);
+            return self.table(&named, rows, _line);
         }
         if self.target == Target::Skip || !endpoint_rows(header, rows).is_empty() {
             return;
