@@ -283,6 +283,30 @@ impl<'a> Reader<'_, 'a> {
         k + 1
     }
 
+    /// A glued row spread over units from `k`: its cells and where the next row starts.
+    fn spread_glued_row(&self, words: &[String], k: usize, end: usize) -> Option<(Vec<String>, usize)> {
+        use crate::parse::recognise::table::{spread_row_end, spread_row_start};
+        let Unit::Line { text, .. } = self.units[k] else { return None };
+        let (name, mut description) = spread_row_start(words, text)?;
+        for j in k + 1..end.min(k + 12) {
+            let more = match self.units[j] {
+                Unit::Line { text, .. } => {
+                    if let Some(tail) = spread_row_end(words, text) {
+                        let mut cells = vec![name, description.trim().to_string()];
+                        cells.extend(tail);
+                        return Some((cells, j + 1));
+                    }
+                    text.to_string()
+                }
+                Unit::List { items, .. } => items.iter().map(|i| i.inline.text.as_str()).collect::<Vec<_>>().join(" "),
+                _ => return None,
+            };
+            description.push(' ');
+            description.push_str(more.trim());
+        }
+        None
+    }
+
     /// The lines from `k` on, up to the first unit that is not a line.
     fn cell_lines(&self, k: usize, end: usize) -> Vec<(&'a str, u32)> {
         self.units[k..end]
@@ -488,9 +512,20 @@ impl<'a> Reader<'_, 'a> {
             let mut rows = Vec::new();
             let mut j = k + 1;
             while let Some(Unit::Line { text, line, .. }) = self.units.get(j).filter(|_| j < end) {
-                let Some(cells) = crate::parse::recognise::table::glued_row(&words, text) else { break };
+                let cells = match crate::parse::recognise::table::glued_row(&words, text) {
+                    Some(cells) => {
+                        j += 1;
+                        cells
+                    }
+                    None => match self.spread_glued_row(&words, j, end) {
+                        Some((cells, next)) => {
+                            j = next;
+                            cells
+                        }
+                        None => break,
+                    },
+                };
                 rows.push(crate::parse::blocks::Row { line: *line, cells: cells.iter().map(|c| crate::parse::blocks::Cell::plain(c)).collect() });
-                j += 1;
             }
             if !rows.is_empty() {
                 let header: Vec<crate::parse::blocks::Cell> = words.iter().map(|w| crate::parse::blocks::Cell::plain(w)).collect();
@@ -799,7 +834,8 @@ impl<'a> Reader<'_, 'a> {
                 self.dto_bases = false;
                 self.section(Section::Response(None), t);
             }
-            TypedLabel::Fields(name) if self.dto.as_deref().is_none_or(|d| d == name) => {
+            // The request type comes before the response; a type after it is a model.
+            TypedLabel::Fields(name) if self.dto.as_deref().is_none_or(|d| d == name) && !self.in_response => {
                 self.dto = Some(name.to_string());
                 self.dto_bases = true;
                 self.section(Section::Params(None), t);

@@ -277,6 +277,9 @@ pub fn glued_row(header: &[String], text: &str) -> Option<Vec<String>> {
     }
     // Name, then (in header order) place, type, required; what is left is the description.
     let order: Vec<usize> = (1..header.len()).collect();
+    if cols.description == Some(1) && header.len() > 2 {
+        return described_row(t, &order[1..], &cols);
+    }
     fn split(t: &str, rest_cols: &[usize], cols: &Columns, out: &mut Vec<String>) -> bool {
         let Some((&col, more)) = rest_cols.split_first() else { return true };
         if Some(col) == cols.description || Some(col) == cols.notes || Some(col) == cols.default {
@@ -318,6 +321,89 @@ pub fn glued_row(header: &[String], text: &str) -> Option<Vec<String>> {
         }
     }
     None
+}
+
+/// A glued row whose description comes second (Grafana: `$countInclude collection length
+/// in the response.queryfalseboolean`): the name ends where the description's first word
+/// starts (the last case turn before the first space); the short cells after the
+/// description are read from the end.
+fn described_row(t: &str, tail_cols: &[usize], cols: &Columns) -> Option<Vec<String>> {
+    let (name, rest) = name_then_description(t)?;
+    // The cells after the description are short: look for them in the last 80 bytes only.
+    let starts: Vec<usize> = rest.char_indices().map(|(i, _)| i).filter(|&i| rest.len() - i <= 80).collect();
+    for start in starts.into_iter().rev() {
+        let mut out = Vec::new();
+        if short_cells(&rest[start..], tail_cols, cols, &mut out) {
+            let mut row = vec![name.to_string(), rest[..start].trim().to_string()];
+            row.extend(out);
+            return Some(row);
+        }
+    }
+    None
+}
+
+/// `$countInclude collection…` → (`$count`, `Include collection…`): the name ends at the
+/// last case turn before the first space.
+fn name_then_description(t: &str) -> Option<(&str, &str)> {
+    let first_space = t.find(' ').unwrap_or(t.len());
+    let b = t.as_bytes();
+    let name_end = (1..first_space).rev().find(|&i| b[i].is_ascii_uppercase() && (b[i - 1].is_ascii_lowercase() || b[i - 1].is_ascii_digit()))?;
+    let name = &t[..name_end];
+    crate::parse::recognise::field::is_name(name).then(|| (name, &t[name_end..]))
+}
+
+/// A glued row spread over lines (Grafana: the name, or the name with the start of its
+/// description, then more description, then the short cells glued, `headertrueinteger`):
+/// where it starts, the name and the description's first part.
+pub fn spread_row_start(header: &[String], text: &str) -> Option<(String, String)> {
+    let cells: Vec<Cell> = header.iter().map(|h| Cell::plain(h)).collect();
+    let cols = columns(&cells)?;
+    let t = text.trim();
+    if cols.name != 0 || cols.description != Some(1) || header.len() < 3 {
+        return None;
+    }
+    if crate::parse::recognise::field::is_name(t) {
+        return Some((t.to_string(), String::new()));
+    }
+    name_then_description(t).map(|(n, d)| (n.to_string(), d.to_string()))
+}
+
+/// The short cells that end such a row (`headertrueinteger`), if `text` is only those.
+pub fn spread_row_end(header: &[String], text: &str) -> Option<Vec<String>> {
+    let cells: Vec<Cell> = header.iter().map(|h| Cell::plain(h)).collect();
+    let cols = columns(&cells)?;
+    let tail: Vec<usize> = (2..header.len()).collect();
+    let mut out = Vec::new();
+    (text.trim().len() <= 80 && short_cells(text.trim(), &tail, &cols, &mut out)).then_some(out)
+}
+
+/// The short cells (place, required, type) that make up all of `t`, in column order.
+fn short_cells(t: &str, rest_cols: &[usize], cols: &Columns, out: &mut Vec<String>) -> bool {
+    let Some((&col, more)) = rest_cols.split_first() else { return t.trim().is_empty() };
+    let fits = |head: &str| {
+        if Some(col) == cols.place {
+            place_word(head).is_some()
+        } else if Some(col) == cols.required || Some(col) == cols.optional {
+            matches!(head, "Yes" | "No" | "yes" | "no" | "true" | "false" | "Required" | "Optional")
+        } else if Some(col) == cols.ty {
+            type_words(head, true).is_some()
+        } else {
+            false
+        }
+    };
+    // The last cell takes the rest; the others are a word or two.
+    let ends: Vec<usize> = if more.is_empty() { vec![t.len()] } else { t.char_indices().map(|(i, _)| i).skip(1).take_while(|&i| i <= 16).collect() };
+    for end in ends {
+        let head = t[..end].trim();
+        if !head.is_empty() && fits(head) {
+            out.push(head.to_string());
+            if short_cells(&t[end..], more, cols, out) {
+                return true;
+            }
+            out.pop();
+        }
+    }
+    false
 }
 
 /// The columns of a parameter or field table, or `None` when the header is something else.
@@ -684,6 +770,19 @@ mod tests {
 
     fn cells(t: &[&str]) -> Vec<Cell> {
         t.iter().map(|s| Inline::plain(s)).collect()
+    }
+
+    #[test]
+    fn glued_rows_with_the_description_second() {
+        let h: Vec<String> = ["Name", "Description", "In", "Required", "Type"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(
+            glued_row(&h, "$countInclude collection length in the response.queryfalseboolean").unwrap(),
+            ["$count", "Include collection length in the response.", "query", "false", "boolean"]
+        );
+        assert_eq!(glued_row(&h, "@nextLinkA reference to the next page.queryfalsestring , format: uri").unwrap()[0], "@nextLink");
+        assert_eq!(spread_row_start(&h, "$topNumber of results per page.").unwrap(), ("$top".to_string(), "Number of results per page.".to_string()));
+        assert_eq!(spread_row_end(&h, "headertrueinteger").unwrap(), ["header", "true", "integer"]);
+        assert!(spread_row_end(&h, "Maximum: 1000").is_none());
     }
 
     #[test]

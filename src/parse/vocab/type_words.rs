@@ -42,7 +42,9 @@ pub(crate) fn type_words(text: &str, allow_named: bool) -> Option<TypeWords> {
     if spelled.is_empty() || spelled.len() > MAX_TYPE {
         return None;
     }
-    let (core, nullable) = strip_nullable(spelled);
+    // Grafana: `string , format: uri`, `integer , format: int64`.
+    let formatted = spelled.split_once(", format:").map(|(head, f)| format!("{} <{}>", head.trim(), f.trim()));
+    let (core, nullable) = strip_nullable(formatted.as_deref().unwrap_or(spelled));
     let core = strip_constraints(core);
     let mut t = words(core, allow_named, 0)?;
     t.nullable |= nullable;
