@@ -1769,13 +1769,17 @@ fn shares_names(sample: &Json, fields: &[FieldDoc]) -> bool {
 }
 
 /// `YOUR_BRAND_URLAuth-KeystringRequiredExample:` → (`YOUR_BRAND_URL`, the glued field):
-/// an example value in capitals with the next field glued on, split where the case turns.
+/// an example value in capitals or digits with the next field glued on, split where the
+/// case turns. (A lower-case value glued to a lower-case name cannot be split.)
 fn value_then_field(t: &str, header: bool) -> Option<(&str, &str)> {
     let b = t.as_bytes();
     (1..b.len().saturating_sub(1))
         .filter(|&i| {
-            let caps_run = b[..i].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'_') && i >= 2;
-            caps_run && (b[i].is_ascii_uppercase() && b[i + 1].is_ascii_lowercase() || b[i].is_ascii_lowercase() && b[i - 1].is_ascii_uppercase())
+            // The value: capitals, digits and separators (`YOUR_KEY`, `REQ-12345`, `B-07`, `72`).
+            let caps_run = b[..i].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, b'_' | b'-' | b'.')) && i >= 2;
+            caps_run
+                && (b[i].is_ascii_uppercase() && (b[i + 1].is_ascii_lowercase() || b[i + 1] == b'-' && b.get(i + 2).is_some_and(u8::is_ascii_uppercase))
+                    || b[i].is_ascii_lowercase() && (b[i - 1].is_ascii_uppercase() || b[i - 1].is_ascii_digit()))
         })
         .map(|i| t.split_at(i))
         .filter(|(_, rest)| {
