@@ -299,6 +299,10 @@ fn pipe_table(lines: &[&str], i: usize) -> Option<(Block, usize)> {
     let mut rows = Vec::new();
     while j < lines.len() && (delimited || raw_cells(lines[j].trim()).len() == width) {
         let row = lines[j].trim();
+        // The next table's header (a delimiter row under it) ends this one.
+        if lines.get(j + 1).is_some_and(|n| is_delimiter_row(n.trim())) || is_delimiter_row(row) {
+            break;
+        }
         let pipe_next = row.contains('|') || lines.get(j + 1).is_some_and(|n| n.contains('|'));
         let broken = (delimited && pipe_next).then(|| broken_row(lines, j, width, t.ends_with('|'))).flatten();
         // A row whose first cell lost its pipe (`x-api-token`, then `|`, then the rest).

@@ -1100,6 +1100,12 @@ impl<'a> Reader<'_, 'a> {
             return;
         }
         if let Some(cols) = columns(header).map(|c| crate::parse::recognise::table::settle_columns(header, rows, c)) {
+            // ServiceStack's response types carry `ResponseStatus`: a table with it is the
+            // response's, caption or not.
+            let response_dto = rows.iter().any(|r| r.cells.get(cols.name).is_some_and(|c| c.text.trim() == "ResponseStatus"));
+            if response_dto && !matches!(self.target, Target::Response | Target::Model(_) | Target::Skip) {
+                self.section(Section::Response(None), "Response");
+            }
             let place_col = place_column(header, rows, &cols);
             let fields = nest_by_depth(rows.iter().filter_map(|row| row_field(&cols, place_col, row)).collect());
             for f in nest_under_wrapper(fields) {
@@ -1458,8 +1464,11 @@ impl<'a> Reader<'_, 'a> {
         super::trace!("code-in {line} target={:?} kind={:?}", self.target, self.doc.body_kind);
         if let Some(r) = request_in_code(text) {
             super::trace!("request {line} {:?}", r.kind);
-            if let Some(kind) = r.kind {
-                self.doc.body_kind.get_or_insert(kind);
+            // The media type a sample request sends beats a table's `form` place word
+            // (ServiceStack marks every body property `form`, whatever the format).
+            if let Some(kind) = r.kind.filter(|_| !self.media_stated) {
+                self.doc.body_kind = Some(kind);
+                self.media_stated = true;
             }
             if let Some(body) = r.json_body.as_deref().and_then(parse_json) {
                 self.doc.request_example.get_or_insert((body, line));

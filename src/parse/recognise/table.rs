@@ -431,11 +431,13 @@ pub fn columns(header: &[Cell]) -> Option<Columns> {
 /// (`**Query**`) and `Schema` the types.
 pub fn settle_columns(header: &[Cell], rows: &[Row], mut cols: Columns) -> Columns {
     let words: Vec<String> = header.iter().map(header_words).collect();
-    // A column without a header whose cells say `required` / `optional`.
+    // A column without a header (or an unknown one: Laravel's `Status`) whose cells say
+    // `required` / `optional`.
     if cols.required.is_none() {
+        let known = [cols.ty, cols.place, cols.optional, cols.default, cols.description, cols.notes, cols.values];
         cols.required = (0..header.len()).find(|&i| {
             let marks = rows.iter().filter(|r| r.cells.get(i).is_some_and(|c| matches!(badge(&c.text), Some(Detail::Required(_))))).count();
-            words[i].is_empty() && i != cols.name && !rows.is_empty() && marks * 2 > rows.len()
+            !known.contains(&Some(i)) && i != cols.name && !rows.is_empty() && marks * 2 > rows.len()
         });
     }
     if let Some(t) = cols.ty {
