@@ -97,6 +97,7 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
         values_for: None,
         kv_list: false,
         glued_fields: false,
+        spaced: None,
         resource: None,
         dto: None,
         answer_follows: false,
@@ -172,6 +173,9 @@ struct Reader<'u, 'a> {
     kv_list: bool,
     /// The page glues names to types (`driverIdstring`).
     glued_fields: bool,
+    /// The header of a table copied with spaces between its cells (`Name In Required Type
+    /// Description`), while its rows are read.
+    spaced: Option<Vec<String>>,
     /// The API Blueprint resource being read (`Artifact` of `## Artifact [/artifacts/{id}]`).
     resource: Option<String>,
     /// The operation's request type, named by the first `<Type> Parameters:` caption.
@@ -321,6 +325,7 @@ impl<'a> Reader<'_, 'a> {
     fn section(&mut self, s: Section, text: &str) {
         super::trace!("section {s:?} {text:?}");
         self.close_parents();
+        self.spaced = None;
         self.kv_list = false;
         self.awaiting = None;
         self.doc.sections_seen += 1;
@@ -505,6 +510,16 @@ impl<'a> Reader<'_, 'a> {
             return k + 1;
         }
         if self.typed_label(t, line) {
+            return k + 1;
+        }
+        // A table copied with spaces between its cells: the header, then its rows.
+        if let Some(words) = crate::parse::recognise::table::spaced_header(t) {
+            self.flush();
+            self.spaced = Some(words);
+            return k + 1;
+        }
+        if let Some(f) = self.spaced.as_deref().and_then(|h| crate::parse::recognise::table::spaced_row(h, t, line)) {
+            self.start(f);
             return k + 1;
         }
         // A table whose cells a crawler glued together.

@@ -266,6 +266,73 @@ pub fn glued_header(text: &str) -> Option<Vec<String>> {
     (out.len() >= 3).then_some(out)
 }
 
+/// A header copied with spaces between its cells (`Name In Required Type Description`):
+/// every word a header word, a name column among them.
+pub fn spaced_header(text: &str) -> Option<Vec<String>> {
+    let t = text.trim();
+    if !t.contains(' ') || t.contains(['\t', '|']) || t.len() > 120 {
+        return None;
+    }
+    let words = glued_header(&t.replace(' ', "")).or_else(|| {
+        let w: Vec<String> = t.split(' ').map(str::to_string).collect();
+        (w.len() == 2 && w.iter().all(|x| is_header_word(x))).then_some(w)
+    })?;
+    // Spaces between the cells, not only inside a glued header's `Data Type`.
+    if words.len() > t.split(' ').count() {
+        return None;
+    }
+    let cells: Vec<Cell> = words.iter().map(|h| Cell::plain(h)).collect();
+    let cols = columns(&cells)?;
+    (cols.name == 0).then_some(words)
+}
+
+/// A row under such a header: the name, then one word for each short column (place,
+/// required, type) in header order, then the description (`token path required string`,
+/// `ids The IDs of the automations to delete`).
+pub fn spaced_row(header: &[String], text: &str, line: u32) -> Option<FieldDoc> {
+    let cells: Vec<Cell> = header.iter().map(|h| Cell::plain(h)).collect();
+    let cols = columns(&cells)?;
+    let mut tokens = text.split_whitespace().peekable();
+    let name = tokens.next()?;
+    // Under a bare `Name Description` header, a name looks like one (`ids`, `user_id`), not
+    // like the first word of a sentence.
+    let short = [cols.place, cols.required, cols.optional, cols.ty].iter().any(Option::is_some);
+    let name_like = name.starts_with(|c: char| c.is_ascii_lowercase()) || name.contains(['_', '-']) || name.chars().any(|c| c.is_ascii_digit());
+    if !crate::parse::recognise::field::is_name(name) || !short && !name_like {
+        return None;
+    }
+    let mut f = FieldDoc::named(name, line);
+    for col in 1..header.len() {
+        let is_short = [cols.place, cols.required, cols.optional, cols.ty].contains(&Some(col));
+        let Some(token) = tokens.peek().copied() else {
+            // Every short cell is there; only the description may be missing.
+            if is_short {
+                return None;
+            }
+            break;
+        };
+        if Some(col) == cols.place {
+            match place_word(token)? {
+                InCell::Place(p) => f.place = Some(p),
+                InCell::Body(kind) => f.in_body = Some(kind),
+            }
+        } else if Some(col) == cols.required || Some(col) == cols.optional {
+            let Some(Detail::Required(r)) = badge(token) else { return None };
+            f.required = Some(r);
+        } else if Some(col) == cols.ty {
+            f.ty = Some(type_words(token, true)?);
+        } else {
+            continue;
+        }
+        tokens.next();
+    }
+    let rest: Vec<&str> = tokens.collect();
+    if !rest.is_empty() {
+        f.describe(&rest.join(" "));
+    }
+    Some(f)
+}
+
 /// One glued row under a glued header (`OwnerIdpathint?NoOnly used by the owner route.`):
 /// the cells, split where each column's vocabulary says.
 pub fn glued_row(header: &[String], text: &str) -> Option<Vec<String>> {
@@ -772,6 +839,19 @@ mod tests {
 
     fn cells(t: &[&str]) -> Vec<Cell> {
         t.iter().map(|s| Inline::plain(s)).collect()
+    }
+
+    #[test]
+    fn tables_copied_with_spaces() {
+        let h = spaced_header("Name In Required Type Description").unwrap();
+        let f = spaced_row(&h, "token path required string", 3).unwrap();
+        assert_eq!((f.name.as_str(), f.place, f.required), ("token", Some(Place::Path), Some(true)));
+        // A section word alone is not a row; neither is a glued header with `Data Type`.
+        assert!(spaced_row(&h, "Responses", 4).is_none());
+        assert!(spaced_header("NameParameterData TypeRequiredDescription").is_none());
+        let two = spaced_header("Name Description").unwrap();
+        assert_eq!(spaced_row(&two, "ids The IDs of the automations to delete", 5).map(|f| f.name), Some("ids".to_string()));
+        assert!(spaced_row(&two, "The DELETE request takes one parameter", 6).is_none());
     }
 
     #[test]
