@@ -398,6 +398,15 @@ impl<'a> Reader<'_, 'a> {
             self.label = tail.to_string();
             return k + 1;
         }
+        // A list a copy glued into one line (`limit(optional): Page size.after(optional): …`):
+        // each item on its own.
+        let items = glued_items(t);
+        if items.len() > 1 {
+            for item in items {
+                self.line(k, end, item, line);
+            }
+            return k + 1;
+        }
         // The full stop of the previous description glued to the next name (`.contact`).
         let t = match t.strip_prefix('.') {
             Some(rest) if crate::parse::recognise::field::is_name(rest) && self.type_follows(k, end) => rest,
@@ -1792,6 +1801,34 @@ fn shares_names(sample: &Json, fields: &[FieldDoc]) -> bool {
     members.is_empty() || known * 2 >= members.len()
 }
 
+/// `a(optional): x.b(required): y` → `a(optional): x.`, `b(required): y`: the items of a
+/// list glued into one line, split before each name that carries a badge.
+fn glued_items(t: &str) -> Vec<&str> {
+    let mut starts: Vec<usize> = Vec::new();
+    for marker in ["(optional):", "(required):", " (optional):", " (required):"] {
+        for (at, _) in t.match_indices(marker) {
+            // (A full stop glued to the name ends the sentence before it.)
+            let name_start = t[..at].rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '$' | '-' | '[' | ']'))).map_or(0, |i| i + 1);
+            if name_start < at {
+                starts.push(name_start);
+            }
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    if starts.len() < 2 {
+        return vec![t];
+    }
+    let mut out = Vec::new();
+    if starts[0] > 0 {
+        out.push(&t[..starts[0]]);
+    }
+    for (i, &s) in starts.iter().enumerate() {
+        out.push(t[s..starts.get(i + 1).copied().unwrap_or(t.len())].trim());
+    }
+    out
+}
+
 /// `YOUR_BRAND_URLAuth-KeystringRequiredExample:` → (`YOUR_BRAND_URL`, the glued field):
 /// an example value in capitals or digits with the next field glued on, split where the
 /// case turns. (A lower-case value glued to a lower-case name cannot be split.)
@@ -2065,4 +2102,29 @@ fn with_children(mut f: FieldDoc, item: &ListItem) -> FieldDoc {
 fn looks_like_value(text: &str) -> bool {
     let first = text.split([' ', '-', ':']).next().unwrap_or("");
     text.split_whitespace().count() <= 1 || text.contains(" - ") && !first.contains('(') || first.starts_with('`') && first.ends_with('`')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glued_list_items() {
+        let t = "limit(optional): Page size.after(optional): Cursor (next page).ids(required): Comma-separated IDs.";
+        assert_eq!(glued_items(t), ["limit(optional): Page size.", "after(optional): Cursor (next page).", "ids(required): Comma-separated IDs."]);
+        assert_eq!(glued_items("false(default) — active rows only."), ["false(default) — active rows only."]);
+    }
+
+    #[test]
+    fn values_and_sections_glued_by_a_copy() {
+        assert_eq!(value_then_field("YOUR_BRAND_URLAuth-KeystringRequiredExample:", true).map(|(_, f)| f), Some("Auth-KeystringRequiredExample:"));
+        assert_eq!(value_then_field("REQ-12345Content-TypestringRequiredExample:", true).map(|(v, _)| v), Some("REQ-12345"));
+        assert_eq!(value_then_field("EXAMPLEnamestring · min: 1RequiredExample:", false).map(|(_, f)| f), Some("namestring · min: 1RequiredExample:"));
+        // Lower case glued to lower case: no telling where the value ends.
+        assert_eq!(value_then_field("tomatosown_onstring · dateOptional", false), None);
+        assert!(matches!(glued_section("application/x-www-form-urlencodedBody"), Some(("application/x-www-form-urlencoded", "Body", Section::Body(_)))));
+        assert!(glued_section("requestBody").is_none());
+        assert_eq!(place_line("query True"), Some((Place::Query, Some(true))));
+        assert_eq!(place_line("Query the database"), None);
+    }
 }
