@@ -349,8 +349,17 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
 
     // The response.
     let mut response = std::mem::take(&mut doc.response);
-    if let Some((sample, _)) = &doc.response_example {
+    if let Some((sample, line)) = &doc.response_example {
         response = nest_by_sample(response, sample);
+        // A list cut short (a truncated page) under a sample that shows every documented
+        // field: the sample's other keys are fields too.
+        if let Some((sampled, _)) = example_fields(sample, *line).filter(|_| !response.is_empty()) {
+            let covers = response.iter().all(|f| sampled.iter().any(|s| s.name == f.name));
+            if covers {
+                let extra: Vec<FieldDoc> = sampled.into_iter().filter(|s| !response.iter().any(|f| f.name == s.name)).collect();
+                response.extend(extra);
+            }
+        }
     }
     let mut array = doc.response_array;
     // `Returns the Appointment object` with the model documented on another page (or not at

@@ -98,6 +98,7 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
         kv_list: false,
         glued_fields: false,
         spaced: None,
+        type_first: false,
         resource: None,
         dto: None,
         answer_follows: false,
@@ -176,6 +177,8 @@ struct Reader<'u, 'a> {
     /// The header of a table copied with spaces between its cells (`Name In Required Type
     /// Description`), while its rows are read.
     spaced: Option<Vec<String>>,
+    /// The page prints fields type first (`string` / `orgId` / `Required`).
+    type_first: bool,
     /// The API Blueprint resource being read (`Artifact` of `## Artifact [/artifacts/{id}]`).
     resource: Option<String>,
     /// The operation's request type, named by the first `<Type> Parameters:` caption.
@@ -285,6 +288,34 @@ impl<'a> Reader<'_, 'a> {
             Unit::Code { lang, text, line } => self.code(lang, text, line),
         }
         k + 1
+    }
+
+    /// `string` / `orgId` / `Required`, `integer As int32 As int32` / `depth` / `Optional`:
+    /// a field printed type first, its name and badge on the next lines.
+    fn type_first_field(&self, k: usize, end: usize, t: &str) -> Option<FieldDoc> {
+        let next = |j: usize| match self.units.get(j).filter(|_| j < end) {
+            Some(Unit::Line { text, line, .. }) => Some((text.trim(), *line)),
+            _ => None,
+        };
+        let (name, line) = next(k + 1)?;
+        let required = match badge(next(k + 2)?.0)? {
+            Detail::Required(r) => r,
+            _ => return None,
+        };
+        // (A table header copied one cell per line, `Field` / `Type` / `Required`, is not one.)
+        let header_word = crate::parse::recognise::table::is_header_word;
+        if !crate::parse::recognise::field::is_name(name) || t.split_whitespace().count() > 6 || header_word(t) || header_word(name) {
+            return None;
+        }
+        let spelled = match t.split_once(" As ") {
+            Some((base, format)) => format!("{base} <{}>", format.split_whitespace().next().unwrap_or("")),
+            None => t.to_string(),
+        };
+        let ty = type_words(&spelled, false).filter(|ty| !ty.loose)?;
+        let mut f = FieldDoc::named(name, line);
+        f.ty = Some(ty);
+        f.required = Some(required);
+        Some(f)
     }
 
     /// A glued row spread over units from `k`: its cells and where the next row starts.
@@ -520,6 +551,28 @@ impl<'a> Reader<'_, 'a> {
         }
         if self.typed_label(t, line) {
             return k + 1;
+        }
+        // Type first (Broadcom's portal): `string`, then the name, then `Required` — unless
+        // the line is the type of the field just named (`name` / `required` / `integer`).
+        let pending_typed = self.pending.as_ref().is_none_or(|(_, f)| f.ty.is_some());
+        if let Some(f) = self.type_first_field(k, end, t).filter(|_| pending_typed) {
+            self.start(f);
+            self.type_first = true;
+            return k + 3;
+        }
+        // On such a page, a line before the next type-first field is a description, even
+        // one word long (`depth`).
+        if self.type_first && self.pending.is_some() && section_of(t).is_none() {
+            let next = match self.units.get(k + 1).filter(|_| k + 1 < end) {
+                Some(Unit::Line { text, .. }) => Some(text.trim()),
+                _ => None,
+            };
+            if next.is_some_and(|n| self.type_first_field(k + 1, end, n).is_some()) {
+                if let Some((_, f)) = self.pending.as_mut() {
+                    f.describe(t);
+                }
+                return k + 1;
+            }
         }
         // A table copied with spaces between its cells: the header, then its rows.
         if let Some(words) = crate::parse::recognise::table::spaced_header(t) {
