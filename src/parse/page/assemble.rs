@@ -256,8 +256,11 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
 
     // The request body.
     let mut body_fields = std::mem::take(&mut doc.body);
-    if let Some((sample, _)) = &doc.request_example {
+    if let Some((sample, line)) = &doc.request_example {
         body_fields = nest_by_sample(body_fields, sample);
+        if let Some((sampled, _)) = example_fields(sample, *line) {
+            type_from_sample(&mut body_fields, &sampled);
+        }
     }
     super::trace!(
         "assemble {name} body={:?} sample={} method={method:?}",
@@ -354,6 +357,7 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
         // A list cut short (a truncated page) under a sample that shows every documented
         // field: the sample's other keys are fields too.
         if let Some((sampled, _)) = example_fields(sample, *line).filter(|_| !response.is_empty()) {
+            type_from_sample(&mut response, &sampled);
             let covers = response.iter().all(|f| sampled.iter().any(|s| s.name == f.name));
             if covers {
                 let extra: Vec<FieldDoc> = sampled.into_iter().filter(|s| !response.iter().any(|f| f.name == s.name)).collect();
@@ -479,6 +483,19 @@ fn nest_by_sample(fields: Vec<FieldDoc>, sample: &crate::parse::recognise::examp
         out.push(f);
     }
     out
+}
+
+/// Fields listed without a type (sphinx's `servers – The list of servers`) take the type
+/// the sample shows for them, and its members.
+fn type_from_sample(fields: &mut [FieldDoc], sampled: &[FieldDoc]) {
+    for f in fields.iter_mut().filter(|f| f.ty.is_none()) {
+        if let Some(s) = sampled.iter().find(|s| s.name == f.name).filter(|s| s.ty.as_ref().is_some_and(|t| t.ty != Type::Any)) {
+            f.ty = s.ty.clone();
+            if f.children.is_empty() {
+                f.children = s.children.clone();
+            }
+        }
+    }
 }
 
 /// The older Azure reference lists a body parameter's properties right after it, without

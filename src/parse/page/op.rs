@@ -552,6 +552,19 @@ impl<'a> Reader<'_, 'a> {
         if self.typed_label(t, line) {
             return k + 1;
         }
+        // `Server Status:` over a list of fields in a response: the fields of an object the
+        // response holds (sphinx: `Each entry in servers is an object of …`), not its own.
+        let list_next = matches!(self.units.get(k + 1), Some(Unit::List { .. })) && k + 1 < end;
+        if self.target == Target::Response && list_next && t.ends_with(':') && section_of(t).is_none() && t.split_whitespace().count() <= 4 {
+            let name = model_name(t.trim_end_matches(':'));
+            if crate::parse::vocab::type_words::is_model_name(&name) {
+                self.flush();
+                self.close_parents();
+                self.doc.models.push(ModelDoc { name, line, ..ModelDoc::default() });
+                self.target = Target::Model(self.doc.models.len() - 1);
+                return k + 1;
+            }
+        }
         // Type first (Broadcom's portal): `string`, then the name, then `Required` — unless
         // the line is the type of the field just named (`name` / `required` / `integer`).
         let pending_typed = self.pending.as_ref().is_none_or(|(_, f)| f.ty.is_some());
@@ -1442,7 +1455,10 @@ impl<'a> Reader<'_, 'a> {
         }
         let header_item = || (target == Target::Params(Some(Place::Header))).then(|| header_line(first, item.line)).flatten();
         // `cuisine – filter by cuisine tag` for a name the page's query example shows.
-        let known_item = || dash_field(first, item.line).filter(|f| self.known.contains(&f.name));
+        // …or any name so listed under a parameter, body or response heading (sphinx's
+        // `size – The number of results`).
+        let sectioned = matches!(target, Target::Params(_) | Target::Body | Target::Response | Target::Model(_));
+        let known_item = || dash_field(first, item.line).filter(|f| sectioned || self.known.contains(&f.name));
         let glued = self.glued_fields;
         let glued_item = || {
             glued_name_type(first, glued).map(|(mut f, rest)| {

@@ -328,8 +328,15 @@ fn rest_field(text: &str) -> Option<FieldDoc> {
         "<json" | "jsonparam" | "jsonparameter" | "<jsonarr" | "reqjson" | "reqjsonobj" | "reqjsonarr" => (None, Some(Some(BodyKind::Json)), false),
         ">json" | ">jsonarr" | "resjson" | "resjsonobj" | "resjsonarr" => (None, None, true),
         "type" | "statuscode" | "status" | "code" | "resheader" | "responseheader" | "returns" | "rtype" | "raises" => return None,
+        // `:string name: the collection's name`: the type as the role, place unstated.
+        ty if words.len() == 2
+            && matches!(ty, "string" | "str" | "int" | "integer" | "bool" | "boolean" | "number" | "float" | "list" | "array" | "object" | "dict") =>
+        {
+            (None, None, false)
+        }
         _ => return None,
     };
+    let role_type = (place.is_none() && in_body.is_none() && !in_response).then(|| type_words(role, false)).flatten();
     words.remove(0);
     let name = words.pop()?;
     if !is_name(name) && !name.contains('-') {
@@ -339,6 +346,7 @@ fn rest_field(text: &str) -> Option<FieldDoc> {
     if !words.is_empty() {
         f.ty = type_words(&words.join(" "), true);
     }
+    f.ty = f.ty.or(role_type);
     (f.place, f.in_body, f.in_response) = (place, in_body, in_response);
     if place == Some(Place::Path) {
         f.required = Some(true);
