@@ -555,7 +555,8 @@ impl<'a> Reader<'_, 'a> {
         // `Server Status:` over a list of fields in a response: the fields of an object the
         // response holds (sphinx: `Each entry in servers is an object of …`), not its own.
         let list_next = matches!(self.units.get(k + 1), Some(Unit::List { .. })) && k + 1 < end;
-        if self.target == Target::Response && list_next && t.ends_with(':') && section_of(t).is_none() && t.split_whitespace().count() <= 4 {
+        let title_case = t.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        if self.target == Target::Response && list_next && t.ends_with(':') && title_case && section_of(t).is_none() && t.split_whitespace().count() <= 4 {
             let name = model_name(t.trim_end_matches(':'));
             if crate::parse::vocab::type_words::is_model_name(&name) {
                 self.flush();
