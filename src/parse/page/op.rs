@@ -1878,7 +1878,11 @@ fn glued_items(t: &str) -> Vec<&str> {
     for marker in ["(optional):", "(required):", " (optional):", " (required):"] {
         for (at, _) in t.match_indices(marker) {
             // (A full stop glued to the name ends the sentence before it.)
-            let name_start = t[..at].rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '$' | '-' | '[' | ']'))).map_or(0, |i| i + 1);
+            let name_start = t[..at]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '$' | '-' | '[' | ']')))
+                .map_or(0, |(i, c)| i + c.len_utf8());
             if name_start < at {
                 starts.push(name_start);
             }
@@ -1891,7 +1895,7 @@ fn glued_items(t: &str) -> Vec<&str> {
     }
     let mut out = Vec::new();
     if starts[0] > 0 {
-        out.push(&t[..starts[0]]);
+        out.push(t[..starts[0]].trim());
     }
     for (i, &s) in starts.iter().enumerate() {
         out.push(t[s..starts.get(i + 1).copied().unwrap_or(t.len())].trim());
@@ -2183,6 +2187,9 @@ mod tests {
         let t = "limit(optional): Page size.after(optional): Cursor (next page).ids(required): Comma-separated IDs.";
         assert_eq!(glued_items(t), ["limit(optional): Page size.", "after(optional): Cursor (next page).", "ids(required): Comma-separated IDs."]);
         assert_eq!(glued_items("false(default) — active rows only."), ["false(default) — active rows only."]);
+        // Letters outside ASCII before a marker: no name there, and no split inside them.
+        assert_eq!(glued_items("Größe.ab(optional): x.é(required): y"), ["Größe.ab(optional): x.é(required): y"]);
+        assert_eq!(glued_items("Größe ab(optional): x. cd(required): y"), ["Größe", "ab(optional): x.", "cd(required): y"]);
     }
 
     #[test]

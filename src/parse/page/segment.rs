@@ -163,8 +163,12 @@ fn line_anchor(units: &[Unit<'_>], i: usize, text: &str, found: &mut Found) {
         let next = next.replace(" /", "/");
         if let (Some(base), path) = split_url(&next) {
             if e.base_url.is_none() && path_shape(&path).ends_with(&path_shape(&e.path)) && looks_like_url(&next) {
-                let prefix = &path[..path.len() - e.path.len().min(path.len())];
-                e.base_url = Some(format!("{base}{}", prefix.trim_end_matches('/')));
+                // The URL's segments before the endpoint's (placeholders may be spelled
+                // differently, so count segments, not bytes).
+                let (segments, own) = (path.trim_matches('/').split('/').count(), e.path.trim_matches('/').split('/').count());
+                let prefix: Vec<&str> = path.trim_matches('/').split('/').take(segments.saturating_sub(own)).collect();
+                let prefix = if prefix.is_empty() { String::new() } else { format!("/{}", prefix.join("/")) };
+                e.base_url = Some(format!("{base}{prefix}"));
                 span = k - i + 1;
                 break;
             }
