@@ -25,6 +25,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
         if matches!(event, Event::Start(Tag::TableRow)) {
             b.row_source = text[range.clone()].to_string();
+            b.row_at_end = text[range.end..].trim().is_empty();
         }
         b.event(event, lines.line(range.start));
     }
@@ -112,6 +113,8 @@ struct Builder {
     /// Source of the table row being read: GFM drops cells beyond the header's count
     /// (an unescaped `|` in a description), and the interpreter wants to see them.
     row_source: String,
+    /// Nothing but whitespace follows the row being read.
+    row_at_end: bool,
 }
 
 impl Builder {
@@ -273,8 +276,16 @@ impl Builder {
             TagEnd::TableRow => {
                 if let Some(t) = self.table.as_mut() {
                     let width = t.header.len();
+                    // A page cut off mid-row (`| dec` as the last line) leaves a fragment,
+                    // not a row with empty cells.
+                    // (Not a kramdown attribute line, `{: class="table"}`, that GFM folds in.)
+                    let source = self.row_source.trim();
+                    // A row cut after its first cell keeps what it has (`| motivo | query | str`).
+                    let cut = self.row_at_end && source.starts_with('|') && !source.ends_with('|') && raw_cells(source).len() < 2.min(width);
                     let extra: Vec<Inline> = raw_cells(&self.row_source).iter().skip(width).map(|c| inline_markdown(c)).collect();
-                    if let (Some(row), false) = (t.rows.last_mut(), extra.is_empty()) {
+                    if cut {
+                        t.rows.pop();
+                    } else if let (Some(row), false) = (t.rows.last_mut(), extra.is_empty()) {
                         row.cells.extend(extra);
                     }
                 }
@@ -390,6 +401,21 @@ mod tests {
         let Block::Table { rows, .. } = &blocks[0] else { panic!("{blocks:?}") };
         assert_eq!(rows[0].cells.len(), 5);
         assert_eq!((rows[0].cells[3].text.as_str(), rows[0].cells[4].text.as_str()), ("' here", "[optional]"));
+    }
+
+    #[test]
+    fn a_row_cut_off_by_the_end_of_the_page_is_dropped() {
+        let table = "| Name | In | Type |\n|-|-|-|\n| q | query | string |\n";
+        let rows = |md: &str| match &blocks(md)[0] {
+            Block::Table { rows, .. } => rows.len(),
+            b => panic!("{b:?}"),
+        };
+        assert_eq!(rows(&format!("{table}| dec")), 1);
+        assert_eq!(rows(&format!("{table}| dec | que")), 2);
+        assert_eq!(rows(&format!("{table}| dec | query | string |\n")), 2);
+        assert_eq!(rows(&format!("{table}{{: class=\"table\"}}\n")), 2);
+        // Mid-page, a short row is a row.
+        assert_eq!(rows(&format!("{table}| dec\n\nMore text.\n")), 2);
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub fn looks_like_html(trimmed: &str, lower: &str) -> bool {
 /// Markdown structure, as opposed to a copied page's plain lines: fenced code, two ATX
 /// headings, front matter, links or emphasis — and no copy-style bullets (`•`) or reST.
 fn looks_like_markdown(text: &str) -> bool {
-    let (mut fences, mut atx, mut links, mut strong, mut dots, mut rst) = (0, 0, 0, 0, 0, 0);
+    let (mut fences, mut atx, mut links, mut strong, mut dots, mut directives, mut underlines) = (0, 0, 0, 0, 0, 0, 0);
     let front_matter = text.trim_start().starts_with("---\n") && text.lines().skip(1).take(30).any(|l| l.trim() == "---");
     let mut in_fence = false;
     for line in text.lines().take(3000) {
@@ -63,12 +63,18 @@ fn looks_like_markdown(text: &str) -> bool {
         if t.starts_with('•') {
             dots += 1;
         }
-        if t.starts_with(".. ") && t.contains("::") || is_rst_underline(t) {
-            rst += 1;
+        if t.starts_with(".. ") && t.contains("::") {
+            directives += 1;
+        }
+        if is_rst_underline(t) {
+            underlines += 1;
         }
     }
     let markdown = fences >= 2 || atx >= 2 || front_matter || links >= 2 || strong >= 3 || atx >= 1 && (links + strong) >= 1;
-    markdown && dots <= atx && rst == 0
+    // Setext titles (`Title\n=====`) are markdown too: underlines mean reST only in a
+    // document with no ATX heading and no fence.
+    let rst = directives > 0 || underlines > 0 && atx == 0 && fences == 0;
+    markdown && dots <= atx && !rst
 }
 
 fn is_rst_underline(t: &str) -> bool {
@@ -95,6 +101,8 @@ mod tests {
         assert_eq!(syntax("# Pets\n\n## List pets\n\n```json\n{}\n```\n"), Syntax::Markdown);
         assert_eq!(syntax("Fetch an invoice\nGET /v2/invoices/{id}\nPath Parameters\n"), Syntax::Text);
         assert_eq!(syntax("Users\n=====\n\n.. http:get:: /users\n"), Syntax::Text);
+        assert_eq!(syntax("Users\n=====\n\nList them.\n\n**Version:** 1\n\n### /users\n##### ***GET***\n"), Syntax::Markdown);
+        assert_eq!(syntax("Users\n=====\n\nSee `Pets <pets.html>`_ and **x** **y** **z**\n"), Syntax::Text);
         assert_eq!(syntax("Pets\n# With shell, you can pass the header\ncurl x\n"), Syntax::Text);
         assert_eq!(syntax("  • name (string): x\n  • id (integer)\n# Title\n"), Syntax::Text);
     }

@@ -89,10 +89,13 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
         in_response: false,
         response_target: Target::Skip,
         status_tab: false,
+        panel_tabs: None,
         cursor: 0,
         response_at: None,
         awaiting: None,
         models_level: None,
+        models_flat: false,
+        models_from: 0,
         media_stated: false,
         values_for: None,
         kv_list: false,
@@ -159,6 +162,9 @@ struct Reader<'u, 'a> {
     response_target: Target,
     /// A status tab was just opened: tabs printed in a row (`201` `400` `409`) are one choice.
     status_tab: bool,
+    /// The media-type tab list that opened the success response's panel (`application/json`
+    /// / `Schema` / `Example`): when it comes again, the next status's panel begins.
+    panel_tabs: Option<String>,
     /// The unit being read, and the one that opened the current response section.
     cursor: usize,
     response_at: Option<usize>,
@@ -166,6 +172,11 @@ struct Reader<'u, 'a> {
     awaiting: Option<Awaiting>,
     /// The level of the `Models` / `Schemas` heading being read under.
     models_level: Option<u8>,
+    /// Models are headed at the `Models` heading's own level (swagger-markdown's `### Models`,
+    /// `### Pet`): set by the first such heading that follows it with no model in between.
+    models_flat: bool,
+    /// How many models the page had when the `Models` heading was read.
+    models_from: usize,
     /// The page printed the request's media type.
     media_stated: bool,
     /// Under an `Enumerated Values` heading: where the fields it gives values for were read.
@@ -202,6 +213,8 @@ enum Awaiting {
     Values,
     /// A format refining the type (`Format` / `binary`).
     Format,
+    /// The type of a row whose name line came first (`kind True` / `Kind`).
+    Type,
     Example,
     Bound(&'static str),
 }
@@ -231,8 +244,14 @@ impl<'a> Reader<'_, 'a> {
         match self.units[k] {
             Unit::Heading { text, level, line, .. } => {
                 self.flush();
-                if self.models_level.is_some_and(|l| level <= l) {
-                    self.models_level = None;
+                if let Some(l) = self.models_level {
+                    let sibling = level == l && l < 7 && section_of(text).is_none() && (self.models_flat || self.doc.models.len() == self.models_from);
+                    if sibling {
+                        self.models_flat = true;
+                    } else if level <= l {
+                        self.models_level = None;
+                        self.models_flat = false;
+                    }
                 }
                 self.values_for = None;
                 // API Blueprint's resource heading (`Artifact [/artifacts/{id}]`) names the
@@ -248,6 +267,7 @@ impl<'a> Reader<'_, 'a> {
                     Some(Section::Models) => {
                         self.section(Section::Models, text);
                         self.models_level = Some(level);
+                        self.models_from = self.doc.models.len();
                     }
                     // `Properties`, `Attributes` under a model heading: still the model's.
                     Some(s) if s != Section::Errors && matches!(self.target, Target::Model(_)) && self.models_level.is_some() => {}
@@ -268,6 +288,11 @@ impl<'a> Reader<'_, 'a> {
             Unit::Table { header, rows, line } => self.table(header, rows, line),
             Unit::List { items, line } => {
                 self.flush();
+                if self.next_panel(items) {
+                    self.flush();
+                    self.target = Target::Skip;
+                    return k + 1;
+                }
                 // A JSON sample printed one member per bullet (scraped pages).
                 if let Some(json) = list_as_json(items) {
                     self.code(None, &json, line);
@@ -288,6 +313,23 @@ impl<'a> Reader<'_, 'a> {
             Unit::Code { lang, text, line } => self.code(lang, text, line),
         }
         k + 1
+    }
+
+    /// Docusaurus copies every status tab's panel one after another, each opened by the same
+    /// media-type tabs: the second time they come, the success panel has ended.
+    fn next_panel(&mut self, items: &[ListItem]) -> bool {
+        let in_success = self.target == Target::Response || self.in_response && self.response_target == Target::Response;
+        if !in_success || !items.iter().any(|i| media_kind(i.inline.text.trim()).is_some()) {
+            return false;
+        }
+        let signature: String = items.iter().map(|i| i.inline.text.trim()).collect::<Vec<_>>().join("\n");
+        match &self.panel_tabs {
+            Some(seen) => *seen == signature && (!self.doc.response.is_empty() || self.doc.response_example.is_some()),
+            None => {
+                self.panel_tabs = Some(signature);
+                false
+            }
+        }
     }
 
     /// `string` / `orgId` / `Required`, `integer As int32 As int32` / `depth` / `Optional`:
@@ -443,6 +485,12 @@ impl<'a> Reader<'_, 'a> {
             Some(rest) if crate::parse::recognise::field::is_name(rest) && self.type_follows(k, end) => rest,
             _ => t,
         };
+        // `{}` first among a response's samples (Fumadocs prints the success sample, then the
+        // errors'): the success body is empty, the error samples are not it.
+        if t == "{}" && (self.target == Target::Response || self.in_response && self.response_target == Target::Response) {
+            self.doc.response_example.get_or_insert((Json::Object(Vec::new()), line));
+            return k + 1;
+        }
         // A JSON sample flattened into a line (scraped pages).
         if t.starts_with(['{', '[']) && matches!(parse_json(t), Some(Json::Object(f)) if !f.is_empty()) {
             self.code(None, t, line);
@@ -484,6 +532,13 @@ impl<'a> Reader<'_, 'a> {
                     }
                     self.awaiting = None;
                     return k + 1;
+                }
+                Awaiting::Type => {
+                    self.awaiting = None;
+                    if let Some(ty) = type_words(t, true) {
+                        f.apply(Detail::Type(ty));
+                        return k + 1;
+                    }
                 }
                 Awaiting::Format => {
                     if let Some(ty) = crate::parse::recognise::field::format_type(t) {
@@ -598,6 +653,12 @@ impl<'a> Reader<'_, 'a> {
             self.start(f);
             return k + 1;
         }
+        let type_next = || matches!(self.units.get(k + 1), Some(Unit::Line { text, .. }) if k + 1 < end && type_words(text.trim(), true).is_some());
+        if let Some(f) = self.spaced.as_deref().and_then(|h| crate::parse::recognise::table::spaced_row_head(h, t, line)).filter(|_| type_next()) {
+            self.start(f);
+            self.awaiting = Some(Awaiting::Type);
+            return k + 1;
+        }
         // A table whose cells a crawler glued together.
         if let Some(words) = crate::parse::recognise::table::glued_header(t) {
             let mut rows = Vec::new();
@@ -694,7 +755,10 @@ impl<'a> Reader<'_, 'a> {
             }
             return k + 1;
         }
-        self.label = t.to_string();
+        // `{` opening a sample printed as a list labels nothing.
+        if t.chars().any(char::is_alphanumeric) {
+            self.label = t.to_string();
+        }
         // GitBook's legacy tags: parameters, sections and responses as `{% … %}`.
         if let Some(tag) = crate::parse::recognise::tag::tag(t) {
             self.tag(&tag, line);
@@ -1821,6 +1885,25 @@ fn list_as_json(items: &[ListItem]) -> Option<String> {
     let members = items.iter().filter(|i| i.inline.text.trim_start().starts_with('"') && i.inline.text.contains("\":")).count();
     if members * 2 < items.len() || members == 0 {
         return None;
+    }
+    // Redoc's expanded samples (`-   "sets": [` … `],`): an item's closing bracket is part
+    // of its own text, after its children; the outer braces are paragraphs around the list.
+    fn nested(item: &ListItem, out: &mut Vec<String>) {
+        let (head, tail) = item.inline.text.split_once('\n').unwrap_or((&item.inline.text, ""));
+        out.push(head.to_string());
+        for child in &item.children {
+            nested(child, out);
+        }
+        out.extend((!tail.trim().is_empty()).then(|| tail.to_string()));
+    }
+    let mut lines = Vec::new();
+    for item in items {
+        nested(item, &mut lines);
+    }
+    let members = lines.join("\n");
+    let wrapped = format!("{{{}}}", members.trim().trim_end_matches(','));
+    if parse_json(&wrapped).is_some() {
+        return Some(wrapped);
     }
     let all: String = crate::parse::blocks::flatten(items).iter().map(|i| i.text.as_str()).collect::<Vec<_>>().join("\n");
     let start = all.find(['{', '['])?;

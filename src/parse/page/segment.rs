@@ -737,6 +737,17 @@ fn segment_title(units: &[Unit<'_>], start: usize, anchor: &Anchor, repeated: &H
     if inside.is_some() {
         return inside;
     }
+    // swagger-markdown: `**Summary:** Create a new account` right after the method heading.
+    let labelled = (anchor.unit + anchor.span..units.len()).take(4).find_map(|k| match units[k] {
+        Unit::Line { text, line, .. } => {
+            let (label, rest) = text.split_once(':')?;
+            (label.trim().eq_ignore_ascii_case("summary") && title_like(rest.trim())).then(|| (normalize_ws(rest), line))
+        }
+        _ => None,
+    });
+    if labelled.is_some() {
+        return labelled;
+    }
     // The anchor's own heading (`### Delete a Note [DELETE]`) or titled method line.
     let own = match units[anchor.unit] {
         Unit::Heading { text, line, .. } => Some((text, line)),
@@ -745,7 +756,7 @@ fn segment_title(units: &[Unit<'_>], start: usize, anchor: &Anchor, repeated: &H
     };
     if let Some((text, line)) = own {
         let t = strip_endpoint(text);
-        if !t.is_empty() {
+        if !t.is_empty() && crate::schema::Method::parse(&t).is_none() {
             return Some((t, line));
         }
     }

@@ -298,6 +298,31 @@ pub fn leading_type(text: &str) -> Option<(TypeWords, String)> {
     })
 }
 
+/// A type glued to the description after it, as crawlers copy Redoc's cells
+/// (`stringInclude the header…`, `string <= 255 charactersSpecify a key…`): the type (with
+/// its constraint) and the description, split where the case turns.
+pub fn unglue_type(text: &str) -> Option<(&str, &str)> {
+    let mut prev = ' ';
+    for (i, c) in text.char_indices().take(120) {
+        // `)` ends `(Item)`, `$` a pattern (`^[A-Z]{3}$Branch code`).
+        let turn = c.is_uppercase() && (prev.is_lowercase() || matches!(prev, ')' | '$'));
+        prev = c;
+        if !turn {
+            continue;
+        }
+        let (head, rest) = text.split_at(i);
+        let Some((_, tail)) = leading_type(head) else { continue };
+        // What follows the type in the head may only be its constraint (`<= 255 characters`,
+        // `(sequenceSets)`, `[ 1 .. 100 ]`), not words of a sentence.
+        let tail = tail.trim();
+        if tail.is_empty() || tail.starts_with(['<', '>', '(', '[', '^']) || is_constraint(&tail.to_lowercase()) {
+            return Some((head, rest));
+        }
+        return None;
+    }
+    None
+}
+
 /// One line or list item as a whole field, if it is one.
 pub fn field_line(text: &str) -> Option<FieldDoc> {
     let text = text.trim().trim_start_matches(['•', '·', '◦', '▪']).trim();
@@ -501,7 +526,10 @@ fn spaced_field(text: &str) -> Option<FieldDoc> {
 /// `to date` under a parameters heading: a field whose name is a common word, taken only
 /// where a field list is being read and the line is nothing but the name and the type.
 pub fn listed_field(text: &str) -> Option<FieldDoc> {
-    (text.split_whitespace().count() == 2).then(|| spaced(text, false)).flatten()
+    let mut words = text.split_whitespace();
+    // `A boolean` / `An array` describing a response is a sentence, not a field named `A`.
+    let article = words.next().is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "a" | "an" | "the"));
+    (!article && words.count() == 1).then(|| spaced(text, false)).flatten()
 }
 
 fn spaced(text: &str, prose_possible: bool) -> Option<FieldDoc> {
@@ -1183,5 +1211,22 @@ mod tests {
         assert_eq!(is_name_line("user_id required"), Some(("user_id".into(), Some(true))));
         assert_eq!(is_name_line("Create a pet"), None);
         assert_eq!(is_name_line("The"), None);
+    }
+
+    #[test]
+    fn types_glued_to_descriptions() {
+        assert_eq!(unglue_type("stringInclude the header."), Some(("string", "Include the header.")));
+        assert_eq!(unglue_type("string <= 255 charactersSpecify a key."), Some(("string <= 255 characters", "Specify a key.")));
+        assert_eq!(unglue_type("Array of objects (sets)Array of sets."), Some(("Array of objects (sets)", "Array of sets.")));
+        assert_eq!(unglue_type("string ^[A-Z]{3}$Branch code."), Some(("string ^[A-Z]{3}$", "Branch code.")));
+        assert_eq!(unglue_type("The user's name in HTML"), None);
+        assert_eq!(unglue_type("string Name of the Pet"), None);
+    }
+
+    #[test]
+    fn listed_fields_are_not_sentences() {
+        assert_eq!(listed_field("to date").map(|f| f.name), Some("to".into()));
+        assert!(listed_field("A boolean").is_none());
+        assert!(listed_field("an object").is_none());
     }
 }

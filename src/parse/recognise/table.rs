@@ -91,6 +91,8 @@ const TYPE: &[&str] = &[
     "类型",
     "類型",
     "타입",
+    "형식",
+    "유형",
 ];
 const PLACE: &[&str] = &[
     "in",
@@ -108,6 +110,8 @@ const PLACE: &[&str] = &[
     "位置",
     "位於",
     "位于",
+    "안에",
+    "위치",
 ];
 const REQUIRED: &[&str] = &[
     "required",
@@ -129,6 +133,7 @@ const REQUIRED: &[&str] = &[
     "是否必须",
     "必选",
     "必要",
+    "필수",
     "obrigatório",
     "requerido",
     "pflicht",
@@ -275,7 +280,8 @@ pub fn spaced_header(text: &str) -> Option<Vec<String>> {
     }
     let words = glued_header(&t.replace(' ', "")).or_else(|| {
         let w: Vec<String> = t.split(' ').map(str::to_string).collect();
-        (w.len() == 2 && w.iter().all(|x| is_header_word(x))).then_some(w)
+        // Words the glued reading does not know (`이름 안에 필수 형식 Description`).
+        (w.len() >= 2 && w.iter().all(|x| is_header_word(x))).then_some(w)
     })?;
     // Spaces between the cells, not only inside a glued header's `Data Type`.
     if words.len() > t.split(' ').count() {
@@ -329,6 +335,39 @@ pub fn spaced_row(header: &[String], text: &str, line: u32) -> Option<FieldDoc> 
     let rest: Vec<&str> = tokens.collect();
     if !rest.is_empty() {
         f.describe(&rest.join(" "));
+    }
+    Some(f)
+}
+
+/// The first line of a row under such a header whose type and description follow on lines
+/// of their own (Microsoft Learn copied without tabs: `kind True`, `Kind`, `Indicates…`):
+/// the name, then only place and required words (an optional row prints none).
+pub fn spaced_row_head(header: &[String], text: &str, line: u32) -> Option<FieldDoc> {
+    let cells: Vec<Cell> = header.iter().map(|h| Cell::plain(h)).collect();
+    let cols = columns(&cells)?;
+    cols.ty?;
+    let mut tokens = text.split_whitespace();
+    let name = tokens.next()?;
+    // `integer` then `int32`: a type and its format, not a row.
+    let a_type = type_words(name, false).is_some();
+    if !crate::parse::recognise::field::is_name(name) || a_type || name.starts_with(|c: char| c.is_ascii_uppercase()) && !name.contains('-') {
+        return None;
+    }
+    let mut f = FieldDoc::named(name, line);
+    for token in tokens {
+        let flag = match token {
+            "True" | "true" => Some(true),
+            "False" | "false" => Some(false),
+            _ => match badge(token) {
+                Some(Detail::Required(r)) => Some(r),
+                _ => None,
+            },
+        };
+        match (place_word(token), flag) {
+            (Some(InCell::Place(p)), _) if cols.place.is_some() && f.place.is_none() && f.required.is_none() => f.place = Some(p),
+            (_, Some(r)) if cols.required.is_some() && f.required.is_none() => f.required = Some(r),
+            _ => return None,
+        }
     }
     Some(f)
 }
@@ -744,7 +783,19 @@ pub fn headerless_row(cells: &[Cell], line: u32) -> Option<FieldDoc> {
         if !typed {
             // The type may share its line with badges and the description:
             // `string <uuid> required`, `integer <int64> Example: 8812 The show.`
-            let cleaned: String = part.split_whitespace().filter(|w| badge(w).map(|d| f.apply(d)).is_none()).collect::<Vec<_>>().join(" ");
+            // Badges sit among the first words; `required` later is prose (`the bandwidth
+            // required for a response`).
+            let cleaned: String = part
+                .split_whitespace()
+                .enumerate()
+                .filter(|(i, w)| *i >= 4 || badge(w).map(|d| f.apply(d)).is_none())
+                .map(|(_, w)| w)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let cleaned = match crate::parse::recognise::field::unglue_type(&cleaned) {
+                Some((ty, description)) => format!("{ty} {description}"),
+                None => cleaned,
+            };
             if let Some((t, rest)) = leading_type(&cleaned).filter(|(t, _)| t.named == 0 || matches!(t.ty, crate::schema::Type::Array { .. })) {
                 f.apply(Detail::Type(t));
                 typed = true;
@@ -928,6 +979,19 @@ mod tests {
         let cols = columns(&header).unwrap();
         let rows = [row(&["Id", "path", "int", "Yes", ""]), row(&["Q", "query", "string", "No", ""])];
         assert_eq!(place_column(&header, &rows, &cols), Some(1));
+    }
+
+    #[test]
+    fn row_heads_whose_type_follows() {
+        let header: Vec<String> = ["Name", "Required", "Type", "Description"].map(String::from).to_vec();
+        let f = spaced_row_head(&header, "kind True", 3).unwrap();
+        assert_eq!((f.name.as_str(), f.required), ("kind", Some(true)));
+        assert_eq!(spaced_row_head(&header, "glazing", 3).map(|f| f.required), Some(None));
+        assert!(spaced_row_head(&header, "integer", 3).is_none());
+        assert!(spaced_row_head(&header, "Indicates the kind", 3).is_none());
+        assert!(spaced_row_head(&header, "kind maybe", 3).is_none());
+        let korean: Vec<String> = "이름 필수 형식 Description".split(' ').map(String::from).collect();
+        assert_eq!(spaced_header("이름 필수 형식 Description"), Some(korean));
     }
 
     #[test]

@@ -162,6 +162,22 @@ pub fn is_chrome(line: &str) -> bool {
     }
     LINES.contains(&l.as_str())
         || PREFIXES.iter().any(|p| l.starts_with(p) && (!p.starts_with("show") && !p.starts_with("hide") || l.split_whitespace().count() <= 4))
+        || glued_chrome(line.trim())
+}
+
+/// Buttons a copy glued together (`Expand allCollapse all`, `CopyAsk AI`).
+fn glued_chrome(line: &str) -> bool {
+    let mut pieces = Vec::new();
+    let (mut start, mut prev) = (0, ' ');
+    for (i, c) in line.char_indices() {
+        if c.is_uppercase() && prev.is_lowercase() {
+            pieces.push(&line[start..i]);
+            start = i;
+        }
+        prev = c;
+    }
+    pieces.push(&line[start..]);
+    pieces.len() > 1 && pieces.iter().all(|p| LINES.contains(&p.trim().to_lowercase().as_str()))
 }
 
 #[cfg(test)]
@@ -170,7 +186,7 @@ mod tests {
 
     #[test]
     fn chrome_lines() {
-        for l in ["Copy", "Try it", "Was this page helpful?", "Show 3 properties", "Built with Mintlify", "cURL", "Expand all"] {
+        for l in ["Copy", "Try it", "Was this page helpful?", "Show 3 properties", "Built with Mintlify", "cURL", "Expand all", "Expand allCollapse all"] {
             assert!(is_chrome(l), "{l}");
         }
         for l in ["Create a pet", "limit", "Show the pets of a user that match the filter given in the query"] {
