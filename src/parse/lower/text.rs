@@ -354,7 +354,8 @@ fn broken_row(lines: &[&str], j: usize, width: usize, closed: bool) -> Option<(V
         // A blank line, a delimiter, the next table's header or the next row's opening
         // pipe ends the attempt.
         let header_next = lines.get(k + 1).is_some_and(|n| is_delimiter_row(n.trim()));
-        if t.is_empty() || is_delimiter_row(t) || header_next || t.starts_with('|') && raw_cells(&joined).len() >= width {
+        // (A bare `|` closes this row's last cell.)
+        if t.is_empty() || is_delimiter_row(t) || header_next || t.starts_with('|') && t != "|" && raw_cells(&joined).len() >= width {
             return None;
         }
         joined.push(' ');
@@ -362,7 +363,8 @@ fn broken_row(lines: &[&str], j: usize, width: usize, closed: bool) -> Option<(V
         if complete(&joined) {
             let cells = raw_cells(&joined);
             // A bare closing `|` line ends a row whose empty cells were dropped.
-            return Some(if cells.last().is_some_and(|c| c.trim().is_empty()) {
+            // (`path | |` spells its empty cell; only a bare `|` stands for dropped ones.)
+            return Some(if t == "|" && cells.last().is_some_and(|c| c.trim().is_empty()) {
                 (aligned(&joined), k + 1)
             } else {
                 (cells.iter().map(|c| c.to_string()).collect(), k + 1)
@@ -641,6 +643,20 @@ mod tests {
                 vec!["zone", "query", "string", "Wraps onto a second line."],
                 vec!["limit (Optional)", "query", "integer", "At most this"]
             ]
+        );
+    }
+
+    #[test]
+    fn pipe_rows_closed_by_a_bare_pipe() {
+        // GitHub's 2021 tables copied by a crawler: the description wraps to its own line
+        // and the row's closing pipe stands alone.
+        let page = "| Name | Type | In | Description |\n|---|---|---|---|\naccept |\nstring | header |\nSetting to\n|\norg |\nstring | path | |\nsort |\nstring | query |\nCan be one of |\nCode samples\n";
+        let b = blocks(page);
+        let Block::Table { rows, .. } = &b[0] else { panic!("{b:?}") };
+        let cells: Vec<Vec<&str>> = rows.iter().map(|r| r.cells.iter().map(|c| c.text.as_str()).collect()).collect();
+        assert_eq!(
+            cells,
+            [vec!["accept", "string", "header", "Setting to"], vec!["org", "string", "path", ""], vec!["sort", "string", "query", "Can be one of"]]
         );
     }
 

@@ -9,7 +9,7 @@ use super::op::{ModelDoc, OpDoc};
 use super::segment::Segment;
 use crate::diag::Diagnostics;
 use crate::parse::recognise::endpoint::Endpoint;
-use crate::parse::recognise::example::{example_fields, text_value_type as value_type};
+use crate::parse::recognise::example::{Json, example_fields, text_value_type as value_type};
 use crate::parse::recognise::field::FieldDoc;
 use crate::parse::text::loose_key;
 use crate::parse::vocab::sections::Place;
@@ -268,6 +268,7 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
         doc.request_example.is_some()
     );
     body_fields.extend(extra_body);
+    wrap_in_sample_array(&mut body_fields, doc.request_example.as_ref());
     // Swagger 2.0's one `body` parameter, its fields nested under it (`» name` rows) — unless
     // the sample shows it as a key of the body (OpenStack's `{"server": {…}}` wrapper).
     let sample_keys: Vec<&str> = match &doc.request_example {
@@ -487,6 +488,24 @@ fn nest_by_sample(fields: Vec<FieldDoc>, sample: &crate::parse::recognise::examp
 
 /// Fields listed without a type (sphinx's `servers – The list of servers`) take the type
 /// the sample shows for them, and its members.
+/// Slate pages document the items of the one array their body sample wraps them in
+/// (`{"actions": [{…}]}` above an `Action` table): the body is that array, under its key.
+fn wrap_in_sample_array(fields: &mut Vec<FieldDoc>, sample: Option<&(Json, u32)>) {
+    let Some((Json::Object(members), line)) = sample else { return };
+    let [(key, Json::Array(items))] = members.as_slice() else { return };
+    let Some(Json::Object(item)) = items.first() else { return };
+    let shared = fields.iter().filter(|f| item.iter().any(|(k, _)| *k == f.name)).count();
+    if shared < 2 || shared * 2 < fields.len() || fields.iter().any(|f| f.name == *key) {
+        return;
+    }
+    let mut wrapper = FieldDoc::named(key, *line);
+    wrapper.ty = Some(TypeWords::new(Type::array(Type::Any), "sample"));
+    wrapper.required = Some(true);
+    wrapper.inferred = true;
+    wrapper.children = std::mem::take(fields);
+    fields.push(wrapper);
+}
+
 fn type_from_sample(fields: &mut [FieldDoc], sampled: &[FieldDoc]) {
     for f in fields.iter_mut().filter(|f| f.ty.is_none()) {
         if let Some(s) = sampled.iter().find(|s| s.name == f.name).filter(|s| s.ty.as_ref().is_some_and(|t| t.ty != Type::Any)) {

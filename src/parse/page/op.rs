@@ -1628,7 +1628,8 @@ impl<'a> Reader<'_, 'a> {
                 self.doc.body_kind = Some(kind);
                 self.media_stated = true;
             }
-            if let Some(body) = r.json_body.as_deref().and_then(parse_json) {
+            // Hand-written `-d '…'` bodies often lose a closing bracket: the members before it.
+            if let Some(body) = r.json_body.as_deref().and_then(crate::parse::recognise::example::parse_truncated) {
                 self.doc.request_example.get_or_insert((body, line));
             }
             // A sample right after a request that carries no body (or has its body inline)

@@ -120,7 +120,9 @@ pub fn find(units: &[Unit<'_>]) -> Found {
                         found.anchors.extend(endpoint_in_line(one).map(|endpoint| Anchor { unit: i, span: 1, endpoint }));
                     }
                     _ => {
-                        if let Some(e) = request_in_code(text).and_then(|r| r.endpoint) {
+                        // `curl -H "Authorization: …" https://api.example.com` shows how to
+                        // authenticate, not an operation on the root.
+                        if let Some(e) = request_in_code(text).and_then(|r| r.endpoint).filter(|e| !e.path.trim_matches('/').is_empty()) {
                             found.examples.push(Anchor { unit: i, span: 1, endpoint: e });
                         }
                     }
@@ -445,15 +447,30 @@ pub fn same_or_instance(template: &Endpoint, other: &Endpoint) -> bool {
     t.iter().zip(o).all(|(a, b)| a.contains('{') || a.eq_ignore_ascii_case(b))
 }
 
+/// Whether the segments of `instance` that stand where `template` has placeholders hold
+/// values (`42`, `a1b2c3`) rather than words of the API (`search`, `me`).
+fn fills_with_values(template: &Endpoint, instance: &Endpoint) -> bool {
+    let t: Vec<&str> = template.path.trim_matches('/').split('/').collect();
+    let o: Vec<&str> = instance.path.trim_matches('/').split('/').collect();
+    let o = &o[o.len().saturating_sub(t.len())..];
+    t.iter()
+        .zip(o)
+        .filter(|(a, _)| a.contains('{'))
+        .any(|(_, b)| b.chars().any(|c| c.is_ascii_digit()) || b.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
+}
+
 /// The first anchor of each endpoint; later repeats and concrete instances dropped.
 fn distinct(anchors: Vec<Anchor>) -> Vec<Anchor> {
     let mut seen: HashSet<(Method, String)> = HashSet::new();
-    let templates: Vec<Endpoint> = anchors.iter().map(|a| a.endpoint.clone()).filter(|e| e.path.contains('{')).collect();
+    let templates: Vec<(usize, Endpoint)> = anchors.iter().filter(|a| a.endpoint.path.contains('{')).map(|a| (a.unit, a.endpoint.clone())).collect();
     let unique: Vec<Anchor> = anchors
         .into_iter()
         .filter(|a| {
             let e = &a.endpoint;
-            let instance = !e.path.contains('{') && templates.iter().any(|t| t.path != e.path && same_or_instance(t, e));
+            // `/datasets/search` beside `/datasets/{id}` is a route of its own; `/datasets/42`
+            // is the template filled in, and so is a full URL printed after it (a sample call).
+            let filled = |unit: usize, t: &Endpoint| fills_with_values(t, e) || unit < a.unit && e.base_url.is_some();
+            let instance = !e.path.contains('{') && templates.iter().any(|(unit, t)| t.path != e.path && same_or_instance(t, e) && filled(*unit, t));
             !instance && seen.insert((e.method, path_shape(&e.path)))
         })
         .collect();

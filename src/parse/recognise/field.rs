@@ -423,7 +423,20 @@ fn paren_field(text: &str) -> Option<FieldDoc> {
     if !is_name(&name) || container {
         return None;
     }
-    let close = open + text[open..].find(')')?;
+    // The matching parenthesis: `environment (array(string))`.
+    let mut depth = 0usize;
+    let close = open
+        + text[open..]
+            .char_indices()
+            .find(|&(_, c)| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                depth == 0
+            })?
+            .0;
     let mut f = FieldDoc::named(&name, 0);
     apply_paren_words(&mut f, &text[open + 1..close])?;
     if starred {
@@ -1211,6 +1224,12 @@ mod tests {
         assert_eq!(is_name_line("user_id required"), Some(("user_id".into(), Some(true))));
         assert_eq!(is_name_line("Create a pet"), None);
         assert_eq!(is_name_line("The"), None);
+    }
+
+    #[test]
+    fn nested_parentheses_hold_the_type() {
+        let f = field_line("environment (array(string))").unwrap();
+        assert_eq!((f.name.as_str(), f.ty.map(|t| t.ty)), ("environment", Some(Type::array(Type::string()))));
     }
 
     #[test]

@@ -410,7 +410,7 @@ pub fn section_of(text: &str) -> Option<Section> {
         return None;
     }
     let key = normalise(text);
-    if key.is_empty() {
+    if key.is_empty() || typed_field(text) {
         return None;
     }
     if let Some(code) = status_heading(&key) {
@@ -501,6 +501,15 @@ fn candidates(stem: &str) -> impl Iterator<Item = &'static (&'static str, Sectio
     });
     let key: String = stem.chars().take(3).collect();
     index.get(&key).into_iter().flatten().map(|&i| &PHRASES[i])
+}
+
+/// `query (string)`: a field named like a section, its type in parentheses — unlike
+/// `Query (optional)` or `Response (array):`, which head sections in title case.
+fn typed_field(text: &str) -> bool {
+    let t = text.trim();
+    let Some((name, rest)) = t.split_once(" (") else { return false };
+    let inner = rest.strip_suffix(')').unwrap_or("");
+    name.starts_with(|c: char| c.is_ascii_lowercase()) && !name.contains(' ') && super::type_words::type_words(inner, false).is_some()
 }
 
 /// A phrase followed by a qualifier: `request body schema: application/json`,
@@ -649,6 +658,8 @@ mod tests {
             ("Response samples", Some(Section::Ignored)),
             ("2. Query Parameters", Some(Section::Params(Some(Place::Query)))),
             ("Create a pet", None),
+            ("query (string)", None),
+            ("Query (optional)", Some(Section::Params(Some(Place::Query)))),
             ("Parameters are passed as JSON in the body of the request", None),
             ("200 requests per minute", None),
             ("Pets", None),
