@@ -473,9 +473,13 @@ fn nest_by_sample(fields: Vec<FieldDoc>, sample: &crate::parse::recognise::examp
     }
     let mut out: Vec<FieldDoc> = Vec::new();
     let mut open: Option<(usize, Vec<String>)> = None;
-    for f in fields {
+    let names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
+    for (i, f) in fields.into_iter().enumerate() {
         if let Some((at, inner)) = &open {
-            if inner.contains(&f.name) && !top.contains(&f.name) {
+            let member = |n: &String| inner.contains(n) && !top.contains(n);
+            // A member the sample leaves out, between members it shows (`petid` between
+            // `name` and `photoUrls`), is one too.
+            if member(&f.name) || !top.contains(&f.name) && names[i + 1..].iter().any(member) {
                 out[*at].children.push(f);
                 continue;
             }

@@ -124,6 +124,13 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
     while k < seg.end {
         if k == skip.start && !skip.is_empty() {
             r.at_anchor();
+            // Mintlify prints the response sample right after a GET's path: a sample there
+            // answers the request (a GET sends no body).
+            let bodiless = seg
+                .anchor
+                .as_ref()
+                .is_some_and(|a| matches!(a.endpoint.method, crate::schema::Method::Get | crate::schema::Method::Delete | crate::schema::Method::Head));
+            r.answer_follows |= bodiless && matches!(units.get(skip.end), Some(Unit::Code { .. }));
         }
         // The anchor states the endpoint; a request sample that is the anchor still says how
         // the body is sent.
@@ -462,6 +469,28 @@ impl<'a> Reader<'_, 'a> {
         super::trace!("{line} {t:?} target={:?} pending={:?} resp={}", self.target, self.pending.as_ref().map(|p| &p.1.name), self.in_response);
         if is_chrome(t) {
             return k + 1;
+        }
+        // Oracle's REST references: `Root Schema : Error`, `Nested Schema : Http-method`,
+        // then `Type:` / `Show Source` / `object` and the fields.
+        if let Some((root, name)) = schema_caption(t) {
+            self.close_parents();
+            let success = self.target == Target::Response || self.in_response && self.response_target == Target::Response;
+            if !(root && success) {
+                self.doc.models.push(ModelDoc { name: name.to_string(), line, ..ModelDoc::default() });
+                self.target = Target::Model(self.doc.models.len() - 1);
+            }
+            return k + 1;
+        }
+        if t == "Type:" {
+            let mut j = k + 1;
+            while let Some(Unit::Line { text, .. }) = self.units.get(j).filter(|_| j < end) {
+                let next = text.trim();
+                if !is_chrome(next) && type_words(next, false).is_none_or(|ty| next.contains(' ') || ty.named > 0) {
+                    break;
+                }
+                j += 1;
+            }
+            return j.max(k + 1);
         }
         // A section word glued after an example value (GitBook: `YOUR_AUTH_KEYBody`,
         // `application/x-www-form-urlencodedBody`): the value, then the section.
@@ -1812,6 +1841,18 @@ fn parenthesised_model(text: &str) -> Option<TypeWords> {
 
 /// A model heading's name: `Station Schema`, `The Pet object`, `Order model` → `Station`,
 /// `Pet`, `Order`.
+/// `Root Schema : Error` → (true, `Error`); `Nested Schema : Http-method` → (false, …).
+fn schema_caption(t: &str) -> Option<(bool, &str)> {
+    let (head, name) = t.split_once(" : ")?;
+    let root = match head {
+        "Root Schema" => true,
+        "Nested Schema" => false,
+        _ => return None,
+    };
+    let name = name.trim();
+    (!name.is_empty() && !name.contains(' ')).then_some((root, name))
+}
+
 fn model_name(text: &str) -> String {
     let title = super::segment::clean_title(text);
     let mut t = title.trim_end_matches(" - Up").trim_end_matches(" Up");

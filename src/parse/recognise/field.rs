@@ -448,6 +448,13 @@ fn paren_field(text: &str) -> Option<FieldDoc> {
         Some((inner, rest)) if apply_paren_words(&mut f, inner).is_some() => rest.trim().trim_start_matches([':', '-', '–', '—']).trim(),
         _ => after,
     };
+    // Oracle: `code(required): string` — badges in the parentheses, the type after them.
+    if f.ty.is_none() {
+        if let Some(ty) = type_words(after, false).filter(|_| !after.contains(' ')) {
+            f.ty = Some(ty);
+            return Some(f);
+        }
+    }
     f.describe(after);
     Some(f)
 }
@@ -1224,6 +1231,12 @@ mod tests {
         assert_eq!(is_name_line("user_id required"), Some(("user_id".into(), Some(true))));
         assert_eq!(is_name_line("Create a pet"), None);
         assert_eq!(is_name_line("The"), None);
+    }
+
+    #[test]
+    fn badges_in_parentheses_then_the_type() {
+        let f = field_line("code(required): string").unwrap();
+        assert_eq!((f.name.as_str(), f.required, f.ty.map(|t| t.ty)), ("code", Some(true), Some(Type::string())));
     }
 
     #[test]

@@ -23,6 +23,7 @@ const LINES: &[&str] = &[
     "yes",
     "no",
     "expand all",
+    "show source",
     "collapse all",
     "show child attributes",
     "hide child attributes",

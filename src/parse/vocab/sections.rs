@@ -507,8 +507,10 @@ fn candidates(stem: &str) -> impl Iterator<Item = &'static (&'static str, Sectio
 /// `Query (optional)` or `Response (array):`, which head sections in title case.
 fn typed_field(text: &str) -> bool {
     let t = text.trim();
-    let Some((name, rest)) = t.split_once(" (") else { return false };
-    let inner = rest.strip_suffix(')').unwrap_or("");
+    // `query (string)`, and Oracle's `http-methods: array`.
+    let Some((name, inner)) = t.split_once(" (").map(|(n, r)| (n, r.strip_suffix(')').unwrap_or(""))).or_else(|| t.split_once(": ")) else {
+        return false;
+    };
     name.starts_with(|c: char| c.is_ascii_lowercase()) && !name.contains(' ') && super::type_words::type_words(inner, false).is_some()
 }
 
@@ -659,6 +661,7 @@ mod tests {
             ("2. Query Parameters", Some(Section::Params(Some(Place::Query)))),
             ("Create a pet", None),
             ("query (string)", None),
+            ("http-methods: array", None),
             ("Query (optional)", Some(Section::Params(Some(Place::Query)))),
             ("Parameters are passed as JSON in the body of the request", None),
             ("200 requests per minute", None),

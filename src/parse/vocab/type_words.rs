@@ -197,6 +197,12 @@ const NOT_MODELS: &[&str] = &[
     "OPTIONAL",
     "Object",
     "Array",
+    // Status reason phrases printed under a status code.
+    "OK",
+    "Created",
+    "Accepted",
+    "Success",
+    "Successful",
 ];
 
 /// Arrays and maps in words.
