@@ -37,7 +37,7 @@ use std::path::{Path, PathBuf};
 pub const GENERATOR: &str = concat!("docs2rs ", env!("CARGO_PKG_VERSION"));
 
 /// File extensions read when an input is a directory.
-const DOC_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"];
+const DOC_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm", "rst", "adoc", "asciidoc"];
 
 #[derive(Debug)]
 pub enum Error {

@@ -29,7 +29,115 @@ pub fn blocks(text: &str) -> Vec<Block> {
         }
         b.event(event, lines.line(range.start));
     }
-    b.blocks
+    split_json_runs(split_glued_headings(unlazy_last_items(b.blocks, text)))
+}
+
+/// An HTML-to-markdown conversion that lost line breaks glues headings into one
+/// (`Consumes This call consumes … ### Request body`): each `###` starts a heading.
+fn split_glued_headings(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let Block::Heading { level, inline, line } = &block else {
+            out.push(block);
+            continue;
+        };
+        let mut pieces: Vec<(u8, &str)> = Vec::new();
+        let mut rest = inline.text.as_str();
+        let mut current = *level;
+        while let Some(at) = rest.find(" #").filter(|_| pieces.len() < 20) {
+            let marks = rest[at + 1..].chars().take_while(|&c| c == '#').count();
+            if !(2..=6).contains(&marks) || !rest[at + 1 + marks..].starts_with(' ') {
+                break;
+            }
+            pieces.push((current, rest[..at].trim()));
+            current = marks as u8;
+            rest = &rest[at + 1 + marks..];
+        }
+        if pieces.is_empty() {
+            out.push(block);
+            continue;
+        }
+        pieces.push((current, rest.trim()));
+        for (level, text) in pieces.into_iter().filter(|(_, t)| !t.is_empty()) {
+            out.push(Block::Heading { level, inline: Inline::plain(text), line: *line });
+        }
+    }
+    out
+}
+
+/// A crawler's text read as markdown keeps a JSON sample as paragraph lines (markdown
+/// needs a fence): a run of lines that balances from `{` / `[` (or `Response{`) is code.
+fn split_json_runs(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let Block::Paragraph { inline, line } = &block else {
+            out.push(block);
+            continue;
+        };
+        let lines: Vec<&str> = inline.text.lines().collect();
+        if lines.len() < 3 || !lines.iter().any(|l| l.trim_end().ends_with(['{', '['])) {
+            out.push(block);
+            continue;
+        }
+        let (line, link) = (*line, inline.link.clone());
+        let mut pending: Vec<&str> = Vec::new();
+        let mut budget = 100_000;
+        let mut i = 0;
+        let flush = |pending: &mut Vec<&str>, at: usize, out: &mut Vec<Block>| {
+            if !pending.is_empty() {
+                let mut inline = Inline::plain(&pending.join("\n"));
+                inline.link.clone_from(&link);
+                out.push(Block::Paragraph { inline, line: line + at.saturating_sub(pending.len()) as u32 });
+                pending.clear();
+            }
+        };
+        while i < lines.len() {
+            let t = lines[i].trim();
+            let (label, opener) = super::text::glued_json_label(t).map_or((None, t), |(l, o)| (Some(l), o));
+            let mut probe = lines.clone();
+            probe[i] = opener;
+            let json = super::text::json_follows(&lines, i).then(|| super::text::json_block(&probe, i, &mut budget)).flatten();
+            match json.filter(|&end| end > i + 1) {
+                Some(end) => {
+                    pending.extend(label);
+                    flush(&mut pending, i, &mut out);
+                    let json = std::iter::once(opener).chain(lines[i + 1..end].iter().copied()).collect::<Vec<_>>().join("\n");
+                    out.push(Block::Code { lang: Some("json".into()), text: json + "\n", line: line + i as u32 });
+                    i = end;
+                }
+                None => {
+                    pending.push(lines[i]);
+                    i += 1;
+                }
+            }
+        }
+        flush(&mut pending, lines.len(), &mut out);
+    }
+    out
+}
+
+/// A crawler's text that reads as markdown: the lines after a list's last bullet, not
+/// indented, join that item as a lazy continuation (`- 200 OK` then twenty lines of the
+/// page). Three or more such lines are the page going on, not the item wrapping.
+fn unlazy_last_items(blocks: Vec<Block>, text: &str) -> Vec<Block> {
+    let source: Vec<&str> = text.lines().collect();
+    let mut out = Vec::with_capacity(blocks.len());
+    for mut block in blocks {
+        let mut rest = None;
+        if let Block::List { items, .. } = &mut block {
+            if let Some(last) = items.last_mut().filter(|i| i.children.is_empty() && i.blocks.is_empty() && i.inline.text.lines().count() >= 3) {
+                // `line` is 1-based: the item's second line is `source[line]`.
+                let lazy = source.get(last.line as usize).is_some_and(|l| !l.starts_with(char::is_whitespace) && !l.trim().is_empty());
+                if let Some((first, tail)) = last.inline.text.split_once('\n').filter(|_| lazy) {
+                    rest = Some(Block::Paragraph { inline: Inline::plain(tail), line: last.line + 1 });
+                    last.inline.text = first.to_string();
+                }
+            }
+        }
+        out.push(block);
+        out.extend(rest);
+    }
+    out
 }
 
 /// Cells of a raw table row split on unescaped `|`, outer pipes removed.
@@ -328,7 +436,16 @@ impl Builder {
             }
             TagEnd::HtmlBlock => {
                 if let Some((line, html)) = self.html.take() {
-                    self.blocks.extend(super::html::fragment_blocks(&html, line));
+                    // Markdown inside an HTML block stays text to a markdown reader; a page
+                    // converted from HTML to markdown keeps its links that way
+                    // (`<div>[Up](#__Methods) get /pets</div>`).
+                    let blocks = super::html::fragment_blocks(&html, line).into_iter().map(|b| match b {
+                        Block::Paragraph { inline, line } if inline.text.contains("](") && inline.link.is_none() => {
+                            Block::Paragraph { inline: inline_markdown(&inline.text), line }
+                        }
+                        b => b,
+                    });
+                    self.blocks.extend(blocks);
                 }
             }
             TagEnd::MetadataBlock(_) => {
@@ -401,6 +518,34 @@ mod tests {
         let Block::Table { rows, .. } = &blocks[0] else { panic!("{blocks:?}") };
         assert_eq!(rows[0].cells.len(), 5);
         assert_eq!((rows[0].cells[3].text.as_str(), rows[0].cells[4].text.as_str()), ("' here", "[optional]"));
+    }
+
+    #[test]
+    fn crawler_text_read_as_markdown() {
+        // A bullet without a blank line after it, a sample as plain lines with its label
+        // glued, links that made the text markdown.
+        let page = "See [the guide](https://x.example/guide).\n- 200 OK\nsuccessful operation\nget\n/kilns/{id}\nResponse{\n\"id\": \"k1\",\n\"cone\": 6\n}\n";
+        let b = blocks(page);
+        let Block::List { items, .. } = &b[1] else { panic!("{b:?}") };
+        assert_eq!(items[0].inline.text, "200 OK");
+        assert!(matches!(&b[2], Block::Paragraph { inline, line: 3 } if inline.text == "successful operation\nget\n/kilns/{id}\nResponse"), "{b:?}");
+        assert!(matches!(&b[3], Block::Code { lang: Some(l), text, .. } if l == "json" && text.starts_with("{\n\"id\"")), "{b:?}");
+        // `Array [` opening a field list is not a sample.
+        let b = blocks("Schema\nArray [\nid stringrequired\n]\n");
+        assert!(b.iter().all(|b| !matches!(b, Block::Code { .. })), "{b:?}");
+    }
+
+    #[test]
+    fn headings_glued_by_a_conversion_are_split() {
+        let b = blocks("### Consumes This call consumes: * `application/json` ### Request body\n");
+        let texts: Vec<(u8, &str)> = b
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level, inline, .. } => Some((*level, inline.text.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, [(3, "Consumes This call consumes: * application/json"), (3, "Request body")]);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! headings, fences, front matter, links), and everything else (browser copies, crawler
 //! text, reST) is plain text.
 
+pub mod asciidoc;
 pub mod html;
 pub mod markdown;
 pub mod script;
@@ -25,7 +26,8 @@ pub fn syntax(text: &str) -> Syntax {
     if looks_like_html(lower.trim_start(), &lower) {
         return Syntax::Html;
     }
-    if looks_like_markdown(text) { Syntax::Markdown } else { Syntax::Text }
+    // AsciiDoc's `**bold**` and `[[anchor]]` look like markdown; its tables do not lower there.
+    if looks_like_markdown(text) && !asciidoc::looks_like_asciidoc(text) { Syntax::Markdown } else { Syntax::Text }
 }
 
 /// Whole pages and fragments (pulldown-cmark renders no `<body>`): the text starts with

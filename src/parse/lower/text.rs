@@ -5,9 +5,11 @@
 //! `1.`, nested by indentation), pipe tables and tab-separated tables (browsers copy table
 //! cells with tabs), fenced or reST code blocks, JSON bodies (balanced braces), `curl`
 //! commands with their continuation lines, raw HTTP requests, ATX headings and reST
-//! section underlines. Everything is one pass over the lines.
+//! section underlines, and AsciiDoc's headings, tables and literal blocks in an AsciiDoc
+//! document. Everything is one pass over the lines.
 
 use crate::parse::blocks::{Block, Inline, ListItem, Row};
+use crate::parse::lower::asciidoc;
 use crate::parse::lower::markdown::{inline_markdown, raw_cells};
 
 /// JSON examples longer than this are not examples.
@@ -21,6 +23,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
     // Lines JSON detection may still scan: unbalanced braces everywhere stay linear.
     let mut json_budget = JSON_BUDGET;
     let mut underline_chars: Vec<char> = Vec::new();
+    let asciidoc = asciidoc::looks_like_asciidoc(text);
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -29,6 +32,27 @@ pub fn blocks(text: &str) -> Vec<Block> {
         if t.is_empty() {
             i += 1;
             continue;
+        }
+        if asciidoc {
+            if asciidoc::is_attribute_line(t) {
+                i += 1;
+                continue;
+            }
+            if let Some((level, text)) = asciidoc::heading(t) {
+                out.push(Block::Heading { level, inline: Inline::plain(text), line: no });
+                i += 1;
+                continue;
+            }
+            if let Some((end, text)) = asciidoc::literal(&lines, i) {
+                out.push(Block::Code { lang: None, text, line: no });
+                i = end;
+                continue;
+            }
+            if let Some((block, end)) = asciidoc::table(&lines, i) {
+                out.push(block);
+                i = end;
+                continue;
+            }
         }
         if let Some(fence) = fence(t) {
             let lang = t[fence.len()..].split_whitespace().next().map(str::to_string);
@@ -61,6 +85,19 @@ pub fn blocks(text: &str) -> Vec<Block> {
             out.push(Block::Code { lang, text: dedent(&lines[i + 1..end]), line: line_no(i + 1) });
             i = end;
             continue;
+        }
+        // A label a copy glued to the sample's opening brace (`Response{`).
+        if let Some((label, opener)) = glued_json_label(t).filter(|_| json_follows(&lines, i)) {
+            let mut rest = lines.clone();
+            rest[i] = opener;
+            if let Some(end) = json_block(&rest, i, &mut json_budget) {
+                out.push(Block::Paragraph { inline: Inline::plain(label), line: no });
+                let mut json = vec![opener];
+                json.extend(&lines[i + 1..end]);
+                out.push(Block::Code { lang: Some("json".into()), text: join(&json), line: no });
+                i = end;
+                continue;
+            }
         }
         if let Some(end) = json_block(&lines, i, &mut json_budget) {
             out.push(Block::Code { lang: Some("json".into()), text: join(&lines[i..end]), line: no });
@@ -178,7 +215,27 @@ fn dedent(lines: &[&str]) -> String {
 
 /// A JSON value starting on line `i` (`{` or `[` first), balanced within a few thousand
 /// lines. Returns the line after it.
-fn json_block(lines: &[&str], i: usize, budget: &mut usize) -> Option<usize> {
+/// `Response{` / `Example[`: a short label glued to a sample's opening bracket.
+/// Whether the lines after an opening bracket read as JSON (a quoted key or value, a
+/// number, a bracket), not as a field list between `Array [` and `]`.
+pub(crate) fn json_follows(lines: &[&str], i: usize) -> bool {
+    lines
+        .iter()
+        .skip(i + 1)
+        .map(|l| l.trim())
+        .find(|l| !l.is_empty())
+        .is_some_and(|l| l.starts_with(['"', '{', '[', ']', '}', '-']) || l.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+pub(crate) fn glued_json_label(t: &str) -> Option<(&str, &str)> {
+    let label = t.strip_suffix(['{', '['])?;
+    let opener = &t[label.len()..];
+    let label = label.trim();
+    let words = label.split_whitespace().count();
+    ((1..=3).contains(&words) && label.chars().all(|c| c.is_alphabetic() || c == ' ')).then_some((label, opener))
+}
+
+pub(crate) fn json_block(lines: &[&str], i: usize, budget: &mut usize) -> Option<usize> {
     let first = lines[i].trim();
     let opener = first.chars().next()?;
     if !matches!(opener, '{' | '[') {

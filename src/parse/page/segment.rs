@@ -200,7 +200,8 @@ fn method_line(units: &[Unit<'_>], i: usize) -> Option<Anchor> {
     // `URL : http://localhost:8000/register`: the address under a label.
     let line_text = |k: usize| match units.get(k) {
         Some(Unit::Line { text, .. }) => {
-            let t = text.trim();
+            // A curl sample's prompt glued to the path (`/api-calls/{id}$ curl "…"`).
+            let t = text.split_once("$ curl").map_or(*text, |(path, _)| path).trim();
             Some(unglued_path(units, labelled(t, ADDRESS_LABELS).unwrap_or(t)))
         }
         _ => None,

@@ -62,6 +62,10 @@ pub fn endpoint_in_line(line: &str) -> Option<Endpoint> {
             }
         }
     }
+    // openapi-generator's `html` output: the `Up` link before each method's line.
+    if let Some(rest) = l.strip_prefix("Up ").filter(|r| leading_method(r).is_some()) {
+        l = rest;
+    }
     // swagger-markdown 2.x: `[GET] /path`.
     let unbracketed;
     if let Some(inner) = l.strip_prefix('[') {
@@ -136,6 +140,8 @@ fn join_path_tokens(rest: &str) -> String {
     let rest = rest.trim_end_matches(['¶', ' ', '#']);
     let mut tokens = rest.split_whitespace().peekable();
     let Some(first) = tokens.next() else { return String::new() };
+    // A shell prompt glued to the path (`/api-calls/{id}$ curl "…"`).
+    let first = first.strip_suffix('$').filter(|_| tokens.peek().is_some_and(|n| matches!(*n, "curl" | "http" | "wget"))).unwrap_or(first);
     let mut target = first.to_string();
     while let Some(next) = tokens.peek() {
         let open = target.matches('(').count() > target.matches(')').count() || target.matches('{').count() > target.matches('}').count();

@@ -720,7 +720,13 @@ fn read_type_cell(f: &mut FieldDoc, text: &str) {
     for (i, line) in text.lines().enumerate() {
         let mut words = line.to_string();
         for marker in ["(required)", "(optional)", "required", "optional", "Required", "Optional", "REQUIRED", "OPTIONAL", "(nullable)", "nullable"] {
-            if let Some(at) = words.find(marker) {
+            // A word of its own: `PAYMENT_REQUIRED` in an enum's values is not the badge.
+            let standalone = |at: usize| {
+                let before = words[..at].chars().next_back();
+                let after = words[at + marker.len()..].chars().next();
+                !before.is_some_and(|c| c.is_alphanumeric() || c == '_') && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            };
+            if let Some(at) = words.match_indices(marker).map(|(at, _)| at).find(|&at| standalone(at)) {
                 if let Some(d) = badge(marker) {
                     f.apply(d);
                 }
