@@ -77,7 +77,7 @@ pub fn detect(text: &str) -> Option<Format> {
 /// Parse one document. `file` is the label used in diagnostics and sources.
 pub fn parse_document(file: &str, bytes: &[u8], format: Option<Format>, diags: &mut Diagnostics) -> ParsedDoc {
     let text = match decode(file, bytes, diags) {
-        Some(t) => t,
+        Some(t) => lower::unflatten(t),
         None => return ParsedDoc::default(),
     };
     let forced = format.is_some();

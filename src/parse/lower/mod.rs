@@ -84,6 +84,38 @@ fn is_rst_underline(t: &str) -> bool {
     t.len() >= 4 && t.chars().all(|c| c == '=') || t.len() >= 4 && t.chars().all(|c| c == '~')
 }
 
+/// A page whose markdown a converter wrote on one line (`# Title … Endpoint: POST /x …
+/// ## Header parameters: - `X` (string, required) …`): line breaks put back before its
+/// headings, bullets and labels. Other documents are returned as they are.
+pub fn unflatten(text: String) -> String {
+    let flattened = |l: &str| l.len() > 400 && l.matches(" ## ").count() + l.matches(" - `").count() >= 3;
+    if !text.lines().any(flattened) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 1024);
+    for line in text.lines() {
+        if flattened(line) {
+            let mut s = line.to_string();
+            for (from, to) in [
+                (" #### ", "\n\n#### "),
+                (" ### ", "\n\n### "),
+                (" ## ", "\n\n## "),
+                (" - `", "\n- `"),
+                (" Endpoint: ", "\n\nEndpoint: "),
+                (" Version: ", "\nVersion: "),
+                (" Security: ", "\nSecurity: "),
+            ] {
+                s = s.replace(from, to);
+            }
+            out.push_str(&s);
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Lower a document of the given syntax.
 pub fn blocks(text: &str, syntax: Syntax) -> Vec<Block> {
     match syntax {
@@ -96,6 +128,15 @@ pub fn blocks(text: &str, syntax: Syntax) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flattened_markdown_gets_its_lines_back() {
+        let bullets = " - `a` (string) x.".repeat(30);
+        let page = format!("# Create an order Creates one. Endpoint: POST /orders Version: 1 ## Header parameters:{bullets} ## Request fields:{bullets}");
+        let fixed = unflatten(page);
+        assert!(fixed.contains("\n\nEndpoint: POST /orders\nVersion: 1\n\n## Header parameters:\n- `a` (string) x."), "{fixed}");
+        assert_eq!(unflatten("# Short\n\n## Page\n".into()), "# Short\n\n## Page\n");
+    }
 
     #[test]
     fn syntaxes() {

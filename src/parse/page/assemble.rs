@@ -30,6 +30,8 @@ fn template_from_example(e: &Endpoint, doc: &OpDoc) -> String {
         .split('/')
         .map(|s| match path_params.iter().find(|p| !s.is_empty() && loose_key(p) == loose_key(s)) {
             Some(p) => format!("{{{p}}}"),
+            // `GROUP_UUID`, `ORG_ID`: a sample's stand-in for a value.
+            None if is_screaming_placeholder(s) => format!("{{{s}}}"),
             None => s.to_string(),
         })
         .collect();
@@ -43,6 +45,12 @@ fn template_from_example(e: &Endpoint, doc: &OpDoc) -> String {
         }
     }
     segments.join("/")
+}
+
+/// `GROUP_UUID`, `ACCOUNT_ID`: upper-case words joined by underscores, as samples spell
+/// what the caller fills in.
+fn is_screaming_placeholder(s: &str) -> bool {
+    s.contains('_') && s.starts_with(|c: char| c.is_ascii_uppercase()) && s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// A path segment that is a value, not a word of the API (`42`, `Iv1.8a61f9b3`, a UUID);

@@ -188,6 +188,25 @@ pub fn blueprint_query(path: &str) -> Vec<String> {
     inner.split(',').map(|n| n.trim().trim_end_matches('*').to_string()).filter(|n| !n.is_empty()).collect()
 }
 
+/// `/toolsResponse:` → `/tools`: a page word glued after the path's last segment, where
+/// the case turns (`s` → `R`) or after a placeholder's brace.
+fn strip_glued_label(target: &str) -> &str {
+    const LABELS: &[&str] = &["Response", "Responses", "Request", "Parameters", "Params", "Body", "Example", "Examples", "Headers", "Returns", "Copy"];
+    let t = target.trim_end_matches(':');
+    for label in LABELS {
+        if let Some(head) = t.strip_suffix(label) {
+            // Only after a lower-case segment (`/tools`) or a placeholder: a PascalCase
+            // segment (`/api/TokenRequest`) is the path's own.
+            let segment = head.rsplit('/').next().unwrap_or("");
+            let lower_segment = !segment.is_empty() && !segment.contains(|c: char| c.is_ascii_uppercase()) || segment.ends_with('}');
+            if lower_segment && head.contains('/') {
+                return head;
+            }
+        }
+    }
+    target
+}
+
 fn endpoint(method: Method, target: &str, evidence: Evidence) -> Option<Endpoint> {
     let target = target.trim().trim_matches(['`', '"', '\'']);
     // `<https://…>` autolinks, but not `/users/<ID>` placeholders.
@@ -201,6 +220,8 @@ fn endpoint(method: Method, target: &str, evidence: Evidence) -> Option<Endpoint
         target = &target[..target.len() - 1];
     }
     let target = strip_base_variable(target);
+    // A section label a copy glued to the path (`/toolsResponse:`, `/pet/{petId}Request`).
+    let target = strip_glued_label(target);
     // RFC 6570 query expressions (`/routes{?region,limit}`, `{&page}`) name query parameters.
     let template_query: Vec<String> = [blueprint_query(target), blueprint_query(&target.replace("{&", "{?"))].concat();
     let stripped;
@@ -425,6 +446,9 @@ mod tests {
         assert_eq!(ep("Endpoint: PATCH /users/<ID>"), stated(Method::Patch, "/users/{ID}"));
         assert_eq!(ep("Wraps PUT /things/{thingId}"), stated(Method::Put, "/things/{thingId}"));
         assert_eq!(ep("get/v1/users/{id:int}"), stated(Method::Get, "/v1/users/{id}"));
+        assert_eq!(ep("GET /toolsResponse:"), stated(Method::Get, "/tools"));
+        assert_eq!(ep("GET /pet/{petId}Request"), stated(Method::Get, "/pet/{petId}"));
+        assert_eq!(ep("POST /api/TokenRequest"), stated(Method::Post, "/api/TokenRequest"));
         assert_eq!(ep(".. http:get:: /users/(int:user_id)/posts/(tag)"), stated(Method::Get, "/users/{user_id}/posts/{tag}"));
         assert_eq!(ep("Retrieve a Note [GET /notes/{id}{?verbose}]"), stated(Method::Get, "/notes/{id}"));
         assert_eq!(ep("GET {{baseUrl}}/orders/:orderId"), stated(Method::Get, "/orders/{orderId}"));

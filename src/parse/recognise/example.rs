@@ -71,7 +71,8 @@ impl Reader {
     fn skip(&mut self) {
         loop {
             match self.peek() {
-                Some(c) if c.is_whitespace() => self.pos += 1,
+                // Redoc's collapsible samples copied as text bullet every member (`  • "id": 1`).
+                Some(c) if c.is_whitespace() || c == '•' => self.pos += 1,
                 Some('/') if self.chars.get(self.pos + 1) == Some(&'/') => self.skip_line(),
                 Some('#') => self.skip_line(),
                 Some('/') if self.chars.get(self.pos + 1) == Some(&'*') => {
@@ -384,6 +385,14 @@ pub fn described_params(v: &Json, line: u32) -> Vec<FieldDoc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn redoc_bullets_before_members() {
+        let v = parse("{\n  • \"id\": \"u1\",\n  • \"role\": {\n    },\n  • \"note\": \"a • b\"\n}").unwrap();
+        let Json::Object(members) = v else { panic!() };
+        assert_eq!(members.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["id", "role", "note"]);
+        assert_eq!(members[2].1, Json::Str("a • b".into()));
+    }
 
     #[test]
     fn typed_placeholders_and_sample_dictionaries() {
