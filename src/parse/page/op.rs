@@ -467,7 +467,10 @@ impl<'a> Reader<'_, 'a> {
         let t = text.trim();
         self.answer_follows &= is_chrome(t) || t.parse::<u16>().is_ok();
         super::trace!("{line} {t:?} target={:?} pending={:?} resp={}", self.target, self.pending.as_ref().map(|p| &p.1.name), self.in_response);
-        if is_chrome(t) {
+        // (Under parameters, `Content-Type` over its type line is a header's name.)
+        // (Nor is `application/json` after `Example:`: the value awaited.)
+        let awaited_value = self.awaiting.is_some() && t.contains('/');
+        if is_chrome(t) && !awaited_value && !(matches!(self.target, Target::Params(_)) && !t.contains(' ') && self.type_follows(k, end)) {
             return k + 1;
         }
         // Oracle's REST references: `Root Schema : Error`, `Nested Schema : Http-method`,
@@ -778,7 +781,10 @@ impl<'a> Reader<'_, 'a> {
         }
         self.status_tab = false;
         // `multipart/form-data`, `Upload as multipart/form-data (max 15 MB).`
-        if let Some(kind) = media_kind(t).filter(|_| t.split_whitespace().count() <= 4 || t.contains('/') && t.split_whitespace().count() <= 8) {
+        // (A bare `Content-Type` over its type line is a header's name, not a statement.)
+        let bare_name = !t.contains([' ', ':', '/']) && self.type_follows(k, end);
+        if let Some(kind) = media_kind(t).filter(|_| !bare_name && (t.split_whitespace().count() <= 4 || t.contains('/') && t.split_whitespace().count() <= 8))
+        {
             if matches!(self.target, Target::Body | Target::Unsectioned | Target::Params(None)) || t.to_ascii_lowercase().starts_with("content-type") {
                 self.stated_media(kind);
             }
@@ -930,7 +936,7 @@ impl<'a> Reader<'_, 'a> {
         // Key/value lists without types (Postman): a key the URL shows, or a header name
         // under a headers heading; the line after it is its example value.
         let key = matches!(self.target, Target::Params(_) | Target::Body) && self.known.iter().any(|n| n == t);
-        let header = self.target == Target::Params(Some(Place::Header)) && !t.contains(' ') && header_line(t, line).is_some();
+        let header = self.target == Target::Params(Some(Place::Header)) && !t.contains(' ') && badge(t).is_none() && header_line(t, line).is_some();
         // In such a list, a name after a described key and before a description is a key the
         // example URL leaves out (`mrn` / `Medical record number (exact match)`).
         let unlisted = self.kv_list

@@ -81,8 +81,24 @@ pub fn units(blocks: &[Block]) -> Vec<Unit<'_>> {
             Block::Table { header, rows, line } => out.push(Unit::Table { header, rows, line: *line }),
             Block::List { items, line } => out.push(Unit::List { items, line: *line }),
             Block::Definitions { items, line } => out.push(Unit::Definitions { items, line: *line }),
+            // A `text` fence holding a field list one part per line (Apidog's markdown
+            // export: `x-api-key` / `string` / `Optional`): lines, like a copy's.
+            Block::Code { lang: Some(l), text, line } if matches!(l.as_str(), "text" | "plain" | "plaintext") && is_prose_lines(text) => {
+                for (i, t) in text.lines().enumerate() {
+                    let t = t.trim();
+                    if !t.is_empty() {
+                        out.push(Unit::Line { text: t, line: line + 1 + i as u32, link: None });
+                    }
+                }
+            }
             Block::Code { lang, text, line } => out.push(Unit::Code { lang: lang.as_deref(), text, line: *line }),
         }
     }
     out
+}
+
+/// Lines that are not a sample: no JSON or XML body, no request line, no command.
+fn is_prose_lines(text: &str) -> bool {
+    let t = text.trim_start();
+    !t.starts_with(['{', '[', '<']) && !t.starts_with("curl") && crate::parse::recognise::request::request_in_code(text).is_none()
 }
