@@ -104,6 +104,11 @@ pub fn blocks(text: &str) -> Vec<Block> {
             i = end;
             continue;
         }
+        if let Some(end) = xml_block(&lines, i) {
+            out.push(Block::Code { lang: Some("xml".into()), text: join(&lines[i..end]), line: no });
+            i = end;
+            continue;
+        }
         if let Some(end) = command_block(&lines, i) {
             // The sample response glued to the command's closing quote (`}'{`): the command
             // ends at the quote, the response starts on that line.
@@ -215,6 +220,19 @@ fn dedent(lines: &[&str]) -> String {
 
 /// A JSON value starting on line `i` (`{` or `[` first), balanced within a few thousand
 /// lines. Returns the line after it.
+/// An XML sample: `<?xml …?>`, or an element line followed by more; the run of lines
+/// that start with a tag (a page cut off inside it ends it too).
+fn xml_block(lines: &[&str], i: usize) -> Option<usize> {
+    let t = lines[i].trim();
+    let element = |l: &str| l.starts_with('<') && l[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '?');
+    let starts = t.starts_with("<?xml") || element(t) && lines.get(i + 1).is_some_and(|n| element(n.trim()));
+    if !starts || t.starts_with("<http") {
+        return None;
+    }
+    let end = (i + 1..lines.len()).find(|&j| !lines[j].trim().starts_with('<')).unwrap_or(lines.len());
+    (end > i + 1).then_some(end)
+}
+
 /// `Response{` / `Example[`: a short label glued to a sample's opening bracket.
 /// Whether the lines after an opening bracket read as JSON (a quoted key or value, a
 /// number, a bracket), not as a field list between `Array [` and `]`.

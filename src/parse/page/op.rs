@@ -1726,7 +1726,10 @@ impl<'a> Reader<'_, 'a> {
             }
         }
         let json_like = lang.is_none_or(|l| l.eq_ignore_ascii_case("json") || l.is_empty() || l == "javascript" || l == "js");
-        let Some(json) = json_like.then(|| crate::parse::recognise::example::parse_truncated(text)).flatten() else { return };
+        let json = json_like.then(|| crate::parse::recognise::example::parse_truncated(text)).flatten();
+        // An XML sample stands for the same shape (older APIs answer in XML).
+        let xml = || lang.is_none_or(|l| l.eq_ignore_ascii_case("xml")).then(|| crate::parse::recognise::xml_sample::parse(text)).flatten();
+        let Some(json) = json.or_else(xml) else { return };
         let params = described_params(&json, line);
         if !params.is_empty() {
             for p in params {

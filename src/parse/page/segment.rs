@@ -234,6 +234,23 @@ fn method_line(units: &[Unit<'_>], i: usize) -> Option<Anchor> {
             _ => break,
         }
     }
+    // StatusNet-style cards: `URL pattern` / the path / `Formats (:format)` / `xml, json` /
+    // `HTTP Method(s)` / the method: under a method label, the nearest path above.
+    let method_label = i.checked_sub(1).and_then(|p| units[p].text()).is_some_and(|l| {
+        let l = l.trim().to_ascii_lowercase();
+        l.starts_with("http method") || l == "method" || l == "method:" || l == "methods"
+    });
+    if method_label {
+        for k in (i.saturating_sub(7)..i.saturating_sub(1)).rev() {
+            if let Unit::Line { text, .. } = units[k] {
+                let t = text.trim();
+                if t.starts_with('/') && !t.contains(' ') {
+                    let e = endpoint_in_line(&format!("{} {t}", method.as_str()))?;
+                    return Some(Anchor { unit: i, span: 1, endpoint: e });
+                }
+            }
+        }
+    }
     // The URL within the next two lines (Postman puts the request name between); a server
     // URL and the path may sit on lines of their own (Stoplight).
     for k in i + 1..=i + 2 {

@@ -356,6 +356,10 @@ pub(crate) fn split_url(url: &str) -> (Option<String>, String) {
 
 /// One path segment with its placeholder spelling normalised.
 fn segment(seg: &str) -> String {
+    // Rails-style format suffixes: `update.:format` → `update.{format}`.
+    if let Some((head, name)) = seg.split_once(".:").filter(|(h, n)| !h.is_empty() && !n.is_empty() && n.chars().all(|c| c.is_alphanumeric() || c == '_')) {
+        return format!("{}.{{{name}}}", segment(head));
+    }
     if let Some(rest) = seg.strip_prefix(':') {
         // `:fileId.json`: the name ends at the first non-identifier character; `-` joins
         // words (`:file-id`) when a word character follows.
@@ -447,6 +451,7 @@ mod tests {
         assert_eq!(ep("Wraps PUT /things/{thingId}"), stated(Method::Put, "/things/{thingId}"));
         assert_eq!(ep("get/v1/users/{id:int}"), stated(Method::Get, "/v1/users/{id}"));
         assert_eq!(ep("GET /toolsResponse:"), stated(Method::Get, "/tools"));
+        assert_eq!(ep("POST /api/statuses/update.:format"), stated(Method::Post, "/api/statuses/update.{format}"));
         assert_eq!(ep("GET /pet/{petId}Request"), stated(Method::Get, "/pet/{petId}"));
         assert_eq!(ep("POST /api/TokenRequest"), stated(Method::Post, "/api/TokenRequest"));
         assert_eq!(ep(".. http:get:: /users/(int:user_id)/posts/(tag)"), stated(Method::Get, "/users/{user_id}/posts/{tag}"));

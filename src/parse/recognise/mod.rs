@@ -8,3 +8,4 @@ pub mod json_schema;
 pub mod request;
 pub mod table;
 pub mod tag;
+pub mod xml_sample;
