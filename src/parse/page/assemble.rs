@@ -362,6 +362,7 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
     // The response.
     let mut response = std::mem::take(&mut doc.response);
     if let Some((sample, line)) = &doc.response_example {
+        wrap_in_sample_envelope(&mut response, sample, *line);
         response = nest_by_sample(response, sample);
         // A list cut short (a truncated page) under a sample that shows every documented
         // field: the sample's other keys are fields too.
@@ -516,6 +517,36 @@ fn wrap_in_sample_array(fields: &mut Vec<FieldDoc>, sample: Option<&(Json, u32)>
     wrapper.inferred = true;
     wrapper.children = std::mem::take(fields);
     fields.push(wrapper);
+}
+
+/// A field table that documents what the sample's envelope wraps (`access_token` under
+/// `{"code": 200, "data": {"access_token": …}, "msg": …}`): the response is the envelope,
+/// its wrapping member typed by the table.
+fn wrap_in_sample_envelope(fields: &mut Vec<FieldDoc>, sample: &Json, line: u32) {
+    let Json::Object(top) = sample else { return };
+    if fields.is_empty() || fields.iter().any(|f| top.iter().any(|(k, _)| *k == f.name)) {
+        return;
+    }
+    let keys_of = |v: &Json| -> Vec<String> {
+        match v {
+            Json::Object(m) => m.iter().map(|(k, _)| k.clone()).collect(),
+            Json::Array(items) => match items.first() {
+                Some(Json::Object(m)) => m.iter().map(|(k, _)| k.clone()).collect(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    };
+    let holders: Vec<&(String, Json)> = top.iter().filter(|(_, v)| fields.iter().any(|f| keys_of(v).contains(&f.name))).collect();
+    let [(key, value)] = holders.as_slice() else { return };
+    let Some((mut envelope, _)) = example_fields(sample, line) else { return };
+    if let Some(wrapper) = envelope.iter_mut().find(|f| f.name == *key) {
+        wrapper.children = std::mem::take(fields);
+        if matches!(value, Json::Array(_)) {
+            wrapper.ty = Some(TypeWords::new(Type::array(Type::Any), "sample"));
+        }
+    }
+    *fields = envelope;
 }
 
 fn type_from_sample(fields: &mut [FieldDoc], sampled: &[FieldDoc]) {

@@ -1630,6 +1630,14 @@ impl<'a> Reader<'_, 'a> {
 
     fn code(&mut self, lang: Option<&str>, text: &str, line: u32) {
         self.flush();
+        // A sample escaped twice by its page (`{ &quot;code&quot;: 200 }` after decoding).
+        let unescaped;
+        let text = if text.contains("&quot;") && !text.contains('"') {
+            unescaped = text.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'").replace("&amp;", "&");
+            unescaped.as_str()
+        } else {
+            text
+        };
         // JSON Schema a page script renders: a model definition, or the schema of the
         // body or response being read.
         if let Some(kind) = lang.filter(|l| *l == "schema" || l.starts_with("schema:")) {

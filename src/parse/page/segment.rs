@@ -279,12 +279,33 @@ fn method_line(units: &[Unit<'_>], i: usize) -> Option<Anchor> {
     None
 }
 
-const ADDRESS_LABELS: &[&str] = &["url", "endpoint", "request url", "resource url", "uri", "path", "route", "end point"];
-const METHOD_LABELS: &[&str] = &["method", "http method", "request method", "verb", "http verb"];
+const ADDRESS_LABELS: &[&str] = &[
+    "url",
+    "endpoint",
+    "request url",
+    "resource url",
+    "uri",
+    "path",
+    "route",
+    "end point",
+    "请求地址",
+    "接口地址",
+    "请求url",
+    "请求路径",
+    "接口路径",
+    "地址",
+    "リクエストurl",
+    "エンドポイント",
+    "요청 url",
+    "엔드포인트",
+];
+const METHOD_LABELS: &[&str] =
+    &["method", "http method", "request method", "verb", "http verb", "请求方法", "请求方式", "方法", "メソッド", "httpメソッド", "메서드", "요청 방식"];
 
-/// The value of a `Label : value` line whose label is one of `labels` (any case).
+/// The value of a `Label : value` line whose label is one of `labels` (any case; a
+/// full-width colon too).
 fn labelled<'t>(t: &'t str, labels: &[&str]) -> Option<&'t str> {
-    let (label, value) = t.split_once(':')?;
+    let (label, value) = t.split_once(':').or_else(|| t.split_once('：'))?;
     let label = label.trim().to_lowercase();
     (labels.contains(&label.as_str()) && !value.trim().is_empty()).then(|| value.trim())
 }
@@ -292,19 +313,33 @@ fn labelled<'t>(t: &'t str, labels: &[&str]) -> Option<&'t str> {
 /// A README's request card: `URL : /api/login/` and `Method : POST` on lines of their own,
 /// a few lines apart, in either order.
 fn labelled_route(units: &[Unit<'_>], i: usize) -> Option<Anchor> {
-    let line = |k: usize| match units.get(k) {
-        Some(Unit::Line { text, .. }) => Some(text.trim()),
-        _ => None,
+    // `URL : /x` on one line, or the label alone and its value on the next line or in a
+    // one-item list (ShowDoc: `请求URL:` then `• /api/v2/token`).
+    let value = |k: usize, labels: &[&str]| -> Option<(usize, String)> {
+        let Some(Unit::Line { text, .. }) = units.get(k) else { return None };
+        let t = text.trim();
+        if let Some(v) = labelled(t, labels) {
+            return Some((k, v.to_string()));
+        }
+        let label = t.strip_suffix(':').or_else(|| t.strip_suffix('：'))?.trim().to_lowercase();
+        if !labels.contains(&label.as_str()) {
+            return None;
+        }
+        match units.get(k + 1)? {
+            Unit::Line { text, .. } => Some((k + 1, text.trim().to_string())),
+            Unit::List { items: [only], .. } => Some((k + 1, only.inline.text.trim().to_string())),
+            _ => None,
+        }
     };
-    let first = line(i)?;
-    let (address, method, last) = if let Some(address) = labelled(first, ADDRESS_LABELS) {
-        let (k, m) = (i + 1..=i + 3).find_map(|k| line(k).and_then(|t| labelled(t, METHOD_LABELS)).map(|m| (k, m)))?;
+    let (address, method, last) = if let Some((end, address)) = value(i, ADDRESS_LABELS) {
+        let (k, m) = (end + 1..=end + 3).find_map(|k| value(k, METHOD_LABELS))?;
         (address, m, k)
     } else {
-        let method = labelled(first, METHOD_LABELS)?;
-        let (k, a) = (i + 1..=i + 3).find_map(|k| line(k).and_then(|t| labelled(t, ADDRESS_LABELS)).map(|a| (k, a)))?;
+        let (end, method) = value(i, METHOD_LABELS)?;
+        let (k, a) = (end + 1..=end + 3).find_map(|k| value(k, ADDRESS_LABELS))?;
         (a, method, k)
     };
+    let (address, method) = (address.as_str(), method.as_str());
     let method = Method::parse(method.split_whitespace().next()?)?;
     if !(address.starts_with('/') || looks_like_url(address)) {
         return None;
@@ -365,8 +400,19 @@ fn list_anchors(items: &[ListItem], i: usize, found: &mut Found) {
             Some((e, rest, item.line))
         })
         .collect();
+    // A request card as list items (`• 请求方法:POST`, `• 请求地址:/oauth/token`).
+    if endpoints.is_empty() {
+        let texts: Vec<&str> = items.iter().map(|item| item.inline.text.lines().next().unwrap_or("").trim()).collect();
+        let method = texts.iter().find_map(|t| labelled(t, METHOD_LABELS)).and_then(|m| Method::parse(m.split_whitespace().next()?));
+        let address = texts.iter().find_map(|t| labelled(t, ADDRESS_LABELS)).filter(|a| a.starts_with('/') || looks_like_url(a));
+        if let (Some(m), Some(a)) = (method, address) {
+            if let Some(endpoint) = a.split_whitespace().next().and_then(|a| endpoint_in_line(&format!("{} {a}", m.as_str()))) {
+                found.anchors.push(Anchor { unit: i, span: 1, endpoint });
+            }
+        }
+        return;
+    }
     match endpoints.len() {
-        0 => {}
         1 if items.len() == 1 && !toc => found.anchors.push(Anchor { unit: i, span: 1, endpoint: endpoints[0].0.clone() }),
         _ => found.listed.extend(endpoints.into_iter().map(|(endpoint, summary, line)| Listed { endpoint, summary, line })),
     }

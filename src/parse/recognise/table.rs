@@ -264,7 +264,8 @@ pub fn glued_header(text: &str) -> Option<Vec<String>> {
     let mut at = 0;
     while at < lower.len() {
         // The longest header word here (`data type` before `data`).
-        let word = vocab.iter().filter(|w| w.is_ascii() && lower[at..].starts_with(**w)).max_by_key(|w| w.len())?;
+        // Words of any language (`参数名类型是否必填说明`); the longest that fits.
+        let word = vocab.iter().filter(|w| lower[at..].starts_with(**w)).max_by_key(|w| w.len())?;
         out.push(t[at..at + word.len()].to_string());
         at += word.len();
     }
@@ -400,7 +401,7 @@ pub fn glued_row(header: &[String], text: &str) -> Option<Vec<String>> {
             let fits = if Some(col) == cols.place || !known {
                 place_word(head).is_some()
             } else if Some(col) == cols.required || Some(col) == cols.optional {
-                matches!(head, "Yes" | "No" | "yes" | "no" | "true" | "false" | "Required" | "Optional")
+                matches!(head, "Yes" | "No" | "yes" | "no" | "true" | "false" | "Required" | "Optional" | "是" | "否" | "必須" | "任意" | "必填" | "选填")
             } else if Some(col) == cols.ty {
                 type_words(head, true).is_some()
             } else {
@@ -597,9 +598,9 @@ fn required_cell(text: &str) -> Option<bool> {
     let t = t.trim().trim_end_matches('.');
     Some(match t {
         "yes" | "y" | "true" | "required" | "✓" | "✔" | "✔️" | "✅" | "☑" | "☑️" | "✅ yes" | "x" | "mandatory" | "是" | "はい" | "○" | "◯" | "ja" | "oui"
-        | "sí" | "si" | "sim" | "必須" | "required*" | "1" => true,
+        | "sí" | "si" | "sim" | "必須" | "必填" | "required*" | "1" => true,
         "" | "no" | "n" | "false" | "optional" | "-" | "–" | "—" | "×" | "❌" | "✗" | "✘" | "❌ no" | "否" | "いいえ" | "nein" | "non" | "não" | "0"
-        | "[optional]" | "任意" => false,
+        | "[optional]" | "任意" | "选填" | "可选" => false,
         _ if t.starts_with("required") || t.starts_with("yes") => true,
         _ if t.starts_with("optional") || t.starts_with("no") => false,
         _ => return None,
@@ -985,6 +986,13 @@ mod tests {
         let cols = columns(&header).unwrap();
         let rows = [row(&["Id", "path", "int", "Yes", ""]), row(&["Q", "query", "string", "No", ""])];
         assert_eq!(place_column(&header, &rows, &cols), Some(1));
+    }
+
+    #[test]
+    fn glued_headers_and_rows_in_chinese() {
+        let header = glued_header("参数名类型是否必填说明").unwrap();
+        assert_eq!(header, ["参数名", "类型", "是否必填", "说明"]);
+        assert_eq!(glued_row(&header, "client_idstring是分配的 client ID").unwrap(), ["client_id", "string", "是", "分配的 client ID"]);
     }
 
     #[test]

@@ -371,6 +371,13 @@ const PHRASES: &[(&str, Section)] = {
         ("响应参数", Response(None)),
         ("返回参数", Response(None)),
         ("返回值", Response(None)),
+        ("返回参数说明", Response(None)),
+        ("返回示例", Response(None)),
+        ("返回结果", Response(None)),
+        ("响应示例", Response(None)),
+        ("请求参数说明", Params(None)),
+        ("body参数", Body(None)),
+        ("请求示例", Ignored),
         ("错误码", Errors),
         ("示例", Ignored),
         // Traditional Chinese (Microsoft Learn zh-tw).
