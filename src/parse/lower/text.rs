@@ -19,6 +19,7 @@ const JSON_BUDGET: usize = 200_000;
 
 pub fn blocks(text: &str) -> Vec<Block> {
     let mut lines: Vec<&str> = text.lines().collect();
+    strip_line_numbers(&mut lines);
     let mut out = Vec::new();
     // Lines JSON detection may still scan: unbalanced braces everywhere stay linear.
     let mut json_budget = JSON_BUDGET;
@@ -150,6 +151,32 @@ pub fn blocks(text: &str) -> Vec<Block> {
         i += 1;
     }
     out
+}
+
+/// Code copied with its line numbers glued on (`1GET /pods HTTP/1.1`, `2Host: x`,
+/// `3{`): runs of three or more lines numbered 1, 2, 3, … lose the numbers.
+fn strip_line_numbers(lines: &mut [&str]) {
+    let number = |l: &str| -> Option<(usize, usize)> {
+        let digits = l.chars().take_while(char::is_ascii_digit).count();
+        // `1. First` / `2) Then` number a list.
+        let list = l[digits..].starts_with(". ") || l[digits..].starts_with(") ");
+        (digits > 0 && digits < 6 && !list).then(|| l[..digits].parse().ok().map(|n| (n, digits))).flatten()
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        if number(lines[i]).is_some_and(|(n, _)| n == 1) {
+            let run = (i..lines.len()).take_while(|&j| number(lines[j]).is_some_and(|(n, _)| n == j - i + 1)).count();
+            if run >= 3 {
+                for line in &mut lines[i..i + run] {
+                    let digits = number(line).map_or(0, |(_, d)| d);
+                    *line = &line[digits..];
+                }
+                i += run;
+                continue;
+            }
+        }
+        i += 1;
+    }
 }
 
 fn line_no(index: usize) -> u32 {
@@ -719,6 +746,15 @@ mod tests {
                 vec!["limit (Optional)", "query", "integer", "At most this"]
             ]
         );
+    }
+
+    #[test]
+    fn numbered_code_lines() {
+        let b = blocks(
+            "请求结构\nPlain Text\n1GET /api/v1/{ns}/pods/{name} HTTP/1.1\n2Host: bec.example\n3Content-Type: application/json\n请求头域\n1. First step\n2. Then\n3. Last\n",
+        );
+        assert!(matches!(&b[2], Block::Code { lang: Some(l), text, .. } if l == "http" && text.starts_with("GET /api/v1/")), "{b:?}");
+        assert!(b.iter().any(|b| matches!(b, Block::List { .. })), "{b:?}");
     }
 
     #[test]

@@ -577,7 +577,21 @@ fn base_path_of(full: &Endpoint, short: &Endpoint) -> Option<String> {
 pub fn segments(units: &[Unit<'_>], found: &Found) -> Vec<Segment> {
     // Without a stated endpoint, each distinct example call stands for its operation
     // (GitBook's `GET /v1/search HTTP/1.1` blocks).
-    let anchors: Vec<Anchor> = if found.anchors.is_empty() { found.examples.clone() } else { found.anchors.clone() };
+    let mut anchors: Vec<Anchor> = if found.anchors.is_empty() { found.examples.clone() } else { found.anchors.clone() };
+    // A request structure with placeholders and, under a `Request example` label, the same
+    // call filled in (a concrete path the template does not quite match): the template.
+    if found.anchors.is_empty() && anchors.iter().any(|a| a.endpoint.path.contains('{')) {
+        let sample =
+            |a: &Anchor| (a.unit.saturating_sub(2)..a.unit).any(|k| units[k].text().is_some_and(|t| section_of(t) == Some(Section::Ignored) && !is_chrome(t)));
+        let concrete_samples: Vec<usize> = anchors.iter().enumerate().filter(|(_, a)| !a.endpoint.path.contains('{') && sample(a)).map(|(i, _)| i).collect();
+        if concrete_samples.len() < anchors.len() {
+            let mut i = 0;
+            anchors.retain(|_| {
+                i += 1;
+                !concrete_samples.contains(&(i - 1))
+            });
+        }
+    }
     if anchors.len() <= 1 {
         let anchor = anchors.into_iter().next();
         let title = page_title(units, anchor.as_ref());

@@ -24,6 +24,7 @@ const LINES: &[&str] = &[
     "no",
     "expand all",
     "show source",
+    "plain text",
     "collapse all",
     "show child attributes",
     "hide child attributes",

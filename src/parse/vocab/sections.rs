@@ -372,6 +372,14 @@ const PHRASES: &[(&str, Section)] = {
         ("返回参数", Response(None)),
         ("返回值", Response(None)),
         ("返回参数说明", Response(None)),
+        ("path参数", Params(Some(Path))),
+        ("path参数描述", Params(Some(Path))),
+        ("query参数", Params(Some(Query))),
+        ("query参数描述", Params(Some(Query))),
+        ("header参数", Params(Some(Header))),
+        ("请求头域", Params(Some(Header))),
+        ("响应头域", Ignored),
+        ("响应参数", Response(None)),
         ("返回示例", Response(None)),
         ("返回结果", Response(None)),
         ("响应示例", Response(None)),
@@ -578,6 +586,13 @@ pub fn normalise(text: &str) -> String {
         }
     }
     let t = strip_numbering(&t).to_string();
+    // A table caption's number (`表1 Path参数描述`, `Table 2: Query parameters`).
+    let t = match t.strip_prefix('表').or_else(|| t.strip_prefix("table ")) {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => {
+            rest.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches([':', '.', ' ']).to_string()
+        }
+        _ => t,
+    };
     // `パス パラメーター` and `パスパラメーター` are one phrase: no spaces between CJK words.
     let cjk = |c: char| matches!(c as u32, 0x3040..=0x30ff | 0x4e00..=0x9fff | 0xac00..=0xd7af);
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -668,6 +683,7 @@ mod tests {
             ("2. Query Parameters", Some(Section::Params(Some(Place::Query)))),
             ("Create a pet", None),
             ("query (string)", None),
+            ("表1 Path参数描述", Some(Section::Params(Some(Place::Path)))),
             ("http-methods: array", None),
             ("Query (optional)", Some(Section::Params(Some(Place::Query)))),
             ("Parameters are passed as JSON in the body of the request", None),
