@@ -4,6 +4,7 @@
 //! headings, fences, front matter, links), and everything else (browser copies, crawler
 //! text, reST) is plain text.
 
+pub mod apidoc;
 pub mod asciidoc;
 pub mod html;
 pub mod markdown;
@@ -118,6 +119,10 @@ pub fn unflatten(text: String) -> String {
 
 /// Lower a document of the given syntax.
 pub fn blocks(text: &str, syntax: Syntax) -> Vec<Block> {
+    // Source files with apiDoc comments: the comments are the docs.
+    if syntax != Syntax::Html && apidoc::has_blocks(text) {
+        return apidoc::blocks(text);
+    }
     match syntax {
         Syntax::Html => html::blocks(&scraper::Html::parse_document(text)),
         Syntax::Markdown => markdown::blocks(text),
