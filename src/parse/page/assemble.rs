@@ -809,8 +809,15 @@ impl Ctx<'_> {
         out
     }
 
-    fn field(&mut self, f: FieldDoc, scope: &str) -> Field {
+    fn field(&mut self, mut f: FieldDoc, scope: &str) -> Field {
         let source = Source::new(self.file, f.line);
+        // `sensors[]` (Google's field lists): an array of what the type names.
+        if let Some(name) = f.name.strip_suffix("[]").filter(|n| !n.is_empty()).map(str::to_string) {
+            f.name = name;
+            if let Some(t) = f.ty.as_mut().filter(|t| !matches!(t.ty, Type::Array { .. })) {
+                t.ty = Type::array(t.ty.clone());
+            }
+        }
         let mut ty = match &f.ty {
             // A type name with the values listed beside it is an enumeration of strings
             // (`ReadingSource` / `Allowable Values: Customer, Technician`).

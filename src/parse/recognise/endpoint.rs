@@ -188,6 +188,28 @@ pub fn blueprint_query(path: &str) -> Vec<String> {
     inner.split(',').map(|n| n.trim().trim_end_matches('*').to_string()).filter(|n| !n.is_empty()).collect()
 }
 
+/// `/v2/{name=projects/*/locations/*/keys/*}` → `/v2/{name}`.
+fn grpc_placeholders(target: &str) -> String {
+    let mut out = String::with_capacity(target.len());
+    let mut rest = target;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+        let inner = &rest[open + 1..close];
+        out.push_str(&rest[..open]);
+        match inner.split_once('=') {
+            Some((name, _)) if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.') => {
+                out.push('{');
+                out.push_str(name);
+                out.push('}');
+            }
+            _ => out.push_str(&rest[open..=close]),
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `/toolsResponse:` → `/tools`: a page word glued after the path's last segment, where
 /// the case turns (`s` → `R`) or after a placeholder's brace.
 fn strip_glued_label(target: &str) -> &str {
@@ -222,6 +244,9 @@ fn endpoint(method: Method, target: &str, evidence: Evidence) -> Option<Endpoint
     let target = strip_base_variable(target);
     // A section label a copy glued to the path (`/toolsResponse:`, `/pet/{petId}Request`).
     let target = strip_glued_label(target);
+    // gRPC transcoding (Google Cloud): `{name=projects/*/keys/*}` is the placeholder `{name}`.
+    let transcoded = grpc_placeholders(target);
+    let target = transcoded.as_str();
     // RFC 6570 query expressions (`/routes{?region,limit}`, `{&page}`) name query parameters.
     let template_query: Vec<String> = [blueprint_query(target), blueprint_query(&target.replace("{&", "{?"))].concat();
     let stripped;
@@ -452,6 +477,8 @@ mod tests {
         assert_eq!(ep("get/v1/users/{id:int}"), stated(Method::Get, "/v1/users/{id}"));
         assert_eq!(ep("GET /toolsResponse:"), stated(Method::Get, "/tools"));
         assert_eq!(ep("POST /api/statuses/update.:format"), stated(Method::Post, "/api/statuses/update.{format}"));
+        assert_eq!(ep("GET /v2/{name=projects/*/locations/*/keys/*}"), stated(Method::Get, "/v2/{name}"));
+        assert_eq!(ep("POST /v1/{parent=projects/*}/topics:publish"), stated(Method::Post, "/v1/{parent}/topics:publish"));
         assert_eq!(ep("GET /pet/{petId}Request"), stated(Method::Get, "/pet/{petId}"));
         assert_eq!(ep("POST /api/TokenRequest"), stated(Method::Post, "/api/TokenRequest"));
         assert_eq!(ep(".. http:get:: /users/(int:user_id)/posts/(tag)"), stated(Method::Get, "/users/{user_id}/posts/{tag}"));
