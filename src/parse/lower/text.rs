@@ -18,7 +18,7 @@ const MAX_CODE_LINES: usize = 5000;
 const JSON_BUDGET: usize = 200_000;
 
 pub fn blocks(text: &str) -> Vec<Block> {
-    let mut lines: Vec<&str> = text.lines().collect();
+    let mut lines: Vec<&str> = text.lines().flat_map(split_glued_endpoints).collect();
     strip_line_numbers(&mut lines);
     let mut out = Vec::new();
     // Lines JSON detection may still scan: unbalanced braces everywhere stay linear.
@@ -101,6 +101,18 @@ pub fn blocks(text: &str) -> Vec<Block> {
             }
         }
         if let Some(end) = json_block(&lines, i, &mut json_budget) {
+            // The next heading glued to the closing brace (`}Update a route`): the sample
+            // ends at the brace, the heading is a line of its own.
+            let last = lines[end - 1].trim_start();
+            let brackets = last.len() - last.trim_start_matches(['}', ']', ',']).len();
+            if end - 1 > i && brackets > 0 && last[brackets..].starts_with(|c: char| c.is_alphabetic()) {
+                let mut sample: Vec<&str> = lines[i..end - 1].to_vec();
+                sample.push(&last[..brackets]);
+                out.push(Block::Code { lang: Some("json".into()), text: join(&sample), line: no });
+                lines[end - 1] = &last[brackets..];
+                i = end - 1;
+                continue;
+            }
             out.push(Block::Code { lang: Some("json".into()), text: join(&lines[i..end]), line: no });
             i = end;
             continue;
@@ -150,6 +162,27 @@ pub fn blocks(text: &str) -> Vec<Block> {
         out.push(Block::Paragraph { inline: Inline::plain(t), line: no });
         i += 1;
     }
+    out
+}
+
+/// Endpoint lines a copy glued together (`GET /guilds/:id/channelsPOST /guilds/:id/channels`):
+/// one line each.
+fn split_glued_endpoints(line: &str) -> Vec<&str> {
+    const METHODS: &[&str] = &["GET /", "POST /", "PUT /", "PATCH /", "DELETE /"];
+    if !line.trim_start().starts_with(|c: char| c.is_ascii_uppercase()) || !METHODS.iter().any(|m| line.trim_start().starts_with(m)) {
+        return vec![line];
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.char_indices().skip(1) {
+        let prev = line[..i].chars().next_back().unwrap_or(' ');
+        let glued = c.is_ascii_uppercase() && (prev.is_ascii_lowercase() || prev.is_ascii_digit() || prev == '}');
+        if glued && METHODS.iter().any(|m| line[i..].starts_with(m)) {
+            out.push(&line[start..i]);
+            start = i;
+        }
+    }
+    out.push(&line[start..]);
     out
 }
 
@@ -746,6 +779,12 @@ mod tests {
                 vec!["limit (Optional)", "query", "integer", "At most this"]
             ]
         );
+    }
+
+    #[test]
+    fn glued_endpoint_lines() {
+        assert_eq!(split_glued_endpoints("GET /guilds/:id/channelsPOST /guilds/:id/channels"), ["GET /guilds/:id/channels", "POST /guilds/:id/channels"]);
+        assert_eq!(split_glued_endpoints("Use GET /a and POST /b"), ["Use GET /a and POST /b"]);
     }
 
     #[test]

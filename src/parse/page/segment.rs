@@ -578,6 +578,21 @@ pub fn segments(units: &[Unit<'_>], found: &Found) -> Vec<Segment> {
     // Without a stated endpoint, each distinct example call stands for its operation
     // (GitBook's `GET /v1/search HTTP/1.1` blocks).
     let mut anchors: Vec<Anchor> = if found.anchors.is_empty() { found.examples.clone() } else { found.anchors.clone() };
+    // A sample call of an endpoint the page's index lists (`curl …/api/v1/channels/<ID>` for
+    // `GET /channels/:channel_id`): the listed template is the operation's path.
+    if found.anchors.is_empty() {
+        for a in &mut anchors {
+            if let Some(listed) = found.listed.iter().find(|l| l.endpoint.path.contains('{') && same_or_instance(&l.endpoint, &a.endpoint)) {
+                let (own, full) = (listed.endpoint.path.trim_matches('/').split('/').count(), a.endpoint.path.trim_matches('/').split('/').count());
+                let prefix: Vec<&str> = a.endpoint.path.trim_matches('/').split('/').take(full.saturating_sub(own)).collect();
+                if !prefix.is_empty() {
+                    let base = a.endpoint.base_url.clone().unwrap_or_default();
+                    a.endpoint.base_url = Some(format!("{base}/{}", prefix.join("/")));
+                }
+                a.endpoint.path = listed.endpoint.path.clone();
+            }
+        }
+    }
     // A request structure with placeholders and, under a `Request example` label, the same
     // call filled in (a concrete path the template does not quite match): the template.
     if found.anchors.is_empty() && anchors.iter().any(|a| a.endpoint.path.contains('{')) {

@@ -215,6 +215,10 @@ fn grpc_placeholders(target: &str) -> String {
 fn strip_glued_label(target: &str) -> &str {
     const LABELS: &[&str] = &["Response", "Responses", "Request", "Parameters", "Params", "Body", "Example", "Examples", "Headers", "Returns", "Copy"];
     let t = target.trim_end_matches(':');
+    // Any capitalised word glued after a closing placeholder (`<CHANNEL_ID>Typical`).
+    if let Some(at) = t.rfind(['}', '>']).filter(|&at| t[at + 1..].starts_with(|c: char| c.is_ascii_uppercase()) && !t[at + 1..].contains('/')) {
+        return &t[..=at];
+    }
     for label in LABELS {
         if let Some(head) = t.strip_suffix(label) {
             // Only after a lower-case segment (`/tools`) or a placeholder: a PascalCase
@@ -480,6 +484,7 @@ mod tests {
         assert_eq!(ep("GET /v2/{name=projects/*/locations/*/keys/*}"), stated(Method::Get, "/v2/{name}"));
         assert_eq!(ep("POST /v1/{parent=projects/*}/topics:publish"), stated(Method::Post, "/v1/{parent}/topics:publish"));
         assert_eq!(ep("GET /pet/{petId}Request"), stated(Method::Get, "/pet/{petId}"));
+        assert_eq!(ep("GET /channels/<CHANNEL_ID>Typical"), stated(Method::Get, "/channels/{CHANNEL_ID}"));
         assert_eq!(ep("POST /api/TokenRequest"), stated(Method::Post, "/api/TokenRequest"));
         assert_eq!(ep(".. http:get:: /users/(int:user_id)/posts/(tag)"), stated(Method::Get, "/users/{user_id}/posts/{tag}"));
         assert_eq!(ep("Retrieve a Note [GET /notes/{id}{?verbose}]"), stated(Method::Get, "/notes/{id}"));
