@@ -105,6 +105,7 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
         resource: None,
         dto: None,
         answer_follows: false,
+        body_follows: false,
         bare_statement: false,
         dto_bases: false,
         enum_of: None,
@@ -130,7 +131,11 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
                 .anchor
                 .as_ref()
                 .is_some_and(|a| matches!(a.endpoint.method, crate::schema::Method::Get | crate::schema::Method::Delete | crate::schema::Method::Head));
-            r.answer_follows |= bodiless && matches!(units.get(skip.end), Some(Unit::Code { .. }));
+            let sample_next = matches!(units.get(skip.end), Some(Unit::Code { .. }));
+            r.answer_follows |= bodiless && sample_next;
+            // A hand-written page's `POST /login` followed at once by JSON: the body sent.
+            // (A request sample as the anchor is answered by the sample after it.)
+            r.body_follows = !bodiless && sample_next && !matches!(units[skip.start], Unit::Code { .. });
         }
         // The anchor states the endpoint; a request sample that is the anchor still says how
         // the body is sent.
@@ -203,6 +208,8 @@ struct Reader<'u, 'a> {
     dto: Option<String>,
     /// A request sample was just read: a JSON sample next is its answer.
     answer_follows: bool,
+    /// The anchor of a method that sends a body is followed at once by a sample.
+    body_follows: bool,
     /// The response type came from a bare model name on a line of its own.
     bare_statement: bool,
     /// The captions so far name the request type and its base classes.
@@ -1743,6 +1750,10 @@ impl<'a> Reader<'_, 'a> {
             for p in params {
                 self.push(Target::Params(p.place), p);
             }
+            return;
+        }
+        if std::mem::take(&mut self.body_follows) && matches!(self.target, Target::Unsectioned | Target::Skip) && !self.in_response {
+            self.doc.request_example.get_or_insert((json, line));
             return;
         }
         let answer = std::mem::take(&mut self.answer_follows);
