@@ -125,7 +125,13 @@ fn unlazy_last_items(blocks: Vec<Block>, text: &str) -> Vec<Block> {
     for mut block in blocks {
         let mut rest = None;
         if let Block::List { items, .. } = &mut block {
-            if let Some(last) = items.last_mut().filter(|i| i.children.is_empty() && i.blocks.is_empty() && i.inline.text.lines().count() >= 3) {
+            // (Two lines do when the second is a bold label, `**Response example**`.)
+            let label_next = |i: &ListItem| {
+                i.inline.text.lines().count() == 2 && source.get(i.line as usize).is_some_and(|l| l.starts_with("**") && l.trim_end().ends_with("**"))
+            };
+            if let Some(last) =
+                items.last_mut().filter(|i| i.children.is_empty() && i.blocks.is_empty() && (i.inline.text.lines().count() >= 3 || label_next(i)))
+            {
                 // `line` is 1-based: the item's second line is `source[line]`.
                 let lazy = source.get(last.line as usize).is_some_and(|l| !l.starts_with(char::is_whitespace) && !l.trim().is_empty());
                 if let Some((first, tail)) = last.inline.text.split_once('\n').filter(|_| lazy) {

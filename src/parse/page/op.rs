@@ -1565,7 +1565,10 @@ impl<'a> Reader<'_, 'a> {
         // …or any name so listed under a parameter, body or response heading (sphinx's
         // `size – The number of results`).
         let sectioned = matches!(target, Target::Params(_) | Target::Body | Target::Response | Target::Model(_));
-        let known_item = || dash_field(first, item.line).filter(|f| sectioned || self.known.contains(&f.name));
+        // Under a parameter, body or response heading, `page: Page number` too (a README's
+        // `` `page`: … `` bullets).
+        let colon_item = || sectioned.then(|| colon_item(first, item.line)).flatten();
+        let known_item = || dash_field(first, item.line).filter(|f| sectioned || self.known.contains(&f.name)).or_else(colon_item);
         let glued = self.glued_fields;
         let glued_item = || {
             glued_name_type(first, glued).map(|(mut f, rest)| {
@@ -2125,6 +2128,18 @@ fn nest_under_wrapper(mut fields: Vec<FieldDoc>) -> Vec<FieldDoc> {
 }
 
 /// `name – description` (Sphinx field items without a type).
+/// `page: Page number (default 1)`: a bare name, a colon, a description.
+fn colon_item(text: &str, line: u32) -> Option<FieldDoc> {
+    let (name, desc) = text.split_once(": ")?;
+    let name = name.trim();
+    let common = crate::parse::recognise::field::is_name_line(name).is_none();
+    (crate::parse::recognise::field::is_name(name) && !common && !desc.trim().is_empty()).then(|| {
+        let mut f = FieldDoc::named(name, line);
+        f.describe(desc);
+        f
+    })
+}
+
 fn dash_field(text: &str, line: u32) -> Option<FieldDoc> {
     let (name, desc) = text.split_once(" – ")?;
     let name = name.trim();

@@ -412,6 +412,14 @@ const PHRASES: &[(&str, Section)] = {
         ("응답", Response(None)),
         ("응답본문", Response(None)),
         ("정의", Models),
+        ("응답예시", Response(None)),
+        ("응답예제", Response(None)),
+        ("응답형식", Response(None)),
+        ("요청예시", Ignored),
+        ("요청예제", Ignored),
+        ("요청파라미터", Params(None)),
+        ("요청헤더", Params(Some(Header))),
+        ("경로변수", Params(Some(Path))),
         ("예제", Ignored),
     ]
 };
