@@ -368,9 +368,11 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
         // field: the sample's other keys are fields too.
         if let Some((sampled, _)) = example_fields(sample, *line).filter(|_| !response.is_empty()) {
             type_from_sample(&mut response, &sampled);
-            let covers = response.iter().all(|f| sampled.iter().any(|s| s.name == f.name));
+            // (`seatMapInfo.seat` is a member of the sample's `seatMapInfo`.)
+            let top = |f: &FieldDoc| f.name.split('.').next().unwrap_or("").to_string();
+            let covers = response.iter().all(|f| sampled.iter().any(|s| s.name == top(f)));
             if covers {
-                let extra: Vec<FieldDoc> = sampled.into_iter().filter(|s| !response.iter().any(|f| f.name == s.name)).collect();
+                let extra: Vec<FieldDoc> = sampled.into_iter().filter(|s| !response.iter().any(|f| top(f) == s.name)).collect();
                 response.extend(extra);
             }
         }

@@ -372,6 +372,10 @@ const PHRASES: &[(&str, Section)] = {
         ("返回参数", Response(None)),
         ("返回值", Response(None)),
         ("返回参数说明", Response(None)),
+        ("campos en la respuesta", Response(None)),
+        ("campos de la respuesta", Response(None)),
+        ("champs de la réponse", Response(None)),
+        ("felder der antwort", Response(None)),
         ("path参数", Params(Some(Path))),
         ("path参数描述", Params(Some(Path))),
         ("query参数", Params(Some(Query))),
@@ -554,6 +558,12 @@ fn prefix_of(stem: &str, phrase: &str, section: Section) -> bool {
     if !rest.starts_with([' ', '(', '-', '–']) {
         return false;
     }
+    // `Respuesta para eventos tipo running`, `Response when the job is done`: a response
+    // told apart by a condition.
+    const CONDITIONS: &[&str] = &[" for ", " when ", " if ", " para ", " cuando ", " pour ", " quand ", " für ", " wenn ", " per "];
+    if matches!(section, Section::Response(_)) && CONDITIONS.iter().any(|c| rest.starts_with(c)) && rest.split_whitespace().count() <= 6 {
+        return true;
+    }
     const QUALIFIERS: &[&str] = &[
         "schema",
         "fields",
@@ -691,6 +701,8 @@ mod tests {
             ("2. Query Parameters", Some(Section::Params(Some(Place::Query)))),
             ("Create a pet", None),
             ("query (string)", None),
+            ("Respuesta para eventos tipo running", Some(Section::Response(None))),
+            ("Response codes", Some(Section::Errors)),
             ("表1 Path参数描述", Some(Section::Params(Some(Place::Path)))),
             ("http-methods: array", None),
             ("Query (optional)", Some(Section::Params(Some(Place::Query)))),
