@@ -1565,9 +1565,9 @@ impl<'a> Reader<'_, 'a> {
         // …or any name so listed under a parameter, body or response heading (sphinx's
         // `size – The number of results`).
         let sectioned = matches!(target, Target::Params(_) | Target::Body | Target::Response | Target::Model(_));
-        // Under a parameter, body or response heading, `page: Page number` too (a README's
-        // `` `page`: … `` bullets).
-        let colon_item = || sectioned.then(|| colon_item(first, item.line)).flatten();
+        // Under a parameter heading, `page: Page number` too (a README's `` `page`: … ``
+        // bullets); elsewhere such lines are as often notes as fields.
+        let colon_item = || matches!(target, Target::Params(_)).then(|| colon_item(first, item.line)).flatten();
         let known_item = || dash_field(first, item.line).filter(|f| sectioned || self.known.contains(&f.name)).or_else(colon_item);
         let glued = self.glued_fields;
         let glued_item = || {
