@@ -979,7 +979,7 @@ pub fn format_type(value: &str) -> Option<TypeWords> {
 
 /// Constraints on their own line: `>= 1`, `<= 100`, `[ 1 .. 100 ]`, `non-empty`,
 /// `Max length: 50`, `Pattern: ^x$`, `Min 1`, `1 to 100 characters`.
-fn is_constraint(lower: &str) -> bool {
+pub(crate) fn is_constraint(lower: &str) -> bool {
     let prefixes = [
         ">=",
         "<=",

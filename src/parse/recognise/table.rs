@@ -74,6 +74,9 @@ const NAME: &[&str] = &[
     "이름",
     "nome",
     "campo",
+    "nama",
+    "naam",
+    "nazwa",
 ];
 const TYPE: &[&str] = &[
     "type",
@@ -92,6 +95,9 @@ const TYPE: &[&str] = &[
     "類型",
     "타입",
     "형식",
+    "jenis",
+    "tipe",
+    "typ danych",
     "유형",
 ];
 const PLACE: &[&str] = &[
@@ -112,6 +118,7 @@ const PLACE: &[&str] = &[
     "位于",
     "안에",
     "위치",
+    "dalam",
 ];
 const REQUIRED: &[&str] = &[
     "required",
@@ -134,6 +141,11 @@ const REQUIRED: &[&str] = &[
     "必选",
     "必要",
     "필수",
+    "diperlukan",
+    "wajib",
+    "vereist",
+    "wymagane",
+    "obbligatorio",
     "obrigatório",
     "requerido",
     "pflicht",
@@ -151,6 +163,10 @@ const DESCRIPTION: &[&str] = &[
     "descripción",
     "descrição",
     "descrizione",
+    "deskripsi",
+    "beschrijving",
+    "opis",
+    "açıklama",
     "説明",
     "描述",
     "说明",
@@ -739,7 +755,10 @@ fn read_type_cell(f: &mut FieldDoc, text: &str) {
             continue;
         }
         // `date (YYYY-MM-DD)`, `string (ISO 8601)`: a note in parentheses after the type.
-        match type_words(words, true).or_else(|| words.split_once(" (").and_then(|(head, _)| type_words(head, true))) {
+        // `string minLength: 1maxLength: 80 pattern: …` (Microsoft Learn): the type, then
+        // its constraints.
+        let constrained = || leading_type(words).filter(|(_, rest)| crate::parse::recognise::field::is_constraint(&rest.to_lowercase())).map(|(t, _)| t);
+        match type_words(words, true).or_else(|| words.split_once(" (").and_then(|(head, _)| type_words(head, true))).or_else(constrained) {
             Some(t) if i == 0 || f.ty.is_none() => f.apply(Detail::Type(t)),
             _ => match detail_line(words) {
                 Some(d) => f.apply(d),

@@ -319,6 +319,22 @@ const PHRASES: &[(&str, Section)] = {
         ("corpo della richiesta", Body(None)),
         ("risposta", Response(None)),
         ("risposte", Response(None)),
+        ("parametri uri", Params(None)),
+        ("intestazioni della richiesta", Params(Some(Header))),
+        // Indonesian (Microsoft Learn id-id).
+        ("parameter uri", Params(None)),
+        ("header permintaan", Params(Some(Header))),
+        ("isi permintaan", Body(None)),
+        ("respons", Response(None)),
+        ("contoh", Ignored),
+        ("definisi", Models),
+        // Dutch and Polish.
+        ("uri-parameters", Params(None)),
+        ("aanvraagbody", Body(None)),
+        ("antwoorden", Response(None)),
+        ("parametry identyfikatora uri", Params(None)),
+        ("treść żądania", Body(None)),
+        ("odpowiedzi", Response(None)),
         // Russian.
         ("параметры пути", Params(Some(Path))),
         ("параметры запроса", Params(Some(Query))),
