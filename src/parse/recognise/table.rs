@@ -175,7 +175,8 @@ const DESCRIPTION: &[&str] = &[
     "summary",
     "explanation",
 ];
-const NOTES: &[&str] = &["notes", "note", "additional information", "constraints", "validation", "restrictions", "remarks", "attributes", "additional info"];
+const NOTES: &[&str] =
+    &["notes", "note", "scopes", "additional information", "constraints", "validation", "restrictions", "remarks", "attributes", "additional info"];
 const VALUES: &[&str] = &["allowed values", "possible values", "values", "enum", "accepted values", "valid values"];
 
 /// A word that heads a column of a parameter table (`Name`, `Type`, `Required`, `In`, `Notes`).
@@ -440,6 +441,13 @@ pub fn glued_row(header: &[String], text: &str) -> Option<Vec<String>> {
         }
         let mut out = vec![name.to_string()];
         if split(&t[end..], &order, &cols, &mut out) {
+            // A badge glued between name and type (`Authorizationoptionalstring`): the
+            // name cell's badge word.
+            for badge in ["optional", "required"] {
+                if let Some(base) = name.strip_suffix(badge).filter(|b| crate::parse::recognise::field::is_name(b)) {
+                    out[0] = format!("{base} {badge}");
+                }
+            }
             return Some(out);
         }
     }
@@ -1005,6 +1013,12 @@ mod tests {
         let cols = columns(&header).unwrap();
         let rows = [row(&["Id", "path", "int", "Yes", ""]), row(&["Q", "query", "string", "No", ""])];
         assert_eq!(place_column(&header, &rows, &cols), Some(1));
+    }
+
+    #[test]
+    fn badges_glued_between_name_and_type() {
+        let header = glued_header("NameTypeScopes").unwrap();
+        assert_eq!(glued_row(&header, "X-Traceoptionalstring").unwrap()[0], "X-Trace optional");
     }
 
     #[test]
