@@ -18,7 +18,7 @@ const MAX_CODE_LINES: usize = 5000;
 const JSON_BUDGET: usize = 200_000;
 
 pub fn blocks(text: &str) -> Vec<Block> {
-    let mut lines: Vec<&str> = text.lines().flat_map(split_glued_endpoints).collect();
+    let mut lines: Vec<&str> = text.lines().map(strip_anchor_label).flat_map(split_glued_endpoints).collect();
     strip_line_numbers(&mut lines);
     let mut out = Vec::new();
     // Lines JSON detection may still scan: unbalanced braces everywhere stay linear.
@@ -163,6 +163,15 @@ pub fn blocks(text: &str) -> Vec<Block> {
         i += 1;
     }
     out
+}
+
+/// Starlight's heading anchors copy as `Section titled “Path Parameters”` before the
+/// next element's text (` widgetId`): that text alone.
+fn strip_anchor_label(line: &str) -> &str {
+    match line.trim_start().strip_prefix("Section titled “").and_then(|r| r.split_once('”')) {
+        Some((_, rest)) => rest,
+        None => line,
+    }
 }
 
 /// Endpoint lines a copy glued together (`GET /guilds/:id/channelsPOST /guilds/:id/channels`):
@@ -779,6 +788,13 @@ mod tests {
                 vec!["limit (Optional)", "query", "integer", "At most this"]
             ]
         );
+    }
+
+    #[test]
+    fn starlight_anchor_labels() {
+        assert_eq!(strip_anchor_label("Section titled “Path Parameters ” widgetId"), " widgetId");
+        assert_eq!(strip_anchor_label("Section titled “Authorizations ”Parameters"), "Parameters");
+        assert_eq!(strip_anchor_label("widgetId"), "widgetId");
     }
 
     #[test]

@@ -106,6 +106,7 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
         dto: None,
         answer_follows: false,
         body_follows: false,
+        response_sampled: false,
         bare_statement: false,
         dto_bases: false,
         enum_of: None,
@@ -210,6 +211,9 @@ struct Reader<'u, 'a> {
     answer_follows: bool,
     /// The anchor of a method that sends a body is followed at once by a sample.
     body_follows: bool,
+    /// The success response's fields were read and its sample followed: fields after it in
+    /// the same section belong to the next status's panel (Starlight prints them unlabelled).
+    response_sampled: bool,
     /// The response type came from a bare model name on a line of its own.
     bare_statement: bool,
     /// The captions so far name the request type and its base classes.
@@ -412,6 +416,7 @@ impl<'a> Reader<'_, 'a> {
     fn section(&mut self, s: Section, text: &str) {
         super::trace!("section {s:?} {text:?}");
         self.close_parents();
+        self.response_sampled = false;
         self.spaced = None;
         self.kv_list = false;
         self.awaiting = None;
@@ -1229,6 +1234,9 @@ impl<'a> Reader<'_, 'a> {
             parent.children.push(f);
             return;
         }
+        if target == Target::Response && self.response_sampled && f.depth == 0 {
+            return;
+        }
         // A field that states its place goes there, whatever section it sits in.
         let target = match (target, f.place) {
             (Target::Skip | Target::Unsectioned | Target::Body, Some(p)) => Target::Params(Some(p)),
@@ -1770,6 +1778,7 @@ impl<'a> Reader<'_, 'a> {
         let says_request = ["request", "body", "payload", "input"].iter().any(|w| label.contains(w)) && !says_response;
         match self.target {
             Target::Response => {
+                self.response_sampled |= !self.doc.response.is_empty() && self.doc.response_example.is_none();
                 self.doc.response_example.get_or_insert((json, line));
             }
             // A model documented by its sample only (API Blueprint's `+ Model`).
