@@ -348,6 +348,7 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
     } else if body_fields.is_empty() {
         doc.body_statement.take().filter(|_| has_body).map(|t| t.ty)
     } else {
+        mark_literal_names(&mut body_fields, doc.request_example.as_ref());
         let fields = ctx.fields(nest_dotted(body_fields), &format!("{pascal}Request"));
         let model = format!("{pascal}Request");
         ctx.models.push(Model { name: model.clone(), description: None, fields, source: source.clone(), undocumented: false });
@@ -401,6 +402,7 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
     }
     let returns = if !response.is_empty() {
         let model = format!("{pascal}Response");
+        mark_literal_names(&mut response, doc.response_example.as_ref());
         let fields = ctx.fields(nest_dotted(response), &model);
         ctx.models.push(Model { name: model.clone(), description: None, fields, source: source.clone(), undocumented: false });
         let ty = Type::reference(model);
@@ -744,11 +746,19 @@ fn dedup_params(params: &mut Vec<Param>, diags: &mut Diagnostics) {
 
 /// Fields printed flat with dotted names (`address.city`, `items[].id`) become children of
 /// the field they name, when it is listed.
+/// Dotted names the sample spells as keys of their own (`"secret.name": "…"`).
+fn mark_literal_names(fields: &mut [FieldDoc], sample: Option<&(Json, u32)>) {
+    let Some((Json::Object(members), _)) = sample else { return };
+    for f in fields.iter_mut().filter(|f| f.name.contains('.')) {
+        f.literal_name = members.iter().any(|(k, _)| *k == f.name);
+    }
+}
+
 fn nest_dotted(fields: Vec<FieldDoc>) -> Vec<FieldDoc> {
     let mut out: Vec<FieldDoc> = Vec::with_capacity(fields.len());
     let mut implied: Vec<String> = Vec::new();
     for f in fields {
-        let parent_name = f.name.rsplit_once('.').map(|(p, _)| p.trim_end_matches("[]").to_string());
+        let parent_name = f.name.rsplit_once('.').map(|(p, _)| p.trim_end_matches("[]").to_string()).filter(|_| !f.literal_name);
         match parent_name {
             Some(parent) if !parent.is_empty() => {
                 let child_name = f.name.rsplit('.').next().unwrap_or("").to_string();

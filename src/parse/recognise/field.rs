@@ -45,6 +45,8 @@ pub struct FieldDoc {
     pub inferred: bool,
     /// Nesting the page marks on the name (`» id`, `»» name`, `└─ city`): 0 at the top.
     pub depth: usize,
+    /// A dotted name that is a key of its own (`"secret.name"` in the sample), not a path.
+    pub literal_name: bool,
     pub line: u32,
 }
 
