@@ -107,6 +107,7 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
         answer_follows: false,
         body_follows: false,
         response_sampled: false,
+        example_has_status: false,
         bare_statement: false,
         dto_bases: false,
         enum_of: None,
@@ -214,6 +215,8 @@ struct Reader<'u, 'a> {
     /// The success response's fields were read and its sample followed: fields after it in
     /// the same section belong to the next status's panel (Starlight prints them unlabelled).
     response_sampled: bool,
+    /// The response sample kept was read under a stated success status.
+    example_has_status: bool,
     /// The response type came from a bare model name on a line of its own.
     bare_statement: bool,
     /// The captions so far name the request type and its base classes.
@@ -1779,7 +1782,14 @@ impl<'a> Reader<'_, 'a> {
         match self.target {
             Target::Response => {
                 self.response_sampled |= !self.doc.response.is_empty() && self.doc.response_example.is_none();
-                self.doc.response_example.get_or_insert((json, line));
+                // A sample under a stated success status beats one under `default` or none.
+                if self.response_code.is_some() && !self.example_has_status {
+                    self.doc.response_example = None;
+                }
+                if self.doc.response_example.is_none() {
+                    self.example_has_status = self.response_code.is_some();
+                    self.doc.response_example = Some((json, line));
+                }
             }
             // A model documented by its sample only (API Blueprint's `+ Model`).
             Target::Model(i) => {

@@ -457,7 +457,9 @@ pub fn section_of(text: &str) -> Option<Section> {
     if key.is_empty() || typed_field(text) {
         return None;
     }
-    if let Some(code) = status_heading(&key) {
+    // `Responses 200 — Response to the login`, `401 – Unauthorized`: the status before a dash.
+    let status_key = [" — ", " – "].iter().find_map(|d| key.split_once(d)).map_or(key.as_str(), |(head, _)| head);
+    if let Some(code) = status_heading(status_key) {
         return Some(if code < 400 { Section::Response(Some(code)) } else { Section::Errors });
     }
     let media = media_kind(&key);
@@ -654,7 +656,7 @@ fn status_heading(key: &str) -> Option<u16> {
     if let Some(class) = key.strip_prefix("error ").filter(|r| matches!(*r, "4xx" | "5xx")) {
         return Some(if class == "4xx" { 400 } else { 500 });
     }
-    let rest = ["success response ", "success ", "http status ", "status code: ", "status code ", "http ", "status: ", "status ", "response "]
+    let rest = ["success response ", "success ", "http status ", "status code: ", "status code ", "http ", "status: ", "status ", "responses ", "response "]
         .iter()
         .find_map(|p| key.strip_prefix(p))
         .unwrap_or(key);
@@ -718,6 +720,8 @@ mod tests {
             ("2. Query Parameters", Some(Section::Params(Some(Place::Query)))),
             ("Create a pet", None),
             ("query (string)", None),
+            ("Responses 200 — Response to the login", Some(Section::Response(Some(200)))),
+            ("401 — You are not authorized", Some(Section::Errors)),
             ("Respuesta para eventos tipo running", Some(Section::Response(None))),
             ("Response codes", Some(Section::Errors)),
             ("表1 Path参数描述", Some(Section::Params(Some(Place::Path)))),
