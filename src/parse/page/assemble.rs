@@ -238,6 +238,13 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
             }
         }
     }
+    for (q, value) in std::mem::take(&mut doc.url_query) {
+        if !params.iter().any(|p| p.name == q || p.wire_name == q) {
+            let mut p = Param::new(q.clone(), Location::Query, value_type(&value), false, source.clone());
+            p.wire_name = q;
+            params.push(p);
+        }
+    }
     // A path parameter the path has no placeholder for (a request type shared by several
     // routes) cannot be sent on this one.
     if path.is_some() {

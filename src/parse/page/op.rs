@@ -50,6 +50,9 @@ pub struct ModelDoc {
 #[derive(Debug, Default)]
 pub struct OpDoc {
     pub title: Option<(String, u32)>,
+    /// Query names and example values from bare URLs of this operation's path
+    /// (`https://host/v1/families?page=1` under `Query Strings`).
+    pub url_query: Vec<(String, String)>,
     pub description: Vec<String>,
     pub deprecated: bool,
     /// Parameters with the place their section gave (`None`: the section did not say).
@@ -112,6 +115,7 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
         dto_bases: false,
         enum_of: None,
         known: known_names(units, seg),
+        anchor: seg.anchor.as_ref().map(|a| a.endpoint.clone()),
     };
     // A page that glues a badge to a name and type anywhere (`sitestringRequired`) glues
     // name and type everywhere (`idstring`).
@@ -226,6 +230,8 @@ struct Reader<'u, 'a> {
     /// Names the endpoint itself shows (query keys of its URL, placeholders): on a line of
     /// their own under a parameters heading they start a parameter (Postman's key/value lists).
     known: Vec<String>,
+    /// The endpoint the segment is anchored on.
+    anchor: Option<crate::parse::recognise::endpoint::Endpoint>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -351,6 +357,25 @@ impl<'a> Reader<'_, 'a> {
                 false
             }
         }
+    }
+
+    /// A bare URL of this operation's path with a query string: its names are query
+    /// parameters (examples of filtering, paging and sorting).
+    fn url_of_operation(&mut self, t: &str) -> bool {
+        let Some(anchor) = self.anchor.as_ref() else { return false };
+        if t.contains(char::is_whitespace) || !t.contains('?') || !(t.starts_with("http") || t.starts_with('/')) {
+            return false;
+        }
+        let Some(e) = endpoint_in_line(&format!("{} {t}", anchor.method.as_str())) else { return false };
+        if !super::segment::same_or_instance(anchor, &e) {
+            return false;
+        }
+        for (k, v) in &e.query_values {
+            if !self.doc.url_query.iter().any(|(q, _)| q == k) {
+                self.doc.url_query.push((k.clone(), v.clone()));
+            }
+        }
+        true
     }
 
     /// `string` / `orgId` / `Required`, `integer As int32 As int32` / `depth` / `Optional`:
@@ -837,6 +862,9 @@ impl<'a> Reader<'_, 'a> {
             let at = self.doc.models.iter().rposition(|m| m.name == name).unwrap_or(0);
             self.target = Target::Model(at);
             self.models_level.get_or_insert(7);
+            return k + 1;
+        }
+        if self.url_of_operation(t) {
             return k + 1;
         }
         if self.target == Target::Skip {

@@ -389,6 +389,7 @@ const PHRASES: &[(&str, Section)] = {
         ("返回值", Response(None)),
         ("返回参数说明", Response(None)),
         ("inputs", Params(None)),
+        ("query strings", Params(Some(Query))),
         ("campos en la respuesta", Response(None)),
         ("campos de la respuesta", Response(None)),
         ("champs de la réponse", Response(None)),
