@@ -356,6 +356,12 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
         doc.body_statement.take().filter(|_| has_body).map(|t| t.ty)
     } else {
         mark_literal_names(&mut body_fields, doc.request_example.as_ref());
+        // A form sends `chapter[title]` as one field of that name.
+        if matches!(body_kind, Some(BodyKind::Form | BodyKind::Multipart)) {
+            for f in body_fields.iter_mut().filter(|f| f.name.contains('[')) {
+                f.literal_name = true;
+            }
+        }
         let fields = ctx.fields(nest_dotted(body_fields), &format!("{pascal}Request"));
         let model = format!("{pascal}Request");
         ctx.models.push(Model { name: model.clone(), description: None, fields, source: source.clone(), undocumented: false });
@@ -764,7 +770,13 @@ fn mark_literal_names(fields: &mut [FieldDoc], sample: Option<&(Json, u32)>) {
 fn nest_dotted(fields: Vec<FieldDoc>) -> Vec<FieldDoc> {
     let mut out: Vec<FieldDoc> = Vec::with_capacity(fields.len());
     let mut implied: Vec<String> = Vec::new();
-    for f in fields {
+    for mut f in fields {
+        // Rails-style `chapter[title]` is `chapter.title`.
+        if !f.literal_name {
+            if let Some(dotted) = brackets_to_dots(&f.name) {
+                f.name = dotted;
+            }
+        }
         let parent_name = f.name.rsplit_once('.').map(|(p, _)| p.trim_end_matches("[]").to_string()).filter(|_| !f.literal_name);
         match parent_name {
             Some(parent) if !parent.is_empty() => {
@@ -794,6 +806,14 @@ fn nest_dotted(fields: Vec<FieldDoc>) -> Vec<FieldDoc> {
         }
     }
     out
+}
+
+/// `chapter[title]` → `chapter.title`; `tags[]` and `a[0]` stay as they are.
+fn brackets_to_dots(name: &str) -> Option<String> {
+    let (head, rest) = name.split_once('[')?;
+    let inner = rest.strip_suffix(']')?;
+    let word = |w: &str| !w.is_empty() && w.starts_with(|c: char| c.is_alphabetic() || c == '_') && w.chars().all(|c| c.is_alphanumeric() || c == '_');
+    (word(head) && inner.split("][").all(word)).then(|| format!("{head}.{}", inner.replace("][", ".")))
 }
 
 fn find_field<'a>(fields: &'a mut [FieldDoc], dotted: &str) -> Option<&'a mut FieldDoc> {
