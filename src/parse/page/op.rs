@@ -111,6 +111,7 @@ pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
         body_follows: false,
         response_sampled: false,
         example_has_status: false,
+        unmarked_required: false,
         bare_statement: false,
         dto_bases: false,
         enum_of: None,
@@ -221,6 +222,8 @@ struct Reader<'u, 'a> {
     response_sampled: bool,
     /// The response sample kept was read under a stated success status.
     example_has_status: bool,
+    /// Under a heading whose tables mark only optional fields (apidoc-markdown).
+    unmarked_required: bool,
     /// The response type came from a bare model name on a line of its own.
     bare_statement: bool,
     /// The captions so far name the request type and its base classes.
@@ -271,6 +274,11 @@ impl<'a> Reader<'_, 'a> {
         match self.units[k] {
             Unit::Heading { text, level, line, .. } => {
                 self.flush();
+                // apidoc-markdown's group headings (`Parameters - `Parameter``): its tables
+                // mark only optional fields; the rest are required.
+                self.unmarked_required = text.split_once(" - ").is_some_and(|(group, name)| {
+                    section_of(group).is_some() && !name.trim().is_empty() && name.split_whitespace().count() <= 3 && section_of(name).is_some()
+                });
                 if let Some(l) = self.models_level {
                     let sibling = level == l && l < 7 && section_of(text).is_none() && (self.models_flat || self.doc.models.len() == self.models_from);
                     if sibling {
@@ -1267,6 +1275,10 @@ impl<'a> Reader<'_, 'a> {
         }
         if target == Target::Response && self.response_sampled && f.depth == 0 {
             return;
+        }
+        let mut f = f;
+        if self.unmarked_required && f.required.is_none() && matches!(target, Target::Params(_) | Target::Body) {
+            f.required = Some(true);
         }
         // A field that states its place goes there, whatever section it sits in.
         let target = match (target, f.place) {

@@ -697,6 +697,10 @@ pub fn row_field(cols: &Columns, place_col: Option<usize>, row: &Row) -> Option<
         }
     }
     if let Some(d) = cell(cols.description) {
+        // apidoc-markdown opens the description with the badge (`**optional** An optional param`).
+        if let Some(Detail::Required(r)) = d.split_whitespace().next().map(|w| w.trim_matches(['*', '_'])).and_then(badge) {
+            f.required.get_or_insert(r);
+        }
         // Without a type column the description may start with the type (`Integer (int32)`).
         let first = d.lines().next().unwrap_or("");
         // A cell that is nothing but a type (`object (PlantCreate)`, rendered from a schema).
