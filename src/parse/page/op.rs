@@ -1743,6 +1743,14 @@ impl<'a> Reader<'_, 'a> {
                     .as_ref()
                     .is_some_and(|e| matches!(e.method, crate::schema::Method::Get | crate::schema::Method::Delete | crate::schema::Method::Head));
             self.doc.requests.push(r);
+            // The answer printed in the same block after a blank line (swagger2markup's
+            // example cURL requests).
+            let command = text.trim_start().trim_start_matches(['$', '#', ' ']).starts_with("curl");
+            let after =
+                text.split_once("\n\n{").map(|(_, r)| format!("{{{r}")).or_else(|| text.split_once("\n\n[").map(|(_, r)| format!("[{r}"))).filter(|_| command);
+            if let Some(json) = after.as_deref().and_then(crate::parse::recognise::example::parse_truncated) {
+                self.doc.response_example.get_or_insert((json, line));
+            }
             return;
         }
         // A raw HTTP response: `HTTP/1.1 200 OK`, headers, a blank line, the body.
