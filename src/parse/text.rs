@@ -2,6 +2,23 @@
 //! `<br />` handling, loose name comparison, byte-offset → line mapping, and a scanner
 //! for the brackets of JSON-like text.
 
+/// `a(b)) rest` with `(` already opened → (`a(b)`, ` rest`): up to the `close` that
+/// balances the bracket before `t`.
+pub fn split_balanced(t: &str, open: char, close: char) -> Option<(&str, &str)> {
+    let mut depth = 1usize;
+    for (i, c) in t.char_indices() {
+        if c == open {
+            depth += 1;
+        } else if c == close {
+            depth -= 1;
+            if depth == 0 {
+                return Some((&t[..i], &t[i + c.len_utf8()..]));
+            }
+        }
+    }
+    None
+}
+
 /// Decode HTML entities: the common named ones and any numeric `&#NNN;` / `&#xHH;`.
 /// Unknown or malformed entities are left exactly as written.
 pub fn decode_entities(s: &str) -> String {
@@ -153,6 +170,13 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn balanced_splits() {
+        assert_eq!(split_balanced("array(string)) desc", '(', ')'), Some(("array(string)", " desc")));
+        assert_eq!(split_balanced("Number{1..5}} [x]", '{', '}'), Some(("Number{1..5}", " [x]")));
+        assert_eq!(split_balanced("open(", '(', ')'), None);
+    }
 
     #[test]
     fn entities() {

@@ -89,7 +89,7 @@ fn section(tag: &str, group: Option<&str>) -> String {
 
 /// `{String} [sort=name] Sort order.` → `sort (String, optional): Sort order. Default: name`.
 fn field(rest: &str, line: u32, badges: bool) -> Option<ListItem> {
-    let (ty, rest) = match rest.strip_prefix('{').and_then(split_braced) {
+    let (ty, rest) = match rest.strip_prefix('{').and_then(|r| crate::parse::text::split_balanced(r, '{', '}')) {
         Some((ty, r)) => (Some(ty.trim()), r.trim()),
         None => (None, rest),
     };
@@ -116,25 +116,6 @@ fn field(rest: &str, line: u32, badges: bool) -> Option<ListItem> {
         text.push_str(&format!(" Default: {d}"));
     }
     Some(ListItem::new(Inline::plain(text.trim_end()), line))
-}
-
-/// `Number{1..50}} [limit]` → (`Number{1..50}`, ` [limit]`): up to the brace that closes
-/// the one already opened.
-fn split_braced(t: &str) -> Option<(&str, &str)> {
-    let mut depth = 1usize;
-    for (i, c) in t.char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some((&t[..i], &t[i + 1..]));
-                }
-            }
-            _ => {}
-        }
-    }
-    None
 }
 
 #[cfg(test)]

@@ -205,7 +205,7 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
     // Placeholders nobody documented, and query names printed in the URL. A request sample
     // that carries the same name (ServiceStack's DTOs) shows its type.
     let sampled = |name: &str| match &doc.request_example {
-        Some((crate::parse::recognise::example::Json::Object(members), _)) => members
+        Some((Json::Object(members), _)) => members
             .iter()
             .find(|(k, _)| loose_key(k) == loose_key(name))
             .map(|(_, v)| crate::parse::recognise::example::sample_type(v))
@@ -287,7 +287,7 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
     // Swagger 2.0's one `body` parameter, its fields nested under it (`» name` rows) — unless
     // the sample shows it as a key of the body (OpenStack's `{"server": {…}}` wrapper).
     let sample_keys: Vec<&str> = match &doc.request_example {
-        Some((crate::parse::recognise::example::Json::Object(members), _)) => members.iter().map(|(k, _)| k.as_str()).collect(),
+        Some((Json::Object(members), _)) => members.iter().map(|(k, _)| k.as_str()).collect(),
         _ => Vec::new(),
     };
     if let [only] = body_fields.as_mut_slice() {
@@ -468,18 +468,8 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
 /// A schema view copied as text loses its indentation (`items` / `Array of object` / `sku`
 /// / … / `page`): the sample shows which of the following fields are members of an object
 /// field — keys of its value there and not of the top level.
-fn nest_by_sample(fields: Vec<FieldDoc>, sample: &crate::parse::recognise::example::Json) -> Vec<FieldDoc> {
-    use crate::parse::recognise::example::Json;
-    let members = |v: &Json| -> Vec<String> {
-        match v {
-            Json::Object(m) => m.iter().map(|(k, _)| k.clone()).collect(),
-            Json::Array(items) => match items.first() {
-                Some(Json::Object(m)) => m.iter().map(|(k, _)| k.clone()).collect(),
-                _ => Vec::new(),
-            },
-            _ => Vec::new(),
-        }
-    };
+fn nest_by_sample(fields: Vec<FieldDoc>, sample: &Json) -> Vec<FieldDoc> {
+    let members = crate::parse::recognise::example::member_names;
     let top = match sample {
         Json::Array(items) => items.first().map(&members).unwrap_or_default(),
         other => members(other),
@@ -544,16 +534,7 @@ fn wrap_in_sample_envelope(fields: &mut Vec<FieldDoc>, sample: &Json, line: u32)
     if fields.is_empty() || fields.iter().any(|f| top.iter().any(|(k, _)| *k == f.name)) {
         return;
     }
-    let keys_of = |v: &Json| -> Vec<String> {
-        match v {
-            Json::Object(m) => m.iter().map(|(k, _)| k.clone()).collect(),
-            Json::Array(items) => match items.first() {
-                Some(Json::Object(m)) => m.iter().map(|(k, _)| k.clone()).collect(),
-                _ => Vec::new(),
-            },
-            _ => Vec::new(),
-        }
-    };
+    let keys_of = crate::parse::recognise::example::member_names;
     let holders: Vec<&(String, Json)> = top.iter().filter(|(_, v)| fields.iter().any(|f| keys_of(v).contains(&f.name))).collect();
     let [(key, value)] = holders.as_slice() else { return };
     let Some((mut envelope, _)) = example_fields(sample, line) else { return };

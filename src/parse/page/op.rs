@@ -1472,7 +1472,7 @@ impl<'a> Reader<'_, 'a> {
                     let f = field_from_lines(l, line)
                         .or_else(|| field_line(l))
                         .or_else(|| (self.target == Target::Params(Some(Place::Header))).then(|| header_line(l, line)).flatten())
-                        .or_else(|| dash_field(l, line));
+                        .or_else(|| described_name(l, " – ", line));
                     if let Some(f) = f {
                         self.push(self.target, f);
                     }
@@ -1618,8 +1618,13 @@ impl<'a> Reader<'_, 'a> {
         let sectioned = matches!(target, Target::Params(_) | Target::Body | Target::Response | Target::Model(_));
         // Under a parameter heading, `page: Page number` too (a README's `` `page`: … ``
         // bullets); elsewhere such lines are as often notes as fields.
-        let colon_item = || matches!(target, Target::Params(_)).then(|| colon_item(first, item.line)).flatten();
-        let known_item = || dash_field(first, item.line).filter(|f| sectioned || self.known.contains(&f.name)).or_else(colon_item);
+        // (Not a common word: `Note: …`.)
+        let colon_item = || {
+            let described = first.split_once(": ").is_some_and(|(_, d)| !d.trim().is_empty());
+            let named = |f: &FieldDoc| described && crate::parse::recognise::field::is_name_line(&f.name).is_some();
+            matches!(target, Target::Params(_)).then(|| described_name(first, ": ", item.line).filter(named)).flatten()
+        };
+        let known_item = || described_name(first, " – ", item.line).filter(|f| sectioned || self.known.contains(&f.name)).or_else(colon_item);
         let glued = self.glued_fields;
         let glued_item = || {
             glued_name_type(first, glued).map(|(mut f, rest)| {
@@ -1694,7 +1699,7 @@ impl<'a> Reader<'_, 'a> {
         // A sample escaped twice by its page (`{ &quot;code&quot;: 200 }` after decoding).
         let unescaped;
         let text = if text.contains("&quot;") && !text.contains('"') {
-            unescaped = text.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'").replace("&amp;", "&");
+            unescaped = crate::parse::text::decode_entities(text);
             unescaped.as_str()
         } else {
             text
@@ -2195,20 +2200,10 @@ fn nest_under_wrapper(mut fields: Vec<FieldDoc>) -> Vec<FieldDoc> {
 }
 
 /// `name – description` (Sphinx field items without a type).
-/// `page: Page number (default 1)`: a bare name, a colon, a description.
-fn colon_item(text: &str, line: u32) -> Option<FieldDoc> {
-    let (name, desc) = text.split_once(": ")?;
-    let name = name.trim();
-    let common = crate::parse::recognise::field::is_name_line(name).is_none();
-    (crate::parse::recognise::field::is_name(name) && !common && !desc.trim().is_empty()).then(|| {
-        let mut f = FieldDoc::named(name, line);
-        f.describe(desc);
-        f
-    })
-}
-
-fn dash_field(text: &str, line: u32) -> Option<FieldDoc> {
-    let (name, desc) = text.split_once(" – ")?;
+/// `size – The number of results`, `page: Page number`: a name, the separator, a
+/// description.
+fn described_name(text: &str, separator: &str, line: u32) -> Option<FieldDoc> {
+    let (name, desc) = text.split_once(separator)?;
     let name = name.trim();
     crate::parse::recognise::field::is_name(name).then(|| {
         let mut f = FieldDoc::named(name, line);
@@ -2294,21 +2289,9 @@ pub fn field_from_lines(text: &str, line: u32) -> Option<FieldDoc> {
 /// `(array(string))Sensor types installed.` — the type in parentheses, a glued badge, the
 /// description.
 fn paren_type_line(t: &str) -> Option<(TypeWords, Option<bool>, &str)> {
-    let inner = t.strip_prefix('(')?;
-    let mut depth = 1;
-    let close = inner
-        .char_indices()
-        .find(|(_, c)| {
-            match c {
-                '(' => depth += 1,
-                ')' => depth -= 1,
-                _ => {}
-            }
-            depth == 0
-        })?
-        .0;
-    let ty = type_words(inner[..close].trim(), false)?;
-    let rest = inner[close + 1..].trim_start();
+    let (inside, rest) = crate::parse::text::split_balanced(t.strip_prefix('(')?, '(', ')')?;
+    let ty = type_words(inside.trim(), false)?;
+    let rest = rest.trim_start();
     for (badge, required) in [("REQUIRED", true), ("OPTIONAL", false), ("Required", true), ("Optional", false)] {
         if let Some(r) = rest.strip_prefix(badge) {
             return Some((ty, Some(required), r.trim_start()));

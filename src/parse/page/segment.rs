@@ -598,14 +598,8 @@ pub fn segments(units: &[Unit<'_>], found: &Found) -> Vec<Segment> {
     if found.anchors.is_empty() && anchors.iter().any(|a| a.endpoint.path.contains('{')) {
         let sample =
             |a: &Anchor| (a.unit.saturating_sub(2)..a.unit).any(|k| units[k].text().is_some_and(|t| section_of(t) == Some(Section::Ignored) && !is_chrome(t)));
-        let concrete_samples: Vec<usize> = anchors.iter().enumerate().filter(|(_, a)| !a.endpoint.path.contains('{') && sample(a)).map(|(i, _)| i).collect();
-        if concrete_samples.len() < anchors.len() {
-            let mut i = 0;
-            anchors.retain(|_| {
-                i += 1;
-                !concrete_samples.contains(&(i - 1))
-            });
-        }
+        // (A template is among them, so one anchor always stays.)
+        anchors.retain(|a| a.endpoint.path.contains('{') || !sample(a));
     }
     if anchors.len() <= 1 {
         let anchor = anchors.into_iter().next();

@@ -248,6 +248,18 @@ impl Reader {
     }
 }
 
+/// The member names a sample shows: an object's keys, or those of an array's first item.
+pub fn member_names(v: &Json) -> Vec<String> {
+    let object = match v {
+        Json::Array(items) => items.first(),
+        other => Some(other),
+    };
+    match object {
+        Some(Json::Object(m)) => m.iter().map(|(k, _)| k.clone()).collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// The fields an example object shows, nested objects as children. For an array, the
 /// fields of its first object element (and `true`).
 pub fn example_fields(v: &Json, line: u32) -> Option<(Vec<FieldDoc>, bool)> {

@@ -426,25 +426,13 @@ fn paren_field(text: &str) -> Option<FieldDoc> {
         return None;
     }
     // The matching parenthesis: `environment (array(string))`.
-    let mut depth = 0usize;
-    let close = open
-        + text[open..]
-            .char_indices()
-            .find(|&(_, c)| {
-                match c {
-                    '(' => depth += 1,
-                    ')' => depth -= 1,
-                    _ => {}
-                }
-                depth == 0
-            })?
-            .0;
+    let (inside, after) = crate::parse::text::split_balanced(&text[open + 1..], '(', ')')?;
     let mut f = FieldDoc::named(&name, 0);
-    apply_paren_words(&mut f, &text[open + 1..close])?;
+    apply_paren_words(&mut f, inside)?;
     if starred {
         f.required = Some(true);
     }
-    let after = text[close + 1..].trim().trim_start_matches([':', '-', '–', '—', '|']).trim();
+    let after = after.trim().trim_start_matches([':', '-', '–', '—', '|']).trim();
     // A second group of badges: `id (string) (required): …`.
     let after = match after.strip_prefix('(').and_then(|a| a.split_once(')')) {
         Some((inner, rest)) if apply_paren_words(&mut f, inner).is_some() => rest.trim().trim_start_matches([':', '-', '–', '—']).trim(),
