@@ -92,6 +92,7 @@ pub struct Generator {
     root: PathBuf,
     out_dir: Option<PathBuf>,
     lib: Option<bool>,
+    client: Option<bool>,
     deny_warnings: bool,
     rerun_if_changed: bool,
     force: bool,
@@ -134,6 +135,12 @@ impl Generator {
     /// Whether to write a `lib.rs` with one `pub mod` per API (default from config: yes).
     pub fn with_lib(mut self, lib: bool) -> Self {
         self.lib = Some(lib);
+        self
+    }
+    /// Whether to write the client (default from config: yes). `false` writes the models
+    /// and enums only (types-only mode): no `Client`, `params` or `Error`, and no reqwest.
+    pub fn with_client(mut self, client: bool) -> Self {
+        self.client = Some(client);
         self
     }
     /// A directory of templates overriding the embedded ones by file name.
@@ -266,9 +273,10 @@ impl Generator {
         }
         let renderer = render::Renderer::new(template_dir.as_deref()).map_err(Error::Render)?;
         let mut files = Files::new();
+        let client = self.client.unwrap_or(self.config.output.client);
         for api in &apis {
             let cfg = self.config.apis.iter().find(|a| a.name == api.name);
-            let settings = render::Settings { query_arrays: cfg.map(|c| c.query_arrays).unwrap_or_default(), generator: GENERATOR.to_string() };
+            let settings = render::Settings { query_arrays: cfg.map(|c| c.query_arrays).unwrap_or_default(), generator: GENERATOR.to_string(), client };
             let module = module_name(&api.name);
             let code = renderer.render_api(api, &settings).map_err(Error::Render)?;
             files.insert(format!("{module}.rs"), code);
@@ -295,7 +303,7 @@ impl Generator {
             if !keep.is_empty() && out_dir.join("lib.rs").is_file() {
                 keep.insert("lib.rs".into());
             } else {
-                files.insert("lib.rs".into(), renderer.render_lib(&modules, GENERATOR).map_err(Error::Render)?);
+                files.insert("lib.rs".into(), renderer.render_lib(&modules, GENERATOR, client).map_err(Error::Render)?);
             }
         }
         Ok(Generated { files, keep, diagnostics, notes: notes(&apis), report: None })
