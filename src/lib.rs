@@ -273,12 +273,16 @@ impl Generator {
         }
         let renderer = render::Renderer::new(template_dir.as_deref()).map_err(Error::Render)?;
         let mut files = Files::new();
+        let mut notes = notes(&apis);
         let client = self.client.unwrap_or(self.config.output.client);
         for api in &apis {
             let cfg = self.config.apis.iter().find(|a| a.name == api.name);
             let settings = render::Settings { query_arrays: cfg.map(|c| c.query_arrays).unwrap_or_default(), generator: GENERATOR.to_string(), client };
             let module = module_name(&api.name);
             let code = renderer.render_api(api, &settings).map_err(Error::Render)?;
+            if !client {
+                notes.push(format!("{}: types only; dependencies: {}", api.name, types_only_dependencies(&code)));
+            }
             files.insert(format!("{module}.rs"), code);
         }
         // `--api X` regenerates X without touching the other APIs' files: they are kept
@@ -306,7 +310,7 @@ impl Generator {
                 files.insert("lib.rs".into(), renderer.render_lib(&modules, GENERATOR, client).map_err(Error::Render)?);
             }
         }
-        Ok(Generated { files, keep, diagnostics, notes: notes(&apis), report: None })
+        Ok(Generated { files, keep, diagnostics, notes, report: None })
     }
 
     /// Render and write to the output directory.
@@ -330,6 +334,18 @@ pub fn notes(apis: &[Api]) -> Vec<String> {
     let mut out: Vec<String> = apis.iter().filter_map(|a| a.wire_naming.as_ref().map(|n| format!("{}: {n}", a.name))).collect();
     out.extend(apis.iter().map(summary));
     out
+}
+
+/// The crates types-only output uses (it spells every path out: `::chrono::`).
+fn types_only_dependencies(code: &str) -> String {
+    let mut deps = vec!["serde (features \"derive\")"];
+    if code.contains("::serde_json::") {
+        deps.push("serde_json");
+    }
+    if code.contains("::chrono::") {
+        deps.push("chrono (features \"serde\")");
+    }
+    deps.join(", ")
 }
 
 /// One line per API: what was read and what came of it.

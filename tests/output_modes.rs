@@ -13,8 +13,12 @@ fn fixtures() -> &'static Path {
 
 /// The `profiles` API (tests/fixtures/fern/update-profile.fern.txt) rendered in memory.
 fn profiles(generator: Generator) -> (String, String) {
-    let done = generator.with_root(fixtures()).with_api(ApiConfig::new("profiles").with_input("fern/update-profile.fern.txt")).render().expect("renders");
+    let done = render_profiles(generator);
     (done.files["profiles.rs"].clone(), done.files["lib.rs"].clone())
+}
+
+fn render_profiles(generator: Generator) -> docs2rs::Generated {
+    generator.with_root(fixtures()).with_api(ApiConfig::new("profiles").with_input("fern/update-profile.fern.txt")).render().expect("renders")
 }
 
 /// The source without whitespace and trailing commas, so assertions do not depend on
@@ -43,6 +47,21 @@ fn types_only_writes_models_and_enums_without_the_client() {
     let (client, lib) = profiles(Generator::new());
     assert!(client.contains("pub struct Client") && client.contains("pub mod params"));
     assert!(lib.contains("/// Client and types for the profiles API."), "{lib}");
+}
+
+#[test]
+fn types_only_notes_the_dependencies_the_output_needs() {
+    let done = render_profiles(Generator::new().with_client(false));
+    assert!(
+        done.notes.contains(&"profiles: types only; dependencies: serde (features \"derive\"), chrono (features \"serde\")".to_string()),
+        "{:?}",
+        done.notes
+    );
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/docs2rs.toml");
+    let done = Generator::from_config_file(root).unwrap().with_only_apis(vec!["purecloud".into()]).with_client(false).render().unwrap();
+    assert!(done.notes.iter().any(|n| n == "purecloud: types only; dependencies: serde (features \"derive\"), serde_json"), "{:?}", done.notes);
+    let done = render_profiles(Generator::new());
+    assert!(!done.notes.iter().any(|n| n.contains("types only")));
 }
 
 #[test]

@@ -42,8 +42,7 @@ async fn get_without_options_sends_no_query_string() {
 #[tokio::test(flavor = "current_thread")]
 async fn patch_sends_the_json_body_with_camel_case_wire_names() {
     let server = Server::start(vec![Reply::json(200, json!({ "id": "u1", "version": 4 }))]);
-    let body: types::UpdateUser = serde_json::from_value(json!({ "version": 3 })).unwrap();
-    let body = types::UpdateUser { primary_contact_info: Some(vec![json!({ "address": "a@b.c" })]), acd_auto_answer: Some(true), ..body };
+    let body = types::UpdateUser { primary_contact_info: Some(vec![json!({ "address": "a@b.c" })]), acd_auto_answer: Some(true), ..types::UpdateUser::new(3) };
     let user = client(&server).patch_user("u1", &body).await.unwrap();
     assert_eq!(user["version"], 4);
 
