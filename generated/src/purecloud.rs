@@ -2440,6 +2440,7 @@ impl ::std::fmt::Debug for Client {
             .field("headers", &self.headers)
             .field("retry", &self.retry)
             .field("timeout", &self.timeout)
+            .field("problem", &self.problem)
             .finish_non_exhaustive()
     }
 }
