@@ -422,7 +422,8 @@ impl Client {
         path.push_str(&encode_path_segment(&ToParam::to_param(&episode_id))?);
         path.push_str("/audio");
         let url = self.url(&path)?;
-        let request = self.request(::reqwest::Method::GET, url);
+        let mut request = self.request(::reqwest::Method::GET, url);
+        request = request.header(::reqwest::header::ACCEPT, "audio/mpeg");
         send_bytes(request).await
     }
 
@@ -492,8 +493,9 @@ impl Client {
         path.push_str(&encode_path_segment(&ToParam::to_param(&episode_id))?);
         path.push_str("/transcript");
         let url = self.url(&path)?;
-        let request = self.request(::reqwest::Method::GET, url);
-        send_json(request).await
+        let mut request = self.request(::reqwest::Method::GET, url);
+        request = request.header(::reqwest::header::ACCEPT, "text/plain");
+        send_text(request).await
     }
 
     /// Episodes of a show
@@ -642,7 +644,7 @@ impl Client {
         let url = self.url(&path)?;
         let mut request = self.request(::reqwest::Method::PUT, url);
         request = request
-            .header(::reqwest::header::CONTENT_TYPE, "application/octet-stream")
+            .header(::reqwest::header::CONTENT_TYPE, "image/png")
             .body(::std::borrow::ToOwned::to_owned(body));
         send_empty(request).await
     }
@@ -935,6 +937,27 @@ async fn send_json<T: ::serde::de::DeserializeOwned>(
                 message: e.to_string(),
             }),
         ))
+}
+
+/// A text response (`text/plain`, `text/csv`): the body as UTF-8.
+#[allow(dead_code)]
+async fn send_text(
+    request: ::reqwest::RequestBuilder,
+) -> ::std::result::Result<::std::string::String, Error> {
+    let (status, body) = read(request).await?;
+    ::std::string::String::from_utf8(body)
+        .map_err(|e| {
+            let message = ::std::format!(
+                "the text body is not UTF-8: {}", e.utf8_error()
+            );
+            Error::Decode(
+                ::std::boxed::Box::new(DecodeError {
+                    status,
+                    body: e.into_bytes(),
+                    message,
+                }),
+            )
+        })
 }
 
 /// A file download: the body as received.

@@ -4352,6 +4352,27 @@ async fn send_json<T: ::serde::de::DeserializeOwned>(
         ))
 }
 
+/// A text response (`text/plain`, `text/csv`): the body as UTF-8.
+#[allow(dead_code)]
+async fn send_text(
+    request: ::reqwest::RequestBuilder,
+) -> ::std::result::Result<::std::string::String, Error> {
+    let (status, body) = read(request).await?;
+    ::std::string::String::from_utf8(body)
+        .map_err(|e| {
+            let message = ::std::format!(
+                "the text body is not UTF-8: {}", e.utf8_error()
+            );
+            Error::Decode(
+                ::std::boxed::Box::new(DecodeError {
+                    status,
+                    body: e.into_bytes(),
+                    message,
+                }),
+            )
+        })
+}
+
 /// A file download: the body as received.
 #[allow(dead_code)]
 async fn send_bytes(
