@@ -382,6 +382,15 @@ impl Client {
         id: &str,
         body: &types::UpdateUserRequest,
     ) -> ::std::result::Result<::serde_json::Value, Error> {
+        self.update_user_with_response(id, body).await.map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::update_user`] with the response's status and headers.
+    pub async fn update_user_with_response(
+        &self,
+        id: &str,
+        body: &types::UpdateUserRequest,
+    ) -> ::std::result::Result<ResponseValue<::serde_json::Value>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&id))?);
@@ -409,6 +418,21 @@ pub enum Error {
     Status(::std::boxed::Box<ErrorResponse>),
     /// A success status whose body did not decode as the documented type.
     Decode(::std::boxed::Box<DecodeError>),
+}
+
+/// A success response: the decoded body with its status and headers.
+#[derive(Debug, Clone)]
+pub struct ResponseValue<T> {
+    pub status: ::reqwest::StatusCode,
+    pub headers: ::reqwest::header::HeaderMap,
+    pub body: T,
+}
+
+impl<T> ResponseValue<T> {
+    /// The body alone.
+    pub fn into_inner(self) -> T {
+        self.body
+    }
 }
 
 /// A non-success response.
@@ -585,7 +609,7 @@ fn encode_path_segment(
 
 async fn read(
     request: ::reqwest::RequestBuilder,
-) -> ::std::result::Result<(::reqwest::StatusCode, ::std::vec::Vec<u8>), Error> {
+) -> ::std::result::Result<ResponseValue<::std::vec::Vec<u8>>, Error> {
     let response = request.send().await?;
     let status = response.status();
     let headers = response.headers().clone();
@@ -603,62 +627,93 @@ async fn read(
             ),
         );
     }
-    ::std::result::Result::Ok((status, body))
+    ::std::result::Result::Ok(ResponseValue {
+        status,
+        headers,
+        body,
+    })
 }
 
 #[allow(dead_code)]
 async fn send_json<T: ::serde::de::DeserializeOwned>(
     request: ::reqwest::RequestBuilder,
-) -> ::std::result::Result<T, Error> {
-    let (status, body) = read(request).await?;
+) -> ::std::result::Result<ResponseValue<T>, Error> {
+    let ResponseValue { status, headers, body } = read(request).await?;
     let text: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
         b"null"
     } else {
         &body
     };
-    ::serde_json::from_slice(text)
-        .map_err(|e| Error::Decode(
-            ::std::boxed::Box::new(DecodeError {
+    match ::serde_json::from_slice(text) {
+        ::std::result::Result::Ok(body) => {
+            ::std::result::Result::Ok(ResponseValue {
                 status,
-                body: body.clone(),
-                message: e.to_string(),
-            }),
-        ))
+                headers,
+                body,
+            })
+        }
+        ::std::result::Result::Err(e) => {
+            ::std::result::Result::Err(
+                Error::Decode(
+                    ::std::boxed::Box::new(DecodeError {
+                        status,
+                        message: e.to_string(),
+                        body,
+                    }),
+                ),
+            )
+        }
+    }
 }
 
 /// A text response (`text/plain`, `text/csv`): the body as UTF-8.
 #[allow(dead_code)]
 async fn send_text(
     request: ::reqwest::RequestBuilder,
-) -> ::std::result::Result<::std::string::String, Error> {
-    let (status, body) = read(request).await?;
-    ::std::string::String::from_utf8(body)
-        .map_err(|e| {
+) -> ::std::result::Result<ResponseValue<::std::string::String>, Error> {
+    let ResponseValue { status, headers, body } = read(request).await?;
+    match ::std::string::String::from_utf8(body) {
+        ::std::result::Result::Ok(body) => {
+            ::std::result::Result::Ok(ResponseValue {
+                status,
+                headers,
+                body,
+            })
+        }
+        ::std::result::Result::Err(e) => {
             let message = ::std::format!(
                 "the text body is not UTF-8: {}", e.utf8_error()
             );
-            Error::Decode(
-                ::std::boxed::Box::new(DecodeError {
-                    status,
-                    body: e.into_bytes(),
-                    message,
-                }),
+            ::std::result::Result::Err(
+                Error::Decode(
+                    ::std::boxed::Box::new(DecodeError {
+                        status,
+                        body: e.into_bytes(),
+                        message,
+                    }),
+                ),
             )
-        })
+        }
+    }
 }
 
 /// A file download: the body as received.
 #[allow(dead_code)]
 async fn send_bytes(
     request: ::reqwest::RequestBuilder,
-) -> ::std::result::Result<::std::vec::Vec<u8>, Error> {
-    read(request).await.map(|(_, body)| body)
+) -> ::std::result::Result<ResponseValue<::std::vec::Vec<u8>>, Error> {
+    read(request).await
 }
 
 /// The docs say the body is empty; whatever the server sends is ignored.
 #[allow(dead_code)]
 async fn send_empty(
     request: ::reqwest::RequestBuilder,
-) -> ::std::result::Result<(), Error> {
-    read(request).await.map(|_| ())
+) -> ::std::result::Result<ResponseValue<()>, Error> {
+    let ResponseValue { status, headers, .. } = read(request).await?;
+    ::std::result::Result::Ok(ResponseValue {
+        status,
+        headers,
+        body: (),
+    })
 }

@@ -340,6 +340,13 @@ impl Client {
     pub async fn auth_test(
         &self,
     ) -> ::std::result::Result<types::AuthTest200Response, Error> {
+        self.auth_test_with_response().await.map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::auth_test`] with the response's status and headers.
+    pub async fn auth_test_with_response(
+        &self,
+    ) -> ::std::result::Result<ResponseValue<types::AuthTest200Response>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/rpc/auth.test");
         let url = self.url(&path)?;
@@ -360,6 +367,14 @@ impl Client {
         &self,
         show: &types::Show,
     ) -> ::std::result::Result<types::Show, Error> {
+        self.create_show_with_response(show).await.map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::create_show`] with the response's status and headers.
+    pub async fn create_show_with_response(
+        &self,
+        show: &types::Show,
+    ) -> ::std::result::Result<ResponseValue<types::Show>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/shows");
         let url = self.url(&path)?;
@@ -382,6 +397,17 @@ impl Client {
         episode_id: &str,
         options: &params::DeleteEpisodeParams,
     ) -> ::std::result::Result<(), Error> {
+        self.delete_episode_with_response(episode_id, options)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::delete_episode`] with the response's status and headers.
+    pub async fn delete_episode_with_response(
+        &self,
+        episode_id: &str,
+        options: &params::DeleteEpisodeParams,
+    ) -> ::std::result::Result<ResponseValue<()>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/episodes/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&episode_id))?);
@@ -417,6 +443,16 @@ impl Client {
         &self,
         episode_id: &str,
     ) -> ::std::result::Result<::std::vec::Vec<u8>, Error> {
+        self.download_episode_audio_with_response(episode_id)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::download_episode_audio`] with the response's status and headers.
+    pub async fn download_episode_audio_with_response(
+        &self,
+        episode_id: &str,
+    ) -> ::std::result::Result<ResponseValue<::std::vec::Vec<u8>>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/episodes/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&episode_id))?);
@@ -440,6 +476,14 @@ impl Client {
         &self,
         body: &types::EpisodesPublishForm,
     ) -> ::std::result::Result<types::EpisodesPublish200Response, Error> {
+        self.episodes_publish_with_response(body).await.map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::episodes_publish`] with the response's status and headers.
+    pub async fn episodes_publish_with_response(
+        &self,
+        body: &types::EpisodesPublishForm,
+    ) -> ::std::result::Result<ResponseValue<types::EpisodesPublish200Response>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/rpc/episodes.publish");
         let url = self.url(&path)?;
@@ -462,6 +506,17 @@ impl Client {
         show_slug: &str,
         days: i64,
     ) -> ::std::result::Result<types::ShowStats, Error> {
+        self.get_show_stats_with_response(show_slug, days)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_show_stats`] with the response's status and headers.
+    pub async fn get_show_stats_with_response(
+        &self,
+        show_slug: &str,
+        days: i64,
+    ) -> ::std::result::Result<ResponseValue<types::ShowStats>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/shows/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&show_slug))?);
@@ -488,6 +543,16 @@ impl Client {
         &self,
         episode_id: &str,
     ) -> ::std::result::Result<::std::string::String, Error> {
+        self.get_transcript_with_response(episode_id)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_transcript`] with the response's status and headers.
+    pub async fn get_transcript_with_response(
+        &self,
+        episode_id: &str,
+    ) -> ::std::result::Result<ResponseValue<::std::string::String>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/episodes/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&episode_id))?);
@@ -512,6 +577,17 @@ impl Client {
         show_slug: &str,
         options: &params::ListEpisodesParams,
     ) -> ::std::result::Result<::std::vec::Vec<types::Episode>, Error> {
+        self.list_episodes_with_response(show_slug, options)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::list_episodes`] with the response's status and headers.
+    pub async fn list_episodes_with_response(
+        &self,
+        show_slug: &str,
+        options: &params::ListEpisodesParams,
+    ) -> ::std::result::Result<ResponseValue<::std::vec::Vec<types::Episode>>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/shows/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&show_slug))?);
@@ -546,6 +622,14 @@ impl Client {
         &self,
         options: &params::ListShowsParams,
     ) -> ::std::result::Result<::std::vec::Vec<types::Show>, Error> {
+        self.list_shows_with_response(options).await.map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::list_shows`] with the response's status and headers.
+    pub async fn list_shows_with_response(
+        &self,
+        options: &params::ListShowsParams,
+    ) -> ::std::result::Result<ResponseValue<::std::vec::Vec<types::Show>>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/shows");
         let mut url = self.url(&path)?;
@@ -580,6 +664,18 @@ impl Client {
         body: &str,
         options: &params::ReplaceTranscriptParams,
     ) -> ::std::result::Result<(), Error> {
+        self.replace_transcript_with_response(episode_id, body, options)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::replace_transcript`] with the response's status and headers.
+    pub async fn replace_transcript_with_response(
+        &self,
+        episode_id: &str,
+        body: &str,
+        options: &params::ReplaceTranscriptParams,
+    ) -> ::std::result::Result<ResponseValue<()>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/episodes/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&episode_id))?);
@@ -613,6 +709,17 @@ impl Client {
         episode_id: &str,
         sponsorship: &types::Sponsorship,
     ) -> ::std::result::Result<(), Error> {
+        self.set_sponsorship_with_response(episode_id, sponsorship)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::set_sponsorship`] with the response's status and headers.
+    pub async fn set_sponsorship_with_response(
+        &self,
+        episode_id: &str,
+        sponsorship: &types::Sponsorship,
+    ) -> ::std::result::Result<ResponseValue<()>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/episodes/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&episode_id))?);
@@ -637,6 +744,17 @@ impl Client {
         episode_id: &str,
         body: &[u8],
     ) -> ::std::result::Result<(), Error> {
+        self.upload_artwork_with_response(episode_id, body)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::upload_artwork`] with the response's status and headers.
+    pub async fn upload_artwork_with_response(
+        &self,
+        episode_id: &str,
+        body: &[u8],
+    ) -> ::std::result::Result<ResponseValue<()>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/episodes/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&episode_id))?);
@@ -663,6 +781,17 @@ impl Client {
         show_slug: &str,
         body: &types::UploadEpisodeForm,
     ) -> ::std::result::Result<types::Episode, Error> {
+        self.upload_episode_with_response(show_slug, body)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::upload_episode`] with the response's status and headers.
+    pub async fn upload_episode_with_response(
+        &self,
+        show_slug: &str,
+        body: &types::UploadEpisodeForm,
+    ) -> ::std::result::Result<ResponseValue<types::Episode>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/shows/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&show_slug))?);
@@ -734,6 +863,21 @@ pub enum Error {
     Status(::std::boxed::Box<ErrorResponse>),
     /// A success status whose body did not decode as the documented type.
     Decode(::std::boxed::Box<DecodeError>),
+}
+
+/// A success response: the decoded body with its status and headers.
+#[derive(Debug, Clone)]
+pub struct ResponseValue<T> {
+    pub status: ::reqwest::StatusCode,
+    pub headers: ::reqwest::header::HeaderMap,
+    pub body: T,
+}
+
+impl<T> ResponseValue<T> {
+    /// The body alone.
+    pub fn into_inner(self) -> T {
+        self.body
+    }
 }
 
 /// A non-success response.
@@ -898,7 +1042,7 @@ fn encode_path_segment(
 
 async fn read(
     request: ::reqwest::RequestBuilder,
-) -> ::std::result::Result<(::reqwest::StatusCode, ::std::vec::Vec<u8>), Error> {
+) -> ::std::result::Result<ResponseValue<::std::vec::Vec<u8>>, Error> {
     let response = request.send().await?;
     let status = response.status();
     let headers = response.headers().clone();
@@ -916,56 +1060,82 @@ async fn read(
             ),
         );
     }
-    ::std::result::Result::Ok((status, body))
+    ::std::result::Result::Ok(ResponseValue {
+        status,
+        headers,
+        body,
+    })
 }
 
 #[allow(dead_code)]
 async fn send_json<T: ::serde::de::DeserializeOwned>(
     request: ::reqwest::RequestBuilder,
-) -> ::std::result::Result<T, Error> {
-    let (status, body) = read(request).await?;
+) -> ::std::result::Result<ResponseValue<T>, Error> {
+    let ResponseValue { status, headers, body } = read(request).await?;
     let text: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
         b"null"
     } else {
         &body
     };
-    ::serde_json::from_slice(text)
-        .map_err(|e| Error::Decode(
-            ::std::boxed::Box::new(DecodeError {
+    match ::serde_json::from_slice(text) {
+        ::std::result::Result::Ok(body) => {
+            ::std::result::Result::Ok(ResponseValue {
                 status,
-                body: body.clone(),
-                message: e.to_string(),
-            }),
-        ))
+                headers,
+                body,
+            })
+        }
+        ::std::result::Result::Err(e) => {
+            ::std::result::Result::Err(
+                Error::Decode(
+                    ::std::boxed::Box::new(DecodeError {
+                        status,
+                        message: e.to_string(),
+                        body,
+                    }),
+                ),
+            )
+        }
+    }
 }
 
 /// A text response (`text/plain`, `text/csv`): the body as UTF-8.
 #[allow(dead_code)]
 async fn send_text(
     request: ::reqwest::RequestBuilder,
-) -> ::std::result::Result<::std::string::String, Error> {
-    let (status, body) = read(request).await?;
-    ::std::string::String::from_utf8(body)
-        .map_err(|e| {
+) -> ::std::result::Result<ResponseValue<::std::string::String>, Error> {
+    let ResponseValue { status, headers, body } = read(request).await?;
+    match ::std::string::String::from_utf8(body) {
+        ::std::result::Result::Ok(body) => {
+            ::std::result::Result::Ok(ResponseValue {
+                status,
+                headers,
+                body,
+            })
+        }
+        ::std::result::Result::Err(e) => {
             let message = ::std::format!(
                 "the text body is not UTF-8: {}", e.utf8_error()
             );
-            Error::Decode(
-                ::std::boxed::Box::new(DecodeError {
-                    status,
-                    body: e.into_bytes(),
-                    message,
-                }),
+            ::std::result::Result::Err(
+                Error::Decode(
+                    ::std::boxed::Box::new(DecodeError {
+                        status,
+                        body: e.into_bytes(),
+                        message,
+                    }),
+                ),
             )
-        })
+        }
+    }
 }
 
 /// A file download: the body as received.
 #[allow(dead_code)]
 async fn send_bytes(
     request: ::reqwest::RequestBuilder,
-) -> ::std::result::Result<::std::vec::Vec<u8>, Error> {
-    read(request).await.map(|(_, body)| body)
+) -> ::std::result::Result<ResponseValue<::std::vec::Vec<u8>>, Error> {
+    read(request).await
 }
 
 /// A file in a multipart body: the bytes, the file name the server sees, and the media
@@ -1075,6 +1245,11 @@ fn multipart_form(
 #[allow(dead_code)]
 async fn send_empty(
     request: ::reqwest::RequestBuilder,
-) -> ::std::result::Result<(), Error> {
-    read(request).await.map(|_| ())
+) -> ::std::result::Result<ResponseValue<()>, Error> {
+    let ResponseValue { status, headers, .. } = read(request).await?;
+    ::std::result::Result::Ok(ResponseValue {
+        status,
+        headers,
+        body: (),
+    })
 }

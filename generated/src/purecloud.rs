@@ -2523,6 +2523,14 @@ impl Client {
         &self,
         user_id: &str,
     ) -> ::std::result::Result<types::Empty, Error> {
+        self.delete_user_with_response(user_id).await.map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::delete_user`] with the response's status and headers.
+    pub async fn delete_user_with_response(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<ResponseValue<types::Empty>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -2546,6 +2554,16 @@ impl Client {
         &self,
         user_id: &str,
     ) -> ::std::result::Result<(), Error> {
+        self.delete_user_roles_with_response(user_id)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::delete_user_roles`] with the response's status and headers.
+    pub async fn delete_user_roles_with_response(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<ResponseValue<()>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -2571,6 +2589,17 @@ impl Client {
         user_id: &str,
         language_id: &str,
     ) -> ::std::result::Result<(), Error> {
+        self.delete_user_routinglanguage_with_response(user_id, language_id)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::delete_user_routinglanguage`] with the response's status and headers.
+    pub async fn delete_user_routinglanguage_with_response(
+        &self,
+        user_id: &str,
+        language_id: &str,
+    ) -> ::std::result::Result<ResponseValue<()>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -2597,6 +2626,17 @@ impl Client {
         user_id: &str,
         skill_id: &str,
     ) -> ::std::result::Result<(), Error> {
+        self.delete_user_routingskill_with_response(user_id, skill_id)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::delete_user_routingskill`] with the response's status and headers.
+    pub async fn delete_user_routingskill_with_response(
+        &self,
+        user_id: &str,
+        skill_id: &str,
+    ) -> ::std::result::Result<ResponseValue<()>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -2622,6 +2662,16 @@ impl Client {
         &self,
         user_id: &str,
     ) -> ::std::result::Result<(), Error> {
+        self.delete_user_station_associatedstation_with_response(user_id)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::delete_user_station_associatedstation`] with the response's status and headers.
+    pub async fn delete_user_station_associatedstation_with_response(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<ResponseValue<()>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -2646,6 +2696,16 @@ impl Client {
         &self,
         user_id: &str,
     ) -> ::std::result::Result<(), Error> {
+        self.delete_user_station_defaultstation_with_response(user_id)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::delete_user_station_defaultstation`] with the response's status and headers.
+    pub async fn delete_user_station_defaultstation_with_response(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<ResponseValue<()>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -2670,6 +2730,14 @@ impl Client {
         &self,
         type_: &types::GetFieldconfigType,
     ) -> ::std::result::Result<types::FieldConfig, Error> {
+        self.get_fieldconfig_with_response(type_).await.map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_fieldconfig`] with the response's status and headers.
+    pub async fn get_fieldconfig_with_response(
+        &self,
+        type_: &types::GetFieldconfigType,
+    ) -> ::std::result::Result<ResponseValue<types::FieldConfig>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/fieldconfig");
         let mut url = self.url(&path)?;
@@ -2696,6 +2764,16 @@ impl Client {
         &self,
         options: &params::GetProfilesUsersParams,
     ) -> ::std::result::Result<types::UserProfileEntityListing, Error> {
+        self.get_profiles_users_with_response(options)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_profiles_users`] with the response's status and headers.
+    pub async fn get_profiles_users_with_response(
+        &self,
+        options: &params::GetProfilesUsersParams,
+    ) -> ::std::result::Result<ResponseValue<types::UserProfileEntityListing>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/profiles/users");
         let mut url = self.url(&path)?;
@@ -2749,6 +2827,17 @@ impl Client {
         user_id: &str,
         options: &params::GetUserParams,
     ) -> ::std::result::Result<types::User, Error> {
+        self.get_user_with_response(user_id, options)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_user`] with the response's status and headers.
+    pub async fn get_user_with_response(
+        &self,
+        user_id: &str,
+        options: &params::GetUserParams,
+    ) -> ::std::result::Result<ResponseValue<types::User>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -2784,6 +2873,17 @@ impl Client {
         user_id: &str,
         options: &params::GetUserAdjacentsParams,
     ) -> ::std::result::Result<types::Adjacents, Error> {
+        self.get_user_adjacents_with_response(user_id, options)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_user_adjacents`] with the response's status and headers.
+    pub async fn get_user_adjacents_with_response(
+        &self,
+        user_id: &str,
+        options: &params::GetUserAdjacentsParams,
+    ) -> ::std::result::Result<ResponseValue<types::Adjacents>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -2816,6 +2916,16 @@ impl Client {
         &self,
         user_id: &str,
     ) -> ::std::result::Result<types::CallForwarding, Error> {
+        self.get_user_callforwarding_with_response(user_id)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_user_callforwarding`] with the response's status and headers.
+    pub async fn get_user_callforwarding_with_response(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<ResponseValue<types::CallForwarding>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -2841,6 +2951,17 @@ impl Client {
         user_id: &str,
         options: &params::GetUserDirectreportsParams,
     ) -> ::std::result::Result<::std::vec::Vec<types::User>, Error> {
+        self.get_user_directreports_with_response(user_id, options)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_user_directreports`] with the response's status and headers.
+    pub async fn get_user_directreports_with_response(
+        &self,
+        user_id: &str,
+        options: &params::GetUserDirectreportsParams,
+    ) -> ::std::result::Result<ResponseValue<::std::vec::Vec<types::User>>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -2874,6 +2995,17 @@ impl Client {
         user_id: &str,
         options: &params::GetUserFavoritesParams,
     ) -> ::std::result::Result<types::UserEntityListing, Error> {
+        self.get_user_favorites_with_response(user_id, options)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_user_favorites`] with the response's status and headers.
+    pub async fn get_user_favorites_with_response(
+        &self,
+        user_id: &str,
+        options: &params::GetUserFavoritesParams,
+    ) -> ::std::result::Result<ResponseValue<types::UserEntityListing>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -2916,6 +3048,17 @@ impl Client {
         user_id: &str,
         client_id: &str,
     ) -> ::std::result::Result<types::Geolocation, Error> {
+        self.get_user_geolocation_with_response(user_id, client_id)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_user_geolocation`] with the response's status and headers.
+    pub async fn get_user_geolocation_with_response(
+        &self,
+        user_id: &str,
+        client_id: &str,
+    ) -> ::std::result::Result<ResponseValue<types::Geolocation>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -2941,6 +3084,16 @@ impl Client {
         &self,
         user_id: &str,
     ) -> ::std::result::Result<types::OutOfOffice, Error> {
+        self.get_user_outofoffice_with_response(user_id)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_user_outofoffice`] with the response's status and headers.
+    pub async fn get_user_outofoffice_with_response(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<ResponseValue<types::OutOfOffice>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -2966,6 +3119,17 @@ impl Client {
         user_id: &str,
         options: &params::GetUserProfileParams,
     ) -> ::std::result::Result<types::UserProfile, Error> {
+        self.get_user_profile_with_response(user_id, options)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_user_profile`] with the response's status and headers.
+    pub async fn get_user_profile_with_response(
+        &self,
+        user_id: &str,
+        options: &params::GetUserProfileParams,
+    ) -> ::std::result::Result<ResponseValue<types::UserProfile>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -2998,6 +3162,19 @@ impl Client {
         &self,
         user_id: &str,
     ) -> ::std::result::Result<::std::vec::Vec<::std::string::String>, Error> {
+        self.get_user_profileskills_with_response(user_id)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_user_profileskills`] with the response's status and headers.
+    pub async fn get_user_profileskills_with_response(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<
+        ResponseValue<::std::vec::Vec<::std::string::String>>,
+        Error,
+    > {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3023,6 +3200,17 @@ impl Client {
         user_id: &str,
         options: &params::GetUserQueuesParams,
     ) -> ::std::result::Result<types::UserQueueEntityListing, Error> {
+        self.get_user_queues_with_response(user_id, options)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_user_queues`] with the response's status and headers.
+    pub async fn get_user_queues_with_response(
+        &self,
+        user_id: &str,
+        options: &params::GetUserQueuesParams,
+    ) -> ::std::result::Result<ResponseValue<types::UserQueueEntityListing>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3064,6 +3252,14 @@ impl Client {
         &self,
         user_id: &str,
     ) -> ::std::result::Result<types::UserAuthorization, Error> {
+        self.get_user_roles_with_response(user_id).await.map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_user_roles`] with the response's status and headers.
+    pub async fn get_user_roles_with_response(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<ResponseValue<types::UserAuthorization>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3089,6 +3285,17 @@ impl Client {
         user_id: &str,
         options: &params::GetUserRoutinglanguagesParams,
     ) -> ::std::result::Result<types::UserLanguageEntityListing, Error> {
+        self.get_user_routinglanguages_with_response(user_id, options)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_user_routinglanguages`] with the response's status and headers.
+    pub async fn get_user_routinglanguages_with_response(
+        &self,
+        user_id: &str,
+        options: &params::GetUserRoutinglanguagesParams,
+    ) -> ::std::result::Result<ResponseValue<types::UserLanguageEntityListing>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3126,6 +3333,17 @@ impl Client {
         user_id: &str,
         options: &params::GetUserRoutingskillsParams,
     ) -> ::std::result::Result<types::UserSkillEntityListing, Error> {
+        self.get_user_routingskills_with_response(user_id, options)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_user_routingskills`] with the response's status and headers.
+    pub async fn get_user_routingskills_with_response(
+        &self,
+        user_id: &str,
+        options: &params::GetUserRoutingskillsParams,
+    ) -> ::std::result::Result<ResponseValue<types::UserSkillEntityListing>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3162,6 +3380,16 @@ impl Client {
         &self,
         user_id: &str,
     ) -> ::std::result::Result<types::RoutingStatus, Error> {
+        self.get_user_routingstatus_with_response(user_id)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_user_routingstatus`] with the response's status and headers.
+    pub async fn get_user_routingstatus_with_response(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<ResponseValue<types::RoutingStatus>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3186,6 +3414,14 @@ impl Client {
         &self,
         user_id: &str,
     ) -> ::std::result::Result<types::UserStations, Error> {
+        self.get_user_station_with_response(user_id).await.map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_user_station`] with the response's status and headers.
+    pub async fn get_user_station_with_response(
+        &self,
+        user_id: &str,
+    ) -> ::std::result::Result<ResponseValue<types::UserStations>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3211,6 +3447,17 @@ impl Client {
         user_id: &str,
         options: &params::GetUserSuperiorsParams,
     ) -> ::std::result::Result<::std::vec::Vec<types::User>, Error> {
+        self.get_user_superiors_with_response(user_id, options)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_user_superiors`] with the response's status and headers.
+    pub async fn get_user_superiors_with_response(
+        &self,
+        user_id: &str,
+        options: &params::GetUserSuperiorsParams,
+    ) -> ::std::result::Result<ResponseValue<::std::vec::Vec<types::User>>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3244,6 +3491,17 @@ impl Client {
         user_id: &str,
         options: &params::GetUserTrustorsParams,
     ) -> ::std::result::Result<types::TrustorEntityListing, Error> {
+        self.get_user_trustors_with_response(user_id, options)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_user_trustors`] with the response's status and headers.
+    pub async fn get_user_trustors_with_response(
+        &self,
+        user_id: &str,
+        options: &params::GetUserTrustorsParams,
+    ) -> ::std::result::Result<ResponseValue<types::TrustorEntityListing>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3277,6 +3535,14 @@ impl Client {
         &self,
         options: &params::GetUsersParams,
     ) -> ::std::result::Result<types::UserEntityListing, Error> {
+        self.get_users_with_response(options).await.map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_users`] with the response's status and headers.
+    pub async fn get_users_with_response(
+        &self,
+        options: &params::GetUsersParams,
+    ) -> ::std::result::Result<ResponseValue<types::UserEntityListing>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users");
         let mut url = self.url(&path)?;
@@ -3326,6 +3592,14 @@ impl Client {
         &self,
         options: &params::GetUsersMeParams,
     ) -> ::std::result::Result<types::UserMe, Error> {
+        self.get_users_me_with_response(options).await.map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_users_me`] with the response's status and headers.
+    pub async fn get_users_me_with_response(
+        &self,
+        options: &params::GetUsersMeParams,
+    ) -> ::std::result::Result<ResponseValue<types::UserMe>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/me");
         let mut url = self.url(&path)?;
@@ -3357,6 +3631,17 @@ impl Client {
         q64: &str,
         options: &params::GetUsersSearchParams,
     ) -> ::std::result::Result<types::UsersSearchResponse, Error> {
+        self.get_users_search_with_response(q64, options)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::get_users_search`] with the response's status and headers.
+    pub async fn get_users_search_with_response(
+        &self,
+        q64: &str,
+        options: &params::GetUsersSearchParams,
+    ) -> ::std::result::Result<ResponseValue<types::UsersSearchResponse>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/search");
         let mut url = self.url(&path)?;
@@ -3389,6 +3674,15 @@ impl Client {
         user_id: &str,
         body: &types::UpdateUser,
     ) -> ::std::result::Result<types::User, Error> {
+        self.patch_user_with_response(user_id, body).await.map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::patch_user`] with the response's status and headers.
+    pub async fn patch_user_with_response(
+        &self,
+        user_id: &str,
+        body: &types::UpdateUser,
+    ) -> ::std::result::Result<ResponseValue<types::User>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3414,6 +3708,17 @@ impl Client {
         user_id: &str,
         body: &types::CallForwarding,
     ) -> ::std::result::Result<types::CallForwarding, Error> {
+        self.patch_user_callforwarding_with_response(user_id, body)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::patch_user_callforwarding`] with the response's status and headers.
+    pub async fn patch_user_callforwarding_with_response(
+        &self,
+        user_id: &str,
+        body: &types::CallForwarding,
+    ) -> ::std::result::Result<ResponseValue<types::CallForwarding>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3443,6 +3748,18 @@ impl Client {
         client_id: &str,
         body: &types::Geolocation,
     ) -> ::std::result::Result<types::Geolocation, Error> {
+        self.patch_user_geolocation_with_response(user_id, client_id, body)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::patch_user_geolocation`] with the response's status and headers.
+    pub async fn patch_user_geolocation_with_response(
+        &self,
+        user_id: &str,
+        client_id: &str,
+        body: &types::Geolocation,
+    ) -> ::std::result::Result<ResponseValue<types::Geolocation>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3471,6 +3788,18 @@ impl Client {
         queue_id: &str,
         body: &types::UserQueue,
     ) -> ::std::result::Result<types::UserQueue, Error> {
+        self.patch_user_queue_with_response(user_id, queue_id, body)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::patch_user_queue`] with the response's status and headers.
+    pub async fn patch_user_queue_with_response(
+        &self,
+        user_id: &str,
+        queue_id: &str,
+        body: &types::UserQueue,
+    ) -> ::std::result::Result<ResponseValue<types::UserQueue>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3499,6 +3828,18 @@ impl Client {
         body: &::std::vec::Vec<types::UserQueue>,
         options: &params::PatchUserQueuesParams,
     ) -> ::std::result::Result<types::UserQueueEntityListing, Error> {
+        self.patch_user_queues_with_response(user_id, body, options)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::patch_user_queues`] with the response's status and headers.
+    pub async fn patch_user_queues_with_response(
+        &self,
+        user_id: &str,
+        body: &::std::vec::Vec<types::UserQueue>,
+        options: &params::PatchUserQueuesParams,
+    ) -> ::std::result::Result<ResponseValue<types::UserQueueEntityListing>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3534,6 +3875,18 @@ impl Client {
         language_id: &str,
         body: &types::UserRoutingLanguage,
     ) -> ::std::result::Result<types::UserRoutingLanguage, Error> {
+        self.patch_user_routinglanguage_with_response(user_id, language_id, body)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::patch_user_routinglanguage`] with the response's status and headers.
+    pub async fn patch_user_routinglanguage_with_response(
+        &self,
+        user_id: &str,
+        language_id: &str,
+        body: &types::UserRoutingLanguage,
+    ) -> ::std::result::Result<ResponseValue<types::UserRoutingLanguage>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3560,6 +3913,14 @@ impl Client {
         &self,
         body: &::std::vec::Vec<types::PatchUser>,
     ) -> ::std::result::Result<types::UserEntityListing, Error> {
+        self.patch_users_bulk_with_response(body).await.map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::patch_users_bulk`] with the response's status and headers.
+    pub async fn patch_users_bulk_with_response(
+        &self,
+        body: &::std::vec::Vec<types::PatchUser>,
+    ) -> ::std::result::Result<ResponseValue<types::UserEntityListing>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/bulk");
         let url = self.url(&path)?;
@@ -3583,6 +3944,16 @@ impl Client {
         &self,
         body: &types::AggregationQuery,
     ) -> ::std::result::Result<types::PresenceQueryResponse, Error> {
+        self.post_analytics_users_aggregates_query_with_response(body)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::post_analytics_users_aggregates_query`] with the response's status and headers.
+    pub async fn post_analytics_users_aggregates_query_with_response(
+        &self,
+        body: &types::AggregationQuery,
+    ) -> ::std::result::Result<ResponseValue<types::PresenceQueryResponse>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/analytics/users/aggregates/query");
         let url = self.url(&path)?;
@@ -3606,6 +3977,19 @@ impl Client {
         &self,
         body: &types::UserDetailsQuery,
     ) -> ::std::result::Result<types::AnalyticsUserDetailsQueryResponse, Error> {
+        self.post_analytics_users_details_query_with_response(body)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::post_analytics_users_details_query`] with the response's status and headers.
+    pub async fn post_analytics_users_details_query_with_response(
+        &self,
+        body: &types::UserDetailsQuery,
+    ) -> ::std::result::Result<
+        ResponseValue<types::AnalyticsUserDetailsQueryResponse>,
+        Error,
+    > {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/analytics/users/details/query");
         let url = self.url(&path)?;
@@ -3629,6 +4013,16 @@ impl Client {
         &self,
         body: &types::ObservationQuery,
     ) -> ::std::result::Result<types::ObservationQueryResponse, Error> {
+        self.post_analytics_users_observations_query_with_response(body)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::post_analytics_users_observations_query`] with the response's status and headers.
+    pub async fn post_analytics_users_observations_query_with_response(
+        &self,
+        body: &types::ObservationQuery,
+    ) -> ::std::result::Result<ResponseValue<types::ObservationQueryResponse>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/analytics/users/observations/query");
         let url = self.url(&path)?;
@@ -3653,6 +4047,17 @@ impl Client {
         user_id: &str,
         options: &params::PostUserInviteParams,
     ) -> ::std::result::Result<(), Error> {
+        self.post_user_invite_with_response(user_id, options)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::post_user_invite`] with the response's status and headers.
+    pub async fn post_user_invite_with_response(
+        &self,
+        user_id: &str,
+        options: &params::PostUserInviteParams,
+    ) -> ::std::result::Result<ResponseValue<()>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3684,6 +4089,17 @@ impl Client {
         user_id: &str,
         body: &types::ChangePasswordRequest,
     ) -> ::std::result::Result<(), Error> {
+        self.post_user_password_with_response(user_id, body)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::post_user_password`] with the response's status and headers.
+    pub async fn post_user_password_with_response(
+        &self,
+        user_id: &str,
+        body: &types::ChangePasswordRequest,
+    ) -> ::std::result::Result<ResponseValue<()>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3710,6 +4126,17 @@ impl Client {
         user_id: &str,
         body: &types::UserRoutingLanguagePost,
     ) -> ::std::result::Result<types::UserRoutingLanguage, Error> {
+        self.post_user_routinglanguages_with_response(user_id, body)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::post_user_routinglanguages`] with the response's status and headers.
+    pub async fn post_user_routinglanguages_with_response(
+        &self,
+        user_id: &str,
+        body: &types::UserRoutingLanguagePost,
+    ) -> ::std::result::Result<ResponseValue<types::UserRoutingLanguage>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3736,6 +4163,17 @@ impl Client {
         user_id: &str,
         body: &types::UserRoutingSkillPost,
     ) -> ::std::result::Result<types::UserRoutingSkill, Error> {
+        self.post_user_routingskills_with_response(user_id, body)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::post_user_routingskills`] with the response's status and headers.
+    pub async fn post_user_routingskills_with_response(
+        &self,
+        user_id: &str,
+        body: &types::UserRoutingSkillPost,
+    ) -> ::std::result::Result<ResponseValue<types::UserRoutingSkill>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3761,6 +4199,14 @@ impl Client {
         &self,
         body: &types::CreateUser,
     ) -> ::std::result::Result<types::User, Error> {
+        self.post_users_with_response(body).await.map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::post_users`] with the response's status and headers.
+    pub async fn post_users_with_response(
+        &self,
+        body: &types::CreateUser,
+    ) -> ::std::result::Result<ResponseValue<types::User>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users");
         let url = self.url(&path)?;
@@ -3784,6 +4230,16 @@ impl Client {
         &self,
         body: &types::ChangeMyPasswordRequest,
     ) -> ::std::result::Result<(), Error> {
+        self.post_users_me_password_with_response(body)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::post_users_me_password`] with the response's status and headers.
+    pub async fn post_users_me_password_with_response(
+        &self,
+        body: &types::ChangeMyPasswordRequest,
+    ) -> ::std::result::Result<ResponseValue<()>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/me/password");
         let url = self.url(&path)?;
@@ -3807,6 +4263,14 @@ impl Client {
         &self,
         body: &types::UserSearchRequest,
     ) -> ::std::result::Result<types::UsersSearchResponse, Error> {
+        self.post_users_search_with_response(body).await.map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::post_users_search`] with the response's status and headers.
+    pub async fn post_users_search_with_response(
+        &self,
+        body: &types::UserSearchRequest,
+    ) -> ::std::result::Result<ResponseValue<types::UsersSearchResponse>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/search");
         let url = self.url(&path)?;
@@ -3831,6 +4295,17 @@ impl Client {
         user_id: &str,
         body: &types::CallForwarding,
     ) -> ::std::result::Result<types::CallForwarding, Error> {
+        self.put_user_callforwarding_with_response(user_id, body)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::put_user_callforwarding`] with the response's status and headers.
+    pub async fn put_user_callforwarding_with_response(
+        &self,
+        user_id: &str,
+        body: &types::CallForwarding,
+    ) -> ::std::result::Result<ResponseValue<types::CallForwarding>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3857,6 +4332,17 @@ impl Client {
         user_id: &str,
         body: &types::OutOfOffice,
     ) -> ::std::result::Result<types::OutOfOffice, Error> {
+        self.put_user_outofoffice_with_response(user_id, body)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::put_user_outofoffice`] with the response's status and headers.
+    pub async fn put_user_outofoffice_with_response(
+        &self,
+        user_id: &str,
+        body: &types::OutOfOffice,
+    ) -> ::std::result::Result<ResponseValue<types::OutOfOffice>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3883,6 +4369,20 @@ impl Client {
         user_id: &str,
         options: &params::PutUserProfileskillsParams,
     ) -> ::std::result::Result<::std::vec::Vec<::std::string::String>, Error> {
+        self.put_user_profileskills_with_response(user_id, options)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::put_user_profileskills`] with the response's status and headers.
+    pub async fn put_user_profileskills_with_response(
+        &self,
+        user_id: &str,
+        options: &params::PutUserProfileskillsParams,
+    ) -> ::std::result::Result<
+        ResponseValue<::std::vec::Vec<::std::string::String>>,
+        Error,
+    > {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3911,6 +4411,17 @@ impl Client {
         user_id: &str,
         body: &::std::vec::Vec<::std::string::String>,
     ) -> ::std::result::Result<types::UserAuthorization, Error> {
+        self.put_user_roles_with_response(user_id, body)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::put_user_roles`] with the response's status and headers.
+    pub async fn put_user_roles_with_response(
+        &self,
+        user_id: &str,
+        body: &::std::vec::Vec<::std::string::String>,
+    ) -> ::std::result::Result<ResponseValue<types::UserAuthorization>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3938,6 +4449,18 @@ impl Client {
         skill_id: &str,
         body: &types::UserRoutingSkill,
     ) -> ::std::result::Result<types::UserRoutingSkill, Error> {
+        self.put_user_routingskill_with_response(user_id, skill_id, body)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::put_user_routingskill`] with the response's status and headers.
+    pub async fn put_user_routingskill_with_response(
+        &self,
+        user_id: &str,
+        skill_id: &str,
+        body: &types::UserRoutingSkill,
+    ) -> ::std::result::Result<ResponseValue<types::UserRoutingSkill>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3965,6 +4488,17 @@ impl Client {
         user_id: &str,
         body: &types::RoutingStatus,
     ) -> ::std::result::Result<types::RoutingStatus, Error> {
+        self.put_user_routingstatus_with_response(user_id, body)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::put_user_routingstatus`] with the response's status and headers.
+    pub async fn put_user_routingstatus_with_response(
+        &self,
+        user_id: &str,
+        body: &types::RoutingStatus,
+    ) -> ::std::result::Result<ResponseValue<types::RoutingStatus>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3991,6 +4525,20 @@ impl Client {
         user_id: &str,
         station_id: &str,
     ) -> ::std::result::Result<(), Error> {
+        self.put_user_station_associatedstation_station_id_with_response(
+                user_id,
+                station_id,
+            )
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::put_user_station_associatedstation_station_id`] with the response's status and headers.
+    pub async fn put_user_station_associatedstation_station_id_with_response(
+        &self,
+        user_id: &str,
+        station_id: &str,
+    ) -> ::std::result::Result<ResponseValue<()>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -4017,6 +4565,20 @@ impl Client {
         user_id: &str,
         station_id: &str,
     ) -> ::std::result::Result<(), Error> {
+        self.put_user_station_defaultstation_station_id_with_response(
+                user_id,
+                station_id,
+            )
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::put_user_station_defaultstation_station_id`] with the response's status and headers.
+    pub async fn put_user_station_defaultstation_station_id_with_response(
+        &self,
+        user_id: &str,
+        station_id: &str,
+    ) -> ::std::result::Result<ResponseValue<()>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -4045,6 +4607,21 @@ pub enum Error {
     Status(::std::boxed::Box<ErrorResponse>),
     /// A success status whose body did not decode as the documented type.
     Decode(::std::boxed::Box<DecodeError>),
+}
+
+/// A success response: the decoded body with its status and headers.
+#[derive(Debug, Clone)]
+pub struct ResponseValue<T> {
+    pub status: ::reqwest::StatusCode,
+    pub headers: ::reqwest::header::HeaderMap,
+    pub body: T,
+}
+
+impl<T> ResponseValue<T> {
+    /// The body alone.
+    pub fn into_inner(self) -> T {
+        self.body
+    }
 }
 
 /// A non-success response.
@@ -4311,7 +4888,7 @@ fn encode_path_segment(
 
 async fn read(
     request: ::reqwest::RequestBuilder,
-) -> ::std::result::Result<(::reqwest::StatusCode, ::std::vec::Vec<u8>), Error> {
+) -> ::std::result::Result<ResponseValue<::std::vec::Vec<u8>>, Error> {
     let response = request.send().await?;
     let status = response.status();
     let headers = response.headers().clone();
@@ -4329,62 +4906,93 @@ async fn read(
             ),
         );
     }
-    ::std::result::Result::Ok((status, body))
+    ::std::result::Result::Ok(ResponseValue {
+        status,
+        headers,
+        body,
+    })
 }
 
 #[allow(dead_code)]
 async fn send_json<T: ::serde::de::DeserializeOwned>(
     request: ::reqwest::RequestBuilder,
-) -> ::std::result::Result<T, Error> {
-    let (status, body) = read(request).await?;
+) -> ::std::result::Result<ResponseValue<T>, Error> {
+    let ResponseValue { status, headers, body } = read(request).await?;
     let text: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
         b"null"
     } else {
         &body
     };
-    ::serde_json::from_slice(text)
-        .map_err(|e| Error::Decode(
-            ::std::boxed::Box::new(DecodeError {
+    match ::serde_json::from_slice(text) {
+        ::std::result::Result::Ok(body) => {
+            ::std::result::Result::Ok(ResponseValue {
                 status,
-                body: body.clone(),
-                message: e.to_string(),
-            }),
-        ))
+                headers,
+                body,
+            })
+        }
+        ::std::result::Result::Err(e) => {
+            ::std::result::Result::Err(
+                Error::Decode(
+                    ::std::boxed::Box::new(DecodeError {
+                        status,
+                        message: e.to_string(),
+                        body,
+                    }),
+                ),
+            )
+        }
+    }
 }
 
 /// A text response (`text/plain`, `text/csv`): the body as UTF-8.
 #[allow(dead_code)]
 async fn send_text(
     request: ::reqwest::RequestBuilder,
-) -> ::std::result::Result<::std::string::String, Error> {
-    let (status, body) = read(request).await?;
-    ::std::string::String::from_utf8(body)
-        .map_err(|e| {
+) -> ::std::result::Result<ResponseValue<::std::string::String>, Error> {
+    let ResponseValue { status, headers, body } = read(request).await?;
+    match ::std::string::String::from_utf8(body) {
+        ::std::result::Result::Ok(body) => {
+            ::std::result::Result::Ok(ResponseValue {
+                status,
+                headers,
+                body,
+            })
+        }
+        ::std::result::Result::Err(e) => {
             let message = ::std::format!(
                 "the text body is not UTF-8: {}", e.utf8_error()
             );
-            Error::Decode(
-                ::std::boxed::Box::new(DecodeError {
-                    status,
-                    body: e.into_bytes(),
-                    message,
-                }),
+            ::std::result::Result::Err(
+                Error::Decode(
+                    ::std::boxed::Box::new(DecodeError {
+                        status,
+                        body: e.into_bytes(),
+                        message,
+                    }),
+                ),
             )
-        })
+        }
+    }
 }
 
 /// A file download: the body as received.
 #[allow(dead_code)]
 async fn send_bytes(
     request: ::reqwest::RequestBuilder,
-) -> ::std::result::Result<::std::vec::Vec<u8>, Error> {
-    read(request).await.map(|(_, body)| body)
+) -> ::std::result::Result<ResponseValue<::std::vec::Vec<u8>>, Error> {
+    read(request).await
 }
 
 /// The docs say the body is empty; whatever the server sends is ignored.
 #[allow(dead_code)]
 async fn send_empty(
     request: ::reqwest::RequestBuilder,
-) -> ::std::result::Result<(), Error> {
-    read(request).await.map(|_| ())
+) -> ::std::result::Result<ResponseValue<()>, Error> {
+    let ResponseValue { status, headers, .. } = read(request).await?;
+    ::std::result::Result::Ok(ResponseValue {
+        status,
+        headers,
+        body: (),
+    })
 }

@@ -175,6 +175,9 @@ const CLIENT_RESERVED: &[&str] = &[
     "server_url",
 ];
 
+/// Each operation `x` is also generated as `x` + each suffix (`x_with_response`).
+const OP_METHOD_SUFFIXES: &[&str] = &["_with_response"];
+
 struct Names {
     /// Schema name → Rust identifier for models, stand-ins and enums.
     types: BTreeMap<String, String>,
@@ -455,7 +458,7 @@ fn param_ty(t: &Type, names: &Names) -> ParamTy {
 
 fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKind>, op_scope: &mut Scope, opt_scope: &mut Scope) -> Option<OpView> {
     let (method, path) = (op.method?, op.path.as_ref()?);
-    let ident = op_scope.unique(naming::snake(&op.name, "operation"));
+    let ident = op_scope.unique_family(naming::snake(&op.name, "operation"), OP_METHOD_SUFFIXES);
     // Locals of the method template: an argument named like one would be shadowed.
     let mut arg_scope = Scope::with_reserved(&[
         "self",

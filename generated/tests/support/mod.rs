@@ -78,17 +78,23 @@ pub struct Reply {
     pub status: u16,
     pub content_type: &'static str,
     pub body: String,
+    /// Extra response headers.
+    pub headers: Vec<(String, String)>,
 }
 
 impl Reply {
     pub fn json(status: u16, body: serde_json::Value) -> Reply {
-        Reply { status, content_type: "application/json", body: body.to_string() }
+        Reply::raw(status, "application/json", &body.to_string())
     }
     pub fn raw(status: u16, content_type: &'static str, body: &str) -> Reply {
-        Reply { status, content_type, body: body.to_string() }
+        Reply { status, content_type, body: body.to_string(), headers: Vec::new() }
     }
     pub fn empty(status: u16) -> Reply {
-        Reply { status, content_type: "text/plain", body: String::new() }
+        Reply::raw(status, "text/plain", "")
+    }
+    pub fn header(mut self, name: &str, value: &str) -> Reply {
+        self.headers.push((name.to_string(), value.to_string()));
+        self
     }
 }
 
@@ -159,8 +165,9 @@ fn serve(stream: TcpStream, reply: &Reply) -> Option<Recorded> {
         404 => "Not Found",
         _ => "Status",
     };
+    let extra: String = reply.headers.iter().map(|(n, v)| format!("{n}: {v}\r\n")).collect();
     let response = format!(
-        "HTTP/1.1 {} {reason}\r\ncontent-type: {}\r\ncontent-length: {}\r\nconnection: close\r\nx-request-id: test-1\r\n\r\n{}",
+        "HTTP/1.1 {} {reason}\r\ncontent-type: {}\r\ncontent-length: {}\r\nconnection: close\r\nx-request-id: test-1\r\n{extra}\r\n{}",
         reply.status,
         reply.content_type,
         reply.body.len(),
