@@ -173,6 +173,10 @@ const CLIENT_RESERVED: &[&str] = &[
     "eq",
     "to_owned",
     "server_url",
+    "setup",
+    "with_authorization",
+    "with_retry_policy",
+    "with_timeout",
 ];
 
 /// Each operation `x` is also generated as `x` + each suffix (`x_with_response`).
@@ -477,6 +481,7 @@ fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKin
         "send_empty",
         "send_text",
         "read",
+        "comma_list",
     ]);
     let mut args = Vec::new();
     let mut opt_fields = Vec::new();

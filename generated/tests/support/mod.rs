@@ -80,6 +80,8 @@ pub struct Reply {
     pub body: String,
     /// Extra response headers.
     pub headers: Vec<(String, String)>,
+    /// Read the request, then answer nothing until the client hangs up.
+    pub stall: bool,
 }
 
 impl Reply {
@@ -87,10 +89,14 @@ impl Reply {
         Reply::raw(status, "application/json", &body.to_string())
     }
     pub fn raw(status: u16, content_type: &'static str, body: &str) -> Reply {
-        Reply { status, content_type, body: body.to_string(), headers: Vec::new() }
+        Reply { status, content_type, body: body.to_string(), headers: Vec::new(), stall: false }
     }
     pub fn empty(status: u16) -> Reply {
         Reply::raw(status, "text/plain", "")
+    }
+    /// No answer: the server waits until the client gives up and closes the connection.
+    pub fn stall() -> Reply {
+        Reply { stall: true, ..Reply::empty(200) }
     }
     pub fn header(mut self, name: &str, value: &str) -> Reply {
         self.headers.push((name.to_string(), value.to_string()));
@@ -159,6 +165,12 @@ fn serve(stream: TcpStream, reply: &Reply) -> Option<Recorded> {
     let len = headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("content-length")).and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
     let mut body = vec![0; len];
     reader.read_exact(&mut body).ok()?;
+    let recorded = Recorded { method, target, headers, body };
+    if reply.stall {
+        // Returns when the client closes the connection (or after the read timeout).
+        let _ = reader.read_to_end(&mut Vec::new());
+        return Some(recorded);
+    }
     let reason = match reply.status {
         200 => "OK",
         204 => "No Content",
@@ -176,5 +188,5 @@ fn serve(stream: TcpStream, reply: &Reply) -> Option<Recorded> {
     let mut stream = stream;
     stream.write_all(response.as_bytes()).ok()?;
     stream.flush().ok()?;
-    Some(Recorded { method, target, headers, body })
+    Some(recorded)
 }
