@@ -455,7 +455,9 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
         deprecated: doc.deprecated,
         params,
         body_kind,
+        content_type: None,
         returns,
+        accept: None,
         source,
         overlaid: Vec::new(),
     };

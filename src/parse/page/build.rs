@@ -78,7 +78,9 @@ pub(crate) fn build(file: &str, parts: EndpointParts, diags: &mut Diagnostics) -
         deprecated: false,
         params,
         body_kind: None,
+        content_type: None,
         returns,
+        accept: None,
         source,
         overlaid: Vec::new(),
     };
