@@ -27,11 +27,15 @@ pub struct Output {
     /// A directory whose `*.jinja` files replace the embedded templates of the same name.
     #[serde(default)]
     pub templates: Option<PathBuf>,
+    /// Write the client (`Client`, `params`, `Error`, needing reqwest); `false` writes the
+    /// models and enums only, which need serde (plus serde_json and chrono when used).
+    #[serde(default = "yes")]
+    pub client: bool,
 }
 
 impl Default for Output {
     fn default() -> Self {
-        Output { dir: default_out_dir(), lib: true, templates: None }
+        Output { dir: default_out_dir(), lib: true, templates: None, client: true }
     }
 }
 

@@ -115,7 +115,7 @@ impl Type {
 }
 
 /// One allowed value of an enumerated field or parameter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EnumValue {
     pub value: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

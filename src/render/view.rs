@@ -26,6 +26,10 @@ pub struct ApiView {
     pub forms: Vec<FormView>,
     /// Some operation sends `multipart/form-data` (the crate needs reqwest's `multipart`).
     pub multipart: bool,
+    /// Render the client (`params`, `Client`, runtime); `false`: the types only.
+    pub client: bool,
+    /// The `decode` helpers the models use (`nullable`, `date_time`, `nullable_date_time`).
+    pub decode_helpers: BTreeSet<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -44,6 +48,8 @@ pub struct ModelView {
     pub default: bool,
     /// Serialized as JSON (not a form or multipart body, which may hold files).
     pub serde: bool,
+    /// Arguments of its `new` constructor: the fields that are not `Option`s.
+    pub required: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -57,6 +63,8 @@ pub struct FieldView {
     /// `None` is left out of the JSON (optional fields); a required nullable field
     /// sends `null` instead.
     pub skip_none: bool,
+    /// The arguments of its `#[serde(...)]` attribute (none: no attribute).
+    pub serde: Vec<String>,
     pub docs: Vec<String>,
 }
 
@@ -136,6 +144,17 @@ pub struct OptionsView {
     pub ident: String,
     pub docs: Vec<String>,
     pub fields: Vec<FieldView>,
+    pub setters: Vec<SetterView>,
+}
+
+/// `with_<field>(value)`: sets an optional parameter to `Some(value.into())`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SetterView {
+    pub ident: String,
+    pub field: String,
+    /// The type inside the field's `Option`.
+    pub ty: String,
+    pub docs: Vec<String>,
 }
 
 /// A query parameter or header: `expr` is a reference to the value (or `Option` of it).
@@ -150,6 +169,8 @@ pub struct SendView {
 pub struct Settings {
     pub query_arrays: QueryArrayStyle,
     pub generator: String,
+    /// Render the client; `false` renders the types only.
+    pub client: bool,
 }
 
 /// Names the client itself uses; operations get another name instead.
@@ -202,6 +223,7 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
     let mut models = Vec::new();
     let mut forms = Vec::new();
     let mut aliases = Vec::new();
+    let mut decode_helpers = BTreeSet::new();
     for m in &api.models {
         let ident = names.types[&m.name].clone();
         if m.undocumented {
@@ -229,22 +251,56 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
                 if names.boxed.contains(&(m.name.clone(), f.name.clone())) {
                     ty = format!("::std::boxed::Box<{ty}>");
                 }
+                let mut docs = field_docs(f.description.as_deref(), &f.default, &f.constraints, &f.enum_values, None);
+                // Optional and nullable: absent (`None`), `null` (`Some(None)`) or a value. Form
+                // bodies cannot send `null`, so theirs stay two-state.
+                let three_state = !form && !f.required && f.nullable;
+                if three_state {
+                    ty = format!("::std::option::Option<{ty}>");
+                    push_para(&mut docs, vec!["Nullable: `None` leaves it out, `Some(None)` sends `null` (clears it).".into()]);
+                }
                 let optional = !f.required || f.nullable;
+                let decode = match (three_state, !form && holds_date_time(&f.ty)) {
+                    (true, true) => Some("nullable_date_time"),
+                    (true, false) => Some("nullable"),
+                    (false, true) => Some("date_time"),
+                    (false, false) => None,
+                };
+                decode_helpers.extend(decode);
+                if decode == Some("nullable_date_time") {
+                    decode_helpers.insert("date_time");
+                }
+                let renamed = ident != f.wire_name;
+                let wire = str_lit(&f.wire_name);
+                let mut serde = Vec::new();
+                if renamed {
+                    serde.push(format!("rename = {wire}"));
+                }
+                if optional {
+                    serde.push("default".into());
+                }
+                if !f.required {
+                    serde.push("skip_serializing_if = \"::std::option::Option::is_none\"".into());
+                }
+                if let Some(helper) = decode {
+                    serde.push(format!("deserialize_with = \"decode::{helper}\""));
+                }
                 FieldView {
-                    renamed: ident != f.wire_name,
-                    wire: str_lit(&f.wire_name),
+                    renamed,
+                    wire,
                     ty: if optional { format!("::std::option::Option<{ty}>") } else { ty },
                     optional,
                     skip_none: !f.required,
-                    docs: field_docs(f.description.as_deref(), &f.default, &f.constraints, &f.enum_values, None),
+                    serde,
+                    docs,
                     ident,
                 }
             })
             .collect();
         let mut docs = m.description.as_deref().map(doc_lines).unwrap_or_default();
         push_para(&mut docs, vec![format!("Documented at {}.", code(&m.source.to_string()))]);
-        let default = fields.iter().all(|f: &FieldView| f.optional);
-        models.push(ModelView { ident, docs, fields, default, serde: !form });
+        let required = fields.iter().filter(|f: &&FieldView| !f.optional).count();
+        models.push(ModelView { ident, docs, fields, default: required == 0, serde: !form, required });
     }
 
     let enums = api.enums.iter().map(|e| enum_view(e, &names)).collect();
@@ -292,6 +348,8 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
         comma_arrays: settings.query_arrays == QueryArrayStyle::Comma,
         forms,
         multipart,
+        client: settings.client,
+        decode_helpers,
     }
 }
 
@@ -366,6 +424,16 @@ fn rust_type(t: &Type, names: &Names, prefix: &str) -> String {
             Some(ident) => format!("{prefix}{ident}"),
             None => "::serde_json::Value".into(),
         },
+    }
+}
+
+/// Date-times anywhere inside (`array<date-time>`): decoded by the lenient `decode` helpers.
+fn holds_date_time(t: &Type) -> bool {
+    match t {
+        Type::DateTime => true,
+        Type::Array { items } => holds_date_time(items),
+        Type::Map { values } => holds_date_time(values),
+        _ => false,
     }
 }
 
@@ -590,8 +658,13 @@ fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKin
 
     let options = (!opt_fields.is_empty()).then(|| OptionsView {
         ident: opt_scope.unique(format!("{}Params", naming::pascal(&op.name, "Operation"))),
-        docs: vec![format!("Optional parameters of [`Client::{ident}`](super::Client::{ident}).")],
-        fields: opt_fields,
+        docs: vec![
+            format!("Optional parameters of [`Client::{ident}`](super::Client::{ident})."),
+            String::new(),
+            "Start from `Default::default()` and chain the `with_*` setters.".into(),
+        ],
+        setters: opt_fields.iter().map(|(_, s)| s).cloned().collect(),
+        fields: opt_fields.into_iter().map(|(f, _)| f).collect(),
     });
     if let Some(o) = &options {
         args.push(ArgView { ident: "options".into(), ty: format!("&params::{}", o.ident) });
@@ -631,22 +704,27 @@ fn body_kind(op: &Operation, form_bodies: &BTreeMap<String, BodyKind>) -> &'stat
     }
 }
 
-fn opt_field(ident: &str, p: &Param, owned: String) -> FieldView {
+/// An optional parameter: its field in the params struct, and the setter of that field.
+fn opt_field(ident: &str, p: &Param, owned: String) -> (FieldView, SetterView) {
     let loc = match p.location {
         Location::Query => format!("Query parameter {}.", code(&p.wire_name)),
         Location::Header => format!("Header {}.", code(&p.wire_name)),
         Location::Cookie => format!("Cookie {}.", code(&p.wire_name)),
         _ => "The request body.".to_string(),
     };
-    FieldView {
+    let name = ident.trim_start_matches("r#");
+    let setter = SetterView { ident: format!("with_{name}"), field: ident.to_string(), docs: vec![format!("Sets {}.", code(name))], ty: owned.clone() };
+    let field = FieldView {
         ident: ident.to_string(),
         wire: str_lit(&p.wire_name),
         renamed: false,
         ty: format!("::std::option::Option<{owned}>"),
         optional: true,
         skip_none: true,
+        serde: Vec::new(),
         docs: field_docs(p.description.as_deref(), &p.default, &p.constraints, &p.enum_values, Some(&loc)),
-    }
+    };
+    (field, setter)
 }
 
 fn op_docs(op: &Operation, method: Method, path: &str, ident: &str, args: &[ArgView]) -> Vec<String> {
