@@ -2,6 +2,7 @@
 
 mod docs;
 mod forms;
+mod paging;
 mod view;
 
 pub use docs::{doc_lines, str_lit};
@@ -18,6 +19,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("enum.rs.jinja", include_str!("../../templates/enum.rs.jinja")),
     ("client.rs.jinja", include_str!("../../templates/client.rs.jinja")),
     ("runtime.rs.jinja", include_str!("../../templates/runtime.rs.jinja")),
+    ("paging.rs.jinja", include_str!("../../templates/paging.rs.jinja")),
     ("lib.rs.jinja", include_str!("../../templates/lib.rs.jinja")),
 ];
 

@@ -3,6 +3,7 @@
 
 use super::docs::{code, doc_lines, inline, str_lit};
 use super::forms::{FormView, form_models, form_view, is_file};
+use super::paging::{PagingView, paging_view};
 use crate::config::QueryArrayStyle;
 use crate::naming::{self, Scope};
 use crate::schema::*;
@@ -26,6 +27,8 @@ pub struct ApiView {
     pub forms: Vec<FormView>,
     /// Some operation sends `multipart/form-data` (the crate needs reqwest's `multipart`).
     pub multipart: bool,
+    /// Some operation has a `…_stream` method (the crate needs `futures-util`).
+    pub paging: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -101,6 +104,7 @@ pub struct OpView {
     pub returns: String,
     /// `json`, `bytes` or `empty`.
     pub decode: &'static str,
+    pub paging: Option<PagingView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -171,7 +175,7 @@ const CLIENT_RESERVED: &[&str] = &[
     "server_url",
 ];
 
-struct Names {
+pub(super) struct Names {
     /// Schema name → Rust identifier for models, stand-ins and enums.
     types: BTreeMap<String, String>,
     enums: BTreeSet<String>,
@@ -240,8 +244,9 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
 
     let mut op_scope = Scope::with_reserved(CLIENT_RESERVED);
     let mut opt_scope = Scope::with_reserved(&[]);
-    let ops: Vec<OpView> = api.operations.iter().filter_map(|op| op_view(op, &names, &form_bodies, &mut op_scope, &mut opt_scope)).collect();
+    let ops: Vec<OpView> = api.operations.iter().filter_map(|op| op_view(op, &names, &form_bodies, &api.models, &mut op_scope, &mut opt_scope)).collect();
     let multipart = ops.iter().any(|o| o.body_kind == "multipart");
+    let paging = ops.iter().any(|o| o.paging.is_some());
 
     let mut docs = Vec::new();
     if let Some(t) = &api.title {
@@ -281,6 +286,7 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
         comma_arrays: settings.query_arrays == QueryArrayStyle::Comma,
         forms,
         multipart,
+        paging,
     }
 }
 
@@ -339,7 +345,7 @@ fn enum_view(e: &EnumDef, names: &Names) -> EnumView {
 
 /// The Rust type for a schema type. `prefix` qualifies model names (`types::`) outside
 /// the types module; std names are always fully qualified so models may be called `Option`.
-fn rust_type(t: &Type, names: &Names, prefix: &str) -> String {
+pub(super) fn rust_type(t: &Type, names: &Names, prefix: &str) -> String {
     match t {
         Type::String { .. } => "::std::string::String".into(),
         Type::Integer { bits: Some(32) } => "i32".into(),
@@ -449,7 +455,14 @@ fn param_ty(t: &Type, names: &Names) -> ParamTy {
     }
 }
 
-fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKind>, op_scope: &mut Scope, opt_scope: &mut Scope) -> Option<OpView> {
+fn op_view(
+    op: &Operation,
+    names: &Names,
+    form_bodies: &BTreeMap<String, BodyKind>,
+    models: &[Model],
+    op_scope: &mut Scope,
+    opt_scope: &mut Scope,
+) -> Option<OpView> {
     let (method, path) = (op.method?, op.path.as_ref()?);
     let ident = op_scope.unique(naming::snake(&op.name, "operation"));
     // Locals of the method template: an argument named like one would be shadowed.
@@ -477,6 +490,7 @@ fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKin
     let mut cookies = Vec::new();
     let mut body = None;
     let mut path_exprs: BTreeMap<String, String> = BTreeMap::new();
+    let mut param_idents: BTreeMap<&str, String> = BTreeMap::new();
     let body_kind = body_kind(op, form_bodies);
 
     // Path parameters first, in template order; then required ones; then the body.
@@ -494,6 +508,7 @@ fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKin
     for p in ordered {
         let pt = param_ty(&p.ty, names);
         let pident = arg_scope.unique(naming::snake(&p.name, "param"));
+        param_idents.insert(&p.name, pident.clone());
         match p.location {
             Location::Body => {
                 let (arg, ty) = match body_kind {
@@ -571,6 +586,7 @@ fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKin
         args.push(ArgView { ident: "options".into(), ty: format!("&params::{}", o.ident) });
     }
 
+    let paging = paging_view(op, &ident, &args, &param_idents, names, models, op_scope);
     Some(OpView {
         docs: op_docs(op, method, path, &ident, &args),
         deprecated: op.deprecated.then(|| str_lit("deprecated in the API docs")),
@@ -586,6 +602,7 @@ fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKin
         body_kind,
         returns,
         decode,
+        paging,
         ident,
     })
 }

@@ -458,6 +458,7 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
         returns,
         source,
         overlaid: Vec::new(),
+        paging: None,
     };
     (op, ctx.models)
 }
