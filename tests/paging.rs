@@ -16,7 +16,8 @@ fn streams(code: &str) -> Vec<&str> {
     code.lines().filter_map(|l| l.trim().strip_prefix("pub fn ")).filter_map(|l| l.split('<').next()).filter(|n| n.ends_with("_stream")).collect()
 }
 
-const ALL: [&str; 6] = ["list_authors_stream", "list_books_stream", "list_events_stream", "list_loans_stream", "list_members_stream", "list_reviews_stream"];
+const ALL: [&str; 7] =
+    ["list_authors_stream", "list_books_stream", "list_events_stream", "list_loans_stream", "list_members_stream", "list_reviews_stream", "list_tags_stream"];
 
 #[test]
 fn paginate_false_on_an_operation_removes_its_stream_method() {

@@ -141,11 +141,11 @@ async fn a_next_uri_on_another_origin_is_refused_and_ends_the_stream() {
 async fn an_error_is_the_last_item() {
     let server = Server::start(vec![
         Reply::json(200, json!({ "results": [{ "id": "e1", "kind": "loan" }], "next_cursor": "c2" })),
-        Reply::json(503, json!({ "message": "try later" })),
+        Reply::json(404, json!({ "message": "gone" })),
     ]);
     let items: Vec<_> = client(&server).list_events_stream(&Default::default()).collect().await;
     assert_eq!(items.len(), 2);
-    assert!(matches!(&items[1], Err(e) if e.status().map(|s| s.as_u16()) == Some(503)));
+    assert!(matches!(&items[1], Err(e) if e.status().map(|s| s.as_u16()) == Some(404)));
     assert_eq!(server.requests().len(), 2);
 }
 
@@ -156,4 +156,23 @@ async fn a_repeated_cursor_ends_the_stream() {
     let events = all(client(&server).list_events_stream(&Default::default())).await;
     assert_eq!(events.len(), 2);
     assert_eq!(server.requests().len(), 2);
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn link_header_next_is_followed_until_a_page_has_none() {
+    let tags = |names: &[&str]| Reply::json(200, json!(names.iter().map(|n| json!({ "name": n })).collect::<Vec<_>>()));
+    let server = Server::start(vec![
+        tags(&["sf", "poetry"]).header("Link", r#"</tags?page=2&per_page=2>; rel="next", </tags?page=9&per_page=2>; rel="last""#),
+        // Another link first, a quoted multi-valued rel, a comma inside the URL.
+        tags(&["crime", "drama"]).header("Link", r#"</tags?page=1&per_page=2>; rel="prev first", </tags?page=3&per_page=2&sort=a,b>; rel="last next""#),
+        tags(&["maps"]).header("Link", r#"</tags?page=2&per_page=2>; rel="prev""#),
+    ]);
+    let options = params::ListTagsParams { per_page: Some(2), ..Default::default() };
+    let names: Vec<String> = all(client(&server).list_tags_stream(&options)).await.into_iter().map(|t| t.name).collect();
+    assert_eq!(names, ["sf", "poetry", "crime", "drama", "maps"]);
+
+    let requests = server.requests();
+    let targets: Vec<&str> = requests.iter().map(|r| r.target.as_str()).collect();
+    assert_eq!(targets, ["/tags?per_page=2", "/tags?page=2&per_page=2", "/tags?page=3&per_page=2&sort=a,b"]);
+    assert!(requests.iter().all(|r| r.header("authorization") == Some("Bearer tok")));
 }

@@ -38,17 +38,9 @@ pub struct PagingView {
 }
 
 /// `params` maps documented parameter names to their options fields; `names` the
-/// schema's types; `scope` keeps method names unique.
-pub fn paging_view(
-    op: &Operation,
-    method: &str,
-    args: &[ArgView],
-    params: &BTreeMap<&str, String>,
-    names: &Names,
-    models: &[Model],
-    scope: &mut Scope,
-) -> Option<PagingView> {
-    let paging = op.paging.as_ref().filter(|p| p.style != PagingStyle::LinkHeader /* TEMP until ResponseValue */)?;
+/// schema's types. `{method}_stream` is claimed with the method's name (`OP_METHOD_SUFFIXES`).
+pub fn paging_view(op: &Operation, method: &str, args: &[ArgView], params: &BTreeMap<&str, String>, names: &Names, models: &[Model]) -> Option<PagingView> {
+    let paging = op.paging.as_ref()?;
     let Returns::Body { ty } = &op.returns else { return None };
     let page_model = ty.ref_name().and_then(|n| models.iter().find(|m| m.name == n));
     let field = |name: &Option<String>| -> Option<String> { Some(format!("response.{}", field_ident(page_model?, name.as_deref())?)) };
@@ -69,7 +61,7 @@ pub fn paging_view(
         PagingStyle::NextUri => "next_uri",
         PagingStyle::LinkHeader => "link_header",
     };
-    let ident = scope.unique(format!("{method}_stream"));
+    let ident = format!("{method}_stream");
     let item = rust_type(item_ty, names, "types::");
     // The docs speak of wire names (`pageNumber`), as the parameters' docs do.
     let fields = page_model.into_iter().chain(item_model).flat_map(|m| &m.fields);

@@ -173,7 +173,15 @@ const CLIENT_RESERVED: &[&str] = &[
     "eq",
     "to_owned",
     "server_url",
+    "setup",
+    "with_authorization",
+    "with_retry_policy",
+    "with_timeout",
 ];
+
+/// Each operation `x` is also generated as `x` + each suffix (`x_with_response`, and
+/// `x_stream` when it pages: claimed either way, so names do not shift with `paginate`).
+const OP_METHOD_SUFFIXES: &[&str] = &["_with_response", "_stream"];
 
 pub(super) struct Names {
     /// Schema name → Rust identifier for models, stand-ins and enums.
@@ -464,7 +472,7 @@ fn op_view(
     opt_scope: &mut Scope,
 ) -> Option<OpView> {
     let (method, path) = (op.method?, op.path.as_ref()?);
-    let ident = op_scope.unique(naming::snake(&op.name, "operation"));
+    let ident = op_scope.unique_family(naming::snake(&op.name, "operation"), OP_METHOD_SUFFIXES);
     // Locals of the method template: an argument named like one would be shadowed.
     let mut arg_scope = Scope::with_reserved(&[
         "self",
@@ -482,6 +490,7 @@ fn op_view(
         "send_bytes",
         "send_empty",
         "read",
+        "comma_list",
     ]);
     let mut args = Vec::new();
     let mut opt_fields = Vec::new();
@@ -586,7 +595,7 @@ fn op_view(
         args.push(ArgView { ident: "options".into(), ty: format!("&params::{}", o.ident) });
     }
 
-    let paging = paging_view(op, &ident, &args, &param_idents, names, models, op_scope);
+    let paging = paging_view(op, &ident, &args, &param_idents, names, models);
     Some(OpView {
         docs: op_docs(op, method, path, &ident, &args),
         deprecated: op.deprecated.then(|| str_lit("deprecated in the API docs")),
