@@ -176,3 +176,13 @@ async fn link_header_next_is_followed_until_a_page_has_none() {
     assert_eq!(targets, ["/tags?per_page=2", "/tags?page=2&per_page=2", "/tags?page=3&per_page=2&sort=a,b"]);
     assert!(requests.iter().all(|r| r.header("authorization") == Some("Bearer tok")));
 }
+
+#[test]
+fn streams_are_send_so_they_can_be_spawned() {
+    fn send<T: Send>(_: &T) {}
+    let client = Client::new("http://127.0.0.1:9");
+    let options = params::ListBooksParams::default();
+    send(&client.list_books_stream(&options));
+    send(&client.list_tags_stream(&Default::default()));
+    send(&client.list_reviews_stream("b1", &Default::default()));
+}
