@@ -341,11 +341,11 @@ fn operation(op: &Operation, id: &str, path: &str, names: &ComponentNames) -> Va
         let mut rb = Map::new();
         insert_opt(&mut rb, "description", &body.description);
         rb.insert("required".into(), body.required.into());
-        let media = op.body_kind.map_or("application/json", crate::schema::BodyKind::media_type);
+        let media = op.content_type.as_deref().unwrap_or(op.body_kind.map_or("application/json", crate::schema::BodyKind::media_type));
         rb.insert("content".into(), json!({ media: {"schema": value_schema(&body.ty, false, facts, names)}}));
         o.insert("requestBody".into(), Value::Object(rb));
     }
-    o.insert("responses".into(), responses(&op.returns, names));
+    o.insert("responses".into(), responses(&op.returns, op.accept.as_deref(), names));
     o.insert("x-docs2rs-source".into(), op.source.to_string().into());
     if let Some(p) = &op.permissions {
         o.insert("x-docs2rs-permissions".into(), serde_json::to_value(p).unwrap_or_default());
@@ -391,11 +391,11 @@ fn parameters(op: &Operation, path: &str, names: &ComponentNames) -> Vec<Value> 
     out
 }
 
-fn responses(returns: &Returns, names: &ComponentNames) -> Value {
+fn responses(returns: &Returns, accept: Option<&str>, names: &ComponentNames) -> Value {
     match returns {
         Returns::Body { ty } => json!({"200": {
             "description": "Success.",
-            "content": {"application/json": {"schema": type_schema(ty, names)}},
+            "content": {accept.unwrap_or("application/json"): {"schema": type_schema(ty, names)}},
         }}),
         Returns::Empty => json!({"204": {"description": "Success; the docs state an empty response body."}}),
         Returns::Unknown => json!({"default": {"description": "The docs do not state the response."}}),

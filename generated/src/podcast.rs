@@ -264,6 +264,7 @@ impl ::std::fmt::Debug for Client {
             .field("headers", &self.headers)
             .field("retry", &self.retry)
             .field("timeout", &self.timeout)
+            .field("problem", &self.problem)
             .finish_non_exhaustive()
     }
 }
@@ -551,7 +552,8 @@ impl Client {
         path.push_str(&encode_path_segment(&ToParam::to_param(&episode_id))?);
         path.push_str("/audio");
         let url = self.url(&path)?;
-        let request = self.request(::reqwest::Method::GET, url)?;
+        let mut request = self.request(::reqwest::Method::GET, url)?;
+        request = request.header(::reqwest::header::ACCEPT, "audio/mpeg");
         send_bytes(self, request).await
     }
 
@@ -650,8 +652,9 @@ impl Client {
         path.push_str(&encode_path_segment(&ToParam::to_param(&episode_id))?);
         path.push_str("/transcript");
         let url = self.url(&path)?;
-        let request = self.request(::reqwest::Method::GET, url)?;
-        send_json(self, request).await
+        let mut request = self.request(::reqwest::Method::GET, url)?;
+        request = request.header(::reqwest::header::ACCEPT, "text/plain");
+        send_text(self, request).await
     }
 
     /// Episodes of a show
@@ -858,7 +861,7 @@ impl Client {
         let url = self.url(&path)?;
         let mut request = self.request(::reqwest::Method::PUT, url)?;
         request = request
-            .header(::reqwest::header::CONTENT_TYPE, "application/octet-stream")
+            .header(::reqwest::header::CONTENT_TYPE, "image/png")
             .body(::std::borrow::ToOwned::to_owned(body));
         send_empty(self, request).await
     }
@@ -1424,6 +1427,38 @@ fn decode<T: ::serde::de::DeserializeOwned>(
             )
         }
         ::std::result::Result::Err(e) => ::std::result::Result::Err(e.to_string()),
+    }
+}
+
+/// A text response (`text/plain`, `text/csv`): the body as UTF-8.
+#[allow(dead_code)]
+async fn send_text(
+    client: &Client,
+    request: ::reqwest::RequestBuilder,
+) -> ::std::result::Result<ResponseValue<::std::string::String>, Error> {
+    let ResponseValue { status, headers, body } = execute(client, request).await?;
+    match ::std::string::String::from_utf8(body) {
+        ::std::result::Result::Ok(body) => {
+            ::std::result::Result::Ok(ResponseValue {
+                status,
+                headers,
+                body,
+            })
+        }
+        ::std::result::Result::Err(e) => {
+            let message = ::std::format!(
+                "the text body is not UTF-8: {}", e.utf8_error()
+            );
+            ::std::result::Result::Err(
+                Error::Decode(
+                    ::std::boxed::Box::new(DecodeError {
+                        status,
+                        body: e.into_bytes(),
+                        message,
+                    }),
+                ),
+            )
+        }
     }
 }
 

@@ -101,8 +101,12 @@ pub struct OpView {
     pub body_optional: bool,
     /// How the body is sent: `json`, `form`, `multipart`, `binary` or `text`.
     pub body_kind: &'static str,
+    /// The `Content-Type` of a binary or text body, as a string literal.
+    pub raw_content_type: String,
+    /// The documented non-JSON response media type, as a string literal for `Accept`.
+    pub accept: Option<String>,
     pub returns: String,
-    /// `json`, `bytes` or `empty`.
+    /// `json`, `text`, `bytes` or `empty`.
     pub decode: &'static str,
     pub paging: Option<PagingView>,
 }
@@ -489,6 +493,7 @@ fn op_view(
         "send_json",
         "send_bytes",
         "send_empty",
+        "send_text",
         "read",
         "comma_list",
     ]);
@@ -578,12 +583,25 @@ fn op_view(
         pieces.push(PathPiece::text(rest));
     }
 
+    // A documented `Accept: text/csv` answers text; `audio/mpeg` and other raw types bytes.
+    let raw_response = op.accept.as_deref();
+    let text_response = raw_response.is_some_and(|m| m.starts_with("text/"));
+    let plain_string = |ty: &Type| matches!(ty, Type::String { format: None });
     let (returns, decode) = match &op.returns {
         Returns::Empty => ("()".to_string(), "empty"),
-        Returns::Unknown => ("::serde_json::Value".to_string(), "json"),
         // Files and byte streams are returned as they arrive, not parsed as JSON.
         Returns::Body { ty: Type::String { format: Some(f) } } if f == "binary" => ("::std::vec::Vec<u8>".to_string(), "bytes"),
+        Returns::Body { ty } if text_response && plain_string(ty) => ("::std::string::String".to_string(), "text"),
+        Returns::Unknown if text_response => ("::std::string::String".to_string(), "text"),
+        Returns::Unknown if raw_response.is_some() => ("::std::vec::Vec<u8>".to_string(), "bytes"),
+        Returns::Body { ty } if raw_response.is_some() && plain_string(ty) => ("::std::vec::Vec<u8>".to_string(), "bytes"),
+        Returns::Unknown => ("::serde_json::Value".to_string(), "json"),
         Returns::Body { ty } => (rust_type(ty, names, "types::"), "json"),
+    };
+    let raw_content_type = match (&op.content_type, op.body_kind) {
+        (Some(media), _) => str_lit(media),
+        (None, Some(BodyKind::Text)) => str_lit("text/plain; charset=utf-8"),
+        (None, _) => str_lit(BodyKind::Binary.media_type()),
     };
 
     let options = (!opt_fields.is_empty()).then(|| OptionsView {
@@ -609,6 +627,8 @@ fn op_view(
         body_optional: body.as_deref().is_some_and(|b| b.starts_with("options.")),
         body,
         body_kind,
+        raw_content_type,
+        accept: op.accept.as_deref().map(str_lit),
         returns,
         decode,
         paging,
