@@ -263,6 +263,7 @@ impl ::std::fmt::Debug for Client {
             .field("headers", &self.headers)
             .field("retry", &self.retry)
             .field("timeout", &self.timeout)
+            .field("problem", &self.problem)
             .finish_non_exhaustive()
     }
 }
@@ -1203,6 +1204,38 @@ fn decode<T: ::serde::de::DeserializeOwned>(
             )
         }
         ::std::result::Result::Err(e) => ::std::result::Result::Err(e.to_string()),
+    }
+}
+
+/// A text response (`text/plain`, `text/csv`): the body as UTF-8.
+#[allow(dead_code)]
+async fn send_text(
+    client: &Client,
+    request: ::reqwest::RequestBuilder,
+) -> ::std::result::Result<ResponseValue<::std::string::String>, Error> {
+    let ResponseValue { status, headers, body } = execute(client, request).await?;
+    match ::std::string::String::from_utf8(body) {
+        ::std::result::Result::Ok(body) => {
+            ::std::result::Result::Ok(ResponseValue {
+                status,
+                headers,
+                body,
+            })
+        }
+        ::std::result::Result::Err(e) => {
+            let message = ::std::format!(
+                "the text body is not UTF-8: {}", e.utf8_error()
+            );
+            ::std::result::Result::Err(
+                Error::Decode(
+                    ::std::boxed::Box::new(DecodeError {
+                        status,
+                        body: e.into_bytes(),
+                        message,
+                    }),
+                ),
+            )
+        }
     }
 }
 
