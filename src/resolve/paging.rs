@@ -28,8 +28,8 @@ const HAS_MORE_FIELDS: &[&str] = &["hasmore", "hasnext", "hasnextpage", "more"];
 /// Runs before overlay renames, so overlays match operations as documented.
 pub fn detect(api: &mut Api, cfg: &ApiConfig, diags: &mut Diagnostics) {
     let default = cfg.paginate.unwrap_or(true);
-    let models = api.models.clone();
-    for op in &mut api.operations {
+    let Api { operations, models, .. } = api;
+    for op in operations {
         let switch = cfg.operations.iter().filter(|ov| overlay_matches(op, &ov.matches)).filter_map(|ov| ov.paginate.map(|on| (on, ov.line))).next_back();
         if switch.is_some() {
             op.overlaid.push("paginate".into());
@@ -37,7 +37,7 @@ pub fn detect(api: &mut Api, cfg: &ApiConfig, diags: &mut Diagnostics) {
         if !switch.map_or(default, |(on, _)| on) {
             continue;
         }
-        op.paging = paging(op, &models);
+        op.paging = paging(op, models);
         if let (Some((true, line)), None) = (switch, &op.paging) {
             diags.warn(
                 Source::new(cfg.config_label(), line),
@@ -73,6 +73,7 @@ pub fn paging(op: &Operation, models: &[Model]) -> Option<Paging> {
     let param = |names: &[&str], want: fn(&Type) -> bool| -> Option<&Param> {
         names.iter().find_map(|n| op.params.iter().find(|p| p.location == Location::Query && !p.required && loose_key(&p.name) == *n && want(&p.ty)))
     };
+    // The Link-header pattern; the others fill in more.
     let base = Paging {
         style: PagingStyle::LinkHeader,
         param: None,
@@ -84,7 +85,7 @@ pub fn paging(op: &Operation, models: &[Model]) -> Option<Paging> {
         has_more: None,
         item_cursor: None,
     };
-    let link = Paging { style: PagingStyle::LinkHeader, ..base.clone() };
+    let link = base.clone();
     let has_more = field(HAS_MORE_FIELDS, boolean);
 
     if let Some(cursor) = param(CURSOR_PARAMS, text) {
