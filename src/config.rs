@@ -83,6 +83,10 @@ pub struct ApiConfig {
     /// parameters): `"operation.param" = "header" | "query" | "path" | "body"`.
     #[serde(default)]
     pub locations: BTreeMap<String, crate::schema::Location>,
+    /// Generate `…_stream` methods for list operations that match a paging pattern
+    /// (default: on); `paginate` on an operation overlay decides for that operation.
+    #[serde(default)]
+    pub paginate: Option<bool>,
     /// Facts the pages omit, per operation.
     #[serde(default, rename = "operation")]
     pub operations: Vec<OperationOverlay>,
@@ -177,6 +181,10 @@ pub struct OperationOverlay {
     pub path: Option<String>,
     #[serde(default)]
     pub deprecated: Option<bool>,
+    /// `false`: no `…_stream` method even if the operation pages; `true`: expect one (a
+    /// warning when no paging pattern matches).
+    #[serde(default)]
+    pub paginate: Option<bool>,
     /// Where this overlay is in the config file, for diagnostics (0 when built in code).
     #[serde(skip)]
     pub line: u32,

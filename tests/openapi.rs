@@ -94,6 +94,7 @@ fn rich_api() -> Api {
         returns: Returns::Body { ty: Type::reference("User") },
         source: src(40),
         overlaid: vec![],
+        paging: None,
     };
     let put_user = Operation {
         name: "put_user".into(),
@@ -105,6 +106,7 @@ fn rich_api() -> Api {
         accept: None,
         returns: Returns::Empty,
         overlaid: vec!["method".into(), "path".into()],
+        paging: None,
         summary: None,
         description: None,
         permissions: None,
@@ -125,6 +127,7 @@ fn rich_api() -> Api {
         permissions: None,
         deprecated: false,
         overlaid: vec![],
+        paging: None,
         source: src(80),
     };
     let get_user_expand = EnumDef { name: "GetUserExpand".into(), description: None, values: vec![EnumValue::new("groups")], source: src(10) };

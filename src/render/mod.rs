@@ -2,6 +2,7 @@
 
 mod docs;
 mod forms;
+mod paging;
 mod view;
 
 pub use docs::{doc_lines, str_lit};
@@ -20,6 +21,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("runtime.rs.jinja", include_str!("../../templates/runtime.rs.jinja")),
     ("decode.rs.jinja", include_str!("../../templates/decode.rs.jinja")),
     ("file_part.rs.jinja", include_str!("../../templates/file_part.rs.jinja")),
+    ("paging.rs.jinja", include_str!("../../templates/paging.rs.jinja")),
     ("lib.rs.jinja", include_str!("../../templates/lib.rs.jinja")),
 ];
 

@@ -3,6 +3,7 @@
 
 use super::docs::{code, doc_lines, inline, str_lit};
 use super::forms::{FormView, form_models, form_view, is_file};
+use super::paging::{PagingView, paging_view};
 use crate::config::QueryArrayStyle;
 use crate::naming::{self, Scope};
 use crate::schema::*;
@@ -30,6 +31,8 @@ pub struct ApiView {
     pub client: bool,
     /// The `decode` helpers the models use (`nullable`, `date_time`, `nullable_date_time`).
     pub decode_helpers: BTreeSet<&'static str>,
+    /// Some operation has a `…_stream` method (the crate needs `futures-util`).
+    pub paging: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -113,6 +116,7 @@ pub struct OpView {
     pub returns: String,
     /// `json`, `text`, `bytes` or `empty`.
     pub decode: &'static str,
+    pub paging: Option<PagingView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -200,10 +204,11 @@ const CLIENT_RESERVED: &[&str] = &[
     "with_timeout",
 ];
 
-/// Each operation `x` is also generated as `x` + each suffix (`x_with_response`).
-const OP_METHOD_SUFFIXES: &[&str] = &["_with_response"];
+/// Each operation `x` is also generated as `x` + each suffix (`x_with_response`, and
+/// `x_stream` when it pages: claimed either way, so names do not shift with `paginate`).
+const OP_METHOD_SUFFIXES: &[&str] = &["_with_response", "_stream"];
 
-struct Names {
+pub(super) struct Names {
     /// Schema name → Rust identifier for models, stand-ins and enums.
     types: BTreeMap<String, String>,
     enums: BTreeSet<String>,
@@ -307,8 +312,9 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
 
     let mut op_scope = Scope::with_reserved(CLIENT_RESERVED);
     let mut opt_scope = Scope::with_reserved(&[]);
-    let ops: Vec<OpView> = api.operations.iter().filter_map(|op| op_view(op, &names, &form_bodies, &mut op_scope, &mut opt_scope)).collect();
+    let ops: Vec<OpView> = api.operations.iter().filter_map(|op| op_view(op, &names, &form_bodies, &api.models, &mut op_scope, &mut opt_scope)).collect();
     let multipart = ops.iter().any(|o| o.body_kind == "multipart");
+    let paging = ops.iter().any(|o| o.paging.is_some());
 
     let mut docs = Vec::new();
     if let Some(t) = &api.title {
@@ -350,6 +356,7 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
         multipart,
         client: settings.client,
         decode_helpers,
+        paging,
     }
 }
 
@@ -408,7 +415,7 @@ fn enum_view(e: &EnumDef, names: &Names) -> EnumView {
 
 /// The Rust type for a schema type. `prefix` qualifies model names (`types::`) outside
 /// the types module; std names are always fully qualified so models may be called `Option`.
-fn rust_type(t: &Type, names: &Names, prefix: &str) -> String {
+pub(super) fn rust_type(t: &Type, names: &Names, prefix: &str) -> String {
     match t {
         Type::String { .. } => "::std::string::String".into(),
         Type::Integer { bits: Some(32) } => "i32".into(),
@@ -528,7 +535,14 @@ fn param_ty(t: &Type, names: &Names) -> ParamTy {
     }
 }
 
-fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKind>, op_scope: &mut Scope, opt_scope: &mut Scope) -> Option<OpView> {
+fn op_view(
+    op: &Operation,
+    names: &Names,
+    form_bodies: &BTreeMap<String, BodyKind>,
+    models: &[Model],
+    op_scope: &mut Scope,
+    opt_scope: &mut Scope,
+) -> Option<OpView> {
     let (method, path) = (op.method?, op.path.as_ref()?);
     let ident = op_scope.unique_family(naming::snake(&op.name, "operation"), OP_METHOD_SUFFIXES);
     // Locals of the method template: an argument named like one would be shadowed.
@@ -558,6 +572,7 @@ fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKin
     let mut cookies = Vec::new();
     let mut body = None;
     let mut path_exprs: BTreeMap<String, String> = BTreeMap::new();
+    let mut param_idents: BTreeMap<&str, String> = BTreeMap::new();
     let body_kind = body_kind(op, form_bodies);
 
     // Path parameters first, in template order; then required ones; then the body.
@@ -575,6 +590,7 @@ fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKin
     for p in ordered {
         let pt = param_ty(&p.ty, names);
         let pident = arg_scope.unique(naming::snake(&p.name, "param"));
+        param_idents.insert(&p.name, pident.clone());
         match p.location {
             Location::Body => {
                 let (arg, ty) = match body_kind {
@@ -670,6 +686,7 @@ fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKin
         args.push(ArgView { ident: "options".into(), ty: format!("&params::{}", o.ident) });
     }
 
+    let paging = paging_view(op, &ident, &args, &param_idents, names, models);
     Some(OpView {
         docs: op_docs(op, method, path, &ident, &args),
         deprecated: op.deprecated.then(|| str_lit("deprecated in the API docs")),
@@ -687,6 +704,7 @@ fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKin
         accept: op.accept.as_deref().map(str_lit),
         returns,
         decode,
+        paging,
         ident,
     })
 }

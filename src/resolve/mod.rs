@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 mod bodies;
 mod documents;
 mod enums;
+pub mod paging;
 pub mod wire;
 
 /// Resolve the documents of one API. Documents are merged in file-name order, so the
@@ -47,6 +48,7 @@ pub fn resolve(cfg: &ApiConfig, mut docs: Vec<(String, ParsedDoc)>, diags: &mut 
     bodies::form_bodies(&mut api, diags);
     bodies::one_body(&mut api, diags);
     assign_wire_names(&mut api, cfg, diags);
+    paging::detect(&mut api, cfg, diags);
     rename_operations(&mut api, renames, diags);
     enums::extract_enums(&mut api, diags);
     add_undocumented(&mut api, diags);
