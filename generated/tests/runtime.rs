@@ -249,3 +249,16 @@ async fn invalid_requests_are_not_retried() {
     let err = c.get_user_profileskills("u1").await.unwrap_err();
     assert!(matches!(err, Error::InvalidRequest(_)), "{err}");
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_read_timeout_like_the_default_one_catches_a_server_that_never_answers() {
+    // `Client::new` sets `READ_TIMEOUT` (30 s); the same setting at 50 ms shows it also
+    // covers the wait for the response head, not only the body.
+    let server = Server::start(vec![Reply::stall()]);
+    let http = reqwest::Client::builder().read_timeout(Duration::from_millis(50)).build().unwrap();
+    let c = Client::with_client(&server.url, http).with_retry_policy(RetryPolicy::none());
+    let err = c.get_user_profileskills("u1").await.unwrap_err();
+    assert!(matches!(&err, Error::Transport(e) if e.is_timeout()), "{err}");
+    drop(c);
+    tokio::task::spawn_blocking(move || server.requests()).await.unwrap();
+}

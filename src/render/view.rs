@@ -482,6 +482,8 @@ fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKin
         "send_text",
         "read",
         "comma_list",
+        "send_form",
+        "multipart_form",
     ]);
     let mut args = Vec::new();
     let mut opt_fields = Vec::new();
