@@ -62,6 +62,10 @@ fn debug_redacts_tokens_passwords_and_extra_headers() {
     let shown = format!("{basic:?}");
     // Neither the password nor its base64 form (`api:pw-s3cret`).
     assert!(!shown.contains("pw-s3cret") && !shown.contains("YXBpOnB3LXMzY3JldA"), "{shown}");
+
+    // reqwest sends a base URL's user info as Basic credentials.
+    let in_url = format!("{:?}", Client::new("http://user:hunter2@127.0.0.1:9/api"));
+    assert!(!in_url.contains("hunter2") && in_url.contains("user:"), "{in_url}");
 }
 
 #[test]
