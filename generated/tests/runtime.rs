@@ -62,6 +62,10 @@ fn debug_redacts_tokens_passwords_and_extra_headers() {
     let shown = format!("{basic:?}");
     // Neither the password nor its base64 form (`api:pw-s3cret`).
     assert!(!shown.contains("pw-s3cret") && !shown.contains("YXBpOnB3LXMzY3JldA"), "{shown}");
+
+    // reqwest sends a base URL's user info as Basic credentials.
+    let in_url = format!("{:?}", Client::new("http://user:hunter2@127.0.0.1:9/api"));
+    assert!(!in_url.contains("hunter2") && in_url.contains("user:"), "{in_url}");
 }
 
 #[test]
@@ -248,4 +252,17 @@ async fn invalid_requests_are_not_retried() {
     let c = Client::new("http://127.0.0.1:9").with_bearer_token("a\nb").with_retry_policy(quick_retries());
     let err = c.get_user_profileskills("u1").await.unwrap_err();
     assert!(matches!(err, Error::InvalidRequest(_)), "{err}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_read_timeout_like_the_default_one_catches_a_server_that_never_answers() {
+    // `Client::new` sets `READ_TIMEOUT` (30 s); the same setting at 50 ms shows it also
+    // covers the wait for the response head, not only the body.
+    let server = Server::start(vec![Reply::stall()]);
+    let http = reqwest::Client::builder().read_timeout(Duration::from_millis(50)).build().unwrap();
+    let c = Client::with_client(&server.url, http).with_retry_policy(RetryPolicy::none());
+    let err = c.get_user_profileskills("u1").await.unwrap_err();
+    assert!(matches!(&err, Error::Transport(e) if e.is_timeout()), "{err}");
+    drop(c);
+    tokio::task::spawn_blocking(move || server.requests()).await.unwrap();
 }

@@ -564,6 +564,8 @@ fn op_view(
         "send_text",
         "read",
         "comma_list",
+        "send_form",
+        "multipart_form",
     ]);
     let mut args = Vec::new();
     let mut opt_fields = Vec::new();
