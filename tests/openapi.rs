@@ -90,6 +90,7 @@ fn rich_api() -> Api {
         ],
         body_kind: None,
         returns: Returns::Body { ty: Type::reference("User") },
+        errors: Vec::new(),
         source: src(40),
         overlaid: vec![],
     };
@@ -100,6 +101,7 @@ fn rich_api() -> Api {
         params: vec![param("user_id", "userId", Location::Path, Type::string(), true), body],
         body_kind: None,
         returns: Returns::Empty,
+        errors: Vec::new(),
         overlaid: vec!["method".into(), "path".into()],
         summary: None,
         description: None,
@@ -114,6 +116,7 @@ fn rich_api() -> Api {
         params: vec![param("body", "body", Location::Body, Type::map(Type::Any), false)],
         body_kind: None,
         returns: Returns::Unknown,
+        errors: Vec::new(),
         summary: None,
         description: None,
         permissions: None,

@@ -15,3 +15,7 @@ pub mod commpeak;
 /// Client and types for the Podcast Hosting API.
 #[rustfmt::skip]
 pub mod podcast;
+
+/// Client and types for the Lending Library API.
+#[rustfmt::skip]
+pub mod lending;

@@ -1,6 +1,7 @@
 //! Schema → formatted Rust source, through the minijinja templates in `templates/`.
 
 mod docs;
+mod errors;
 mod forms;
 mod view;
 
@@ -17,6 +18,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("model.rs.jinja", include_str!("../../templates/model.rs.jinja")),
     ("enum.rs.jinja", include_str!("../../templates/enum.rs.jinja")),
     ("client.rs.jinja", include_str!("../../templates/client.rs.jinja")),
+    ("errors.rs.jinja", include_str!("../../templates/errors.rs.jinja")),
     ("runtime.rs.jinja", include_str!("../../templates/runtime.rs.jinja")),
     ("lib.rs.jinja", include_str!("../../templates/lib.rs.jinja")),
 ];

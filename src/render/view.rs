@@ -2,6 +2,7 @@
 //! so templates stay layout and everything they emit is already safe Rust.
 
 use super::docs::{code, doc_lines, inline, str_lit};
+use super::errors::{ErrorEnumView, enum_of_method, error_enums};
 use super::forms::{FormView, form_models, form_view, is_file};
 use crate::config::QueryArrayStyle;
 use crate::naming::{self, Scope};
@@ -26,6 +27,8 @@ pub struct ApiView {
     pub forms: Vec<FormView>,
     /// Some operation sends `multipart/form-data` (the crate needs reqwest's `multipart`).
     pub multipart: bool,
+    /// Per-operation enums of the documented error models (the `errors` module).
+    pub error_enums: Vec<ErrorEnumView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -240,7 +243,18 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
 
     let mut op_scope = Scope::with_reserved(CLIENT_RESERVED);
     let mut opt_scope = Scope::with_reserved(&[]);
-    let ops: Vec<OpView> = api.operations.iter().filter_map(|op| op_view(op, &names, &form_bodies, &mut op_scope, &mut opt_scope)).collect();
+    let generated: Vec<(&Operation, OpView)> =
+        api.operations.iter().filter_map(|op| op_view(op, &names, &form_bodies, &mut op_scope, &mut opt_scope).map(|v| (op, v))).collect();
+    // Error bodies decode from JSON: a model sent as form parts has no `Deserialize`.
+    let decodable = |t: &Type| t.ref_name().is_none_or(|n| !form_bodies.contains_key(n)).then(|| rust_type(t, &names, "types::"));
+    let error_enums = error_enums(generated.iter().map(|(op, v)| (*op, v.ident.as_str())), &decodable);
+    let mut ops: Vec<OpView> = generated.into_iter().map(|(_, v)| v).collect();
+    let typed = enum_of_method(&error_enums);
+    for op in ops.iter_mut() {
+        if let Some(e) = typed.get(op.ident.as_str()) {
+            push_para(&mut op.docs, vec![format!("Documented errors: [`errors::{e}`] (`error.typed::<errors::{e}>()`).")]);
+        }
+    }
     let multipart = ops.iter().any(|o| o.body_kind == "multipart");
 
     let mut docs = Vec::new();
@@ -281,6 +295,7 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
         comma_arrays: settings.query_arrays == QueryArrayStyle::Comma,
         forms,
         multipart,
+        error_enums,
     }
 }
 
