@@ -5,7 +5,7 @@
 pub mod types {
     /// The 400 error response of `get_one_book` (GET /books/{bookId}).
     ///
-    /// Documented at `seeds/lending/lending.widdershins.md:256`.
+    /// Documented at `seeds/lending/lending.widdershins.md:257`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct BadRequestError {
         /// none
@@ -22,7 +22,7 @@ pub mod types {
 
     /// The response of `get_one_book` (GET /books/{bookId}).
     ///
-    /// Documented at `seeds/lending/lending.widdershins.md:188`.
+    /// Documented at `seeds/lending/lending.widdershins.md:189`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct Book {
         /// none
@@ -98,7 +98,7 @@ pub mod types {
 
     /// The response of `get_a_member` (GET /members/{memberId}).
     ///
-    /// Documented at `seeds/lending/lending.widdershins.md:212`.
+    /// Documented at `seeds/lending/lending.widdershins.md:213`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct Member {
         /// none
@@ -112,7 +112,7 @@ pub mod types {
         pub loans: i32,
     }
 
-    /// Documented at `seeds/lending/lending.widdershins.md:234`.
+    /// Documented at `seeds/lending/lending.widdershins.md:235`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct NotFound {
         /// none
@@ -130,6 +130,27 @@ pub mod types {
         )]
         pub resource_id: ::std::option::Option<::std::string::String>,
     }
+
+    /// The 5XX error response of `get_one_book` (GET /books/{bookId}).
+    ///
+    /// Documented at `seeds/lending/lending.widdershins.md:279`.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    pub struct Problem {
+        /// none
+        /// none
+        pub title: ::std::string::String,
+        /// none
+        /// The HTTP status
+        pub status: i32,
+        /// none
+        /// When to try again
+        #[serde(
+            rename = "retryAfterSeconds",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub retry_after_seconds: ::std::option::Option<i32>,
+    }
 }
 
 /// Optional parameters of the client methods, one struct per operation.
@@ -137,6 +158,9 @@ pub mod params {
     #[allow(unused_imports)]
     use super::types;
 }
+
+/// The base URL the docs state.
+pub const DEFAULT_BASE_URL: &str = "https://api.lending.example/v1";
 
 /// Client and types for the Lending Library API.
 ///
@@ -153,7 +177,7 @@ pub struct Client {
 }
 
 impl Client {
-    /// A client for `base_url` (e.g. `https://api.example.com`) with a default `reqwest::Client`.
+    /// A client for `base_url` (e.g. [`DEFAULT_BASE_URL`]) with a default `reqwest::Client`.
     pub fn new(base_url: impl ::std::convert::Into<::std::string::String>) -> Self {
         let http = ::reqwest::Client::builder()
             .user_agent(USER_AGENT)
@@ -273,7 +297,7 @@ impl Client {
     ///
     /// `GET /members/{memberId}`
     ///
-    /// Documented at `seeds/lending/lending.widdershins.md:153`.
+    /// Documented at `seeds/lending/lending.widdershins.md:154`.
     ///
     /// ```text
     /// let result = client.get_a_member(member_id).await?;
@@ -325,7 +349,7 @@ impl Client {
     ///
     /// `DELETE /loans/{loanId}`
     ///
-    /// Documented at `seeds/lending/lending.widdershins.md:105`.
+    /// Documented at `seeds/lending/lending.widdershins.md:106`.
     ///
     /// ```text
     /// let result = client.return_a_borrowed_book(loan_id).await?;
@@ -414,6 +438,8 @@ pub mod errors {
         BadRequest(types::BadRequestError),
         /// `404`: No book has this id
         NotFound(types::NotFound),
+        /// `5XX`: The catalogue is unavailable; retry later
+        ServerError(types::Problem),
     }
 
     impl super::DocumentedError for GetOneBookError {
@@ -424,6 +450,9 @@ pub mod errors {
             match response.status.as_u16() {
                 400 => ::serde::Deserialize::deserialize(json).ok().map(Self::BadRequest),
                 404 => ::serde::Deserialize::deserialize(json).ok().map(Self::NotFound),
+                status if status / 100 == 5 => {
+                    ::serde::Deserialize::deserialize(json).ok().map(Self::ServerError)
+                }
                 _ => ::std::option::Option::None,
             }
         }

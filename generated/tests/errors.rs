@@ -63,12 +63,22 @@ async fn a_documented_status_whose_body_does_not_decode_stays_raw() {
 }
 
 #[tokio::test(flavor = "current_thread")]
+async fn a_status_class_matches_every_status_in_it() {
+    let server = Server::start(vec![Reply::json(503, json!({ "title": "Catalogue offline", "status": 503, "retryAfterSeconds": 30 }))]);
+    let error = client(&server).get_one_book("bk_1").await.expect_err("503");
+    let Some(errors::GetOneBookError::ServerError(problem)) = error.typed() else { panic!("{error:?}") };
+    assert_eq!((problem.status, problem.retry_after_seconds), (503, Some(30)));
+}
+
+#[tokio::test(flavor = "current_thread")]
 async fn an_undocumented_status_stays_untyped() {
-    // 500 is not documented for getBook; the body even looks like the 404 model.
-    let server = Server::start(vec![Reply::json(500, json!({ "code": "boom", "message": "down" }))]);
-    let error = client(&server).get_one_book("bk_1").await.expect_err("500");
+    // 409 is not documented for getOneBook; the body even looks like the 404 model.
+    let server = Server::start(vec![Reply::json(409, json!({ "code": "busy", "message": "try later" }))]);
+    let error = client(&server).get_one_book("bk_1").await.expect_err("409");
     assert!(error.typed::<errors::GetOneBookError>().is_none());
-    assert_eq!(error.status().map(|s| s.as_u16()), Some(500));
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(409));
+    let Error::Status(raw) = &error else { panic!("{error:?}") };
+    assert_eq!(raw.json.as_ref().unwrap()["code"], "busy");
 }
 
 #[tokio::test(flavor = "current_thread")]
