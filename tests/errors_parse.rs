@@ -80,3 +80,9 @@ fn untyped_names_under_an_error_heading_are_error_codes_not_fields() {
     assert_eq!(errors(&doc), owned(&[("4XX", None, Some("`AppointmentNotFound`: No appointment with that ID."))]));
     assert!(doc.models.iter().all(|m| !m.name.contains("Error")), "{:?}", doc.models);
 }
+
+#[test]
+fn a_reason_phrase_under_its_status_names_no_model() {
+    let doc = read("reserve.md", "# Reserve\n\n`POST /reservations`\n\nResponses\n\n201\n\nCreated\n\n409\n\nConflict\n\nThe tool is already out.\n");
+    assert_eq!(errors(&doc), owned(&[("409", None, Some("The tool is already out."))]));
+}

@@ -1286,6 +1286,10 @@ impl<'a> Reader<'_, 'a> {
             return;
         }
         let Some(e) = self.doc.errors.get_mut(i) else { return };
+        // The reason phrase under its status (Redoc's `409` / `Conflict`) names no model.
+        if t.split_whitespace().collect::<String>().eq_ignore_ascii_case(&crate::schema::status_name(&e.status)) {
+            return;
+        }
         let named = match glued_label(t) {
             Some(("Schema" | "Type" | "Model", value)) => value,
             _ => t,

@@ -669,11 +669,14 @@ pub fn error_heading(text: &str) -> Option<(String, Option<String>)> {
         _ => after,
     };
     let words = after.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '*' | '`' | '#' | '(' | ')'));
+    // Bump.sh: `409 application/json`, `404 object`: the body's media type and kind.
+    let words = words.split_whitespace().filter(|w| !w.contains('/')).collect::<Vec<_>>().join(" ");
+    let words = if matches!(words.as_str(), "object" | "array" | "string") { String::new() } else { words };
     // `Response 404 fields`: words naming the section, not the status.
     let section_words = words.split_whitespace().all(|w| matches!(w.to_lowercase().as_str(), "fields" | "body" | "schema" | "response" | "example"));
     // The reason phrase (`Not Found`) says nothing the status does not.
     let reason = words.split_whitespace().collect::<String>().eq_ignore_ascii_case(&crate::schema::status_name(&code));
-    Some((code, (!section_words && !reason).then(|| words.to_string())))
+    Some((code, (!section_words && !reason).then_some(words)))
 }
 
 fn status_heading(key: &str) -> Option<u16> {
@@ -722,6 +725,8 @@ mod tests {
             ("**Response 422** — Validation failed", Some(("422", Some("Validation failed")))),
             ("409", Some(("409", None))),
             ("Response 404 fields (application/json):", Some(("404", None))),
+            ("409 application/json", Some(("409", None))),
+            ("404 object", Some(("404", None))),
             ("Error 4xx", Some(("4XX", None))),
             ("Errors", None),
             ("Error codes", None),
