@@ -277,7 +277,11 @@ impl Client {
     /// let result = client.borrow_book(book_id, body).await?;
     /// ```
     ///
-    /// Documented errors: [`errors::BorrowBookError`] (`error.typed::<errors::BorrowBookError>()`).
+    /// Documented errors:
+    /// - `409`
+    /// - `422`
+    ///
+    /// Typed bodies: [`errors::BorrowBookError`] (`error.typed::<errors::BorrowBookError>()`).
     pub async fn borrow_book(
         &self,
         book_id: &str,
@@ -303,7 +307,11 @@ impl Client {
     /// let result = client.get_a_member(member_id).await?;
     /// ```
     ///
-    /// Documented errors: [`errors::GetAMemberError`] (`error.typed::<errors::GetAMemberError>()`).
+    /// Documented errors:
+    /// - `401`: The token is missing or expired
+    /// - `404`: No member has this card number
+    ///
+    /// Typed bodies: [`errors::GetAMemberError`] (`error.typed::<errors::GetAMemberError>()`).
     pub async fn get_a_member(
         &self,
         member_id: &str,
@@ -332,7 +340,12 @@ impl Client {
     /// let result = client.get_one_book(book_id).await?;
     /// ```
     ///
-    /// Documented errors: [`errors::GetOneBookError`] (`error.typed::<errors::GetOneBookError>()`).
+    /// Documented errors:
+    /// - `400`: The id is not a catalogue id
+    /// - `404`: No book has this id
+    /// - `5XX`: The catalogue is unavailable; retry later
+    ///
+    /// Typed bodies: [`errors::GetOneBookError`] (`error.typed::<errors::GetOneBookError>()`).
     pub async fn get_one_book(
         &self,
         book_id: &str,
@@ -355,7 +368,10 @@ impl Client {
     /// let result = client.return_a_borrowed_book(loan_id).await?;
     /// ```
     ///
-    /// Documented errors: [`errors::ReturnABorrowedBookError`] (`error.typed::<errors::ReturnABorrowedBookError>()`).
+    /// Documented errors:
+    /// - `404`: No open loan has this id
+    ///
+    /// Typed bodies: [`errors::ReturnABorrowedBookError`] (`error.typed::<errors::ReturnABorrowedBookError>()`).
     pub async fn return_a_borrowed_book(
         &self,
         loan_id: &str,

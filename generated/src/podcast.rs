@@ -356,6 +356,9 @@ impl Client {
     /// ```text
     /// let result = client.create_show(show).await?;
     /// ```
+    ///
+    /// Documented errors:
+    /// - `409`: The slug is taken.
     pub async fn create_show(
         &self,
         show: &types::Show,
@@ -377,6 +380,9 @@ impl Client {
     /// ```text
     /// let result = client.delete_episode(episode_id, &Default::default()).await?;
     /// ```
+    ///
+    /// Documented errors:
+    /// - `404`: Unknown episode.
     pub async fn delete_episode(
         &self,
         episode_id: &str,
@@ -505,6 +511,9 @@ impl Client {
     /// ```text
     /// let result = client.list_episodes(show_slug, &Default::default()).await?;
     /// ```
+    ///
+    /// Documented errors:
+    /// - `404`: Unknown show.
     pub async fn list_episodes(
         &self,
         show_slug: &str,
@@ -572,6 +581,9 @@ impl Client {
     /// ```text
     /// let result = client.replace_transcript(episode_id, body, &Default::default()).await?;
     /// ```
+    ///
+    /// Documented errors:
+    /// - `412`: The transcript changed meanwhile.
     pub async fn replace_transcript(
         &self,
         episode_id: &str,
@@ -606,6 +618,9 @@ impl Client {
     /// ```text
     /// let result = client.set_sponsorship(episode_id, sponsorship).await?;
     /// ```
+    ///
+    /// Documented errors:
+    /// - `400`: Invalid deal.
     pub async fn set_sponsorship(
         &self,
         episode_id: &str,
@@ -656,6 +671,9 @@ impl Client {
     /// ```text
     /// let result = client.upload_episode(show_slug, body).await?;
     /// ```
+    ///
+    /// Documented errors:
+    /// - `413`: File too large.
     pub async fn upload_episode(
         &self,
         show_slug: &str,

@@ -71,6 +71,27 @@ pub fn error_enums<'a>(ops: impl Iterator<Item = (&'a Operation, &'a str)>, rust
     enums
 }
 
+/// The method's doc lines on its documented errors: each status with what the docs say,
+/// and the enum to read typed bodies with (`enum_ident`), if any.
+pub fn error_docs(op: &Operation, enum_ident: Option<&str>) -> Vec<String> {
+    if op.errors.is_empty() {
+        return Vec::new();
+    }
+    let mut docs = vec!["Documented errors:".to_string()];
+    for e in &op.errors {
+        let mut line = format!("- {}", code(&e.status));
+        if let Some(d) = &e.description {
+            line.push_str(&format!(": {}", inline(d)));
+        }
+        docs.push(line);
+    }
+    if let Some(e) = enum_ident {
+        docs.push(String::new());
+        docs.push(format!("Typed bodies: [`errors::{e}`] (`error.typed::<errors::{e}>()`)."));
+    }
+    docs
+}
+
 /// Client method → the name of its error enum (or alias), for the method's docs.
 pub fn enum_of_method(enums: &[ErrorEnumView]) -> std::collections::BTreeMap<&str, &str> {
     let own = enums.iter().map(|e| (e.method.as_str(), e.ident.as_str()));
@@ -156,6 +177,16 @@ mod tests {
         let enums = error_enums([(&o, "a")].into_iter(), &spell);
         assert_eq!(enums[0].variants.len(), 1);
         assert_eq!(enums[0].variants[0].ty, "types::NotFound");
+    }
+
+    #[test]
+    fn method_docs_list_every_documented_status() {
+        let o = op("get_user", vec![err("404", Some("NotFound")), ErrorDoc::new("401", None, None)]);
+        assert_eq!(
+            error_docs(&o, Some("GetUserError")),
+            ["Documented errors:", "- `404`: 404 happened", "- `401`", "", "Typed bodies: [`errors::GetUserError`] (`error.typed::<errors::GetUserError>()`)."]
+        );
+        assert!(error_docs(&op("ping", vec![]), None).is_empty());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! so templates stay layout and everything they emit is already safe Rust.
 
 use super::docs::{code, doc_lines, inline, str_lit};
-use super::errors::{ErrorEnumView, enum_of_method, error_enums};
+use super::errors::{ErrorEnumView, enum_of_method, error_docs, error_enums};
 use super::forms::{FormView, form_models, form_view, is_file};
 use crate::config::QueryArrayStyle;
 use crate::naming::{self, Scope};
@@ -248,13 +248,14 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
     // Error bodies decode from JSON: a model sent as form parts has no `Deserialize`.
     let decodable = |t: &Type| t.ref_name().is_none_or(|n| !form_bodies.contains_key(n)).then(|| rust_type(t, &names, "types::"));
     let error_enums = error_enums(generated.iter().map(|(op, v)| (*op, v.ident.as_str())), &decodable);
-    let mut ops: Vec<OpView> = generated.into_iter().map(|(_, v)| v).collect();
     let typed = enum_of_method(&error_enums);
-    for op in ops.iter_mut() {
-        if let Some(e) = typed.get(op.ident.as_str()) {
-            push_para(&mut op.docs, vec![format!("Documented errors: [`errors::{e}`] (`error.typed::<errors::{e}>()`).")]);
-        }
-    }
+    let ops: Vec<OpView> = generated
+        .into_iter()
+        .map(|(op, mut v)| {
+            push_para(&mut v.docs, error_docs(op, typed.get(v.ident.as_str()).copied()));
+            v
+        })
+        .collect();
     let multipart = ops.iter().any(|o| o.body_kind == "multipart");
 
     let mut docs = Vec::new();
