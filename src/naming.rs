@@ -78,6 +78,20 @@ impl Scope {
         Scope { taken: reserved.iter().map(|s| s.to_string()).collect() }
     }
 
+    /// A unique name whose derived names (`name` + each suffix) are free too, all taken:
+    /// `get_user` also claims `get_user_with_response`.
+    pub fn unique_family(&mut self, base: String, suffixes: &[&str]) -> String {
+        let sep = if base.ends_with('_') { "" } else { "_" };
+        let candidates = std::iter::once(base.clone()).chain((2..).map(|n| format!("{base}{sep}{n}")));
+        let free = |s: &Self, c: &String| !s.taken.contains(c) && suffixes.iter().all(|x| !s.taken.contains(&format!("{c}{x}")));
+        let name = candidates.into_iter().find(|c| free(self, c)).expect("an unused suffix always exists");
+        for x in suffixes {
+            self.taken.insert(format!("{name}{x}"));
+        }
+        self.taken.insert(name.clone());
+        name
+    }
+
     pub fn unique(&mut self, base: String) -> String {
         if self.taken.insert(base.clone()) {
             return base;
@@ -136,5 +150,15 @@ mod tests {
         assert_eq!(s.unique("Url".into()), "Url2");
         assert_eq!(s.unique("self_".into()), "self_");
         assert_eq!(s.unique("self_".into()), "self_2");
+    }
+
+    #[test]
+    fn a_family_claims_its_derived_names() {
+        let mut s = Scope::with_reserved(&[]);
+        assert_eq!(s.unique("get_a_with_response".into()), "get_a_with_response");
+        // `get_a` would make a second `get_a_with_response`.
+        assert_eq!(s.unique_family("get_a".into(), &["_with_response"]), "get_a_2");
+        assert_eq!(s.unique("get_a_2_with_response".into()), "get_a_2_with_response_2");
+        assert_eq!(s.unique_family("get_b".into(), &["_with_response"]), "get_b");
     }
 }

@@ -338,7 +338,7 @@ fn operation(op: &Operation, id: &str, path: &str, names: &ComponentNames) -> Va
         let mut rb = Map::new();
         insert_opt(&mut rb, "description", &body.description);
         rb.insert("required".into(), body.required.into());
-        let media = op.body_kind.map_or("application/json", crate::schema::BodyKind::media_type);
+        let media = op.content_type.as_deref().unwrap_or(op.body_kind.map_or("application/json", crate::schema::BodyKind::media_type));
         rb.insert("content".into(), json!({ media: {"schema": value_schema(&body.ty, false, facts, names)}}));
         o.insert("requestBody".into(), Value::Object(rb));
     }
@@ -389,7 +389,7 @@ fn parameters(op: &Operation, path: &str, names: &ComponentNames) -> Vec<Value> 
 }
 
 fn responses(op: &Operation, names: &ComponentNames) -> Value {
-    let mut out = success_response(&op.returns, names);
+    let mut out = success_response(&op.returns, op.accept.as_deref(), names);
     if let Value::Object(map) = &mut out {
         for e in &op.errors {
             let mut r = Map::new();
@@ -404,11 +404,11 @@ fn responses(op: &Operation, names: &ComponentNames) -> Value {
     out
 }
 
-fn success_response(returns: &Returns, names: &ComponentNames) -> Value {
+fn success_response(returns: &Returns, accept: Option<&str>, names: &ComponentNames) -> Value {
     match returns {
         Returns::Body { ty } => json!({"200": {
             "description": "Success.",
-            "content": {"application/json": {"schema": type_schema(ty, names)}},
+            "content": {accept.unwrap_or("application/json"): {"schema": type_schema(ty, names)}},
         }}),
         Returns::Empty => json!({"204": {"description": "Success; the docs state an empty response body."}}),
         Returns::Unknown => json!({"default": {"description": "The docs do not state the response."}}),

@@ -7,8 +7,9 @@ use docs2rs_generated::lending::{self, Error, errors};
 use serde_json::json;
 use support::{Reply, Server};
 
+/// One reply per call: these tests are about decoding, not retries (a 5xx is retried by default).
 fn client(server: &Server) -> lending::Client {
-    lending::Client::new(&server.url).with_bearer_token("t")
+    lending::Client::new(&server.url).with_bearer_token("t").with_retry_policy(lending::RetryPolicy::none())
 }
 
 #[tokio::test(flavor = "current_thread")]

@@ -55,6 +55,6 @@ async fn commpeak_update_user_uses_basic_auth_and_snake_case_enums() {
 
 #[test]
 fn commpeak_server_url_fills_the_tenant() {
-    assert_eq!(commpeak::Client::server_url("acme"), "https://acme.td.commpeak.com");
+    assert_eq!(commpeak::Client::server_url("acme").unwrap(), "https://acme.td.commpeak.com");
     assert_eq!(commpeak::DEFAULT_BASE_URL, "https://{tenant}.td.commpeak.com");
 }

@@ -87,8 +87,27 @@ async fn binary_body_is_sent_as_is() {
 
     let req = server.request();
     assert_eq!((req.method.as_str(), req.target.as_str()), ("PUT", "/episodes/e1/artwork"));
-    assert_eq!(req.header("content-type"), Some("application/octet-stream"));
+    // The docs' `Content-Type: image/png`, not a generic octet stream.
+    assert_eq!(req.header("content-type"), Some("image/png"));
     assert_eq!(req.body, png);
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn text_response_is_returned_as_text_and_asked_for() {
+    let server = Server::start(vec![Reply::raw(200, "text/plain; charset=utf-8", "WEBVTT\n\n00:00.000 --> 00:01.000\nHello, \"world\"")]);
+    let transcript = client(&server).get_transcript("e1").await.expect("200");
+    assert_eq!(transcript, "WEBVTT\n\n00:00.000 --> 00:01.000\nHello, \"world\"");
+    let req = server.request();
+    assert_eq!((req.method.as_str(), req.target.as_str()), ("GET", "/episodes/e1/transcript"));
+    assert_eq!(req.header("accept"), Some("text/plain"));
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn binary_response_asks_for_the_documented_media_type() {
+    let server = Server::start(vec![Reply::raw(200, "audio/mpeg", "ID3")]);
+    let audio = client(&server).download_episode_audio("e1").await.expect("200");
+    assert_eq!(audio, b"ID3");
+    assert_eq!(server.request().header("accept"), Some("audio/mpeg"));
 }
 
 #[tokio::test(flavor = "current_thread")]

@@ -101,8 +101,12 @@ pub struct OpView {
     pub body_optional: bool,
     /// How the body is sent: `json`, `form`, `multipart`, `binary` or `text`.
     pub body_kind: &'static str,
+    /// The `Content-Type` of a binary or text body, as a string literal.
+    pub raw_content_type: String,
+    /// The documented non-JSON response media type, as a string literal for `Accept`.
+    pub accept: Option<String>,
     pub returns: String,
-    /// `json`, `bytes` or `empty`.
+    /// `json`, `text`, `bytes` or `empty`.
     pub decode: &'static str,
 }
 
@@ -172,7 +176,14 @@ const CLIENT_RESERVED: &[&str] = &[
     "eq",
     "to_owned",
     "server_url",
+    "setup",
+    "with_authorization",
+    "with_retry_policy",
+    "with_timeout",
 ];
+
+/// Each operation `x` is also generated as `x` + each suffix (`x_with_response`).
+const OP_METHOD_SUFFIXES: &[&str] = &["_with_response"];
 
 struct Names {
     /// Schema name → Rust identifier for models, stand-ins and enums.
@@ -467,7 +478,7 @@ fn param_ty(t: &Type, names: &Names) -> ParamTy {
 
 fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKind>, op_scope: &mut Scope, opt_scope: &mut Scope) -> Option<OpView> {
     let (method, path) = (op.method?, op.path.as_ref()?);
-    let ident = op_scope.unique(naming::snake(&op.name, "operation"));
+    let ident = op_scope.unique_family(naming::snake(&op.name, "operation"), OP_METHOD_SUFFIXES);
     // Locals of the method template: an argument named like one would be shadowed.
     let mut arg_scope = Scope::with_reserved(&[
         "self",
@@ -484,7 +495,9 @@ fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKin
         "send_json",
         "send_bytes",
         "send_empty",
+        "send_text",
         "read",
+        "comma_list",
     ]);
     let mut args = Vec::new();
     let mut opt_fields = Vec::new();
@@ -570,12 +583,25 @@ fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKin
         pieces.push(PathPiece::text(rest));
     }
 
+    // A documented `Accept: text/csv` answers text; `audio/mpeg` and other raw types bytes.
+    let raw_response = op.accept.as_deref();
+    let text_response = raw_response.is_some_and(|m| m.starts_with("text/"));
+    let plain_string = |ty: &Type| matches!(ty, Type::String { format: None });
     let (returns, decode) = match &op.returns {
         Returns::Empty => ("()".to_string(), "empty"),
-        Returns::Unknown => ("::serde_json::Value".to_string(), "json"),
         // Files and byte streams are returned as they arrive, not parsed as JSON.
         Returns::Body { ty: Type::String { format: Some(f) } } if f == "binary" => ("::std::vec::Vec<u8>".to_string(), "bytes"),
+        Returns::Body { ty } if text_response && plain_string(ty) => ("::std::string::String".to_string(), "text"),
+        Returns::Unknown if text_response => ("::std::string::String".to_string(), "text"),
+        Returns::Unknown if raw_response.is_some() => ("::std::vec::Vec<u8>".to_string(), "bytes"),
+        Returns::Body { ty } if raw_response.is_some() && plain_string(ty) => ("::std::vec::Vec<u8>".to_string(), "bytes"),
+        Returns::Unknown => ("::serde_json::Value".to_string(), "json"),
         Returns::Body { ty } => (rust_type(ty, names, "types::"), "json"),
+    };
+    let raw_content_type = match (&op.content_type, op.body_kind) {
+        (Some(media), _) => str_lit(media),
+        (None, Some(BodyKind::Text)) => str_lit("text/plain; charset=utf-8"),
+        (None, _) => str_lit(BodyKind::Binary.media_type()),
     };
 
     let options = (!opt_fields.is_empty()).then(|| OptionsView {
@@ -600,6 +626,8 @@ fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKin
         body_optional: body.as_deref().is_some_and(|b| b.starts_with("options.")),
         body,
         body_kind,
+        raw_content_type,
+        accept: op.accept.as_deref().map(str_lit),
         returns,
         decode,
         ident,

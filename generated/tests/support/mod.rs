@@ -78,17 +78,29 @@ pub struct Reply {
     pub status: u16,
     pub content_type: &'static str,
     pub body: String,
+    /// Extra response headers.
+    pub headers: Vec<(String, String)>,
+    /// Read the request, then answer nothing until the client hangs up.
+    pub stall: bool,
 }
 
 impl Reply {
     pub fn json(status: u16, body: serde_json::Value) -> Reply {
-        Reply { status, content_type: "application/json", body: body.to_string() }
+        Reply::raw(status, "application/json", &body.to_string())
     }
     pub fn raw(status: u16, content_type: &'static str, body: &str) -> Reply {
-        Reply { status, content_type, body: body.to_string() }
+        Reply { status, content_type, body: body.to_string(), headers: Vec::new(), stall: false }
     }
     pub fn empty(status: u16) -> Reply {
-        Reply { status, content_type: "text/plain", body: String::new() }
+        Reply::raw(status, "text/plain", "")
+    }
+    /// No answer: the server waits until the client gives up and closes the connection.
+    pub fn stall() -> Reply {
+        Reply { stall: true, ..Reply::empty(200) }
+    }
+    pub fn header(mut self, name: &str, value: &str) -> Reply {
+        self.headers.push((name.to_string(), value.to_string()));
+        self
     }
 }
 
@@ -153,14 +165,21 @@ fn serve(stream: TcpStream, reply: &Reply) -> Option<Recorded> {
     let len = headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("content-length")).and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
     let mut body = vec![0; len];
     reader.read_exact(&mut body).ok()?;
+    let recorded = Recorded { method, target, headers, body };
+    if reply.stall {
+        // Returns when the client closes the connection (or after the read timeout).
+        let _ = reader.read_to_end(&mut Vec::new());
+        return Some(recorded);
+    }
     let reason = match reply.status {
         200 => "OK",
         204 => "No Content",
         404 => "Not Found",
         _ => "Status",
     };
+    let extra: String = reply.headers.iter().map(|(n, v)| format!("{n}: {v}\r\n")).collect();
     let response = format!(
-        "HTTP/1.1 {} {reason}\r\ncontent-type: {}\r\ncontent-length: {}\r\nconnection: close\r\nx-request-id: test-1\r\n\r\n{}",
+        "HTTP/1.1 {} {reason}\r\ncontent-type: {}\r\ncontent-length: {}\r\nconnection: close\r\nx-request-id: test-1\r\n{extra}\r\n{}",
         reply.status,
         reply.content_type,
         reply.body.len(),
@@ -169,5 +188,5 @@ fn serve(stream: TcpStream, reply: &Reply) -> Option<Recorded> {
     let mut stream = stream;
     stream.write_all(response.as_bytes()).ok()?;
     stream.flush().ok()?;
-    Some(Recorded { method, target, headers, body })
+    Some(recorded)
 }

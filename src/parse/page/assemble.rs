@@ -457,8 +457,10 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
         deprecated: doc.deprecated,
         params,
         body_kind,
+        content_type: None,
         returns,
         errors,
+        accept: None,
         source,
         overlaid: Vec::new(),
     };

@@ -80,8 +80,10 @@ pub(crate) fn build(file: &str, parts: EndpointParts, diags: &mut Diagnostics) -
         deprecated: false,
         params,
         body_kind: None,
+        content_type: None,
         returns,
         errors: parts.errors,
+        accept: None,
         source,
         overlaid: Vec::new(),
     };

@@ -282,9 +282,18 @@ pub(super) fn required_cell(text: &str) -> bool {
 /// `- **Content-Type**: multipart/form-data` (or with the value in backticks): the media
 /// type; `None` for other lines. `Not defined` is `Some("")`.
 pub(super) fn content_type(text: &str) -> Option<String> {
+    media_line(text, "content-type")
+}
+
+/// `- **Accept**: text/plain`: the response media type, as [`content_type`] reads it.
+pub(super) fn accept(text: &str) -> Option<String> {
+    media_line(text, "accept")
+}
+
+fn media_line(text: &str, header: &str) -> Option<String> {
     let t = strip_emphasis_marks(text);
     let (key, value) = t.split_once(':')?;
-    if !key.trim().eq_ignore_ascii_case("content-type") {
+    if !key.trim().eq_ignore_ascii_case(header) {
         return None;
     }
     let value = value.trim().trim_matches('`').trim();
@@ -442,6 +451,8 @@ mod tests {
         assert_eq!(content_type("**Content-Type**: `multipart/form-data`").as_deref(), Some("multipart/form-data"));
         assert_eq!(content_type("Content-Type: Not defined").as_deref(), Some(""));
         assert_eq!(content_type("**Accept**: application/json"), None);
+        assert_eq!(accept("**Accept**: `text/plain`").as_deref(), Some("text/plain"));
+        assert_eq!(accept("**Content-Type**: text/plain"), None);
         assert_eq!(body_kind_of("application/x-www-form-urlencoded"), Some(BodyKind::Form));
         assert_eq!(body_kind_of("application/json, text/plain"), Some(BodyKind::Json));
         assert_eq!(body_kind_of("image/jpeg"), Some(BodyKind::Binary));

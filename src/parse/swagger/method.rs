@@ -3,12 +3,12 @@
 
 use super::Interp;
 use super::examples::{ExampleArg, example_arguments};
-use super::lines::{Signature, body_kind_of, content_type, http_line, is_deprecation, is_kramdown_ial, is_no_body, parse_signature, permission_line};
+use super::lines::{Signature, accept, content_type, http_line, is_deprecation, is_kramdown_ial, is_no_body, parse_signature, permission_line};
 use super::rows::{Columns, clean_type_text, linked_type};
 use crate::parse::blocks::{Block, Cell, Inline, Row, flatten};
 use crate::parse::text::{loose_key, normalize_ws, strip_emphasis_marks};
 use crate::parse::types::parse_type;
-use crate::schema::{BodyKind, EnumValue, Location, Operation, Param, Returns, Type};
+use crate::schema::{EnumValue, Location, Operation, Param, Returns, Type};
 use std::collections::{HashMap, HashSet};
 
 /// What a parameters heading says about where its parameters go.
@@ -112,8 +112,8 @@ pub(super) struct PendingOp {
     pub op: Operation,
     pub hints: Vec<Hint>,
     pub args: Vec<String>,
-    /// The request Content-Type's kind, when the section states one.
-    pub content: Option<BodyKind>,
+    /// The request Content-Type, when the section states one (`""`: `Not defined`).
+    pub content: Option<String>,
     /// What the example's comments say about each argument, by loose name.
     pub examples: HashMap<String, ExampleArg>,
 }
@@ -230,8 +230,12 @@ impl Interp<'_> {
                 }
                 // `- **Content-Type**: multipart/form-data`
                 Block::List { items, .. } => {
-                    if let Some(media) = flatten(items).iter().find_map(|i| content_type(&i.line())) {
-                        content = body_kind_of(&media);
+                    let items = flatten(items);
+                    if let Some(media) = items.iter().find_map(|i| content_type(&i.line())) {
+                        content = Some(media);
+                    }
+                    if let Some(media) = items.iter().find_map(|i| accept(&i.line())) {
+                        op.accept = crate::schema::raw_media_type(&media);
                     }
                 }
                 Block::Table { rows, .. } if sub == Sub::Responses => error_rows(&mut op, rows),

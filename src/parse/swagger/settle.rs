@@ -4,7 +4,7 @@
 //! and the example's `(optional)` notes.
 
 use super::Interp;
-use super::lines::header_name;
+use super::lines::{body_kind_of, header_name};
 use super::method::{Hint, PendingOp};
 use super::rows::{names_a_model, unescape_keyword};
 use crate::parse::text::loose_key;
@@ -25,6 +25,7 @@ impl Interp<'_> {
     /// cross-check the signature.
     pub(super) fn settle(&mut self, pending: PendingOp) -> Operation {
         let PendingOp { mut op, hints, args, content, examples } = pending;
+        let kind = content.as_deref().and_then(body_kind_of);
         let line = op.source.line;
         if let Some(entry) = self.index.get(&loose_key(&op.name)) {
             if let (None, Some((m, p))) = (op.method, &entry.http) {
@@ -43,7 +44,7 @@ impl Interp<'_> {
             );
         }
         let placeholders = path_placeholders(&path);
-        let fields = matches!(content, Some(BodyKind::Form | BodyKind::Multipart));
+        let fields = matches!(kind, Some(BodyKind::Form | BodyKind::Multipart));
         for (param, hint) in op.params.iter_mut().zip(&hints) {
             let in_path = placeholders.iter().find(|p| loose_key(p) == loose_key(&param.name));
             let header = header_name(&param.name);
@@ -74,12 +75,15 @@ impl Interp<'_> {
         // A file parameter with no stated Content-Type (kotlin prints `Not defined`) is
         // the raw body: a file cannot travel in a query string.
         let file_param = op.params.iter().any(|p| matches!(p.location, Location::Query | Location::Body) && is_file(&p.ty));
-        op.body_kind = match content {
+        op.body_kind = match kind {
             Some(kind @ (BodyKind::Form | BodyKind::Multipart)) if op.params.iter().any(|p| p.location == Location::Body) => Some(kind),
             Some(kind @ (BodyKind::Binary | BodyKind::Text)) => self.raw_body(&mut op, kind),
             None if file_param => self.raw_body(&mut op, BodyKind::Binary),
             _ => None,
         };
+        if let Some(raw @ (BodyKind::Binary | BodyKind::Text)) = op.body_kind {
+            op.content_type = content.as_deref().and_then(crate::schema::raw_media_type).filter(|m| m != raw.media_type());
+        }
         for ph in &placeholders {
             if !op.params.iter().any(|p| loose_key(p.name.as_str()) == loose_key(ph)) && !op.params.is_empty() {
                 let msg = format!("`{}`: path placeholder `{{{ph}}}` has no documented parameter", op.name);
