@@ -101,10 +101,7 @@ impl ComponentNames {
             referenced.extend(m.fields.iter().filter_map(|f| f.ty.ref_name()));
         }
         for op in &api.operations {
-            referenced.extend(op.params.iter().filter_map(|p| p.ty.ref_name()));
-            if let Returns::Body { ty } = &op.returns {
-                referenced.extend(ty.ref_name());
-            }
+            referenced.extend(op.types().filter_map(Type::ref_name));
         }
         for name in referenced {
             if !names.keys.contains_key(name) {
@@ -345,7 +342,7 @@ fn operation(op: &Operation, id: &str, path: &str, names: &ComponentNames) -> Va
         rb.insert("content".into(), json!({ media: {"schema": value_schema(&body.ty, false, facts, names)}}));
         o.insert("requestBody".into(), Value::Object(rb));
     }
-    o.insert("responses".into(), responses(&op.returns, op.accept.as_deref(), names));
+    o.insert("responses".into(), responses(op, names));
     o.insert("x-docs2rs-source".into(), op.source.to_string().into());
     if let Some(p) = &op.permissions {
         o.insert("x-docs2rs-permissions".into(), serde_json::to_value(p).unwrap_or_default());
@@ -391,7 +388,23 @@ fn parameters(op: &Operation, path: &str, names: &ComponentNames) -> Vec<Value> 
     out
 }
 
-fn responses(returns: &Returns, accept: Option<&str>, names: &ComponentNames) -> Value {
+fn responses(op: &Operation, names: &ComponentNames) -> Value {
+    let mut out = success_response(&op.returns, op.accept.as_deref(), names);
+    if let Value::Object(map) = &mut out {
+        for e in &op.errors {
+            let mut r = Map::new();
+            r.insert("description".into(), e.description.clone().unwrap_or_else(|| format!("Error {}.", e.status)).into());
+            if let Some(ty) = &e.ty {
+                r.insert("content".into(), json!({"application/json": {"schema": type_schema(ty, names)}}));
+            }
+            // The first entry for a status wins, as in the client.
+            map.entry(e.status.clone()).or_insert(Value::Object(r));
+        }
+    }
+    out
+}
+
+fn success_response(returns: &Returns, accept: Option<&str>, names: &ComponentNames) -> Value {
     match returns {
         Returns::Body { ty } => json!({"200": {
             "description": "Success.",
@@ -485,6 +498,23 @@ mod tests {
         assert_eq!(doc["servers"][0]["variables"], json!({"tenant": {"default": "acme"}, "v": {"default": "v"}}));
         assert_eq!(doc["security"], json!([{"basicAuth": []}]));
         assert_eq!(doc["components"]["securitySchemes"]["basicAuth"], json!({"type": "http", "scheme": "basic"}));
+    }
+
+    #[test]
+    fn documented_errors_become_responses_by_status() {
+        let mut op = get("/u", vec![], Returns::Body { ty: Type::reference("User") });
+        op.errors = vec![
+            ErrorDoc::new("404", Some(Type::reference("NotFound")), Some("No such user.".into())),
+            ErrorDoc::new("404", None, Some("Shadowed.".into())),
+            ErrorDoc::new("5XX", None, None),
+        ];
+        let doc = to_openapi(&api_with(vec![], vec![op]));
+        let responses = &doc["paths"]["/u"]["get"]["responses"];
+        assert_eq!(responses["404"]["description"], "No such user.");
+        assert_eq!(responses["404"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/NotFound");
+        assert_eq!(responses["5XX"], json!({"description": "Error 5XX."}));
+        assert!(responses["200"].is_object());
+        assert!(doc["components"]["schemas"]["NotFound"].is_object(), "an error model is a component too");
     }
 
     #[test]

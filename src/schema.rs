@@ -388,6 +388,115 @@ pub enum Returns {
     },
 }
 
+/// A documented non-success response: its status, the model its body decodes to when the
+/// docs name or define one, and what the docs say it means.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorDoc {
+    /// `404`, a class (`4XX`), or `default` (any other non-success status).
+    pub status: String,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub ty: Option<Type>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+impl ErrorDoc {
+    pub fn new(status: impl Into<String>, ty: Option<Type>, description: Option<String>) -> Self {
+        ErrorDoc { status: status.into(), ty, description }
+    }
+
+    /// The exact status code (`404`), if the docs give one rather than a class or `default`.
+    pub fn code(&self) -> Option<u16> {
+        self.status.parse().ok()
+    }
+}
+
+/// A status as words for names: `404` → `NotFound` (its reason phrase), `499` →
+/// `Status499`, `4XX` → `ClientError`, `default` → `Other`.
+pub fn status_name(status: &str) -> String {
+    let reason = match status {
+        "default" => "Other",
+        "3XX" => "Redirection",
+        "4XX" => "Client Error",
+        "5XX" => "Server Error",
+        _ => match status.parse().ok().and_then(reason_phrase) {
+            Some(r) => r,
+            None => return format!("Status{status}"),
+        },
+    };
+    reason.split_whitespace().collect()
+}
+
+/// The reason phrases of RFC 9110 (and common additions) for non-success statuses.
+fn reason_phrase(code: u16) -> Option<&'static str> {
+    Some(match code {
+        300 => "Multiple Choices",
+        301 => "Moved Permanently",
+        302 => "Found",
+        303 => "See Other",
+        304 => "Not Modified",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        407 => "Proxy Authentication Required",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "Length Required",
+        412 => "Precondition Failed",
+        413 => "Content Too Large",
+        414 => "URI Too Long",
+        415 => "Unsupported Media Type",
+        416 => "Range Not Satisfiable",
+        417 => "Expectation Failed",
+        421 => "Misdirected Request",
+        422 => "Unprocessable Content",
+        423 => "Locked",
+        424 => "Failed Dependency",
+        425 => "Too Early",
+        426 => "Upgrade Required",
+        428 => "Precondition Required",
+        429 => "Too Many Requests",
+        431 => "Request Header Fields Too Large",
+        451 => "Unavailable For Legal Reasons",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        505 => "HTTP Version Not Supported",
+        507 => "Insufficient Storage",
+        508 => "Loop Detected",
+        511 => "Network Authentication Required",
+        _ => return None,
+    })
+}
+
+/// The error status a docs cell or heading spells: `404`, `404 Not Found`, `**404**`, a
+/// class (`4XX`, `4xx`) or `default`; `None` for success statuses and anything else.
+pub fn error_status(text: &str) -> Option<String> {
+    let t = text.trim().trim_matches(['*', '`', '_', ' ']);
+    if t.eq_ignore_ascii_case("default") {
+        return Some("default".into());
+    }
+    let head: String = t.chars().take(3).collect();
+    let bytes = head.as_bytes();
+    let next = t[head.len()..].chars().next();
+    if bytes.len() != 3 || next.is_some_and(|c| c.is_ascii_alphanumeric()) || !matches!(bytes[0], b'3'..=b'5') {
+        return None;
+    }
+    if bytes[1..].eq_ignore_ascii_case(b"xx") {
+        return Some(format!("{}XX", bytes[0] as char));
+    }
+    bytes.iter().all(u8::is_ascii_digit).then_some(head)
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Operation {
     /// The documented name: SDK method name (`get_user`) or the page title.
@@ -414,6 +523,9 @@ pub struct Operation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     pub returns: Returns,
+    /// Documented error responses, in the docs' order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ErrorDoc>,
     /// The documented response media type when it is not JSON (`text/plain`, `audio/mpeg`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accept: Option<String>,
@@ -440,6 +552,7 @@ impl Operation {
             body_kind: None,
             content_type: None,
             returns: Returns::Unknown,
+            errors: Vec::new(),
             accept: None,
             source,
             overlaid: Vec::new(),
@@ -449,6 +562,24 @@ impl Operation {
 
     pub fn body(&self) -> Option<&Param> {
         self.params.iter().find(|p| p.location == Location::Body)
+    }
+
+    /// Every type the operation names: parameters, the success body, error bodies.
+    pub fn types(&self) -> impl Iterator<Item = &Type> {
+        let returns = match &self.returns {
+            Returns::Body { ty } => Some(ty),
+            _ => None,
+        };
+        self.params.iter().map(|p| &p.ty).chain(returns).chain(self.errors.iter().filter_map(|e| e.ty.as_ref()))
+    }
+
+    /// The same, to rewrite them.
+    pub fn types_mut(&mut self) -> impl Iterator<Item = &mut Type> {
+        let returns = match &mut self.returns {
+            Returns::Body { ty } => Some(ty),
+            _ => None,
+        };
+        self.params.iter_mut().map(|p| &mut p.ty).chain(returns).chain(self.errors.iter_mut().filter_map(|e| e.ty.as_mut()))
     }
 }
 
@@ -579,7 +710,46 @@ pub struct ParsedDoc {
 
 #[cfg(test)]
 mod tests {
-    use super::raw_media_type;
+    use super::*;
+
+    #[test]
+    fn error_statuses_as_docs_spell_them() {
+        for (text, want) in [
+            ("404", Some("404")),
+            ("**404**", Some("404")),
+            ("404 Not Found", Some("404")),
+            ("422: Unprocessable", Some("422")),
+            ("4XX", Some("4XX")),
+            ("5xx", Some("5XX")),
+            ("Default", Some("default")),
+            ("301", Some("301")),
+            ("200", None),
+            ("201 Created", None),
+            ("4040", None),
+            ("40", None),
+            ("404abc", None),
+            ("Errors", None),
+            ("", None),
+        ] {
+            assert_eq!(error_status(text).as_deref(), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn status_names_are_reason_phrases() {
+        let names: Vec<String> = ["404", "500", "422", "499", "4XX", "default"].iter().map(|s| status_name(s)).collect();
+        assert_eq!(names, ["NotFound", "InternalServerError", "UnprocessableContent", "Status499", "ClientError", "Other"]);
+    }
+
+    #[test]
+    fn operation_types_include_error_bodies() {
+        let mut op = Operation::new("get", Some(Method::Get), Some("/x".into()), Source::default());
+        op.returns = Returns::Body { ty: Type::reference("User") };
+        op.errors.push(ErrorDoc::new("404", Some(Type::reference("NotFound")), None));
+        op.errors.push(ErrorDoc::new("500", None, Some("Oops".into())));
+        let names: Vec<_> = op.types().filter_map(Type::ref_name).collect();
+        assert_eq!(names, ["User", "NotFound"]);
+    }
 
     #[test]
     fn raw_media_types_keep_what_json_does_not_say() {

@@ -863,6 +863,9 @@ impl Client {
     /// ```text
     /// let result = client.create_show(show).await?;
     /// ```
+    ///
+    /// Documented errors:
+    /// - `409`: The slug is taken.
     pub async fn create_show(
         &self,
         show: &types::Show,
@@ -892,6 +895,9 @@ impl Client {
     /// ```text
     /// let result = client.delete_episode(episode_id, &Default::default()).await?;
     /// ```
+    ///
+    /// Documented errors:
+    /// - `404`: Unknown episode.
     pub async fn delete_episode(
         &self,
         episode_id: &str,
@@ -1072,6 +1078,9 @@ impl Client {
     /// ```text
     /// let result = client.list_episodes(show_slug, &Default::default()).await?;
     /// ```
+    ///
+    /// Documented errors:
+    /// - `404`: Unknown show.
     pub async fn list_episodes(
         &self,
         show_slug: &str,
@@ -1163,6 +1172,9 @@ impl Client {
     /// ```text
     /// let result = client.replace_transcript(episode_id, body, &Default::default()).await?;
     /// ```
+    ///
+    /// Documented errors:
+    /// - `412`: The transcript changed meanwhile.
     pub async fn replace_transcript(
         &self,
         episode_id: &str,
@@ -1209,6 +1221,9 @@ impl Client {
     /// ```text
     /// let result = client.set_sponsorship(episode_id, sponsorship).await?;
     /// ```
+    ///
+    /// Documented errors:
+    /// - `400`: Invalid deal.
     pub async fn set_sponsorship(
         &self,
         episode_id: &str,
@@ -1281,6 +1296,9 @@ impl Client {
     /// ```text
     /// let result = client.upload_episode(show_slug, body).await?;
     /// ```
+    ///
+    /// Documented errors:
+    /// - `413`: File too large.
     pub async fn upload_episode(
         &self,
         show_slug: &str,

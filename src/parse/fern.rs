@@ -33,7 +33,9 @@ pub(crate) enum Section {
     Headers,
     Request,
     Response,
-    /// `Errors`, `Authentication`, code samples: read past, never turned into fields.
+    /// `Errors`: one line per error (`404 Not Found Error`), status and error name.
+    Errors,
+    /// `Authentication`, code samples: read past, never turned into fields.
     Ignored,
 }
 
@@ -44,7 +46,8 @@ pub(crate) fn section_of(line: &str) -> Option<Section> {
         "headers" | "header parameters" => Section::Headers,
         "request" | "request body" | "body" => Section::Request,
         "response" | "response body" => Section::Response,
-        "errors" | "authentication" | "auth" | "cookie parameters" | "webhook payload" => Section::Ignored,
+        "errors" => Section::Errors,
+        "authentication" | "auth" | "cookie parameters" | "webhook payload" => Section::Ignored,
         _ => return None,
     })
 }
@@ -106,6 +109,10 @@ pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> ParsedDoc {
             read_preamble_line(line, &mut parts, &mut description, &mut expecting_url);
             continue;
         }
+        if section == Section::Errors {
+            parts.errors.extend(build::error_line(line));
+            continue;
+        }
         let Some(b) = bucket_index(section) else { continue };
         let source = Source::new(file, line_no);
         if let Some(field_line) = split_field_line(line) {
@@ -161,7 +168,7 @@ pub(crate) fn bucket_index(section: Section) -> Option<usize> {
         Section::Headers => Some(2),
         Section::Request => Some(3),
         Section::Response => Some(4),
-        Section::Preamble | Section::Ignored => None,
+        Section::Preamble | Section::Errors | Section::Ignored => None,
     }
 }
 
@@ -300,6 +307,8 @@ Errors\n\n404 Not Found Error\n";
         assert_eq!(op.returns, Returns::Body { ty: Type::array(Type::reference("ListProjectsResponse")) });
         assert!(doc.models[0].fields[1].nullable);
         assert!(d.items().is_empty(), "{:?}", d.items());
+        let errors: Vec<(&str, Option<&str>)> = op.errors.iter().map(|e| (e.status.as_str(), e.description.as_deref())).collect();
+        assert_eq!(errors, [("404", Some("Not Found Error"))]);
     }
 
     #[test]

@@ -41,6 +41,8 @@ pub(crate) enum Target {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Block {
     Params(Target),
+    /// `Responses`: the documented statuses (`200`, `400 Bad Request`).
+    Responses,
     Skipped,
 }
 
@@ -50,7 +52,8 @@ pub(crate) fn structured_block(line: &str) -> Option<Block> {
         "query params" => Block::Params(Target::Query),
         "body params" | "form data" => Block::Params(Target::Body),
         "headers" => Block::Params(Target::Header),
-        "responses" | "cookie params" => Block::Skipped,
+        "responses" => Block::Responses,
+        "cookie params" => Block::Skipped,
         _ => return None,
     })
 }
@@ -177,8 +180,10 @@ pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> ParsedDoc {
             continue;
         }
         if let Some(b) = block {
-            if let Block::Params(t) = b {
-                read_structured_line(line, &lines, index, source, &mut entries[slot(t)]);
+            match b {
+                Block::Params(t) => read_structured_line(line, &lines, index, source, &mut entries[slot(t)]),
+                Block::Responses => parts.errors.extend(build::error_line(line).filter(|e| !parts.errors.iter().any(|x| x.status == e.status))),
+                Block::Skipped => {}
             }
             continue;
         }
@@ -348,7 +353,7 @@ mod tests {
     use crate::schema::{Location, Method};
 
     const PAGE: &str = "Delete Tag\n\nRemoves one tag.\n\ndelete\nhttps://acme.example.com/api/tags/{tag_id}\n\n\
-Path Params\ntag_id\nstring\nrequired\nThe tag to remove.\nQuery Params\nforce\nboolean\nDefaults to false\nResponses\n\n204\nLanguage\nCredentials\n";
+Path Params\ntag_id\nstring\nrequired\nThe tag to remove.\nQuery Params\nforce\nboolean\nDefaults to false\nResponses\n\n204\n404 Not Found\nLanguage\nCredentials\n";
 
     #[test]
     fn named_structured_block() {
@@ -363,6 +368,8 @@ Path Params\ntag_id\nstring\nrequired\nThe tag to remove.\nQuery Params\nforce\n
         assert_eq!(tag.description.as_deref(), Some("The tag to remove."));
         let force = &op.params[1];
         assert_eq!((force.location, force.default.as_deref()), (Location::Query, Some("false")));
+        let errors: Vec<(&str, Option<&str>)> = op.errors.iter().map(|e| (e.status.as_str(), e.description.as_deref())).collect();
+        assert_eq!(errors, [("404", Some("Not Found"))], "the error statuses under Responses");
         assert!(d.items().is_empty(), "{:?}", d.items());
     }
 

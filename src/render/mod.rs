@@ -1,6 +1,7 @@
 //! Schema → formatted Rust source, through the minijinja templates in `templates/`.
 
 mod docs;
+mod errors;
 mod forms;
 mod paging;
 mod view;
@@ -18,6 +19,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("model.rs.jinja", include_str!("../../templates/model.rs.jinja")),
     ("enum.rs.jinja", include_str!("../../templates/enum.rs.jinja")),
     ("client.rs.jinja", include_str!("../../templates/client.rs.jinja")),
+    ("errors.rs.jinja", include_str!("../../templates/errors.rs.jinja")),
     ("runtime.rs.jinja", include_str!("../../templates/runtime.rs.jinja")),
     ("decode.rs.jinja", include_str!("../../templates/decode.rs.jinja")),
     ("file_part.rs.jinja", include_str!("../../templates/file_part.rs.jinja")),

@@ -2,6 +2,7 @@
 //! so templates stay layout and everything they emit is already safe Rust.
 
 use super::docs::{code, doc_lines, inline, str_lit};
+use super::errors::{ErrorEnumView, enum_of_method, error_docs, error_enums};
 use super::forms::{FormView, form_models, form_view, is_file};
 use super::paging::{PagingView, paging_view};
 use crate::config::QueryArrayStyle;
@@ -33,6 +34,8 @@ pub struct ApiView {
     pub decode_helpers: BTreeSet<&'static str>,
     /// Some operation has a `…_stream` method (the crate needs `futures-util`).
     pub paging: bool,
+    /// Per-operation enums of the documented error models (the `errors` module).
+    pub error_enums: Vec<ErrorEnumView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -312,7 +315,19 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
 
     let mut op_scope = Scope::with_reserved(CLIENT_RESERVED);
     let mut opt_scope = Scope::with_reserved(&[]);
-    let ops: Vec<OpView> = api.operations.iter().filter_map(|op| op_view(op, &names, &form_bodies, &api.models, &mut op_scope, &mut opt_scope)).collect();
+    let generated: Vec<(&Operation, OpView)> =
+        api.operations.iter().filter_map(|op| op_view(op, &names, &form_bodies, &api.models, &mut op_scope, &mut opt_scope).map(|v| (op, v))).collect();
+    // Error bodies decode from JSON: a model sent as form parts has no `Deserialize`.
+    let decodable = |t: &Type| t.ref_name().is_none_or(|n| !form_bodies.contains_key(n)).then(|| rust_type(t, &names, "types::"));
+    let error_enums = error_enums(generated.iter().map(|(op, v)| (*op, v.ident.as_str())), &decodable);
+    let typed = enum_of_method(&error_enums);
+    let ops: Vec<OpView> = generated
+        .into_iter()
+        .map(|(op, mut v)| {
+            push_para(&mut v.docs, error_docs(op, typed.get(v.ident.as_str()).copied()));
+            v
+        })
+        .collect();
     let multipart = ops.iter().any(|o| o.body_kind == "multipart");
     let paging = ops.iter().any(|o| o.paging.is_some());
 
@@ -357,6 +372,7 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
         client: settings.client,
         decode_helpers,
         paging,
+        error_enums,
     }
 }
 

@@ -124,6 +124,9 @@ pub(super) fn enum_pages(api: &mut Api, enums: Vec<EnumDef>, diags: &mut Diagnos
         if let Returns::Body { ty } = &mut op.returns {
             retype(ty, &mut Vec::new());
         }
+        for ty in op.errors.iter_mut().filter_map(|e| e.ty.as_mut()) {
+            retype(ty, &mut Vec::new());
+        }
     }
 }
 

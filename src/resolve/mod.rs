@@ -238,13 +238,8 @@ fn primitive_refs(api: &mut Api) {
     for f in api.models.iter_mut().flat_map(|m| m.fields.iter_mut()) {
         f.ty = fix(&f.ty);
     }
-    for op in &mut api.operations {
-        for p in &mut op.params {
-            p.ty = fix(&p.ty);
-        }
-        if let Returns::Body { ty } = &mut op.returns {
-            *ty = fix(ty);
-        }
+    for ty in api.operations.iter_mut().flat_map(Operation::types_mut) {
+        *ty = fix(ty);
     }
 }
 
@@ -530,6 +525,11 @@ fn describe_page_models(api: &mut Api) {
                 roles.entry(name.to_string()).or_default().push(format!("The response of `{}` ({at}).", op.name));
             }
         }
+        for e in &op.errors {
+            if let Some(name) = e.ty.as_ref().and_then(Type::ref_name) {
+                roles.entry(name.to_string()).or_default().push(format!("The {} error response of `{}` ({at}).", e.status, op.name));
+            }
+        }
     }
     for m in api.models.iter_mut().filter(|m| m.description.is_none()) {
         if let Some([role]) = roles.get(&m.name).map(Vec::as_slice) {
@@ -624,6 +624,9 @@ fn add_undocumented(api: &mut Api, diags: &mut Diagnostics) {
         if let Returns::Body { ty } = &op.returns {
             note(ty, &op.source);
         }
+        for e in op.errors.iter().filter_map(|e| e.ty.as_ref()) {
+            note(e, &op.source);
+        }
     }
     if missing.is_empty() {
         return;
@@ -670,10 +673,7 @@ pub fn retain_operations(api: &mut Api, patterns: &[String], diags: &mut Diagnos
     let mut reached: BTreeSet<String> = BTreeSet::new();
     let mut stack: Vec<String> = Vec::new();
     for op in &api.operations {
-        stack.extend(op.params.iter().filter_map(|p| p.ty.ref_name().map(String::from)));
-        if let Returns::Body { ty } = &op.returns {
-            stack.extend(ty.ref_name().map(String::from));
-        }
+        stack.extend(op.types().filter_map(|t| t.ref_name().map(String::from)));
     }
     while let Some(name) = stack.pop() {
         if !reached.insert(name.clone()) {

@@ -14,7 +14,7 @@ use crate::parse::recognise::field::FieldDoc;
 use crate::parse::text::loose_key;
 use crate::parse::vocab::sections::Place;
 use crate::parse::vocab::type_words::TypeWords;
-use crate::schema::{BodyKind, EnumValue, Field, Location, Method, Model, Operation, Param, Returns, Source, Type, path_placeholders};
+use crate::schema::{BodyKind, EnumValue, ErrorDoc, Field, Location, Method, Model, Operation, Param, Returns, Source, Type, path_placeholders};
 use heck::ToUpperCamelCase;
 
 /// A path read from an example call (`/orgs/ORG/repos`): segments that spell a documented
@@ -428,6 +428,8 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
         Returns::Unknown
     };
 
+    let errors = std::mem::take(&mut doc.errors).into_iter().map(|e| error_doc(e, &pascal, &source, &mut ctx)).collect();
+
     if !ctx.untyped.is_empty() {
         let names = ctx.untyped.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
         ctx.diags.warn(
@@ -457,12 +459,43 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
         body_kind,
         content_type: None,
         returns,
+        errors,
         accept: None,
         source,
         overlaid: Vec::new(),
         paging: None,
     };
     (op, ctx.models)
+}
+
+/// A documented error: fields (or a sample) listed on the page become the model
+/// `<Op><Status>Error` (`GetBookNotFoundError`), as the success body becomes `<Op>Response`.
+fn error_doc(e: super::op::ErrorRead, pascal: &str, source: &Source, ctx: &mut Ctx<'_>) -> ErrorDoc {
+    let mut fields = e.fields;
+    let mut description = e.description;
+    // Names without any type (apiDoc's `Error 4xx` table: `UserNotFound | The id …`) are
+    // the error's codes, not its body's fields.
+    if !fields.is_empty() && fields.iter().all(|f| f.ty.is_none() && f.children.is_empty()) {
+        let codes: Vec<String> = fields.iter().map(|f| format!("`{}`: {}", f.name, f.description.as_deref().unwrap_or("").trim())).collect();
+        description = Some(description.into_iter().chain(codes).collect::<Vec<_>>().join("\n"));
+        fields.clear();
+    }
+    if fields.is_empty() && e.statement.is_none() {
+        if let Some((json, line)) = &e.sample {
+            fields = example_fields(json, *line).filter(|(_, array)| !array).map(|(f, _)| f).unwrap_or_default();
+        }
+    }
+    let ty = if fields.is_empty() {
+        e.statement.map(|t| t.ty)
+    } else {
+        let status = crate::schema::status_name(&e.status);
+        let name = if status.ends_with("Error") { format!("{pascal}{status}") } else { format!("{pascal}{status}Error") };
+        mark_literal_names(&mut fields, e.sample.as_ref());
+        let fields = ctx.fields(nest_dotted(fields), &name);
+        ctx.models.push(Model { name: name.clone(), description: None, fields, source: Source::new(&source.file, e.line), undocumented: false });
+        Some(Type::reference(name))
+    };
+    ErrorDoc::new(e.status, ty, description)
 }
 
 /// Generators mark only one side: Scribe prints `optional` and leaves required fields

@@ -37,6 +37,8 @@ pub(crate) struct EndpointParts {
     pub header_params: Vec<Field>,
     pub request: BodyDoc,
     pub response: BodyDoc,
+    /// Documented error responses (inline error models already among the models).
+    pub errors: Vec<crate::schema::ErrorDoc>,
 }
 
 /// Build the operation. `file` is the path label of the page.
@@ -80,6 +82,7 @@ pub(crate) fn build(file: &str, parts: EndpointParts, diags: &mut Diagnostics) -
         body_kind: None,
         content_type: None,
         returns,
+        errors: parts.errors,
         accept: None,
         source,
         overlaid: Vec::new(),
@@ -100,6 +103,15 @@ fn body_type(doc: BodyDoc, model_name: &str, models: &mut Vec<Model>, diags: &mu
             Some(if list { Type::array(ty) } else { ty })
         }
     }
+}
+
+/// A line of an errors list: `404 Not Found Error` (Fern), `400` / `400 Bad Request`
+/// (ReadMe's responses): the status, then what the page calls it (it shows no body).
+pub(crate) fn error_line(line: &str) -> Option<crate::schema::ErrorDoc> {
+    let (status, name) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+    let status = crate::schema::error_status(status)?;
+    let name = name.trim();
+    Some(crate::schema::ErrorDoc::new(status, None, (!name.is_empty()).then(|| name.to_string())))
 }
 
 /// Documented path parameters, plus any placeholder of the template nobody documented.
@@ -229,6 +241,15 @@ pub(crate) use crate::schema::path_placeholders;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn error_lines_give_status_and_name() {
+        let e = error_line("404 Not Found Error").unwrap();
+        assert_eq!((e.status.as_str(), e.description.as_deref(), e.ty), ("404", Some("Not Found Error"), None));
+        assert_eq!(error_line("500").map(|e| e.description), Some(None));
+        assert!(error_line("200 OK").is_none());
+        assert!(error_line("Language").is_none());
+    }
 
     #[test]
     fn names_from_file_stem_or_title() {

@@ -28,8 +28,10 @@ pub enum Target {
     Params(Option<Place>),
     Body,
     Response,
-    /// Errors, examples, other responses, unknown sub-headings: not read.
+    /// Examples, other responses, unknown sub-headings, error lists without a status: not read.
     Skip,
+    /// The body of a documented error response (index into `OpDoc::errors`).
+    Error(usize),
     /// The fields of a model documented on the page (index into `OpDoc::models`).
     Model(usize),
 }
@@ -44,6 +46,19 @@ pub struct ModelDoc {
     pub sample: Vec<FieldDoc>,
     /// `oneOf` members: the model has the fields of each (none required).
     pub union_of: Vec<String>,
+}
+
+/// A documented error response as read: its status, what it means, and its body as
+/// fields, a sample or a type name.
+#[derive(Debug, Default)]
+pub struct ErrorRead {
+    /// As [`crate::schema::error_status`] spells it (`404`, `4XX`, `default`).
+    pub status: String,
+    pub line: u32,
+    pub description: Option<String>,
+    pub fields: Vec<FieldDoc>,
+    pub sample: Option<(Json, u32)>,
+    pub statement: Option<TypeWords>,
 }
 
 /// What one operation's part of the page says.
@@ -78,6 +93,8 @@ pub struct OpDoc {
     /// The response is another operation's (`same shape as Get one route`): its title or
     /// `METHOD /path`.
     pub response_like: Option<String>,
+    /// Documented error responses, one per status, in page order.
+    pub errors: Vec<ErrorRead>,
 }
 
 pub fn read(units: &[Unit<'_>], seg: &Segment) -> OpDoc {
@@ -502,7 +519,17 @@ impl<'a> Reader<'_, 'a> {
             Section::Errors => {
                 self.in_response = true;
                 self.response_target = Target::Skip;
-                Target::Skip
+                // `404 Not Found`, `Response 422`: that status's body follows.
+                match crate::parse::vocab::sections::error_heading(text) {
+                    Some((status, description)) => {
+                        let i = self.error_for(&status, self.cursor_line());
+                        if let Some(d) = description {
+                            self.doc.errors[i].description.get_or_insert(d);
+                        }
+                        Target::Error(i)
+                    }
+                    None => Target::Skip,
+                }
             }
             Section::Ignored | Section::Models | Section::Endpoint | Section::Values => Target::Skip,
         };
@@ -878,6 +905,10 @@ impl<'a> Reader<'_, 'a> {
         if self.target == Target::Skip {
             return k + 1;
         }
+        if let Target::Error(i) = self.target {
+            self.error_line(i, t, line);
+            return k + 1;
+        }
         if self.statement(t) {
             return k + 1;
         }
@@ -1223,6 +1254,57 @@ impl<'a> Reader<'_, 'a> {
         self.status_tab = false;
     }
 
+    /// The error read for `status`, added when the page has not documented it yet.
+    fn error_for(&mut self, status: &str, line: u32) -> usize {
+        if let Some(i) = self.doc.errors.iter().position(|e| e.status == status) {
+            return i;
+        }
+        self.doc.errors.push(ErrorRead { status: status.to_string(), line, ..ErrorRead::default() });
+        self.doc.errors.len() - 1
+    }
+
+    /// The error whose body is being read, if any.
+    fn error_target(&mut self) -> Option<&mut ErrorRead> {
+        match self.target {
+            Target::Error(i) => self.doc.errors.get_mut(i),
+            _ => None,
+        }
+    }
+
+    /// The line of the unit being read.
+    fn cursor_line(&self) -> u32 {
+        self.units.get(self.cursor).map_or(0, Unit::line)
+    }
+
+    /// A line under an error status: a field, the body's model name alone on its line
+    /// (`NotFoundError`, `Schema: Problem`, `[Problem][]`), or the first line of prose
+    /// describing it.
+    fn error_line(&mut self, i: usize, t: &str, line: u32) {
+        if let Some(mut f) = field_line(t) {
+            f.line = line;
+            self.start(f);
+            return;
+        }
+        let Some(e) = self.doc.errors.get_mut(i) else { return };
+        // The reason phrase under its status (Redoc's `409` / `Conflict`) names no model.
+        if t.split_whitespace().collect::<String>().eq_ignore_ascii_case(&crate::schema::status_name(&e.status)) {
+            return;
+        }
+        let named = match glued_label(t) {
+            Some(("Schema" | "Type" | "Model", value)) => value,
+            _ => t,
+        };
+        let model = reference_name(t)
+            .map(|n| TypeWords::new(crate::schema::Type::reference(n), t))
+            .or_else(|| type_words(named, true).filter(|ty| ty.ty.ref_name().is_some() && named.split_whitespace().count() <= 3 && !named.ends_with('.')));
+        match model {
+            Some(ty) if e.fields.is_empty() && e.statement.is_none() => e.statement = Some(ty),
+            Some(_) => {}
+            None if e.description.is_none() && t.split_whitespace().count() >= 2 => e.description = Some(t.to_string()),
+            None => {}
+        }
+    }
+
     /// Nothing read yet under the current response or body heading.
     fn section_is_empty(&self) -> bool {
         match self.target {
@@ -1287,12 +1369,12 @@ impl<'a> Reader<'_, 'a> {
             (Target::Response, Some(_)) => Target::Skip,
             _ => target,
         };
-        if f.in_response && !matches!(target, Target::Model(_)) {
+        if f.in_response && !matches!(target, Target::Model(_) | Target::Error(_)) {
             self.doc.response.push(f);
             return;
         }
         // `form` on a response or model field (ServiceStack) says nothing about the request.
-        if let Some(kind) = f.in_body.filter(|_| !matches!(target, Target::Response | Target::Model(_))) {
+        if let Some(kind) = f.in_body.filter(|_| !matches!(target, Target::Response | Target::Model(_) | Target::Error(_))) {
             if let Some(kind) = kind {
                 self.doc.body_kind.get_or_insert(kind);
             }
@@ -1307,6 +1389,11 @@ impl<'a> Reader<'_, 'a> {
             Target::Model(i) => {
                 if let Some(m) = self.doc.models.get_mut(i) {
                     m.fields.push(f);
+                }
+            }
+            Target::Error(i) => {
+                if let Some(e) = self.doc.errors.get_mut(i) {
+                    e.fields.push(f);
                 }
             }
             Target::Skip => {}
@@ -1351,7 +1438,7 @@ impl<'a> Reader<'_, 'a> {
             // ServiceStack's response types carry `ResponseStatus`: a table with it is the
             // response's, caption or not.
             let response_dto = rows.iter().any(|r| r.cells.get(cols.name).is_some_and(|c| c.text.trim() == "ResponseStatus"));
-            if response_dto && !matches!(self.target, Target::Response | Target::Model(_) | Target::Skip) {
+            if response_dto && !matches!(self.target, Target::Response | Target::Model(_) | Target::Skip | Target::Error(_)) {
                 self.section(Section::Response(None), "Response");
             }
             let place_col = place_column(header, rows, &cols);
@@ -1482,9 +1569,11 @@ impl<'a> Reader<'_, 'a> {
         true
     }
 
-    /// `Code | Description | Schema`: the type of the first success response.
+    /// `Code | Description | Schema`: the type of the first success response, and the
+    /// documented errors.
     fn status_table(&mut self, header: &[crate::parse::blocks::Cell], rows: &[crate::parse::blocks::Row]) {
         let words: Vec<String> = header.iter().map(|c| c.line().to_lowercase()).collect();
+        self.error_rows(&words, rows);
         let success = rows.iter().find(|r| r.cells.first().is_some_and(|c| c.text.trim().starts_with('2')));
         let Some(row) = success else { return };
         if row.cells.first().is_some_and(|c| c.text.trim().starts_with("204")) {
@@ -1495,10 +1584,9 @@ impl<'a> Reader<'_, 'a> {
         if let Some(json) = row.cells.iter().find_map(|c| c.text.find(['{', '[']).and_then(|i| parse_json(&c.text[i..]))) {
             self.doc.response_example.get_or_insert((json, row.line));
         }
-        let Some(col) = words.iter().position(|w| matches!(w.as_str(), "schema" | "type" | "model" | "response type" | "return type" | "body")) else { return };
+        let Some(col) = words.iter().position(|w| SCHEMA_WORDS.contains(&w.as_str())) else { return };
         let cell = row.cells.get(col).map(|c| c.text.clone()).unwrap_or_default();
-        // Widdershins: `Inline` (the schema follows below), `None` (no body).
-        if matches!(cell.trim().to_lowercase().as_str(), "inline" | "none" | "n/a" | "-" | "–") {
+        if no_schema(&cell) {
             return;
         }
         let (_, shape) = body_shape(&cell);
@@ -1508,6 +1596,37 @@ impl<'a> Reader<'_, 'a> {
                 self.doc.response_statement.get_or_insert(t);
             }
             _ => {}
+        }
+    }
+
+    /// The error rows of a status table: status, description, and the model its schema
+    /// column names (`NotFound`, `[Problem](#problem)`) or the fields it lists inline.
+    fn error_rows(&mut self, words: &[String], rows: &[crate::parse::blocks::Row]) {
+        // Widdershins' `Status | Header | Type` table lists response headers, not bodies.
+        if words.iter().any(|w| w == "header") {
+            return;
+        }
+        let schema_col = words.iter().position(|w| SCHEMA_WORDS.contains(&w.as_str()));
+        // Widdershins prints the reason phrase under `Meaning`, the docs' words under `Description`.
+        let description_col =
+            words.iter().position(|w| w.contains("description")).or_else(|| words.iter().position(|w| matches!(w.as_str(), "meaning" | "reason")));
+        let cell = |row: &crate::parse::blocks::Row, col: Option<usize>| {
+            col.and_then(|c| row.cells.get(c)).map(|c| c.text.trim().to_string()).filter(|t| !t.is_empty())
+        };
+        for row in rows {
+            let Some(status) = row.cells.first().and_then(|c| crate::schema::error_status(&c.text)) else { continue };
+            let i = self.error_for(&status, row.line);
+            let schema = cell(row, schema_col).filter(|c| !no_schema(c));
+            let (_, shape) = schema.map_or((None, None), |c| body_shape(&c));
+            let e = &mut self.doc.errors[i];
+            if e.description.is_none() {
+                e.description = cell(row, description_col);
+            }
+            match shape {
+                Some(Shape::Type(t)) if t.ty.ref_name().is_some() && e.statement.is_none() => e.statement = Some(t),
+                Some(Shape::Fields(fields)) if e.fields.is_empty() => e.fields = fields,
+                _ => {}
+            }
         }
     }
 
@@ -1724,7 +1843,13 @@ impl<'a> Reader<'_, 'a> {
                     self.doc.response_array |= array;
                 }
                 None if self.target == Target::Body => self.doc.body.extend(fields),
-                None => {}
+                None => {
+                    if let Some(e) = self.error_target() {
+                        if e.fields.is_empty() {
+                            e.fields = fields;
+                        }
+                    }
+                }
             }
             return;
         }
@@ -1767,6 +1892,11 @@ impl<'a> Reader<'_, 'a> {
                 if let Some(json) = parse_json(body.trim()) {
                     self.doc.response_example.get_or_insert((json, line));
                 }
+            }
+            // `HTTP/1.1 404 Not Found` and its body: that error's sample.
+            if let (Some(status), Some(json)) = (crate::schema::error_status(status), parse_json(body.trim())) {
+                let i = self.error_for(&status, line);
+                self.doc.errors[i].sample.get_or_insert((json, line));
             }
             return;
         }
@@ -1844,6 +1974,11 @@ impl<'a> Reader<'_, 'a> {
                     self.doc.response_example = Some((json, line));
                 }
             }
+            Target::Error(i) => {
+                if let Some(e) = self.doc.errors.get_mut(i) {
+                    e.sample.get_or_insert((json, line));
+                }
+            }
             // A model documented by its sample only (API Blueprint's `+ Model`).
             Target::Model(i) => {
                 if let (Some(m), Some((fields, _))) = (self.doc.models.get_mut(i), crate::parse::recognise::example::example_fields(&json, line)) {
@@ -1875,6 +2010,15 @@ impl<'a> Reader<'_, 'a> {
         }
     }
 }
+
+/// A schema cell that names no type. Widdershins: `Inline` (the schema follows below),
+/// `None` (no body).
+fn no_schema(cell: &str) -> bool {
+    matches!(cell.trim().to_lowercase().as_str(), "inline" | "none" | "n/a" | "-" | "–")
+}
+
+/// Header words of a status table's column naming the body's type.
+const SCHEMA_WORDS: &[&str] = &["schema", "type", "model", "response type", "return type", "body"];
 
 /// Header words of name columns (a table with one is a field table, not a schema table).
 const NAME_WORDS: &[&str] = &["name", "parameter", "field", "property", "attribute"];

@@ -33,6 +33,8 @@ pub(super) enum Sub {
     Headers,
     /// Code examples: what each argument is and whether it is optional.
     Example,
+    /// `HTTP response details`: a status table (status, description, headers).
+    Responses,
     /// Authorization, response details: nothing to read.
     Other,
 }
@@ -58,11 +60,26 @@ impl Sub {
             Sub::HttpRequest
         } else if t == "http request headers" {
             Sub::Headers
+        } else if t == "http response details" || t == "responses" {
+            Sub::Responses
         } else if t == "example" || t == "examples" || t.starts_with("using the ") {
             Sub::Example
         } else {
             Sub::Other
         }
+    }
+}
+
+/// The error rows of an `HTTP response details` table (`**404** | Pet not found | - |`):
+/// status and description; these docs do not name the error's model.
+fn error_rows(op: &mut Operation, rows: &[Row]) {
+    for row in rows {
+        let Some(status) = row.cells.first().and_then(|c| crate::schema::error_status(&c.text)) else { continue };
+        if op.errors.iter().any(|e| e.status == status) {
+            continue;
+        }
+        let description = row.cells.get(1).map(|c| c.text.trim().to_string()).filter(|d| !d.is_empty() && d != "-");
+        op.errors.push(crate::schema::ErrorDoc::new(status, None, description));
     }
 }
 
@@ -191,6 +208,7 @@ impl Interp<'_> {
                                 p.1 = true;
                             }
                         }
+                        Sub::Responses if is_table_rows(&inline.text) => error_rows(&mut op, &paragraph_rows(&inline.text, *line, 2)),
                         _ => {}
                     }
                 }
@@ -220,6 +238,7 @@ impl Interp<'_> {
                         op.accept = crate::schema::raw_media_type(&media);
                     }
                 }
+                Block::Table { rows, .. } if sub == Sub::Responses => error_rows(&mut op, rows),
                 Block::Table { header, rows, line } => {
                     let Sub::Params(hint) = sub else { continue };
                     let Some(cols) = Columns::of(header) else { continue };

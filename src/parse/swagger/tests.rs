@@ -125,3 +125,25 @@ fn missing_path_and_placeholders_warn() {
     interpret("m.md", &blocks, &mut d);
     assert!(d.items().iter().any(|x| x.message.contains("`{other}`") && x.source.line == 1), "{:?}", d.items());
 }
+
+#[test]
+fn http_response_details_give_the_error_statuses() {
+    let blocks = [
+        h(2, "-Show get_show(show_id)", 1),
+        p("Get a show", 2),
+        p("Wraps GET /shows/{showId}", 3),
+        h(3, "HTTP response details", 4),
+        Block::Table {
+            header: cells(&["Status code", "Description", "Response headers"]),
+            rows: vec![Row { line: 6, cells: cells(&["**200**", "The show.", "-"]) }, Row { line: 7, cells: cells(&["**404**", "No such show.", "-"]) }],
+            line: 5,
+        },
+        // A blank line after the delimiter row: the other rows as a paragraph.
+        p("**409** | The slug is taken. |  -  |\n**5XX** |  |  -  |", 9),
+    ];
+    let mut d = Diagnostics::new();
+    let doc = interpret("a.md", &blocks, &mut d);
+    let got: Vec<(&str, Option<&str>)> = doc.operations[0].errors.iter().map(|e| (e.status.as_str(), e.description.as_deref())).collect();
+    assert_eq!(got, [("404", Some("No such show.")), ("409", Some("The slug is taken.")), ("5XX", None)]);
+    assert!(doc.operations[0].errors.iter().all(|e| e.ty.is_none()), "these docs name no error model");
+}

@@ -652,6 +652,33 @@ pub fn strip_numbering(t: &str) -> &str {
 }
 
 /// `200`, `200 ok`, `201 created`, `http 200`, `status 204`, `response 200 (application/json)`.
+/// The error status an `Errors` heading states, and the words after it: `404 Not Found`,
+/// `Response 422 — Validation failed`, `Error 4xx` (apiDoc's class). `None` for a heading
+/// without one (`Errors`, `Error codes`).
+pub fn error_heading(text: &str) -> Option<(String, Option<String>)> {
+    let key = normalise(text);
+    let status_key = [" — ", " – "].iter().find_map(|d| key.split_once(d)).map_or(key.as_str(), |(head, _)| head);
+    if let Some(class) = status_key.strip_prefix("error ").filter(|r| matches!(*r, "4xx" | "5xx")) {
+        return Some((class.to_ascii_uppercase(), None));
+    }
+    let code = status_heading(status_key).filter(|c| *c >= 300)?.to_string();
+    let after = text.split_once(code.as_str()).map_or("", |(_, rest)| rest);
+    // Without a media type in parentheses (`(application/json)`).
+    let after = match after.split_once('(') {
+        Some((head, media)) if media.contains('/') => head,
+        _ => after,
+    };
+    let words = after.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '*' | '`' | '#' | '(' | ')'));
+    // Bump.sh: `409 application/json`, `404 object`: the body's media type and kind.
+    let words = words.split_whitespace().filter(|w| !w.contains('/')).collect::<Vec<_>>().join(" ");
+    let words = if matches!(words.as_str(), "object" | "array" | "string") { String::new() } else { words };
+    // `Response 404 fields`: words naming the section, not the status.
+    let section_words = words.split_whitespace().all(|w| matches!(w.to_lowercase().as_str(), "fields" | "body" | "schema" | "response" | "example"));
+    // The reason phrase (`Not Found`) says nothing the status does not.
+    let reason = words.split_whitespace().collect::<String>().eq_ignore_ascii_case(&crate::schema::status_name(&code));
+    Some((code, (!section_words && !reason).then_some(words)))
+}
+
 fn status_heading(key: &str) -> Option<u16> {
     // apiDoc: `Success 200`, `Error 4xx`.
     if let Some(class) = key.strip_prefix("error ").filter(|r| matches!(*r, "4xx" | "5xx")) {
@@ -689,6 +716,28 @@ pub fn media_kind(text: &str) -> Option<BodyKind> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn error_headings_give_status_and_words() {
+        let cases = [
+            ("404 Not Found", Some(("404", None))),
+            ("404 No such user", Some(("404", Some("No such user")))),
+            ("**Response 422** — Validation failed", Some(("422", Some("Validation failed")))),
+            ("409", Some(("409", None))),
+            ("Response 404 fields (application/json):", Some(("404", None))),
+            ("409 application/json", Some(("409", None))),
+            ("404 object", Some(("404", None))),
+            ("Error 4xx", Some(("4XX", None))),
+            ("Errors", None),
+            ("Error codes", None),
+            ("200 OK", None),
+        ];
+        for (text, want) in cases {
+            let got = error_heading(text);
+            assert_eq!(got.as_ref().map(|(s, d)| (s.as_str(), d.as_deref())), want, "{text:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
