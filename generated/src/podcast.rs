@@ -593,15 +593,6 @@ pub mod params {
             self.sort = ::std::option::Option::Some(value.into());
             self
         }
-
-        /// Sets `tags`.
-        pub fn with_tags(
-            mut self,
-            value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-        ) -> Self {
-            self.tags = ::std::option::Option::Some(value.into());
-            self
-        }
     }
 
     /// Optional parameters of [`Client::replace_transcript`](super::Client::replace_transcript).

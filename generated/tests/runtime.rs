@@ -113,7 +113,7 @@ async fn the_path_goes_after_the_base_path_and_the_base_query_stays() {
     let server = Server::start(vec![Reply::json(200, json!({})), Reply::json(200, json!({}))]);
     let c = Client::new(format!("{}/base/?tenant=acme#top", server.url));
     c.get_user("u1", &Default::default()).await.unwrap();
-    c.get_users(&params::GetUsersParams::default().with_page_size(2)).await.unwrap();
+    c.get_users(&params::GetUsersParams { page_size: Some(2), ..Default::default() }).await.unwrap();
     let targets: Vec<String> = server.requests().into_iter().map(|r| r.target).collect();
     assert_eq!(targets, ["/base/api/v2/users/u1?tenant=acme", "/base/api/v2/users?tenant=acme&pageSize=2"]);
 }
@@ -122,8 +122,8 @@ async fn the_path_goes_after_the_base_path_and_the_base_query_stays() {
 async fn comma_arrays_leave_out_empty_lists() {
     let server = Server::start(vec![Reply::json(200, json!([])), Reply::json(200, json!([]))]);
     let c = podcast::Client::new(&server.url);
-    c.list_shows(&podcast::params::ListShowsParams::default().with_tags(Vec::<String>::new()).with_explicit(true)).await.unwrap();
-    c.list_shows(&podcast::params::ListShowsParams::default().with_tags(["a".to_string(), "b c".to_string()])).await.unwrap();
+    c.list_shows(&podcast::params::ListShowsParams { tags: Some(vec![]), explicit: Some(true), ..Default::default() }).await.unwrap();
+    c.list_shows(&podcast::params::ListShowsParams { tags: Some(vec!["a".into(), "b c".into()]), ..Default::default() }).await.unwrap();
     let queries: Vec<String> = server.requests().iter().map(|r| r.query().to_string()).collect();
     assert_eq!(queries, ["explicit=true", "tags=a%2Cb+c"]);
 }
