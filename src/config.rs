@@ -27,11 +27,15 @@ pub struct Output {
     /// A directory whose `*.jinja` files replace the embedded templates of the same name.
     #[serde(default)]
     pub templates: Option<PathBuf>,
+    /// Write the client (`Client`, `params`, `Error`, needing reqwest); `false` writes the
+    /// models and enums only, which need serde (plus serde_json and chrono when used).
+    #[serde(default = "yes")]
+    pub client: bool,
 }
 
 impl Default for Output {
     fn default() -> Self {
-        Output { dir: default_out_dir(), lib: true, templates: None }
+        Output { dir: default_out_dir(), lib: true, templates: None, client: true }
     }
 }
 
@@ -79,6 +83,10 @@ pub struct ApiConfig {
     /// parameters): `"operation.param" = "header" | "query" | "path" | "body"`.
     #[serde(default)]
     pub locations: BTreeMap<String, crate::schema::Location>,
+    /// Generate `…_stream` methods for list operations that match a paging pattern
+    /// (default: on); `paginate` on an operation overlay decides for that operation.
+    #[serde(default)]
+    pub paginate: Option<bool>,
     /// Facts the pages omit, per operation.
     #[serde(default, rename = "operation")]
     pub operations: Vec<OperationOverlay>,
@@ -173,6 +181,10 @@ pub struct OperationOverlay {
     pub path: Option<String>,
     #[serde(default)]
     pub deprecated: Option<bool>,
+    /// `false`: no `…_stream` method even if the operation pages; `true`: expect one (a
+    /// warning when no paging pattern matches).
+    #[serde(default)]
+    pub paginate: Option<bool>,
     /// Where this overlay is in the config file, for diagnostics (0 when built in code).
     #[serde(skip)]
     pub line: u32,

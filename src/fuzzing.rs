@@ -14,7 +14,7 @@ pub fn check_document(data: &[u8], format: Option<Format>) {
     let doc = parse::parse_document("fuzz.md", data, format, &mut diags);
     let api = crate::resolve::resolve(&ApiConfig::new("fuzz"), vec![("fuzz.md".into(), doc)], &mut diags);
     let renderer = Renderer::new(None).expect("embedded templates load");
-    let settings = Settings { query_arrays: Default::default(), generator: crate::GENERATOR.into() };
+    let settings = Settings { query_arrays: Default::default(), generator: crate::GENERATOR.into(), client: true };
     if let Err(e) = renderer.render_api(&api, &settings) {
         panic!("rendering failed: {e}");
     }

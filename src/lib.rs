@@ -92,6 +92,7 @@ pub struct Generator {
     root: PathBuf,
     out_dir: Option<PathBuf>,
     lib: Option<bool>,
+    client: Option<bool>,
     deny_warnings: bool,
     rerun_if_changed: bool,
     force: bool,
@@ -134,6 +135,12 @@ impl Generator {
     /// Whether to write a `lib.rs` with one `pub mod` per API (default from config: yes).
     pub fn with_lib(mut self, lib: bool) -> Self {
         self.lib = Some(lib);
+        self
+    }
+    /// Whether to write the client (default from config: yes). `false` writes the models
+    /// and enums only (types-only mode): no `Client`, `params` or `Error`, and no reqwest.
+    pub fn with_client(mut self, client: bool) -> Self {
+        self.client = Some(client);
         self
     }
     /// A directory of templates overriding the embedded ones by file name.
@@ -266,11 +273,16 @@ impl Generator {
         }
         let renderer = render::Renderer::new(template_dir.as_deref()).map_err(Error::Render)?;
         let mut files = Files::new();
+        let mut notes = notes(&apis);
+        let client = self.client.unwrap_or(self.config.output.client);
         for api in &apis {
             let cfg = self.config.apis.iter().find(|a| a.name == api.name);
-            let settings = render::Settings { query_arrays: cfg.map(|c| c.query_arrays).unwrap_or_default(), generator: GENERATOR.to_string() };
+            let settings = render::Settings { query_arrays: cfg.map(|c| c.query_arrays).unwrap_or_default(), generator: GENERATOR.to_string(), client };
             let module = module_name(&api.name);
             let code = renderer.render_api(api, &settings).map_err(Error::Render)?;
+            if !client {
+                notes.push(format!("{}: types only; dependencies: {}", api.name, types_only_dependencies(&code)));
+            }
             files.insert(format!("{module}.rs"), code);
         }
         // `--api X` regenerates X without touching the other APIs' files: they are kept
@@ -295,10 +307,10 @@ impl Generator {
             if !keep.is_empty() && out_dir.join("lib.rs").is_file() {
                 keep.insert("lib.rs".into());
             } else {
-                files.insert("lib.rs".into(), renderer.render_lib(&modules, GENERATOR).map_err(Error::Render)?);
+                files.insert("lib.rs".into(), renderer.render_lib(&modules, GENERATOR, client).map_err(Error::Render)?);
             }
         }
-        Ok(Generated { files, keep, diagnostics, notes: notes(&apis), report: None })
+        Ok(Generated { files, keep, diagnostics, notes, report: None })
     }
 
     /// Render and write to the output directory.
@@ -322,6 +334,18 @@ pub fn notes(apis: &[Api]) -> Vec<String> {
     let mut out: Vec<String> = apis.iter().filter_map(|a| a.wire_naming.as_ref().map(|n| format!("{}: {n}", a.name))).collect();
     out.extend(apis.iter().map(summary));
     out
+}
+
+/// The crates types-only output uses (it spells every path out: `::chrono::`).
+fn types_only_dependencies(code: &str) -> String {
+    let mut deps = vec!["serde (features \"derive\")"];
+    if code.contains("::serde_json::") {
+        deps.push("serde_json");
+    }
+    if code.contains("::chrono::") {
+        deps.push("chrono (features \"serde\")");
+    }
+    deps.join(", ")
 }
 
 /// One line per API: what was read and what came of it.

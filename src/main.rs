@@ -60,6 +60,9 @@ enum Command {
         /// Overwrite files in the output directory that docs2rs did not create.
         #[arg(long)]
         force: bool,
+        /// Models and enums only: no client, no reqwest (overrides `[output] client`).
+        #[arg(long)]
+        types_only: bool,
     },
     /// Regenerate in memory and compare with the output directory; exit 1 on drift.
     Check {
@@ -67,6 +70,9 @@ enum Command {
         common: Common,
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Compare with types-only output (see `generate --types-only`).
+        #[arg(long)]
+        types_only: bool,
     },
     /// Print the intermediate schema as JSON.
     Schema {
@@ -92,6 +98,11 @@ fn parse_auth(s: &str) -> Result<AuthScheme, String> {
 }
 
 fn generator(c: &Common, out: Option<&PathBuf>) -> Result<Generator, Error> {
+    generator_for(c, out, false)
+}
+
+/// `types_only` switches the client off; unset, `[output] client` decides.
+fn generator_for(c: &Common, out: Option<&PathBuf>, types_only: bool) -> Result<Generator, Error> {
     let mut g = if c.inputs.is_empty() {
         Generator::from_config_file(&c.config)?
     } else {
@@ -111,6 +122,9 @@ fn generator(c: &Common, out: Option<&PathBuf>) -> Result<Generator, Error> {
     g = g.with_only_apis(c.apis.clone()).with_only_operations(c.only.clone()).with_deny_warnings(c.deny_warnings);
     if let Some(o) = out {
         g = g.with_out_dir(o);
+    }
+    if types_only {
+        g = g.with_client(false);
     }
     Ok(g)
 }
@@ -135,8 +149,8 @@ fn print_notes(notes: &[String], quiet: bool) {
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
-        Command::Generate { common, out, force } => {
-            let g = generator(&common, out.as_ref())?.with_force(force);
+        Command::Generate { common, out, force, types_only } => {
+            let g = generator_for(&common, out.as_ref(), types_only)?.with_force(force);
             let done = g.generate()?;
             print_diagnostics(&done.diagnostics, common.quiet);
             print_notes(&done.notes, common.quiet);
@@ -152,8 +166,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { common, out } => {
-            let g = generator(&common, out.as_ref())?;
+        Command::Check { common, out, types_only } => {
+            let g = generator_for(&common, out.as_ref(), types_only)?;
             let (done, drift) = g.check()?;
             print_diagnostics(&done.diagnostics, common.quiet);
             print_notes(&done.notes, common.quiet);

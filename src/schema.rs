@@ -115,7 +115,7 @@ impl Type {
 }
 
 /// One allowed value of an enumerated field or parameter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EnumValue {
     pub value: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -533,6 +533,9 @@ pub struct Operation {
     /// Which facts came from a config overlay rather than the docs (`method`, `path`, ...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overlaid: Vec<String>,
+    /// How the operation pages through a list, when it matches a known pattern.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paging: Option<Paging>,
 }
 
 impl Operation {
@@ -553,6 +556,7 @@ impl Operation {
             accept: None,
             source,
             overlaid: Vec::new(),
+            paging: None,
         }
     }
 
@@ -577,6 +581,53 @@ impl Operation {
         };
         self.params.iter_mut().map(|p| &mut p.ty).chain(returns).chain(self.errors.iter_mut().filter_map(|e| e.ty.as_mut()))
     }
+}
+
+/// A list operation's paging, found by `resolve::paging` from its parameters and response
+/// model. Names are the documented ones (parameters of the operation, fields of the
+/// response model, of its items for `item_cursor`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paging {
+    pub style: PagingStyle,
+    /// The optional query parameter that selects the page: number, offset or cursor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub param: Option<String>,
+    /// The documented default of `param` (where numbering starts: `0` or `1`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first: Option<String>,
+    /// The field holding the items; `None` when the response is the array itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<String>,
+    /// The number of items of all pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_count: Option<String>,
+    /// The next cursor or next page's URI; absent or empty on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+    /// `has_more`: false on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_more: Option<String>,
+    /// The item field whose value on a page's last item is the next cursor (`id` for
+    /// `starting_after`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PagingStyle {
+    /// `page`/`pageNumber`: the next page is the next number.
+    PageNumber,
+    /// `offset`/`skip`: the next page starts after the items seen.
+    Offset,
+    /// `cursor`/`after`/`page_token`: the next page is named by the previous one.
+    Cursor,
+    /// A response field holds the next page's URL or path.
+    NextUri,
+    /// The `Link: <…>; rel="next"` response header holds the next page's URL.
+    LinkHeader,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -122,9 +122,10 @@ fn only_generates_the_matching_operations_and_what_they_reach() {
     assert_eq!(code, 0, "{err}");
     let code_rs = std::fs::read_to_string(out.join("purecloud.rs")).unwrap();
     let methods: Vec<&str> = code_rs.lines().filter_map(|l| l.trim().strip_prefix("pub async fn ")).collect();
-    assert_eq!(methods.len(), 2, "{methods:?}");
+    // Each with its `_with_response` twin.
+    assert_eq!(methods.len(), 4, "{methods:?}");
     assert!(code_rs.contains("pub struct UpdateUser"), "reached through patch_user's body");
-    assert!(code_rs.contains("pub enum GetUsersExpand"));
+    assert!(code_rs.contains("pub enum Expand"), "get_users shares `expand` with other operations");
     assert!(!code_rs.contains("pub struct OrgUser"), "reached by no selected operation");
 }
 
@@ -162,4 +163,18 @@ fn a_first_run_for_one_api_writes_a_lib_rs_that_compiles() {
     assert_eq!(code, 0, "{err}");
     let lib = std::fs::read_to_string(dir.join("generated/src/lib.rs")).unwrap();
     assert!(lib.contains("pub mod awork;") && !lib.contains("pub mod purecloud;"), "only modules whose files exist:\n{lib}");
+}
+
+#[test]
+fn types_only_generates_and_checks_models_without_the_client() {
+    let dir = scratch("types-only");
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--types-only"]));
+    assert_eq!(code, 0, "{err}");
+    let code_rs = std::fs::read_to_string(dir.join("generated/src/purecloud.rs")).unwrap();
+    assert!(code_rs.contains("pub struct UpdateUser"));
+    assert!(!code_rs.contains("reqwest") && !code_rs.contains("pub struct Client"), "no client in types-only output");
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["check", "--types-only"]));
+    assert_eq!(code, 0, "{err}");
+    let (code, _, _) = run(docs2rs().current_dir(&dir).arg("check"));
+    assert_eq!(code, 1, "the client output differs from types-only output");
 }

@@ -95,6 +95,7 @@ fn rich_api() -> Api {
         errors: Vec::new(),
         source: src(40),
         overlaid: vec![],
+        paging: None,
     };
     let put_user = Operation {
         name: "put_user".into(),
@@ -107,6 +108,7 @@ fn rich_api() -> Api {
         returns: Returns::Empty,
         errors: Vec::new(),
         overlaid: vec!["method".into(), "path".into()],
+        paging: None,
         summary: None,
         description: None,
         permissions: None,
@@ -128,6 +130,7 @@ fn rich_api() -> Api {
         permissions: None,
         deprecated: false,
         overlaid: vec![],
+        paging: None,
         source: src(80),
     };
     let get_user_expand = EnumDef { name: "GetUserExpand".into(), description: None, values: vec![EnumValue::new("groups")], source: src(10) };

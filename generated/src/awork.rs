@@ -30,7 +30,8 @@ pub mod types {
         #[serde(
             rename = "birthDate",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "::std::option::Option::is_none",
+            deserialize_with = "decode::date_time"
         )]
         pub birth_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
         /// The gender of the user.
@@ -82,7 +83,8 @@ pub mod types {
         #[serde(
             rename = "birthDate",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "::std::option::Option::is_none",
+            deserialize_with = "decode::date_time"
         )]
         pub birth_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
         /// The gender of the user.
@@ -115,7 +117,8 @@ pub mod types {
         #[serde(
             rename = "createdOn",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "::std::option::Option::is_none",
+            deserialize_with = "decode::date_time"
         )]
         pub created_on: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
         /// The id of the user who created this user.
@@ -129,7 +132,8 @@ pub mod types {
         #[serde(
             rename = "updatedOn",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "::std::option::Option::is_none",
+            deserialize_with = "decode::date_time"
         )]
         pub updated_on: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
         /// The id of the user who updated the entity.
@@ -157,7 +161,8 @@ pub mod types {
         #[serde(
             rename = "deactivatedOn",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "::std::option::Option::is_none",
+            deserialize_with = "decode::date_time"
         )]
         pub deactivated_on: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
         /// Whether the user has uploaded a profile image.
@@ -204,6 +209,114 @@ pub mod types {
         )]
         pub is_external: ::std::option::Option<bool>,
     }
+
+    /// How the models decode what servers send beyond the letter of the docs.
+    mod decode {
+        /// A field holding date-times, read leniently: RFC 3339, a date-time without an offset
+        /// (taken as UTC, as .NET servers send them) or a date alone (midnight UTC). Encoding
+        /// is unchanged (RFC 3339).
+        pub fn date_time<'de, D, T>(
+            deserializer: D,
+        ) -> ::std::result::Result<T, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+            T: Lenient,
+        {
+            T::lenient(deserializer)
+        }
+
+        /// Types holding date-times, decoded leniently.
+        pub trait Lenient: ::std::marker::Sized {
+            fn lenient<'de, D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error>;
+        }
+
+        /// A lenient value inside a container serde decodes.
+        struct Item<T>(T);
+
+        impl<'de, T: Lenient> ::serde::Deserialize<'de> for Item<T> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                T::lenient(deserializer).map(Item)
+            }
+        }
+
+        impl Lenient for ::chrono::DateTime<::chrono::Utc> {
+            fn lenient<'de, D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let text = <::std::string::String as ::serde::Deserialize<
+                    'de,
+                >>::deserialize(deserializer)?;
+                parse_date_time(&text)
+                    .ok_or_else(|| {
+                        <D::Error as ::serde::de::Error>::custom(
+                            ::std::format!(
+                                "invalid date-time {text:?}: expected RFC 3339, a date-time without offset, or a date"
+                            ),
+                        )
+                    })
+            }
+        }
+
+        impl<T: Lenient> Lenient for ::std::option::Option<T> {
+            fn lenient<'de, D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let value = <::std::option::Option<
+                    Item<T>,
+                > as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                ::std::result::Result::Ok(value.map(|Item(item)| item))
+            }
+        }
+
+        impl<T: Lenient> Lenient for ::std::vec::Vec<T> {
+            fn lenient<'de, D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let items = <::std::vec::Vec<
+                    Item<T>,
+                > as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                ::std::result::Result::Ok(
+                    items.into_iter().map(|Item(item)| item).collect(),
+                )
+            }
+        }
+
+        impl<T: Lenient> Lenient
+        for ::std::collections::BTreeMap<::std::string::String, T> {
+            fn lenient<'de, D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let entries = <::std::collections::BTreeMap<
+                    ::std::string::String,
+                    Item<T>,
+                > as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                ::std::result::Result::Ok(
+                    entries.into_iter().map(|(key, Item(value))| (key, value)).collect(),
+                )
+            }
+        }
+
+        fn parse_date_time(
+            text: &str,
+        ) -> ::std::option::Option<::chrono::DateTime<::chrono::Utc>> {
+            if let ::std::result::Result::Ok(value) = text
+                .parse::<::chrono::DateTime<::chrono::Utc>>()
+            {
+                return ::std::option::Option::Some(value);
+            }
+            if let ::std::result::Result::Ok(value) = text
+                .parse::<::chrono::NaiveDateTime>()
+            {
+                return ::std::option::Option::Some(value.and_utc());
+            }
+            let date = text.parse::<::chrono::NaiveDate>().ok()?;
+            ::std::option::Option::Some(date.and_hms_opt(0, 0, 0)?.and_utc())
+        }
+    }
 }
 
 /// Optional parameters of the client methods, one struct per operation.
@@ -241,8 +354,16 @@ pub struct Client {
 
 impl ::std::fmt::Debug for Client {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut base_url = ::std::clone::Clone::clone(&self.base_url);
+        if let ::std::result::Result::Ok(url) = &self.base {
+            if url.password().is_some() {
+                let mut shown = ::std::clone::Clone::clone(url);
+                let _ = shown.set_password(::std::option::Option::Some("Sensitive"));
+                base_url = ::std::convert::Into::into(shown);
+            }
+        }
         f.debug_struct("Client")
-            .field("base_url", &self.base_url)
+            .field("base_url", &base_url)
             .field("headers", &self.headers)
             .field("retry", &self.retry)
             .field("timeout", &self.timeout)
@@ -646,6 +767,11 @@ fn encode_path_segment(
 /// 502, 503 and 504 answers and on connect errors and timeouts. Waits grow exponentially
 /// from 0.5 s with random jitter; a `Retry-After` answer (seconds or an HTTP date) is
 /// honoured instead. No wait is longer than 30 s.
+///
+/// On by default because a passing 503 or a dropped connection should not fail a read in
+/// every caller's code; not for `POST` and `PATCH` because the first attempt may have been
+/// applied (see [`RetryPolicy::retry_non_idempotent`]). Requests that could not be built
+/// and streamed bodies (multipart forms) are sent once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
     max_attempts: u32,

@@ -279,8 +279,16 @@ pub struct Client {
 
 impl ::std::fmt::Debug for Client {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut base_url = ::std::clone::Clone::clone(&self.base_url);
+        if let ::std::result::Result::Ok(url) = &self.base {
+            if url.password().is_some() {
+                let mut shown = ::std::clone::Clone::clone(url);
+                let _ = shown.set_password(::std::option::Option::Some("Sensitive"));
+                base_url = ::std::convert::Into::into(shown);
+            }
+        }
         f.debug_struct("Client")
-            .field("base_url", &self.base_url)
+            .field("base_url", &base_url)
             .field("headers", &self.headers)
             .field("retry", &self.retry)
             .field("timeout", &self.timeout)
@@ -709,6 +717,11 @@ fn encode_path_segment(
 /// 502, 503 and 504 answers and on connect errors and timeouts. Waits grow exponentially
 /// from 0.5 s with random jitter; a `Retry-After` answer (seconds or an HTTP date) is
 /// honoured instead. No wait is longer than 30 s.
+///
+/// On by default because a passing 503 or a dropped connection should not fail a read in
+/// every caller's code; not for `POST` and `PATCH` because the first attempt may have been
+/// applied (see [`RetryPolicy::retry_non_idempotent`]). Requests that could not be built
+/// and streamed bodies (multipart forms) are sent once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
     max_attempts: u32,

@@ -20,6 +20,20 @@ pub mod types {
         pub field: ::std::option::Option<::std::string::String>,
     }
 
+    impl BadRequestError {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(
+            code: impl ::std::convert::Into<::std::string::String>,
+            message: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                code: code.into(),
+                message: message.into(),
+                field: ::std::option::Option::None,
+            }
+        }
+    }
+
     /// The response of `get_one_book` (GET /books/{bookId}).
     ///
     /// Documented at `seeds/lending/lending.widdershins.md:189`.
@@ -40,6 +54,22 @@ pub mod types {
         pub copies: i32,
     }
 
+    impl Book {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(
+            id: impl ::std::convert::Into<::std::string::String>,
+            title: impl ::std::convert::Into<::std::string::String>,
+            copies: impl ::std::convert::Into<i32>,
+        ) -> Self {
+            Self {
+                id: id.into(),
+                title: title.into(),
+                author: ::std::option::Option::None,
+                copies: copies.into(),
+            }
+        }
+    }
+
     /// The 409 error response of `borrow_book` (POST /books/{bookId}/loans).
     ///
     /// Documented at `seeds/lending/borrow-book.redocly.md:34`.
@@ -55,6 +85,16 @@ pub mod types {
         pub available_from: ::std::option::Option<::std::string::String>,
     }
 
+    impl BorrowBookConflictError {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+            Self {
+                code: code.into(),
+                available_from: ::std::option::Option::None,
+            }
+        }
+    }
+
     /// The request body of `borrow_book` (POST /books/{bookId}/loans).
     ///
     /// Documented at `seeds/lending/borrow-book.redocly.md:1`.
@@ -66,6 +106,16 @@ pub mod types {
         /// Loan length; 21 when left out.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub days: ::std::option::Option<i64>,
+    }
+
+    impl BorrowBookRequest {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(member_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+            Self {
+                member_id: member_id.into(),
+                days: ::std::option::Option::None,
+            }
+        }
     }
 
     /// The response of `borrow_book` (POST /books/{bookId}/loans).
@@ -80,6 +130,19 @@ pub mod types {
         pub due_on: ::std::string::String,
     }
 
+    impl BorrowBookResponse {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(
+            loan_id: impl ::std::convert::Into<::std::string::String>,
+            due_on: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                loan_id: loan_id.into(),
+                due_on: due_on.into(),
+            }
+        }
+    }
+
     /// The 422 error response of `borrow_book` (POST /books/{bookId}/loans).
     ///
     /// Documented at `seeds/lending/borrow-book.redocly.md:43`.
@@ -89,11 +152,37 @@ pub mod types {
         pub errors: BorrowBookUnprocessableContentErrorErrors,
     }
 
+    impl BorrowBookUnprocessableContentError {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(
+            code: impl ::std::convert::Into<::std::string::String>,
+            errors: impl ::std::convert::Into<BorrowBookUnprocessableContentErrorErrors>,
+        ) -> Self {
+            Self {
+                code: code.into(),
+                errors: errors.into(),
+            }
+        }
+    }
+
     /// Documented at `seeds/lending/borrow-book.redocly.md:51`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct BorrowBookUnprocessableContentErrorErrors {
         pub field: ::std::string::String,
         pub message: ::std::string::String,
+    }
+
+    impl BorrowBookUnprocessableContentErrorErrors {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(
+            field: impl ::std::convert::Into<::std::string::String>,
+            message: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                field: field.into(),
+                message: message.into(),
+            }
+        }
     }
 
     /// The response of `get_a_member` (GET /members/{memberId}).
@@ -110,6 +199,21 @@ pub mod types {
         /// none
         /// Books the member has borrowed now
         pub loans: i32,
+    }
+
+    impl Member {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(
+            id: impl ::std::convert::Into<::std::string::String>,
+            name: impl ::std::convert::Into<::std::string::String>,
+            loans: impl ::std::convert::Into<i32>,
+        ) -> Self {
+            Self {
+                id: id.into(),
+                name: name.into(),
+                loans: loans.into(),
+            }
+        }
     }
 
     /// Documented at `seeds/lending/lending.widdershins.md:235`.
@@ -131,6 +235,20 @@ pub mod types {
         pub resource_id: ::std::option::Option<::std::string::String>,
     }
 
+    impl NotFound {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(
+            code: impl ::std::convert::Into<::std::string::String>,
+            message: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                code: code.into(),
+                message: message.into(),
+                resource_id: ::std::option::Option::None,
+            }
+        }
+    }
+
     /// The 5XX error response of `get_one_book` (GET /books/{bookId}).
     ///
     /// Documented at `seeds/lending/lending.widdershins.md:279`.
@@ -150,6 +268,20 @@ pub mod types {
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub retry_after_seconds: ::std::option::Option<i32>,
+    }
+
+    impl Problem {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(
+            title: impl ::std::convert::Into<::std::string::String>,
+            status: impl ::std::convert::Into<i32>,
+        ) -> Self {
+            Self {
+                title: title.into(),
+                status: status.into(),
+                retry_after_seconds: ::std::option::Option::None,
+            }
+        }
     }
 }
 
@@ -188,8 +320,16 @@ pub struct Client {
 
 impl ::std::fmt::Debug for Client {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut base_url = ::std::clone::Clone::clone(&self.base_url);
+        if let ::std::result::Result::Ok(url) = &self.base {
+            if url.password().is_some() {
+                let mut shown = ::std::clone::Clone::clone(url);
+                let _ = shown.set_password(::std::option::Option::Some("Sensitive"));
+                base_url = ::std::convert::Into::into(shown);
+            }
+        }
         f.debug_struct("Client")
-            .field("base_url", &self.base_url)
+            .field("base_url", &base_url)
             .field("headers", &self.headers)
             .field("retry", &self.retry)
             .field("timeout", &self.timeout)
@@ -824,6 +964,11 @@ fn encode_path_segment(
 /// 502, 503 and 504 answers and on connect errors and timeouts. Waits grow exponentially
 /// from 0.5 s with random jitter; a `Retry-After` answer (seconds or an HTTP date) is
 /// honoured instead. No wait is longer than 30 s.
+///
+/// On by default because a passing 503 or a dropped connection should not fail a read in
+/// every caller's code; not for `POST` and `PATCH` because the first attempt may have been
+/// applied (see [`RetryPolicy::retry_non_idempotent`]). Requests that could not be built
+/// and streamed bodies (multipart forms) are sent once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
     max_attempts: u32,

@@ -16,6 +16,10 @@ pub mod commpeak;
 #[rustfmt::skip]
 pub mod podcast;
 
+/// Client and types for the Bookshelf API.
+#[rustfmt::skip]
+pub mod bookshelf;
+
 /// Client and types for the Lending Library API.
 #[rustfmt::skip]
 pub mod lending;

@@ -23,12 +23,40 @@ pub mod types {
         pub title: ::std::string::String,
     }
 
+    impl Chapter {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(
+            start_seconds: impl ::std::convert::Into<i64>,
+            title: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                start_seconds: start_seconds.into(),
+                title: title.into(),
+            }
+        }
+    }
+
     /// Documented at `seeds/podcast/docs/CpmSponsorship.md:1`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CpmSponsorship {
         pub sponsor: ::std::string::String,
         pub cpm_cents: i64,
         pub max_impressions: i64,
+    }
+
+    impl CpmSponsorship {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(
+            sponsor: impl ::std::convert::Into<::std::string::String>,
+            cpm_cents: impl ::std::convert::Into<i64>,
+            max_impressions: impl ::std::convert::Into<i64>,
+        ) -> Self {
+            Self {
+                sponsor: sponsor.into(),
+                cpm_cents: cpm_cents.into(),
+                max_impressions: max_impressions.into(),
+            }
+        }
     }
 
     /// Documented at `seeds/podcast/docs/Episode.md:1`.
@@ -42,12 +70,36 @@ pub mod types {
         pub season: ::std::option::Option<i64>,
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub duration_seconds: ::std::option::Option<i64>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "::std::option::Option::is_none",
+            deserialize_with = "decode::date_time"
+        )]
         pub published_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub release_date: ::std::option::Option<::chrono::NaiveDate>,
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub chapters: ::std::option::Option<::std::vec::Vec<Chapter>>,
+    }
+
+    impl Episode {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(
+            episode_id: impl ::std::convert::Into<::std::string::String>,
+            title: impl ::std::convert::Into<::std::string::String>,
+            status: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                episode_id: episode_id.into(),
+                title: title.into(),
+                status: status.into(),
+                season: ::std::option::Option::None,
+                duration_seconds: ::std::option::Option::None,
+                published_at: ::std::option::Option::None,
+                release_date: ::std::option::Option::None,
+                chapters: ::std::option::Option::None,
+            }
+        }
     }
 
     /// Documented at `seeds/podcast/docs/EpisodeStats.md:1`.
@@ -56,6 +108,16 @@ pub mod types {
         pub downloads: i64,
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub completion_rate: ::std::option::Option<f64>,
+    }
+
+    impl EpisodeStats {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(downloads: impl ::std::convert::Into<i64>) -> Self {
+            Self {
+                downloads: downloads.into(),
+                completion_rate: ::std::option::Option::None,
+            }
+        }
     }
 
     /// The response of `episodes_publish` (POST /rpc/episodes.publish).
@@ -70,6 +132,17 @@ pub mod types {
         pub episode: ::std::option::Option<Episode>,
     }
 
+    impl EpisodesPublish200Response {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(ok: impl ::std::convert::Into<bool>) -> Self {
+            Self {
+                ok: ok.into(),
+                error: ::std::option::Option::None,
+                episode: ::std::option::Option::None,
+            }
+        }
+    }
+
     /// The form (application/x-www-form-urlencoded) body of `episodes_publish`.
     ///
     /// Documented at `seeds/podcast/docs/RpcApi.md:139`.
@@ -82,6 +155,20 @@ pub mod types {
         pub channels: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     }
 
+    impl EpisodesPublishForm {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(
+            episode_id: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                episode_id: episode_id.into(),
+                publish_at: ::std::option::Option::None,
+                notify_subscribers: ::std::option::Option::None,
+                channels: ::std::option::Option::None,
+            }
+        }
+    }
+
     /// Documented at `seeds/podcast/docs/FlatFeeSponsorship.md:1`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct FlatFeeSponsorship {
@@ -90,6 +177,20 @@ pub mod types {
         /// Documented default: `USD` (not sent unless you set it).
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub currency: ::std::option::Option<::std::string::String>,
+    }
+
+    impl FlatFeeSponsorship {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(
+            sponsor: impl ::std::convert::Into<::std::string::String>,
+            fee_cents: impl ::std::convert::Into<i64>,
+        ) -> Self {
+            Self {
+                sponsor: sponsor.into(),
+                fee_cents: fee_cents.into(),
+                currency: ::std::option::Option::None,
+            }
+        }
     }
 
     /// Documented at `seeds/podcast/docs/Problem.md:1`.
@@ -107,6 +208,21 @@ pub mod types {
         pub detail: ::std::option::Option<::std::string::String>,
     }
 
+    impl Problem {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(
+            title: impl ::std::convert::Into<::std::string::String>,
+            status: impl ::std::convert::Into<i64>,
+        ) -> Self {
+            Self {
+                type_: ::std::option::Option::None,
+                title: title.into(),
+                status: status.into(),
+                detail: ::std::option::Option::None,
+            }
+        }
+    }
+
     /// Documented at `seeds/podcast/docs/Show.md:1`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct Show {
@@ -121,8 +237,30 @@ pub mod types {
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub owner_email: ::std::option::Option<::std::string::String>,
         /// Constraints: `readonly`.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "::std::option::Option::is_none",
+            deserialize_with = "decode::date_time"
+        )]
         pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    }
+
+    impl Show {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(
+            slug: impl ::std::convert::Into<::std::string::String>,
+            title: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                slug: slug.into(),
+                title: title.into(),
+                language: ::std::option::Option::None,
+                explicit: ::std::option::Option::None,
+                categories: ::std::option::Option::None,
+                owner_email: ::std::option::Option::None,
+                created_at: ::std::option::Option::None,
+            }
+        }
     }
 
     /// The response of `get_show_stats` (GET /shows/{show_slug}/stats).
@@ -163,6 +301,19 @@ pub mod types {
         pub max_impressions: ::std::option::Option<i64>,
     }
 
+    impl Sponsorship {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(sponsor: impl ::std::convert::Into<::std::string::String>) -> Self {
+            Self {
+                sponsor: sponsor.into(),
+                fee_cents: ::std::option::Option::None,
+                currency: ::std::option::Option::None,
+                cpm_cents: ::std::option::Option::None,
+                max_impressions: ::std::option::Option::None,
+            }
+        }
+    }
+
     /// The multipart/form-data body of `upload_episode`.
     ///
     /// Documented at `seeds/podcast/docs/EpisodesApi.md:615`.
@@ -176,6 +327,161 @@ pub mod types {
         pub chapters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         pub explicit: ::std::option::Option<bool>,
     }
+
+    impl UploadEpisodeForm {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(
+            audio: impl ::std::convert::Into<super::FilePart>,
+            title: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                audio: audio.into(),
+                title: title.into(),
+                description: ::std::option::Option::None,
+                chapters: ::std::option::Option::None,
+                explicit: ::std::option::Option::None,
+            }
+        }
+    }
+
+    /// How the models decode what servers send beyond the letter of the docs.
+    mod decode {
+        /// A field holding date-times, read leniently: RFC 3339, a date-time without an offset
+        /// (taken as UTC, as .NET servers send them) or a date alone (midnight UTC). Encoding
+        /// is unchanged (RFC 3339).
+        pub fn date_time<'de, D, T>(
+            deserializer: D,
+        ) -> ::std::result::Result<T, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+            T: Lenient,
+        {
+            T::lenient(deserializer)
+        }
+
+        /// Types holding date-times, decoded leniently.
+        pub trait Lenient: ::std::marker::Sized {
+            fn lenient<'de, D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error>;
+        }
+
+        /// A lenient value inside a container serde decodes.
+        struct Item<T>(T);
+
+        impl<'de, T: Lenient> ::serde::Deserialize<'de> for Item<T> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                T::lenient(deserializer).map(Item)
+            }
+        }
+
+        impl Lenient for ::chrono::DateTime<::chrono::Utc> {
+            fn lenient<'de, D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let text = <::std::string::String as ::serde::Deserialize<
+                    'de,
+                >>::deserialize(deserializer)?;
+                parse_date_time(&text)
+                    .ok_or_else(|| {
+                        <D::Error as ::serde::de::Error>::custom(
+                            ::std::format!(
+                                "invalid date-time {text:?}: expected RFC 3339, a date-time without offset, or a date"
+                            ),
+                        )
+                    })
+            }
+        }
+
+        impl<T: Lenient> Lenient for ::std::option::Option<T> {
+            fn lenient<'de, D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let value = <::std::option::Option<
+                    Item<T>,
+                > as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                ::std::result::Result::Ok(value.map(|Item(item)| item))
+            }
+        }
+
+        impl<T: Lenient> Lenient for ::std::vec::Vec<T> {
+            fn lenient<'de, D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let items = <::std::vec::Vec<
+                    Item<T>,
+                > as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                ::std::result::Result::Ok(
+                    items.into_iter().map(|Item(item)| item).collect(),
+                )
+            }
+        }
+
+        impl<T: Lenient> Lenient
+        for ::std::collections::BTreeMap<::std::string::String, T> {
+            fn lenient<'de, D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let entries = <::std::collections::BTreeMap<
+                    ::std::string::String,
+                    Item<T>,
+                > as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                ::std::result::Result::Ok(
+                    entries.into_iter().map(|(key, Item(value))| (key, value)).collect(),
+                )
+            }
+        }
+
+        fn parse_date_time(
+            text: &str,
+        ) -> ::std::option::Option<::chrono::DateTime<::chrono::Utc>> {
+            if let ::std::result::Result::Ok(value) = text
+                .parse::<::chrono::DateTime<::chrono::Utc>>()
+            {
+                return ::std::option::Option::Some(value);
+            }
+            if let ::std::result::Result::Ok(value) = text
+                .parse::<::chrono::NaiveDateTime>()
+            {
+                return ::std::option::Option::Some(value.and_utc());
+            }
+            let date = text.parse::<::chrono::NaiveDate>().ok()?;
+            ::std::option::Option::Some(date.and_hms_opt(0, 0, 0)?.and_utc())
+        }
+    }
+}
+
+/// A file in a multipart body: the bytes, the file name the server sees, and the media
+/// type (`application/octet-stream` when `None`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilePart {
+    pub file_name: ::std::string::String,
+    pub bytes: ::std::vec::Vec<u8>,
+    pub content_type: ::std::option::Option<::std::string::String>,
+}
+
+impl FilePart {
+    pub fn new(
+        file_name: impl ::std::convert::Into<::std::string::String>,
+        bytes: impl ::std::convert::Into<::std::vec::Vec<u8>>,
+    ) -> Self {
+        Self {
+            file_name: file_name.into(),
+            bytes: bytes.into(),
+            content_type: ::std::option::Option::None,
+        }
+    }
+
+    /// The part's `Content-Type` (`image/png`).
+    pub fn with_content_type(
+        mut self,
+        content_type: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.content_type = ::std::option::Option::Some(content_type.into());
+        self
+    }
 }
 
 /// Optional parameters of the client methods, one struct per operation.
@@ -184,14 +490,31 @@ pub mod params {
     use super::types;
 
     /// Optional parameters of [`Client::delete_episode`](super::Client::delete_episode).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct DeleteEpisodeParams {
         /// Cookie `studio_session`.
         pub studio_session: ::std::option::Option<::std::string::String>,
     }
 
+    impl DeleteEpisodeParams {
+        /// Sets `studio_session`.
+        pub fn with_studio_session(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.studio_session = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+
     /// Optional parameters of [`Client::list_episodes`](super::Client::list_episodes).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct ListEpisodesParams {
         /// Query parameter `published_after`.
         pub published_after: ::std::option::Option<::chrono::NaiveDate>,
@@ -203,8 +526,34 @@ pub mod params {
         pub limit: ::std::option::Option<i64>,
     }
 
+    impl ListEpisodesParams {
+        /// Sets `published_after`.
+        pub fn with_published_after(
+            mut self,
+            value: impl ::std::convert::Into<::chrono::NaiveDate>,
+        ) -> Self {
+            self.published_after = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `season`.
+        pub fn with_season(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+            self.season = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `limit`.
+        pub fn with_limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+            self.limit = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+
     /// Optional parameters of [`Client::list_shows`](super::Client::list_shows).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct ListShowsParams {
         /// Query parameter `language`.
         pub language: ::std::option::Option<::std::string::String>,
@@ -220,13 +569,62 @@ pub mod params {
         pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     }
 
+    impl ListShowsParams {
+        /// Sets `language`.
+        pub fn with_language(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.language = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `explicit`.
+        pub fn with_explicit(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+            self.explicit = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `sort`.
+        pub fn with_sort(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.sort = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `tags`.
+        pub fn with_tags(
+            mut self,
+            value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.tags = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+
     /// Optional parameters of [`Client::replace_transcript`](super::Client::replace_transcript).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct ReplaceTranscriptParams {
         /// ETag of the transcript being replaced.
         ///
         /// Header `If-Match`.
         pub if_match: ::std::option::Option<::std::string::String>,
+    }
+
+    impl ReplaceTranscriptParams {
+        /// Sets `if_match`.
+        pub fn with_if_match(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.if_match = ::std::option::Option::Some(value.into());
+            self
+        }
     }
 }
 
@@ -259,8 +657,16 @@ pub struct Client {
 
 impl ::std::fmt::Debug for Client {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut base_url = ::std::clone::Clone::clone(&self.base_url);
+        if let ::std::result::Result::Ok(url) = &self.base {
+            if url.password().is_some() {
+                let mut shown = ::std::clone::Clone::clone(url);
+                let _ = shown.set_password(::std::option::Option::Some("Sensitive"));
+                base_url = ::std::convert::Into::into(shown);
+            }
+        }
         f.debug_struct("Client")
-            .field("base_url", &self.base_url)
+            .field("base_url", &base_url)
             .field("headers", &self.headers)
             .field("retry", &self.retry)
             .field("timeout", &self.timeout)
@@ -1166,6 +1572,11 @@ fn encode_path_segment(
 /// 502, 503 and 504 answers and on connect errors and timeouts. Waits grow exponentially
 /// from 0.5 s with random jitter; a `Retry-After` answer (seconds or an HTTP date) is
 /// honoured instead. No wait is longer than 30 s.
+///
+/// On by default because a passing 503 or a dropped connection should not fail a read in
+/// every caller's code; not for `POST` and `PATCH` because the first attempt may have been
+/// applied (see [`RetryPolicy::retry_non_idempotent`]). Requests that could not be built
+/// and streamed bodies (multipart forms) are sent once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
     max_attempts: u32,
@@ -1487,37 +1898,6 @@ async fn send_bytes(
     request: ::reqwest::RequestBuilder,
 ) -> ::std::result::Result<ResponseValue<::std::vec::Vec<u8>>, Error> {
     execute(client, request).await
-}
-
-/// A file in a multipart body: the bytes, the file name the server sees, and the media
-/// type (`application/octet-stream` when `None`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FilePart {
-    pub file_name: ::std::string::String,
-    pub bytes: ::std::vec::Vec<u8>,
-    pub content_type: ::std::option::Option<::std::string::String>,
-}
-
-impl FilePart {
-    pub fn new(
-        file_name: impl ::std::convert::Into<::std::string::String>,
-        bytes: impl ::std::convert::Into<::std::vec::Vec<u8>>,
-    ) -> Self {
-        Self {
-            file_name: file_name.into(),
-            bytes: bytes.into(),
-            content_type: ::std::option::Option::None,
-        }
-    }
-
-    /// The part's `Content-Type` (`image/png`).
-    pub fn with_content_type(
-        mut self,
-        content_type: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.content_type = ::std::option::Option::Some(content_type.into());
-        self
-    }
 }
 
 /// One named part of a form or multipart body.

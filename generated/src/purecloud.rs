@@ -136,6 +136,48 @@ pub mod types {
         pub organization: ::std::option::Option<Organization>,
     }
 
+    impl OrgUser {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(version: impl ::std::convert::Into<i64>) -> Self {
+            Self {
+                id: ::std::option::Option::None,
+                name: ::std::option::Option::None,
+                division: ::std::option::Option::None,
+                chat: ::std::option::Option::None,
+                department: ::std::option::Option::None,
+                email: ::std::option::Option::None,
+                primary_contact_info: ::std::option::Option::None,
+                addresses: ::std::option::Option::None,
+                state: ::std::option::Option::None,
+                title: ::std::option::Option::None,
+                username: ::std::option::Option::None,
+                manager: ::std::option::Option::None,
+                images: ::std::option::Option::None,
+                version: version.into(),
+                certifications: ::std::option::Option::None,
+                biography: ::std::option::Option::None,
+                employer_info: ::std::option::Option::None,
+                routing_status: ::std::option::Option::None,
+                presence: ::std::option::Option::None,
+                conversation_summary: ::std::option::Option::None,
+                out_of_office: ::std::option::Option::None,
+                geolocation: ::std::option::Option::None,
+                station: ::std::option::Option::None,
+                authorization: ::std::option::Option::None,
+                profile_skills: ::std::option::Option::None,
+                locations: ::std::option::Option::None,
+                groups: ::std::option::Option::None,
+                team: ::std::option::Option::None,
+                skills: ::std::option::Option::None,
+                languages: ::std::option::Option::None,
+                acd_auto_answer: ::std::option::Option::None,
+                language_preference: ::std::option::Option::None,
+                last_token_issued: ::std::option::Option::None,
+                organization: ::std::option::Option::None,
+            }
+        }
+    }
+
     /// The request body of `patch_user` (PATCH /api/v2/users/{userId}).
     ///
     /// Documented at `seeds/purecloud/UpdateUser.ruby.md:4`.
@@ -216,6 +258,35 @@ pub mod types {
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub self_uri: ::std::option::Option<::std::string::String>,
+    }
+
+    impl UpdateUser {
+        /// A value with the required fields; the optional ones are `None`.
+        pub fn new(version: impl ::std::convert::Into<i64>) -> Self {
+            Self {
+                id: ::std::option::Option::None,
+                name: ::std::option::Option::None,
+                chat: ::std::option::Option::None,
+                department: ::std::option::Option::None,
+                email: ::std::option::Option::None,
+                primary_contact_info: ::std::option::Option::None,
+                addresses: ::std::option::Option::None,
+                title: ::std::option::Option::None,
+                username: ::std::option::Option::None,
+                manager: ::std::option::Option::None,
+                images: ::std::option::Option::None,
+                version: version.into(),
+                profile_skills: ::std::option::Option::None,
+                locations: ::std::option::Option::None,
+                groups: ::std::option::Option::None,
+                state: ::std::option::Option::None,
+                acd_auto_answer: ::std::option::Option::None,
+                certifications: ::std::option::Option::None,
+                biography: ::std::option::Option::None,
+                employer_info: ::std::option::Option::None,
+                self_uri: ::std::option::Option::None,
+            }
+        }
     }
 
     /// `Adjacents` is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.
@@ -458,6 +529,112 @@ pub mod types {
     /// Add its model doc to the inputs to get a typed struct.
     pub type UsersSearchResponse = ::serde_json::Value;
 
+    /// Allowed values of `expand` in `get_user`, `get_user_adjacents`, `get_user_directreports`, `get_user_favorites`, `get_user_profile`, `get_user_superiors`, `get_users` (one type for 7 operations).
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Expand {
+        /// `routingStatus`
+        RoutingStatus,
+        /// `presence`
+        Presence,
+        /// `conversationSummary`
+        ConversationSummary,
+        /// `outOfOffice`
+        OutOfOffice,
+        /// `geolocation`
+        Geolocation,
+        /// `station`
+        Station,
+        /// `authorization`
+        Authorization,
+        /// `profileSkills`
+        ProfileSkills,
+        /// `locations`
+        Locations,
+        /// `groups`
+        Groups,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl Expand {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::RoutingStatus => "routingStatus",
+                Self::Presence => "presence",
+                Self::ConversationSummary => "conversationSummary",
+                Self::OutOfOffice => "outOfOffice",
+                Self::Geolocation => "geolocation",
+                Self::Station => "station",
+                Self::Authorization => "authorization",
+                Self::ProfileSkills => "profileSkills",
+                Self::Locations => "locations",
+                Self::Groups => "groups",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for Expand {
+        fn from(value: &str) -> Self {
+            match value {
+                "routingStatus" => Self::RoutingStatus,
+                "presence" => Self::Presence,
+                "conversationSummary" => Self::ConversationSummary,
+                "outOfOffice" => Self::OutOfOffice,
+                "geolocation" => Self::Geolocation,
+                "station" => Self::Station,
+                "authorization" => Self::Authorization,
+                "profileSkills" => Self::ProfileSkills,
+                "locations" => Self::Locations,
+                "groups" => Self::Groups,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for Expand {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for Expand {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for Expand {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for Expand {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for Expand {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+
     /// Allowed values of `type` in `get_fieldconfig`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
@@ -634,1118 +811,6 @@ pub mod types {
         }
     }
 
-    /// Allowed values of `sort_order` in `get_profiles_users`.
-    ///
-    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum GetProfilesUsersSortOrder {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-        /// A value the docs did not list, kept verbatim.
-        Unknown(::std::string::String),
-    }
-
-    impl GetProfilesUsersSortOrder {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-                Self::Unknown(other) => other.as_str(),
-            }
-        }
-    }
-
-    impl ::std::convert::From<&str> for GetProfilesUsersSortOrder {
-        fn from(value: &str) -> Self {
-            match value {
-                "ascending" => Self::Ascending,
-                "descending" => Self::Descending,
-                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-            }
-        }
-    }
-
-    impl ::std::str::FromStr for GetProfilesUsersSortOrder {
-        type Err = ::std::convert::Infallible;
-
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            ::std::result::Result::Ok(Self::from(value))
-        }
-    }
-
-    impl ::std::convert::AsRef<str> for GetProfilesUsersSortOrder {
-        fn as_ref(&self) -> &str {
-            self.as_str()
-        }
-    }
-
-    impl ::std::fmt::Display for GetProfilesUsersSortOrder {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::serde::Serialize for GetProfilesUsersSortOrder {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for GetProfilesUsersSortOrder {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
-            ::std::result::Result::Ok(Self::from(value.as_str()))
-        }
-    }
-
-    /// Allowed values of `state` in `get_profiles_users`.
-    ///
-    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum GetProfilesUsersState {
-        /// `active`
-        Active,
-        /// `deleted`
-        Deleted,
-        /// A value the docs did not list, kept verbatim.
-        Unknown(::std::string::String),
-    }
-
-    impl GetProfilesUsersState {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Active => "active",
-                Self::Deleted => "deleted",
-                Self::Unknown(other) => other.as_str(),
-            }
-        }
-    }
-
-    impl ::std::convert::From<&str> for GetProfilesUsersState {
-        fn from(value: &str) -> Self {
-            match value {
-                "active" => Self::Active,
-                "deleted" => Self::Deleted,
-                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-            }
-        }
-    }
-
-    impl ::std::str::FromStr for GetProfilesUsersState {
-        type Err = ::std::convert::Infallible;
-
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            ::std::result::Result::Ok(Self::from(value))
-        }
-    }
-
-    impl ::std::convert::AsRef<str> for GetProfilesUsersState {
-        fn as_ref(&self) -> &str {
-            self.as_str()
-        }
-    }
-
-    impl ::std::fmt::Display for GetProfilesUsersState {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::serde::Serialize for GetProfilesUsersState {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for GetProfilesUsersState {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
-            ::std::result::Result::Ok(Self::from(value.as_str()))
-        }
-    }
-
-    /// Allowed values of `expand` in `get_user_adjacents`.
-    ///
-    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum GetUserAdjacentsExpand {
-        /// `routingStatus`
-        RoutingStatus,
-        /// `presence`
-        Presence,
-        /// `conversationSummary`
-        ConversationSummary,
-        /// `outOfOffice`
-        OutOfOffice,
-        /// `geolocation`
-        Geolocation,
-        /// `station`
-        Station,
-        /// `authorization`
-        Authorization,
-        /// `profileSkills`
-        ProfileSkills,
-        /// `locations`
-        Locations,
-        /// `groups`
-        Groups,
-        /// A value the docs did not list, kept verbatim.
-        Unknown(::std::string::String),
-    }
-
-    impl GetUserAdjacentsExpand {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::RoutingStatus => "routingStatus",
-                Self::Presence => "presence",
-                Self::ConversationSummary => "conversationSummary",
-                Self::OutOfOffice => "outOfOffice",
-                Self::Geolocation => "geolocation",
-                Self::Station => "station",
-                Self::Authorization => "authorization",
-                Self::ProfileSkills => "profileSkills",
-                Self::Locations => "locations",
-                Self::Groups => "groups",
-                Self::Unknown(other) => other.as_str(),
-            }
-        }
-    }
-
-    impl ::std::convert::From<&str> for GetUserAdjacentsExpand {
-        fn from(value: &str) -> Self {
-            match value {
-                "routingStatus" => Self::RoutingStatus,
-                "presence" => Self::Presence,
-                "conversationSummary" => Self::ConversationSummary,
-                "outOfOffice" => Self::OutOfOffice,
-                "geolocation" => Self::Geolocation,
-                "station" => Self::Station,
-                "authorization" => Self::Authorization,
-                "profileSkills" => Self::ProfileSkills,
-                "locations" => Self::Locations,
-                "groups" => Self::Groups,
-                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-            }
-        }
-    }
-
-    impl ::std::str::FromStr for GetUserAdjacentsExpand {
-        type Err = ::std::convert::Infallible;
-
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            ::std::result::Result::Ok(Self::from(value))
-        }
-    }
-
-    impl ::std::convert::AsRef<str> for GetUserAdjacentsExpand {
-        fn as_ref(&self) -> &str {
-            self.as_str()
-        }
-    }
-
-    impl ::std::fmt::Display for GetUserAdjacentsExpand {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::serde::Serialize for GetUserAdjacentsExpand {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for GetUserAdjacentsExpand {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
-            ::std::result::Result::Ok(Self::from(value.as_str()))
-        }
-    }
-
-    /// Allowed values of `expand` in `get_user_directreports`.
-    ///
-    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum GetUserDirectreportsExpand {
-        /// `routingStatus`
-        RoutingStatus,
-        /// `presence`
-        Presence,
-        /// `conversationSummary`
-        ConversationSummary,
-        /// `outOfOffice`
-        OutOfOffice,
-        /// `geolocation`
-        Geolocation,
-        /// `station`
-        Station,
-        /// `authorization`
-        Authorization,
-        /// `profileSkills`
-        ProfileSkills,
-        /// `locations`
-        Locations,
-        /// `groups`
-        Groups,
-        /// A value the docs did not list, kept verbatim.
-        Unknown(::std::string::String),
-    }
-
-    impl GetUserDirectreportsExpand {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::RoutingStatus => "routingStatus",
-                Self::Presence => "presence",
-                Self::ConversationSummary => "conversationSummary",
-                Self::OutOfOffice => "outOfOffice",
-                Self::Geolocation => "geolocation",
-                Self::Station => "station",
-                Self::Authorization => "authorization",
-                Self::ProfileSkills => "profileSkills",
-                Self::Locations => "locations",
-                Self::Groups => "groups",
-                Self::Unknown(other) => other.as_str(),
-            }
-        }
-    }
-
-    impl ::std::convert::From<&str> for GetUserDirectreportsExpand {
-        fn from(value: &str) -> Self {
-            match value {
-                "routingStatus" => Self::RoutingStatus,
-                "presence" => Self::Presence,
-                "conversationSummary" => Self::ConversationSummary,
-                "outOfOffice" => Self::OutOfOffice,
-                "geolocation" => Self::Geolocation,
-                "station" => Self::Station,
-                "authorization" => Self::Authorization,
-                "profileSkills" => Self::ProfileSkills,
-                "locations" => Self::Locations,
-                "groups" => Self::Groups,
-                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-            }
-        }
-    }
-
-    impl ::std::str::FromStr for GetUserDirectreportsExpand {
-        type Err = ::std::convert::Infallible;
-
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            ::std::result::Result::Ok(Self::from(value))
-        }
-    }
-
-    impl ::std::convert::AsRef<str> for GetUserDirectreportsExpand {
-        fn as_ref(&self) -> &str {
-            self.as_str()
-        }
-    }
-
-    impl ::std::fmt::Display for GetUserDirectreportsExpand {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::serde::Serialize for GetUserDirectreportsExpand {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for GetUserDirectreportsExpand {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
-            ::std::result::Result::Ok(Self::from(value.as_str()))
-        }
-    }
-
-    /// Allowed values of `expand` in `get_user`.
-    ///
-    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum GetUserExpand {
-        /// `routingStatus`
-        RoutingStatus,
-        /// `presence`
-        Presence,
-        /// `conversationSummary`
-        ConversationSummary,
-        /// `outOfOffice`
-        OutOfOffice,
-        /// `geolocation`
-        Geolocation,
-        /// `station`
-        Station,
-        /// `authorization`
-        Authorization,
-        /// `profileSkills`
-        ProfileSkills,
-        /// `locations`
-        Locations,
-        /// `groups`
-        Groups,
-        /// A value the docs did not list, kept verbatim.
-        Unknown(::std::string::String),
-    }
-
-    impl GetUserExpand {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::RoutingStatus => "routingStatus",
-                Self::Presence => "presence",
-                Self::ConversationSummary => "conversationSummary",
-                Self::OutOfOffice => "outOfOffice",
-                Self::Geolocation => "geolocation",
-                Self::Station => "station",
-                Self::Authorization => "authorization",
-                Self::ProfileSkills => "profileSkills",
-                Self::Locations => "locations",
-                Self::Groups => "groups",
-                Self::Unknown(other) => other.as_str(),
-            }
-        }
-    }
-
-    impl ::std::convert::From<&str> for GetUserExpand {
-        fn from(value: &str) -> Self {
-            match value {
-                "routingStatus" => Self::RoutingStatus,
-                "presence" => Self::Presence,
-                "conversationSummary" => Self::ConversationSummary,
-                "outOfOffice" => Self::OutOfOffice,
-                "geolocation" => Self::Geolocation,
-                "station" => Self::Station,
-                "authorization" => Self::Authorization,
-                "profileSkills" => Self::ProfileSkills,
-                "locations" => Self::Locations,
-                "groups" => Self::Groups,
-                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-            }
-        }
-    }
-
-    impl ::std::str::FromStr for GetUserExpand {
-        type Err = ::std::convert::Infallible;
-
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            ::std::result::Result::Ok(Self::from(value))
-        }
-    }
-
-    impl ::std::convert::AsRef<str> for GetUserExpand {
-        fn as_ref(&self) -> &str {
-            self.as_str()
-        }
-    }
-
-    impl ::std::fmt::Display for GetUserExpand {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::serde::Serialize for GetUserExpand {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for GetUserExpand {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
-            ::std::result::Result::Ok(Self::from(value.as_str()))
-        }
-    }
-
-    /// Allowed values of `expand` in `get_user_favorites`.
-    ///
-    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum GetUserFavoritesExpand {
-        /// `routingStatus`
-        RoutingStatus,
-        /// `presence`
-        Presence,
-        /// `conversationSummary`
-        ConversationSummary,
-        /// `outOfOffice`
-        OutOfOffice,
-        /// `geolocation`
-        Geolocation,
-        /// `station`
-        Station,
-        /// `authorization`
-        Authorization,
-        /// `profileSkills`
-        ProfileSkills,
-        /// `locations`
-        Locations,
-        /// `groups`
-        Groups,
-        /// A value the docs did not list, kept verbatim.
-        Unknown(::std::string::String),
-    }
-
-    impl GetUserFavoritesExpand {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::RoutingStatus => "routingStatus",
-                Self::Presence => "presence",
-                Self::ConversationSummary => "conversationSummary",
-                Self::OutOfOffice => "outOfOffice",
-                Self::Geolocation => "geolocation",
-                Self::Station => "station",
-                Self::Authorization => "authorization",
-                Self::ProfileSkills => "profileSkills",
-                Self::Locations => "locations",
-                Self::Groups => "groups",
-                Self::Unknown(other) => other.as_str(),
-            }
-        }
-    }
-
-    impl ::std::convert::From<&str> for GetUserFavoritesExpand {
-        fn from(value: &str) -> Self {
-            match value {
-                "routingStatus" => Self::RoutingStatus,
-                "presence" => Self::Presence,
-                "conversationSummary" => Self::ConversationSummary,
-                "outOfOffice" => Self::OutOfOffice,
-                "geolocation" => Self::Geolocation,
-                "station" => Self::Station,
-                "authorization" => Self::Authorization,
-                "profileSkills" => Self::ProfileSkills,
-                "locations" => Self::Locations,
-                "groups" => Self::Groups,
-                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-            }
-        }
-    }
-
-    impl ::std::str::FromStr for GetUserFavoritesExpand {
-        type Err = ::std::convert::Infallible;
-
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            ::std::result::Result::Ok(Self::from(value))
-        }
-    }
-
-    impl ::std::convert::AsRef<str> for GetUserFavoritesExpand {
-        fn as_ref(&self) -> &str {
-            self.as_str()
-        }
-    }
-
-    impl ::std::fmt::Display for GetUserFavoritesExpand {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::serde::Serialize for GetUserFavoritesExpand {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for GetUserFavoritesExpand {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
-            ::std::result::Result::Ok(Self::from(value.as_str()))
-        }
-    }
-
-    /// Allowed values of `expand` in `get_user_profile`.
-    ///
-    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum GetUserProfileExpand {
-        /// `routingStatus`
-        RoutingStatus,
-        /// `presence`
-        Presence,
-        /// `conversationSummary`
-        ConversationSummary,
-        /// `outOfOffice`
-        OutOfOffice,
-        /// `geolocation`
-        Geolocation,
-        /// `station`
-        Station,
-        /// `authorization`
-        Authorization,
-        /// `profileSkills`
-        ProfileSkills,
-        /// `locations`
-        Locations,
-        /// `groups`
-        Groups,
-        /// A value the docs did not list, kept verbatim.
-        Unknown(::std::string::String),
-    }
-
-    impl GetUserProfileExpand {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::RoutingStatus => "routingStatus",
-                Self::Presence => "presence",
-                Self::ConversationSummary => "conversationSummary",
-                Self::OutOfOffice => "outOfOffice",
-                Self::Geolocation => "geolocation",
-                Self::Station => "station",
-                Self::Authorization => "authorization",
-                Self::ProfileSkills => "profileSkills",
-                Self::Locations => "locations",
-                Self::Groups => "groups",
-                Self::Unknown(other) => other.as_str(),
-            }
-        }
-    }
-
-    impl ::std::convert::From<&str> for GetUserProfileExpand {
-        fn from(value: &str) -> Self {
-            match value {
-                "routingStatus" => Self::RoutingStatus,
-                "presence" => Self::Presence,
-                "conversationSummary" => Self::ConversationSummary,
-                "outOfOffice" => Self::OutOfOffice,
-                "geolocation" => Self::Geolocation,
-                "station" => Self::Station,
-                "authorization" => Self::Authorization,
-                "profileSkills" => Self::ProfileSkills,
-                "locations" => Self::Locations,
-                "groups" => Self::Groups,
-                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-            }
-        }
-    }
-
-    impl ::std::str::FromStr for GetUserProfileExpand {
-        type Err = ::std::convert::Infallible;
-
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            ::std::result::Result::Ok(Self::from(value))
-        }
-    }
-
-    impl ::std::convert::AsRef<str> for GetUserProfileExpand {
-        fn as_ref(&self) -> &str {
-            self.as_str()
-        }
-    }
-
-    impl ::std::fmt::Display for GetUserProfileExpand {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::serde::Serialize for GetUserProfileExpand {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for GetUserProfileExpand {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
-            ::std::result::Result::Ok(Self::from(value.as_str()))
-        }
-    }
-
-    /// Allowed values of `sort_order` in `get_user_routinglanguages`.
-    ///
-    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum GetUserRoutinglanguagesSortOrder {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-        /// A value the docs did not list, kept verbatim.
-        Unknown(::std::string::String),
-    }
-
-    impl GetUserRoutinglanguagesSortOrder {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-                Self::Unknown(other) => other.as_str(),
-            }
-        }
-    }
-
-    impl ::std::convert::From<&str> for GetUserRoutinglanguagesSortOrder {
-        fn from(value: &str) -> Self {
-            match value {
-                "ascending" => Self::Ascending,
-                "descending" => Self::Descending,
-                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-            }
-        }
-    }
-
-    impl ::std::str::FromStr for GetUserRoutinglanguagesSortOrder {
-        type Err = ::std::convert::Infallible;
-
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            ::std::result::Result::Ok(Self::from(value))
-        }
-    }
-
-    impl ::std::convert::AsRef<str> for GetUserRoutinglanguagesSortOrder {
-        fn as_ref(&self) -> &str {
-            self.as_str()
-        }
-    }
-
-    impl ::std::fmt::Display for GetUserRoutinglanguagesSortOrder {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::serde::Serialize for GetUserRoutinglanguagesSortOrder {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for GetUserRoutinglanguagesSortOrder {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
-            ::std::result::Result::Ok(Self::from(value.as_str()))
-        }
-    }
-
-    /// Allowed values of `sort_order` in `get_user_routingskills`.
-    ///
-    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum GetUserRoutingskillsSortOrder {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-        /// A value the docs did not list, kept verbatim.
-        Unknown(::std::string::String),
-    }
-
-    impl GetUserRoutingskillsSortOrder {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-                Self::Unknown(other) => other.as_str(),
-            }
-        }
-    }
-
-    impl ::std::convert::From<&str> for GetUserRoutingskillsSortOrder {
-        fn from(value: &str) -> Self {
-            match value {
-                "ascending" => Self::Ascending,
-                "descending" => Self::Descending,
-                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-            }
-        }
-    }
-
-    impl ::std::str::FromStr for GetUserRoutingskillsSortOrder {
-        type Err = ::std::convert::Infallible;
-
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            ::std::result::Result::Ok(Self::from(value))
-        }
-    }
-
-    impl ::std::convert::AsRef<str> for GetUserRoutingskillsSortOrder {
-        fn as_ref(&self) -> &str {
-            self.as_str()
-        }
-    }
-
-    impl ::std::fmt::Display for GetUserRoutingskillsSortOrder {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::serde::Serialize for GetUserRoutingskillsSortOrder {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for GetUserRoutingskillsSortOrder {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
-            ::std::result::Result::Ok(Self::from(value.as_str()))
-        }
-    }
-
-    /// Allowed values of `state` in `get_user`.
-    ///
-    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum GetUserState {
-        /// `active`
-        Active,
-        /// `deleted`
-        Deleted,
-        /// A value the docs did not list, kept verbatim.
-        Unknown(::std::string::String),
-    }
-
-    impl GetUserState {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Active => "active",
-                Self::Deleted => "deleted",
-                Self::Unknown(other) => other.as_str(),
-            }
-        }
-    }
-
-    impl ::std::convert::From<&str> for GetUserState {
-        fn from(value: &str) -> Self {
-            match value {
-                "active" => Self::Active,
-                "deleted" => Self::Deleted,
-                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-            }
-        }
-    }
-
-    impl ::std::str::FromStr for GetUserState {
-        type Err = ::std::convert::Infallible;
-
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            ::std::result::Result::Ok(Self::from(value))
-        }
-    }
-
-    impl ::std::convert::AsRef<str> for GetUserState {
-        fn as_ref(&self) -> &str {
-            self.as_str()
-        }
-    }
-
-    impl ::std::fmt::Display for GetUserState {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::serde::Serialize for GetUserState {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for GetUserState {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
-            ::std::result::Result::Ok(Self::from(value.as_str()))
-        }
-    }
-
-    /// Allowed values of `expand` in `get_user_superiors`.
-    ///
-    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum GetUserSuperiorsExpand {
-        /// `routingStatus`
-        RoutingStatus,
-        /// `presence`
-        Presence,
-        /// `conversationSummary`
-        ConversationSummary,
-        /// `outOfOffice`
-        OutOfOffice,
-        /// `geolocation`
-        Geolocation,
-        /// `station`
-        Station,
-        /// `authorization`
-        Authorization,
-        /// `profileSkills`
-        ProfileSkills,
-        /// `locations`
-        Locations,
-        /// `groups`
-        Groups,
-        /// A value the docs did not list, kept verbatim.
-        Unknown(::std::string::String),
-    }
-
-    impl GetUserSuperiorsExpand {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::RoutingStatus => "routingStatus",
-                Self::Presence => "presence",
-                Self::ConversationSummary => "conversationSummary",
-                Self::OutOfOffice => "outOfOffice",
-                Self::Geolocation => "geolocation",
-                Self::Station => "station",
-                Self::Authorization => "authorization",
-                Self::ProfileSkills => "profileSkills",
-                Self::Locations => "locations",
-                Self::Groups => "groups",
-                Self::Unknown(other) => other.as_str(),
-            }
-        }
-    }
-
-    impl ::std::convert::From<&str> for GetUserSuperiorsExpand {
-        fn from(value: &str) -> Self {
-            match value {
-                "routingStatus" => Self::RoutingStatus,
-                "presence" => Self::Presence,
-                "conversationSummary" => Self::ConversationSummary,
-                "outOfOffice" => Self::OutOfOffice,
-                "geolocation" => Self::Geolocation,
-                "station" => Self::Station,
-                "authorization" => Self::Authorization,
-                "profileSkills" => Self::ProfileSkills,
-                "locations" => Self::Locations,
-                "groups" => Self::Groups,
-                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-            }
-        }
-    }
-
-    impl ::std::str::FromStr for GetUserSuperiorsExpand {
-        type Err = ::std::convert::Infallible;
-
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            ::std::result::Result::Ok(Self::from(value))
-        }
-    }
-
-    impl ::std::convert::AsRef<str> for GetUserSuperiorsExpand {
-        fn as_ref(&self) -> &str {
-            self.as_str()
-        }
-    }
-
-    impl ::std::fmt::Display for GetUserSuperiorsExpand {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::serde::Serialize for GetUserSuperiorsExpand {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for GetUserSuperiorsExpand {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
-            ::std::result::Result::Ok(Self::from(value.as_str()))
-        }
-    }
-
-    /// Allowed values of `expand` in `get_users`.
-    ///
-    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum GetUsersExpand {
-        /// `routingStatus`
-        RoutingStatus,
-        /// `presence`
-        Presence,
-        /// `conversationSummary`
-        ConversationSummary,
-        /// `outOfOffice`
-        OutOfOffice,
-        /// `geolocation`
-        Geolocation,
-        /// `station`
-        Station,
-        /// `authorization`
-        Authorization,
-        /// `profileSkills`
-        ProfileSkills,
-        /// `locations`
-        Locations,
-        /// `groups`
-        Groups,
-        /// A value the docs did not list, kept verbatim.
-        Unknown(::std::string::String),
-    }
-
-    impl GetUsersExpand {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::RoutingStatus => "routingStatus",
-                Self::Presence => "presence",
-                Self::ConversationSummary => "conversationSummary",
-                Self::OutOfOffice => "outOfOffice",
-                Self::Geolocation => "geolocation",
-                Self::Station => "station",
-                Self::Authorization => "authorization",
-                Self::ProfileSkills => "profileSkills",
-                Self::Locations => "locations",
-                Self::Groups => "groups",
-                Self::Unknown(other) => other.as_str(),
-            }
-        }
-    }
-
-    impl ::std::convert::From<&str> for GetUsersExpand {
-        fn from(value: &str) -> Self {
-            match value {
-                "routingStatus" => Self::RoutingStatus,
-                "presence" => Self::Presence,
-                "conversationSummary" => Self::ConversationSummary,
-                "outOfOffice" => Self::OutOfOffice,
-                "geolocation" => Self::Geolocation,
-                "station" => Self::Station,
-                "authorization" => Self::Authorization,
-                "profileSkills" => Self::ProfileSkills,
-                "locations" => Self::Locations,
-                "groups" => Self::Groups,
-                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-            }
-        }
-    }
-
-    impl ::std::str::FromStr for GetUsersExpand {
-        type Err = ::std::convert::Infallible;
-
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            ::std::result::Result::Ok(Self::from(value))
-        }
-    }
-
-    impl ::std::convert::AsRef<str> for GetUsersExpand {
-        fn as_ref(&self) -> &str {
-            self.as_str()
-        }
-    }
-
-    impl ::std::fmt::Display for GetUsersExpand {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::serde::Serialize for GetUsersExpand {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for GetUsersExpand {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
-            ::std::result::Result::Ok(Self::from(value.as_str()))
-        }
-    }
-
     /// Allowed values of `expand` in `get_users_me`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
@@ -1912,80 +977,6 @@ pub mod types {
         }
     }
 
-    /// Allowed values of `sort_order` in `get_users`.
-    ///
-    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum GetUsersSortOrder {
-        /// `ascending`
-        Ascending,
-        /// `descending`
-        Descending,
-        /// A value the docs did not list, kept verbatim.
-        Unknown(::std::string::String),
-    }
-
-    impl GetUsersSortOrder {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Ascending => "ascending",
-                Self::Descending => "descending",
-                Self::Unknown(other) => other.as_str(),
-            }
-        }
-    }
-
-    impl ::std::convert::From<&str> for GetUsersSortOrder {
-        fn from(value: &str) -> Self {
-            match value {
-                "ascending" => Self::Ascending,
-                "descending" => Self::Descending,
-                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-            }
-        }
-    }
-
-    impl ::std::str::FromStr for GetUsersSortOrder {
-        type Err = ::std::convert::Infallible;
-
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            ::std::result::Result::Ok(Self::from(value))
-        }
-    }
-
-    impl ::std::convert::AsRef<str> for GetUsersSortOrder {
-        fn as_ref(&self) -> &str {
-            self.as_str()
-        }
-    }
-
-    impl ::std::fmt::Display for GetUsersSortOrder {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::serde::Serialize for GetUsersSortOrder {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for GetUsersSortOrder {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
-            ::std::result::Result::Ok(Self::from(value.as_str()))
-        }
-    }
-
     /// Allowed values of `state` in `get_users`.
     ///
     /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
@@ -2063,6 +1054,154 @@ pub mod types {
             ::std::result::Result::Ok(Self::from(value.as_str()))
         }
     }
+
+    /// Allowed values of `sort_order` in `get_profiles_users`, `get_user_routinglanguages`, `get_user_routingskills`, `get_users` (one type for 4 operations).
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum SortOrder {
+        /// `ascending`
+        Ascending,
+        /// `descending`
+        Descending,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl SortOrder {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Ascending => "ascending",
+                Self::Descending => "descending",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for SortOrder {
+        fn from(value: &str) -> Self {
+            match value {
+                "ascending" => Self::Ascending,
+                "descending" => Self::Descending,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for SortOrder {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for SortOrder {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for SortOrder {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for SortOrder {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for SortOrder {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
+
+    /// Allowed values of `state` in `get_profiles_users`, `get_user` (one type for 2 operations).
+    ///
+    /// Values the docs do not list are kept in `Unknown` and round-trip unchanged.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum State {
+        /// `active`
+        Active,
+        /// `deleted`
+        Deleted,
+        /// A value the docs did not list, kept verbatim.
+        Unknown(::std::string::String),
+    }
+
+    impl State {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Active => "active",
+                Self::Deleted => "deleted",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+    }
+
+    impl ::std::convert::From<&str> for State {
+        fn from(value: &str) -> Self {
+            match value {
+                "active" => Self::Active,
+                "deleted" => Self::Deleted,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            }
+        }
+    }
+
+    impl ::std::str::FromStr for State {
+        type Err = ::std::convert::Infallible;
+
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(Self::from(value))
+        }
+    }
+
+    impl ::std::convert::AsRef<str> for State {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+
+    impl ::std::fmt::Display for State {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::serde::Serialize for State {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for State {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(Self::from(value.as_str()))
+        }
+    }
 }
 
 /// Optional parameters of the client methods, one struct per operation.
@@ -2071,7 +1210,10 @@ pub mod params {
     use super::types;
 
     /// Optional parameters of [`Client::get_profiles_users`](super::Client::get_profiles_users).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct GetProfilesUsersParams {
         /// Page size
         ///
@@ -2100,7 +1242,7 @@ pub mod params {
         /// Documented default: `ASC` (not sent unless you set it).
         ///
         /// Allowed values: `ascending`, `descending`.
-        pub sort_order: ::std::option::Option<types::GetProfilesUsersSortOrder>,
+        pub sort_order: ::std::option::Option<types::SortOrder>,
         /// Which fields, if any, to expand
         ///
         /// Query parameter `expand`.
@@ -2116,18 +1258,85 @@ pub mod params {
         /// Documented default: `active` (not sent unless you set it).
         ///
         /// Allowed values: `active`, `deleted`.
-        pub state: ::std::option::Option<types::GetProfilesUsersState>,
+        pub state: ::std::option::Option<types::State>,
+    }
+
+    impl GetProfilesUsersParams {
+        /// Sets `page_size`.
+        pub fn with_page_size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+            self.page_size = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `page_number`.
+        pub fn with_page_number(
+            mut self,
+            value: impl ::std::convert::Into<i64>,
+        ) -> Self {
+            self.page_number = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `id`.
+        pub fn with_id(
+            mut self,
+            value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.id = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `jid`.
+        pub fn with_jid(
+            mut self,
+            value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.jid = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `sort_order`.
+        pub fn with_sort_order(
+            mut self,
+            value: impl ::std::convert::Into<types::SortOrder>,
+        ) -> Self {
+            self.sort_order = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `expand`.
+        pub fn with_expand(
+            mut self,
+            value: impl ::std::convert::Into<
+                ::std::vec::Vec<types::GetProfilesUsersExpand>,
+            >,
+        ) -> Self {
+            self.expand = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `state`.
+        pub fn with_state(
+            mut self,
+            value: impl ::std::convert::Into<types::State>,
+        ) -> Self {
+            self.state = ::std::option::Option::Some(value.into());
+            self
+        }
     }
 
     /// Optional parameters of [`Client::get_user`](super::Client::get_user).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct GetUserParams {
         /// Which fields, if any, to expand
         ///
         /// Query parameter `expand`.
         ///
         /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
-        pub expand: ::std::option::Option<::std::vec::Vec<types::GetUserExpand>>,
+        pub expand: ::std::option::Option<::std::vec::Vec<types::Expand>>,
         /// Search for a user with this state
         ///
         /// Query parameter `state`.
@@ -2135,37 +1344,84 @@ pub mod params {
         /// Documented default: `active` (not sent unless you set it).
         ///
         /// Allowed values: `active`, `deleted`.
-        pub state: ::std::option::Option<types::GetUserState>,
+        pub state: ::std::option::Option<types::State>,
+    }
+
+    impl GetUserParams {
+        /// Sets `expand`.
+        pub fn with_expand(
+            mut self,
+            value: impl ::std::convert::Into<::std::vec::Vec<types::Expand>>,
+        ) -> Self {
+            self.expand = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `state`.
+        pub fn with_state(
+            mut self,
+            value: impl ::std::convert::Into<types::State>,
+        ) -> Self {
+            self.state = ::std::option::Option::Some(value.into());
+            self
+        }
     }
 
     /// Optional parameters of [`Client::get_user_adjacents`](super::Client::get_user_adjacents).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct GetUserAdjacentsParams {
         /// Which fields, if any, to expand
         ///
         /// Query parameter `expand`.
         ///
         /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
-        pub expand: ::std::option::Option<
-            ::std::vec::Vec<types::GetUserAdjacentsExpand>,
-        >,
+        pub expand: ::std::option::Option<::std::vec::Vec<types::Expand>>,
+    }
+
+    impl GetUserAdjacentsParams {
+        /// Sets `expand`.
+        pub fn with_expand(
+            mut self,
+            value: impl ::std::convert::Into<::std::vec::Vec<types::Expand>>,
+        ) -> Self {
+            self.expand = ::std::option::Option::Some(value.into());
+            self
+        }
     }
 
     /// Optional parameters of [`Client::get_user_directreports`](super::Client::get_user_directreports).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct GetUserDirectreportsParams {
         /// Which fields, if any, to expand
         ///
         /// Query parameter `expand`.
         ///
         /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
-        pub expand: ::std::option::Option<
-            ::std::vec::Vec<types::GetUserDirectreportsExpand>,
-        >,
+        pub expand: ::std::option::Option<::std::vec::Vec<types::Expand>>,
+    }
+
+    impl GetUserDirectreportsParams {
+        /// Sets `expand`.
+        pub fn with_expand(
+            mut self,
+            value: impl ::std::convert::Into<::std::vec::Vec<types::Expand>>,
+        ) -> Self {
+            self.expand = ::std::option::Option::Some(value.into());
+            self
+        }
     }
 
     /// Optional parameters of [`Client::get_user_favorites`](super::Client::get_user_favorites).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct GetUserFavoritesParams {
         /// Page size
         ///
@@ -2190,24 +1446,74 @@ pub mod params {
         /// Query parameter `expand`.
         ///
         /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
-        pub expand: ::std::option::Option<
-            ::std::vec::Vec<types::GetUserFavoritesExpand>,
-        >,
+        pub expand: ::std::option::Option<::std::vec::Vec<types::Expand>>,
+    }
+
+    impl GetUserFavoritesParams {
+        /// Sets `page_size`.
+        pub fn with_page_size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+            self.page_size = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `page_number`.
+        pub fn with_page_number(
+            mut self,
+            value: impl ::std::convert::Into<i64>,
+        ) -> Self {
+            self.page_number = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `sort_order`.
+        pub fn with_sort_order(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.sort_order = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `expand`.
+        pub fn with_expand(
+            mut self,
+            value: impl ::std::convert::Into<::std::vec::Vec<types::Expand>>,
+        ) -> Self {
+            self.expand = ::std::option::Option::Some(value.into());
+            self
+        }
     }
 
     /// Optional parameters of [`Client::get_user_profile`](super::Client::get_user_profile).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct GetUserProfileParams {
         /// Which fields, if any, to expand
         ///
         /// Query parameter `expand`.
         ///
         /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
-        pub expand: ::std::option::Option<::std::vec::Vec<types::GetUserProfileExpand>>,
+        pub expand: ::std::option::Option<::std::vec::Vec<types::Expand>>,
+    }
+
+    impl GetUserProfileParams {
+        /// Sets `expand`.
+        pub fn with_expand(
+            mut self,
+            value: impl ::std::convert::Into<::std::vec::Vec<types::Expand>>,
+        ) -> Self {
+            self.expand = ::std::option::Option::Some(value.into());
+            self
+        }
     }
 
     /// Optional parameters of [`Client::get_user_queues`](super::Client::get_user_queues).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct GetUserQueuesParams {
         /// Page size
         ///
@@ -2233,8 +1539,43 @@ pub mod params {
         pub division_id: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     }
 
+    impl GetUserQueuesParams {
+        /// Sets `page_size`.
+        pub fn with_page_size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+            self.page_size = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `page_number`.
+        pub fn with_page_number(
+            mut self,
+            value: impl ::std::convert::Into<i64>,
+        ) -> Self {
+            self.page_number = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `joined`.
+        pub fn with_joined(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+            self.joined = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `division_id`.
+        pub fn with_division_id(
+            mut self,
+            value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.division_id = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+
     /// Optional parameters of [`Client::get_user_routinglanguages`](super::Client::get_user_routinglanguages).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct GetUserRoutinglanguagesParams {
         /// Page size
         ///
@@ -2255,11 +1596,40 @@ pub mod params {
         /// Documented default: `ASC` (not sent unless you set it).
         ///
         /// Allowed values: `ascending`, `descending`.
-        pub sort_order: ::std::option::Option<types::GetUserRoutinglanguagesSortOrder>,
+        pub sort_order: ::std::option::Option<types::SortOrder>,
+    }
+
+    impl GetUserRoutinglanguagesParams {
+        /// Sets `page_size`.
+        pub fn with_page_size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+            self.page_size = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `page_number`.
+        pub fn with_page_number(
+            mut self,
+            value: impl ::std::convert::Into<i64>,
+        ) -> Self {
+            self.page_number = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `sort_order`.
+        pub fn with_sort_order(
+            mut self,
+            value: impl ::std::convert::Into<types::SortOrder>,
+        ) -> Self {
+            self.sort_order = ::std::option::Option::Some(value.into());
+            self
+        }
     }
 
     /// Optional parameters of [`Client::get_user_routingskills`](super::Client::get_user_routingskills).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct GetUserRoutingskillsParams {
         /// Page size
         ///
@@ -2280,24 +1650,65 @@ pub mod params {
         /// Documented default: `ASC` (not sent unless you set it).
         ///
         /// Allowed values: `ascending`, `descending`.
-        pub sort_order: ::std::option::Option<types::GetUserRoutingskillsSortOrder>,
+        pub sort_order: ::std::option::Option<types::SortOrder>,
+    }
+
+    impl GetUserRoutingskillsParams {
+        /// Sets `page_size`.
+        pub fn with_page_size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+            self.page_size = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `page_number`.
+        pub fn with_page_number(
+            mut self,
+            value: impl ::std::convert::Into<i64>,
+        ) -> Self {
+            self.page_number = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `sort_order`.
+        pub fn with_sort_order(
+            mut self,
+            value: impl ::std::convert::Into<types::SortOrder>,
+        ) -> Self {
+            self.sort_order = ::std::option::Option::Some(value.into());
+            self
+        }
     }
 
     /// Optional parameters of [`Client::get_user_superiors`](super::Client::get_user_superiors).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct GetUserSuperiorsParams {
         /// Which fields, if any, to expand
         ///
         /// Query parameter `expand`.
         ///
         /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
-        pub expand: ::std::option::Option<
-            ::std::vec::Vec<types::GetUserSuperiorsExpand>,
-        >,
+        pub expand: ::std::option::Option<::std::vec::Vec<types::Expand>>,
+    }
+
+    impl GetUserSuperiorsParams {
+        /// Sets `expand`.
+        pub fn with_expand(
+            mut self,
+            value: impl ::std::convert::Into<::std::vec::Vec<types::Expand>>,
+        ) -> Self {
+            self.expand = ::std::option::Option::Some(value.into());
+            self
+        }
     }
 
     /// Optional parameters of [`Client::get_user_trustors`](super::Client::get_user_trustors).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct GetUserTrustorsParams {
         /// Page size
         ///
@@ -2313,8 +1724,28 @@ pub mod params {
         pub page_number: ::std::option::Option<i64>,
     }
 
+    impl GetUserTrustorsParams {
+        /// Sets `page_size`.
+        pub fn with_page_size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+            self.page_size = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `page_number`.
+        pub fn with_page_number(
+            mut self,
+            value: impl ::std::convert::Into<i64>,
+        ) -> Self {
+            self.page_number = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+
     /// Optional parameters of [`Client::get_users`](super::Client::get_users).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct GetUsersParams {
         /// Page size
         ///
@@ -2339,13 +1770,13 @@ pub mod params {
         /// Documented default: `ASC` (not sent unless you set it).
         ///
         /// Allowed values: `ascending`, `descending`.
-        pub sort_order: ::std::option::Option<types::GetUsersSortOrder>,
+        pub sort_order: ::std::option::Option<types::SortOrder>,
         /// Which fields, if any, to expand
         ///
         /// Query parameter `expand`.
         ///
         /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
-        pub expand: ::std::option::Option<::std::vec::Vec<types::GetUsersExpand>>,
+        pub expand: ::std::option::Option<::std::vec::Vec<types::Expand>>,
         /// Only list users of this state
         ///
         /// Query parameter `state`.
@@ -2356,8 +1787,64 @@ pub mod params {
         pub state: ::std::option::Option<types::GetUsersState>,
     }
 
+    impl GetUsersParams {
+        /// Sets `page_size`.
+        pub fn with_page_size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+            self.page_size = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `page_number`.
+        pub fn with_page_number(
+            mut self,
+            value: impl ::std::convert::Into<i64>,
+        ) -> Self {
+            self.page_number = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `id`.
+        pub fn with_id(
+            mut self,
+            value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.id = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `sort_order`.
+        pub fn with_sort_order(
+            mut self,
+            value: impl ::std::convert::Into<types::SortOrder>,
+        ) -> Self {
+            self.sort_order = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `expand`.
+        pub fn with_expand(
+            mut self,
+            value: impl ::std::convert::Into<::std::vec::Vec<types::Expand>>,
+        ) -> Self {
+            self.expand = ::std::option::Option::Some(value.into());
+            self
+        }
+
+        /// Sets `state`.
+        pub fn with_state(
+            mut self,
+            value: impl ::std::convert::Into<types::GetUsersState>,
+        ) -> Self {
+            self.state = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+
     /// Optional parameters of [`Client::get_users_me`](super::Client::get_users_me).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct GetUsersMeParams {
         /// Which fields, if any, to expand.
         ///
@@ -2367,8 +1854,22 @@ pub mod params {
         pub expand: ::std::option::Option<::std::vec::Vec<types::GetUsersMeExpand>>,
     }
 
+    impl GetUsersMeParams {
+        /// Sets `expand`.
+        pub fn with_expand(
+            mut self,
+            value: impl ::std::convert::Into<::std::vec::Vec<types::GetUsersMeExpand>>,
+        ) -> Self {
+            self.expand = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+
     /// Optional parameters of [`Client::get_users_search`](super::Client::get_users_search).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct GetUsersSearchParams {
         /// expand
         ///
@@ -2376,8 +1877,22 @@ pub mod params {
         pub expand: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     }
 
+    impl GetUsersSearchParams {
+        /// Sets `expand`.
+        pub fn with_expand(
+            mut self,
+            value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.expand = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+
     /// Optional parameters of [`Client::patch_user_queues`](super::Client::patch_user_queues).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct PatchUserQueuesParams {
         /// Division ID(s)
         ///
@@ -2385,8 +1900,22 @@ pub mod params {
         pub division_id: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     }
 
+    impl PatchUserQueuesParams {
+        /// Sets `division_id`.
+        pub fn with_division_id(
+            mut self,
+            value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.division_id = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+
     /// Optional parameters of [`Client::post_user_invite`](super::Client::post_user_invite).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct PostUserInviteParams {
         /// Resend the invitation even if one is already outstanding
         ///
@@ -2396,13 +1925,35 @@ pub mod params {
         pub force: ::std::option::Option<bool>,
     }
 
+    impl PostUserInviteParams {
+        /// Sets `force`.
+        pub fn with_force(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+            self.force = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+
     /// Optional parameters of [`Client::put_user_profileskills`](super::Client::put_user_profileskills).
+    ///
+    /// Start from `Default::default()` and chain the `with_*` setters.
     #[derive(Debug, Clone, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct PutUserProfileskillsParams {
         /// Skills
         ///
         /// The request body.
         pub body: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    }
+
+    impl PutUserProfileskillsParams {
+        /// Sets `body`.
+        pub fn with_body(
+            mut self,
+            value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.body = ::std::option::Option::Some(value.into());
+            self
+        }
     }
 }
 
@@ -2435,8 +1986,16 @@ pub struct Client {
 
 impl ::std::fmt::Debug for Client {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut base_url = ::std::clone::Clone::clone(&self.base_url);
+        if let ::std::result::Result::Ok(url) = &self.base {
+            if url.password().is_some() {
+                let mut shown = ::std::clone::Clone::clone(url);
+                let _ = shown.set_password(::std::option::Option::Some("Sensitive"));
+                base_url = ::std::convert::Into::into(shown);
+            }
+        }
         f.debug_struct("Client")
-            .field("base_url", &self.base_url)
+            .field("base_url", &base_url)
             .field("headers", &self.headers)
             .field("retry", &self.retry)
             .field("timeout", &self.timeout)
@@ -4841,6 +4400,12 @@ impl ToParam for ::serde_json::Value {
     }
 }
 
+impl ToParam for types::Expand {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
+    }
+}
+
 impl ToParam for types::GetFieldconfigType {
     fn to_param(&self) -> ::std::string::String {
         ::std::borrow::ToOwned::to_owned(self.as_str())
@@ -4853,91 +4418,25 @@ impl ToParam for types::GetProfilesUsersExpand {
     }
 }
 
-impl ToParam for types::GetProfilesUsersSortOrder {
-    fn to_param(&self) -> ::std::string::String {
-        ::std::borrow::ToOwned::to_owned(self.as_str())
-    }
-}
-
-impl ToParam for types::GetProfilesUsersState {
-    fn to_param(&self) -> ::std::string::String {
-        ::std::borrow::ToOwned::to_owned(self.as_str())
-    }
-}
-
-impl ToParam for types::GetUserAdjacentsExpand {
-    fn to_param(&self) -> ::std::string::String {
-        ::std::borrow::ToOwned::to_owned(self.as_str())
-    }
-}
-
-impl ToParam for types::GetUserDirectreportsExpand {
-    fn to_param(&self) -> ::std::string::String {
-        ::std::borrow::ToOwned::to_owned(self.as_str())
-    }
-}
-
-impl ToParam for types::GetUserExpand {
-    fn to_param(&self) -> ::std::string::String {
-        ::std::borrow::ToOwned::to_owned(self.as_str())
-    }
-}
-
-impl ToParam for types::GetUserFavoritesExpand {
-    fn to_param(&self) -> ::std::string::String {
-        ::std::borrow::ToOwned::to_owned(self.as_str())
-    }
-}
-
-impl ToParam for types::GetUserProfileExpand {
-    fn to_param(&self) -> ::std::string::String {
-        ::std::borrow::ToOwned::to_owned(self.as_str())
-    }
-}
-
-impl ToParam for types::GetUserRoutinglanguagesSortOrder {
-    fn to_param(&self) -> ::std::string::String {
-        ::std::borrow::ToOwned::to_owned(self.as_str())
-    }
-}
-
-impl ToParam for types::GetUserRoutingskillsSortOrder {
-    fn to_param(&self) -> ::std::string::String {
-        ::std::borrow::ToOwned::to_owned(self.as_str())
-    }
-}
-
-impl ToParam for types::GetUserState {
-    fn to_param(&self) -> ::std::string::String {
-        ::std::borrow::ToOwned::to_owned(self.as_str())
-    }
-}
-
-impl ToParam for types::GetUserSuperiorsExpand {
-    fn to_param(&self) -> ::std::string::String {
-        ::std::borrow::ToOwned::to_owned(self.as_str())
-    }
-}
-
-impl ToParam for types::GetUsersExpand {
-    fn to_param(&self) -> ::std::string::String {
-        ::std::borrow::ToOwned::to_owned(self.as_str())
-    }
-}
-
 impl ToParam for types::GetUsersMeExpand {
     fn to_param(&self) -> ::std::string::String {
         ::std::borrow::ToOwned::to_owned(self.as_str())
     }
 }
 
-impl ToParam for types::GetUsersSortOrder {
+impl ToParam for types::GetUsersState {
     fn to_param(&self) -> ::std::string::String {
         ::std::borrow::ToOwned::to_owned(self.as_str())
     }
 }
 
-impl ToParam for types::GetUsersState {
+impl ToParam for types::SortOrder {
+    fn to_param(&self) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(self.as_str())
+    }
+}
+
+impl ToParam for types::State {
     fn to_param(&self) -> ::std::string::String {
         ::std::borrow::ToOwned::to_owned(self.as_str())
     }
@@ -4985,6 +4484,11 @@ fn encode_path_segment(
 /// 502, 503 and 504 answers and on connect errors and timeouts. Waits grow exponentially
 /// from 0.5 s with random jitter; a `Retry-After` answer (seconds or an HTTP date) is
 /// honoured instead. No wait is longer than 30 s.
+///
+/// On by default because a passing 503 or a dropped connection should not fail a read in
+/// every caller's code; not for `POST` and `PATCH` because the first attempt may have been
+/// applied (see [`RetryPolicy::retry_non_idempotent`]). Requests that could not be built
+/// and streamed bodies (multipart forms) are sent once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
     max_attempts: u32,

@@ -58,3 +58,20 @@ fn commpeak_server_url_fills_the_tenant() {
     assert_eq!(commpeak::Client::server_url("acme").unwrap(), "https://acme.td.commpeak.com");
     assert_eq!(commpeak::DEFAULT_BASE_URL, "https://{tenant}.td.commpeak.com");
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn awork_dates_without_offset_or_time_decode_as_utc() {
+    // What .NET servers send: no offset, and a date alone where a date-time is documented.
+    let server = Server::start(vec![Reply::json(
+        200,
+        json!({ "id": "u1", "birthDate": "1990-05-23", "createdOn": "2024-05-01T10:00:00.5", "updatedOn": "2024-05-02T08:00:00" }),
+    )]);
+    let client = awork::Client::new(&server.url).with_bearer_token("secret");
+    let user = client.update_user("u1", &Default::default()).await.expect("lenient dates decode");
+    assert_eq!(user.birth_date.unwrap().to_rfc3339(), "1990-05-23T00:00:00+00:00");
+    assert_eq!(user.created_on.unwrap().to_rfc3339(), "2024-05-01T10:00:00.500+00:00");
+    assert_eq!(user.updated_on.unwrap().to_rfc3339(), "2024-05-02T08:00:00+00:00");
+    // Sending is unchanged: RFC 3339 with an offset.
+    let body = awork::types::UpdateUserRequest { birth_date: user.birth_date, ..Default::default() };
+    assert_eq!(serde_json::to_value(&body).unwrap(), json!({ "birthDate": "1990-05-23T00:00:00Z" }));
+}

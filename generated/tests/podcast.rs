@@ -69,7 +69,7 @@ async fn multipart_body_has_text_parts_and_a_file_part() {
 #[tokio::test(flavor = "current_thread")]
 async fn text_body_and_header_parameter() {
     let server = Server::start(vec![Reply::empty(204)]);
-    let options = params::ReplaceTranscriptParams { if_match: Some("\"v7\"".into()) };
+    let options = params::ReplaceTranscriptParams::default().with_if_match("\"v7\"");
     client(&server).replace_transcript("e1", "Hello,\nworld — ünïcode", &options).await.expect("204");
 
     let req = server.request();
@@ -114,7 +114,7 @@ async fn binary_response_asks_for_the_documented_media_type() {
 async fn cookie_parameter_goes_in_the_cookie_header() {
     let server = Server::start(vec![Reply::empty(204), Reply::empty(204)]);
     let c = client(&server);
-    c.delete_episode("e1", &params::DeleteEpisodeParams { studio_session: Some("s3cr3t".into()) }).await.expect("204");
+    c.delete_episode("e1", &params::DeleteEpisodeParams::default().with_studio_session("s3cr3t")).await.expect("204");
     c.delete_episode("e2", &Default::default()).await.expect("204");
 
     let reqs = server.requests();

@@ -14,13 +14,11 @@ fn client(server: &Server) -> Client {
 #[tokio::test(flavor = "current_thread")]
 async fn get_with_optional_query_arrays_and_enums() {
     let server = Server::start(vec![Reply::json(200, json!({ "entities": [], "pageSize": 2 }))]);
-    let options = params::GetUsersParams {
-        page_size: Some(2),
-        id: Some(vec!["a b".into(), "c&d".into()]),
-        sort_order: Some(types::GetUsersSortOrder::Descending),
-        expand: Some(vec![types::GetUsersExpand::RoutingStatus, types::GetUsersExpand::Presence]),
-        ..Default::default()
-    };
+    let options = params::GetUsersParams::default()
+        .with_page_size(2)
+        .with_id(["a b".to_string(), "c&d".to_string()])
+        .with_sort_order(types::SortOrder::Descending)
+        .with_expand([types::Expand::RoutingStatus, types::Expand::Presence]);
     let listing = client(&server).get_users(&options).await.expect("200");
     assert_eq!(listing["pageSize"], 2);
 
@@ -44,8 +42,7 @@ async fn get_without_options_sends_no_query_string() {
 #[tokio::test(flavor = "current_thread")]
 async fn patch_sends_the_json_body_with_camel_case_wire_names() {
     let server = Server::start(vec![Reply::json(200, json!({ "id": "u1", "version": 4 }))]);
-    let body: types::UpdateUser = serde_json::from_value(json!({ "version": 3 })).unwrap();
-    let body = types::UpdateUser { primary_contact_info: Some(vec![json!({ "address": "a@b.c" })]), acd_auto_answer: Some(true), ..body };
+    let body = types::UpdateUser { primary_contact_info: Some(vec![json!({ "address": "a@b.c" })]), acd_auto_answer: Some(true), ..types::UpdateUser::new(3) };
     let user = client(&server).patch_user("u1", &body).await.unwrap();
     assert_eq!(user["version"], 4);
 
@@ -94,7 +91,7 @@ async fn put_with_two_path_params() {
 #[tokio::test(flavor = "current_thread")]
 async fn optional_array_body_and_array_result() {
     let server = Server::start(vec![Reply::json(200, json!(["rust", "serde"]))]);
-    let options = params::PutUserProfileskillsParams { body: Some(vec!["rust".into(), "serde".into()]) };
+    let options = params::PutUserProfileskillsParams::default().with_body(["rust".to_string(), "serde".to_string()]);
     let skills = client(&server).put_user_profileskills("u1", &options).await.unwrap();
     assert_eq!(skills, ["rust", "serde"]);
     assert_eq!(server.request().json(), json!(["rust", "serde"]));
@@ -146,14 +143,14 @@ async fn a_transport_failure_is_reported_as_such() {
 
 #[test]
 fn enums_keep_values_the_docs_never_listed() {
-    let known: types::GetUsersSortOrder = serde_json::from_value(json!("ascending")).unwrap();
-    assert_eq!(known, types::GetUsersSortOrder::Ascending);
-    let new: types::GetUsersExpand = serde_json::from_value(json!("skillsV2")).unwrap();
-    assert_eq!(new, types::GetUsersExpand::Unknown("skillsV2".into()));
+    let known: types::SortOrder = serde_json::from_value(json!("ascending")).unwrap();
+    assert_eq!(known, types::SortOrder::Ascending);
+    let new: types::Expand = serde_json::from_value(json!("skillsV2")).unwrap();
+    assert_eq!(new, types::Expand::Unknown("skillsV2".into()));
     assert_eq!(serde_json::to_value(&new).unwrap(), json!("skillsV2"));
     assert_eq!(new.to_string(), "skillsV2");
-    assert_eq!("presence".parse::<types::GetUsersExpand>().unwrap(), types::GetUsersExpand::Presence);
-    assert_eq!(types::GetUsersExpand::Presence.as_ref(), "presence");
+    assert_eq!("presence".parse::<types::Expand>().unwrap(), types::Expand::Presence);
+    assert_eq!(types::Expand::Presence.as_ref(), "presence");
 }
 
 #[test]
@@ -168,4 +165,12 @@ fn models_accept_unknown_fields_and_require_required_ones() {
 fn the_documented_base_url_is_exposed() {
     assert_eq!(purecloud::DEFAULT_BASE_URL, "https://api.mypurecloud.com");
     assert_eq!(Client::new("https://x.example/").base_url(), "https://x.example");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn operations_with_the_same_expand_values_share_one_enum() {
+    let server = Server::start(vec![Reply::json(200, json!({ "id": "u1" }))]);
+    let options = params::GetUserParams::default().with_expand([types::Expand::Presence, types::Expand::Unknown("skillsV2".into())]);
+    client(&server).get_user("u1", &options).await.unwrap();
+    assert_eq!(server.request().query(), "expand=presence&expand=skillsV2");
 }

@@ -62,6 +62,10 @@ fn debug_redacts_tokens_passwords_and_extra_headers() {
     let shown = format!("{basic:?}");
     // Neither the password nor its base64 form (`api:pw-s3cret`).
     assert!(!shown.contains("pw-s3cret") && !shown.contains("YXBpOnB3LXMzY3JldA"), "{shown}");
+
+    // reqwest sends a base URL's user info as Basic credentials.
+    let in_url = format!("{:?}", Client::new("http://user:hunter2@127.0.0.1:9/api"));
+    assert!(!in_url.contains("hunter2") && in_url.contains("user:"), "{in_url}");
 }
 
 #[test]
@@ -113,7 +117,7 @@ async fn the_path_goes_after_the_base_path_and_the_base_query_stays() {
     let server = Server::start(vec![Reply::json(200, json!({})), Reply::json(200, json!({}))]);
     let c = Client::new(format!("{}/base/?tenant=acme#top", server.url));
     c.get_user("u1", &Default::default()).await.unwrap();
-    c.get_users(&params::GetUsersParams { page_size: Some(2), ..Default::default() }).await.unwrap();
+    c.get_users(&params::GetUsersParams::default().with_page_size(2)).await.unwrap();
     let targets: Vec<String> = server.requests().into_iter().map(|r| r.target).collect();
     assert_eq!(targets, ["/base/api/v2/users/u1?tenant=acme", "/base/api/v2/users?tenant=acme&pageSize=2"]);
 }
@@ -122,8 +126,8 @@ async fn the_path_goes_after_the_base_path_and_the_base_query_stays() {
 async fn comma_arrays_leave_out_empty_lists() {
     let server = Server::start(vec![Reply::json(200, json!([])), Reply::json(200, json!([]))]);
     let c = podcast::Client::new(&server.url);
-    c.list_shows(&podcast::params::ListShowsParams { tags: Some(vec![]), explicit: Some(true), ..Default::default() }).await.unwrap();
-    c.list_shows(&podcast::params::ListShowsParams { tags: Some(vec!["a".into(), "b c".into()]), ..Default::default() }).await.unwrap();
+    c.list_shows(&podcast::params::ListShowsParams::default().with_tags(Vec::new()).with_explicit(true)).await.unwrap();
+    c.list_shows(&podcast::params::ListShowsParams::default().with_tags(vec!["a".to_string(), "b c".into()])).await.unwrap();
     let queries: Vec<String> = server.requests().iter().map(|r| r.query().to_string()).collect();
     assert_eq!(queries, ["explicit=true", "tags=a%2Cb+c"]);
 }
@@ -248,4 +252,17 @@ async fn invalid_requests_are_not_retried() {
     let c = Client::new("http://127.0.0.1:9").with_bearer_token("a\nb").with_retry_policy(quick_retries());
     let err = c.get_user_profileskills("u1").await.unwrap_err();
     assert!(matches!(err, Error::InvalidRequest(_)), "{err}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_read_timeout_like_the_default_one_catches_a_server_that_never_answers() {
+    // `Client::new` sets `READ_TIMEOUT` (30 s); the same setting at 50 ms shows it also
+    // covers the wait for the response head, not only the body.
+    let server = Server::start(vec![Reply::stall()]);
+    let http = reqwest::Client::builder().read_timeout(Duration::from_millis(50)).build().unwrap();
+    let c = Client::with_client(&server.url, http).with_retry_policy(RetryPolicy::none());
+    let err = c.get_user_profileskills("u1").await.unwrap_err();
+    assert!(matches!(&err, Error::Transport(e) if e.is_timeout()), "{err}");
+    drop(c);
+    tokio::task::spawn_blocking(move || server.requests()).await.unwrap();
 }

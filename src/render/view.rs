@@ -4,6 +4,7 @@
 use super::docs::{code, doc_lines, inline, str_lit};
 use super::errors::{ErrorEnumView, enum_of_method, error_docs, error_enums};
 use super::forms::{FormView, form_models, form_view, is_file};
+use super::paging::{PagingView, paging_view};
 use crate::config::QueryArrayStyle;
 use crate::naming::{self, Scope};
 use crate::schema::*;
@@ -29,6 +30,12 @@ pub struct ApiView {
     pub multipart: bool,
     /// Per-operation enums of the documented error models (the `errors` module).
     pub error_enums: Vec<ErrorEnumView>,
+    /// Render the client (`params`, `Client`, runtime); `false`: the types only.
+    pub client: bool,
+    /// The `decode` helpers the models use (`nullable`, `date_time`, `nullable_date_time`).
+    pub decode_helpers: BTreeSet<&'static str>,
+    /// Some operation has a `…_stream` method (the crate needs `futures-util`).
+    pub paging: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -47,6 +54,8 @@ pub struct ModelView {
     pub default: bool,
     /// Serialized as JSON (not a form or multipart body, which may hold files).
     pub serde: bool,
+    /// Arguments of its `new` constructor: the fields that are not `Option`s.
+    pub required: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -60,6 +69,8 @@ pub struct FieldView {
     /// `None` is left out of the JSON (optional fields); a required nullable field
     /// sends `null` instead.
     pub skip_none: bool,
+    /// The arguments of its `#[serde(...)]` attribute (none: no attribute).
+    pub serde: Vec<String>,
     pub docs: Vec<String>,
 }
 
@@ -108,6 +119,7 @@ pub struct OpView {
     pub returns: String,
     /// `json`, `text`, `bytes` or `empty`.
     pub decode: &'static str,
+    pub paging: Option<PagingView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -139,6 +151,17 @@ pub struct OptionsView {
     pub ident: String,
     pub docs: Vec<String>,
     pub fields: Vec<FieldView>,
+    pub setters: Vec<SetterView>,
+}
+
+/// `with_<field>(value)`: sets an optional parameter to `Some(value.into())`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SetterView {
+    pub ident: String,
+    pub field: String,
+    /// The type inside the field's `Option`.
+    pub ty: String,
+    pub docs: Vec<String>,
 }
 
 /// A query parameter or header: `expr` is a reference to the value (or `Option` of it).
@@ -153,6 +176,8 @@ pub struct SendView {
 pub struct Settings {
     pub query_arrays: QueryArrayStyle,
     pub generator: String,
+    /// Render the client; `false` renders the types only.
+    pub client: bool,
 }
 
 /// Names the client itself uses; operations get another name instead.
@@ -182,10 +207,11 @@ const CLIENT_RESERVED: &[&str] = &[
     "with_timeout",
 ];
 
-/// Each operation `x` is also generated as `x` + each suffix (`x_with_response`).
-const OP_METHOD_SUFFIXES: &[&str] = &["_with_response"];
+/// Each operation `x` is also generated as `x` + each suffix (`x_with_response`, and
+/// `x_stream` when it pages: claimed either way, so names do not shift with `paginate`).
+const OP_METHOD_SUFFIXES: &[&str] = &["_with_response", "_stream"];
 
-struct Names {
+pub(super) struct Names {
     /// Schema name → Rust identifier for models, stand-ins and enums.
     types: BTreeMap<String, String>,
     enums: BTreeSet<String>,
@@ -205,6 +231,7 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
     let mut models = Vec::new();
     let mut forms = Vec::new();
     let mut aliases = Vec::new();
+    let mut decode_helpers = BTreeSet::new();
     for m in &api.models {
         let ident = names.types[&m.name].clone();
         if m.undocumented {
@@ -232,22 +259,56 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
                 if names.boxed.contains(&(m.name.clone(), f.name.clone())) {
                     ty = format!("::std::boxed::Box<{ty}>");
                 }
+                let mut docs = field_docs(f.description.as_deref(), &f.default, &f.constraints, &f.enum_values, None);
+                // Optional and nullable: absent (`None`), `null` (`Some(None)`) or a value. Form
+                // bodies cannot send `null`, so theirs stay two-state.
+                let three_state = !form && !f.required && f.nullable;
+                if three_state {
+                    ty = format!("::std::option::Option<{ty}>");
+                    push_para(&mut docs, vec!["Nullable: `None` leaves it out, `Some(None)` sends `null` (clears it).".into()]);
+                }
                 let optional = !f.required || f.nullable;
+                let decode = match (three_state, !form && holds_date_time(&f.ty)) {
+                    (true, true) => Some("nullable_date_time"),
+                    (true, false) => Some("nullable"),
+                    (false, true) => Some("date_time"),
+                    (false, false) => None,
+                };
+                decode_helpers.extend(decode);
+                if decode == Some("nullable_date_time") {
+                    decode_helpers.insert("date_time");
+                }
+                let renamed = ident != f.wire_name;
+                let wire = str_lit(&f.wire_name);
+                let mut serde = Vec::new();
+                if renamed {
+                    serde.push(format!("rename = {wire}"));
+                }
+                if optional {
+                    serde.push("default".into());
+                }
+                if !f.required {
+                    serde.push("skip_serializing_if = \"::std::option::Option::is_none\"".into());
+                }
+                if let Some(helper) = decode {
+                    serde.push(format!("deserialize_with = \"decode::{helper}\""));
+                }
                 FieldView {
-                    renamed: ident != f.wire_name,
-                    wire: str_lit(&f.wire_name),
+                    renamed,
+                    wire,
                     ty: if optional { format!("::std::option::Option<{ty}>") } else { ty },
                     optional,
                     skip_none: !f.required,
-                    docs: field_docs(f.description.as_deref(), &f.default, &f.constraints, &f.enum_values, None),
+                    serde,
+                    docs,
                     ident,
                 }
             })
             .collect();
         let mut docs = m.description.as_deref().map(doc_lines).unwrap_or_default();
         push_para(&mut docs, vec![format!("Documented at {}.", code(&m.source.to_string()))]);
-        let default = fields.iter().all(|f: &FieldView| f.optional);
-        models.push(ModelView { ident, docs, fields, default, serde: !form });
+        let required = fields.iter().filter(|f: &&FieldView| !f.optional).count();
+        models.push(ModelView { ident, docs, fields, default: required == 0, serde: !form, required });
     }
 
     let enums = api.enums.iter().map(|e| enum_view(e, &names)).collect();
@@ -255,7 +316,7 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
     let mut op_scope = Scope::with_reserved(CLIENT_RESERVED);
     let mut opt_scope = Scope::with_reserved(&[]);
     let generated: Vec<(&Operation, OpView)> =
-        api.operations.iter().filter_map(|op| op_view(op, &names, &form_bodies, &mut op_scope, &mut opt_scope).map(|v| (op, v))).collect();
+        api.operations.iter().filter_map(|op| op_view(op, &names, &form_bodies, &api.models, &mut op_scope, &mut opt_scope).map(|v| (op, v))).collect();
     // Error bodies decode from JSON: a model sent as form parts has no `Deserialize`.
     let decodable = |t: &Type| t.ref_name().is_none_or(|n| !form_bodies.contains_key(n)).then(|| rust_type(t, &names, "types::"));
     let error_enums = error_enums(generated.iter().map(|(op, v)| (*op, v.ident.as_str())), &decodable);
@@ -268,6 +329,7 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
         })
         .collect();
     let multipart = ops.iter().any(|o| o.body_kind == "multipart");
+    let paging = ops.iter().any(|o| o.paging.is_some());
 
     let mut docs = Vec::new();
     if let Some(t) = &api.title {
@@ -308,6 +370,9 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
         forms,
         multipart,
         error_enums,
+        client: settings.client,
+        decode_helpers,
+        paging,
     }
 }
 
@@ -366,7 +431,7 @@ fn enum_view(e: &EnumDef, names: &Names) -> EnumView {
 
 /// The Rust type for a schema type. `prefix` qualifies model names (`types::`) outside
 /// the types module; std names are always fully qualified so models may be called `Option`.
-fn rust_type(t: &Type, names: &Names, prefix: &str) -> String {
+pub(super) fn rust_type(t: &Type, names: &Names, prefix: &str) -> String {
     match t {
         Type::String { .. } => "::std::string::String".into(),
         Type::Integer { bits: Some(32) } => "i32".into(),
@@ -382,6 +447,16 @@ fn rust_type(t: &Type, names: &Names, prefix: &str) -> String {
             Some(ident) => format!("{prefix}{ident}"),
             None => "::serde_json::Value".into(),
         },
+    }
+}
+
+/// Date-times anywhere inside (`array<date-time>`): decoded by the lenient `decode` helpers.
+fn holds_date_time(t: &Type) -> bool {
+    match t {
+        Type::DateTime => true,
+        Type::Array { items } => holds_date_time(items),
+        Type::Map { values } => holds_date_time(values),
+        _ => false,
     }
 }
 
@@ -476,7 +551,14 @@ fn param_ty(t: &Type, names: &Names) -> ParamTy {
     }
 }
 
-fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKind>, op_scope: &mut Scope, opt_scope: &mut Scope) -> Option<OpView> {
+fn op_view(
+    op: &Operation,
+    names: &Names,
+    form_bodies: &BTreeMap<String, BodyKind>,
+    models: &[Model],
+    op_scope: &mut Scope,
+    opt_scope: &mut Scope,
+) -> Option<OpView> {
     let (method, path) = (op.method?, op.path.as_ref()?);
     let ident = op_scope.unique_family(naming::snake(&op.name, "operation"), OP_METHOD_SUFFIXES);
     // Locals of the method template: an argument named like one would be shadowed.
@@ -498,6 +580,8 @@ fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKin
         "send_text",
         "read",
         "comma_list",
+        "send_form",
+        "multipart_form",
     ]);
     let mut args = Vec::new();
     let mut opt_fields = Vec::new();
@@ -506,6 +590,7 @@ fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKin
     let mut cookies = Vec::new();
     let mut body = None;
     let mut path_exprs: BTreeMap<String, String> = BTreeMap::new();
+    let mut param_idents: BTreeMap<&str, String> = BTreeMap::new();
     let body_kind = body_kind(op, form_bodies);
 
     // Path parameters first, in template order; then required ones; then the body.
@@ -523,6 +608,7 @@ fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKin
     for p in ordered {
         let pt = param_ty(&p.ty, names);
         let pident = arg_scope.unique(naming::snake(&p.name, "param"));
+        param_idents.insert(&p.name, pident.clone());
         match p.location {
             Location::Body => {
                 let (arg, ty) = match body_kind {
@@ -606,13 +692,19 @@ fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKin
 
     let options = (!opt_fields.is_empty()).then(|| OptionsView {
         ident: opt_scope.unique(format!("{}Params", naming::pascal(&op.name, "Operation"))),
-        docs: vec![format!("Optional parameters of [`Client::{ident}`](super::Client::{ident}).")],
-        fields: opt_fields,
+        docs: vec![
+            format!("Optional parameters of [`Client::{ident}`](super::Client::{ident})."),
+            String::new(),
+            "Start from `Default::default()` and chain the `with_*` setters.".into(),
+        ],
+        setters: opt_fields.iter().map(|(_, s)| s).cloned().collect(),
+        fields: opt_fields.into_iter().map(|(f, _)| f).collect(),
     });
     if let Some(o) = &options {
         args.push(ArgView { ident: "options".into(), ty: format!("&params::{}", o.ident) });
     }
 
+    let paging = paging_view(op, &ident, &args, &param_idents, names, models);
     Some(OpView {
         docs: op_docs(op, method, path, &ident, &args),
         deprecated: op.deprecated.then(|| str_lit("deprecated in the API docs")),
@@ -630,6 +722,7 @@ fn op_view(op: &Operation, names: &Names, form_bodies: &BTreeMap<String, BodyKin
         accept: op.accept.as_deref().map(str_lit),
         returns,
         decode,
+        paging,
         ident,
     })
 }
@@ -647,22 +740,27 @@ fn body_kind(op: &Operation, form_bodies: &BTreeMap<String, BodyKind>) -> &'stat
     }
 }
 
-fn opt_field(ident: &str, p: &Param, owned: String) -> FieldView {
+/// An optional parameter: its field in the params struct, and the setter of that field.
+fn opt_field(ident: &str, p: &Param, owned: String) -> (FieldView, SetterView) {
     let loc = match p.location {
         Location::Query => format!("Query parameter {}.", code(&p.wire_name)),
         Location::Header => format!("Header {}.", code(&p.wire_name)),
         Location::Cookie => format!("Cookie {}.", code(&p.wire_name)),
         _ => "The request body.".to_string(),
     };
-    FieldView {
+    let name = ident.trim_start_matches("r#");
+    let setter = SetterView { ident: format!("with_{name}"), field: ident.to_string(), docs: vec![format!("Sets {}.", code(name))], ty: owned.clone() };
+    let field = FieldView {
         ident: ident.to_string(),
         wire: str_lit(&p.wire_name),
         renamed: false,
         ty: format!("::std::option::Option<{owned}>"),
         optional: true,
         skip_none: true,
+        serde: Vec::new(),
         docs: field_docs(p.description.as_deref(), &p.default, &p.constraints, &p.enum_values, Some(&loc)),
-    }
+    };
+    (field, setter)
 }
 
 fn op_docs(op: &Operation, method: Method, path: &str, ident: &str, args: &[ArgView]) -> Vec<String> {

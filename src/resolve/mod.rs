@@ -3,13 +3,14 @@
 
 use crate::config::{ApiConfig, OperationOverlay, WireCase};
 use crate::diag::Diagnostics;
-use crate::naming;
 use crate::parse::text::loose_key;
 use crate::schema::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 mod bodies;
 mod documents;
+mod enums;
+pub mod paging;
 pub mod wire;
 
 /// Resolve the documents of one API. Documents are merged in file-name order, so the
@@ -47,8 +48,9 @@ pub fn resolve(cfg: &ApiConfig, mut docs: Vec<(String, ParsedDoc)>, diags: &mut 
     bodies::form_bodies(&mut api, diags);
     bodies::one_body(&mut api, diags);
     assign_wire_names(&mut api, cfg, diags);
+    paging::detect(&mut api, cfg, diags);
     rename_operations(&mut api, renames, diags);
-    extract_enums(&mut api, diags);
+    enums::extract_enums(&mut api, diags);
     add_undocumented(&mut api, diags);
     describe_page_models(&mut api);
     api.models.sort_by(|a, b| a.name.cmp(&b.name));
@@ -582,71 +584,6 @@ fn assign_wire_names(api: &mut Api, cfg: &ApiConfig, diags: &mut Diagnostics) {
             format!("[api.wire_names] `{key}` matches no field or non-path parameter of API `{}`", api.name),
             Some("keys are `Model.field`, `operation.param` or a bare name, with names as documented".to_string()),
         );
-    }
-}
-
-/// Allowed-values lists on string fields and parameters become named enums.
-fn extract_enums(api: &mut Api, diags: &mut Diagnostics) {
-    let mut taken: BTreeSet<String> = api.models.iter().map(|m| m.name.clone()).collect();
-    // Enums documented on pages of their own keep their names and are shared.
-    let mut enums: BTreeMap<String, EnumDef> = std::mem::take(&mut api.enums).into_iter().map(|e| (e.name.clone(), e)).collect();
-    let mut make = |base: String, values: &[EnumValue], source: &Source, description: Option<String>| -> String {
-        let mut name = base.clone();
-        let mut n = 2;
-        loop {
-            match enums.get(&name) {
-                Some(e) if e.values == values => return name,
-                None if !taken.contains(&name) => break,
-                _ => {
-                    name = format!("{base}{n}");
-                    n += 1;
-                }
-            }
-        }
-        taken.insert(name.clone());
-        enums.insert(name.clone(), EnumDef { name: name.clone(), description, values: values.to_vec(), source: source.clone() });
-        name
-    };
-    for m in &mut api.models {
-        for f in &mut m.fields {
-            dedup_values(&mut f.enum_values, &f.name, &f.source, diags);
-            if f.enum_values.is_empty() || !is_stringish(&f.ty) {
-                continue;
-            }
-            let base = format!("{}{}", naming::pascal(&m.name, "Model"), naming::pascal(&f.name, "Field"));
-            let name = make(base, &f.enum_values, &f.source, Some(format!("Allowed values of `{}.{}`.", m.name, f.name)));
-            f.ty = f.ty.map_inner(&mut |_| Type::reference(name.clone()));
-        }
-    }
-    for op in &mut api.operations {
-        for p in &mut op.params {
-            dedup_values(&mut p.enum_values, &p.name, &p.source, diags);
-            if p.enum_values.is_empty() || !is_stringish(&p.ty) {
-                continue;
-            }
-            let base = format!("{}{}", naming::pascal(&op.name, "Operation"), naming::pascal(&p.name, "Param"));
-            let name = make(base, &p.enum_values, &p.source, Some(format!("Allowed values of `{}` in `{}`.", p.name, op.name)));
-            p.ty = p.ty.map_inner(&mut |_| Type::reference(name.clone()));
-        }
-    }
-    api.enums = enums.into_values().collect();
-}
-
-/// A value listed twice would make two variants for one wire value.
-fn dedup_values(values: &mut Vec<EnumValue>, owner: &str, at: &Source, diags: &mut Diagnostics) {
-    let mut seen = BTreeSet::new();
-    let before = values.len();
-    values.retain(|v| seen.insert(v.value.clone()));
-    if values.len() < before {
-        diags.warn(at.clone(), format!("`{owner}` lists {} allowed value(s) more than once; kept the first of each", before - values.len()), None);
-    }
-}
-
-fn is_stringish(t: &Type) -> bool {
-    match t {
-        Type::String { .. } => true,
-        Type::Array { items } => is_stringish(items),
-        _ => false,
     }
 }
 

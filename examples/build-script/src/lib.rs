@@ -7,9 +7,8 @@ pub mod purecloud {
 
 /// Code using the generated types, so the build proves they exist with the right shape.
 pub fn new_update(version: i64, name: &str) -> purecloud::types::UpdateUser {
-    let mut body: purecloud::types::UpdateUser = serde_json::from_value(serde_json::json!({ "version": version })).expect("only `version` is required");
-    body.name = Some(name.to_string());
-    body
+    // `new` takes the required fields; the optional ones start as `None`.
+    purecloud::types::UpdateUser { name: Some(name.to_string()), ..purecloud::types::UpdateUser::new(version) }
 }
 
 /// A client for the documented base URL.

@@ -463,6 +463,7 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
         accept: None,
         source,
         overlaid: Vec::new(),
+        paging: None,
     };
     (op, ctx.models)
 }

@@ -86,6 +86,7 @@ pub(crate) fn build(file: &str, parts: EndpointParts, diags: &mut Diagnostics) -
         accept: None,
         source,
         overlaid: Vec::new(),
+        paging: None,
     };
     ParsedDoc { base_url, title: None, models, operations: vec![operation], ..ParsedDoc::default() }
 }
