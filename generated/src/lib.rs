@@ -23,3 +23,7 @@ pub mod bookshelf;
 /// Client and types for the Lending Library API.
 #[rustfmt::skip]
 pub mod lending;
+
+/// Client and types for the Profiles API.
+#[rustfmt::skip]
+pub mod profiles;
