@@ -279,7 +279,10 @@ impl Generator {
                     diags.error(
                         at(),
                         format!("input folder `{}` of API `{}` holds no doc files", input.path().display(), cfg.name),
-                        Some(format!("docs2rs reads files ending in .{} (hidden files skipped); point the input at the folder holding the docs", DOC_EXTENSIONS.join(", ."))),
+                        Some(format!(
+                            "docs2rs reads files ending in .{} (hidden files skipped); point the input at the folder holding the docs",
+                            DOC_EXTENSIONS.join(", .")
+                        )),
                     );
                 }
                 if self.rerun_if_changed {

@@ -198,7 +198,13 @@ const TWO_APIS: &str = "[[api]]\nname = \"alpha\"\ninputs = [\"docs\"]\n\n[[api]
 fn no_config_says_how_to_make_one_or_go_without() {
     let dir = tree("no-config", &[]);
     let (code, _, err) = run(docs2rs().current_dir(&dir).arg("generate"));
-    assert_eq!((code, err.as_str()), (2, "error: no config file docs2rs.toml\n  = help: create one with an [[api]] table (`name`, `inputs`), pass --config FILE, or read docs without a config: docs2rs generate --input DOCS --out DIR\n"));
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            2,
+            "error: no config file docs2rs.toml\n  = help: create one with an [[api]] table (`name`, `inputs`), pass --config FILE, or read docs without a config: docs2rs generate --input DOCS --out DIR\n"
+        )
+    );
 }
 
 #[test]
@@ -215,17 +221,26 @@ fn a_missing_input_points_at_the_config_and_says_what_the_path_is_relative_to() 
     let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--api", "alpha"]));
     assert_eq!(
         (code, err.as_str()),
-        (2, "docs2rs.toml: error: input `docs` of API `alpha` does not exist\n  = help: fix the path; it is relative to the current directory\ngeneration failed: 1 error(s), 0 warning(s)\n")
+        (
+            2,
+            "docs2rs.toml: error: input `docs` of API `alpha` does not exist\n  = help: fix the path; it is relative to the current directory\ngeneration failed: 1 error(s), 0 warning(s)\n"
+        )
     );
     let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--config", "abs/docs2rs.toml"]));
     assert_eq!(
         (code, err.as_str()),
-        (2, "abs/docs2rs.toml: error: input `/nonexistent/docs2rs/docs` of API `alpha` does not exist\n  = help: fix the path\ngeneration failed: 1 error(s), 0 warning(s)\n")
+        (
+            2,
+            "abs/docs2rs.toml: error: input `/nonexistent/docs2rs/docs` of API `alpha` does not exist\n  = help: fix the path\ngeneration failed: 1 error(s), 0 warning(s)\n"
+        )
     );
     let (code, _, err) = run(docs2rs().current_dir(dir.join("abs")).args(["generate", "--config", "../docs2rs.toml", "--api", "beta"]));
     assert_eq!(
         (code, err.as_str()),
-        (2, "../docs2rs.toml: error: input `docs` of API `beta` does not exist\n  = help: fix the path; it is relative to ..\ngeneration failed: 1 error(s), 0 warning(s)\n")
+        (
+            2,
+            "../docs2rs.toml: error: input `docs` of API `beta` does not exist\n  = help: fix the path; it is relative to ..\ngeneration failed: 1 error(s), 0 warning(s)\n"
+        )
     );
     assert!(!dir.join("generated").exists(), "nothing written");
 }
@@ -298,7 +313,10 @@ fn only_matching_nothing_anywhere_is_an_error_and_writes_nothing() {
     let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--quiet", "--only", "frobnicate"]));
     assert_eq!(
         (code, err.as_str()),
-        (2, "error: --only frobnicate matches no operation\n  = help: patterns match operation names (snake_case, `*` for any text), e.g. `get_*`; `docs2rs schema` lists them\n")
+        (
+            2,
+            "error: --only frobnicate matches no operation\n  = help: patterns match operation names (snake_case, `*` for any text), e.g. `get_*`; `docs2rs schema` lists them\n"
+        )
     );
     assert!(!dir.join("generated").exists());
 }
@@ -312,7 +330,10 @@ fn out_errors_name_the_out_path() {
     let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--quiet", "--out", "/proc/docs2rs-out"]));
     assert_eq!(
         (code, err.as_str()),
-        (2, "error: cannot create output directory /proc/docs2rs-out: No such file or directory (os error 2)\n  = help: pass --out with a writable directory\n")
+        (
+            2,
+            "error: cannot create output directory /proc/docs2rs-out: No such file or directory (os error 2)\n  = help: pass --out with a writable directory\n"
+        )
     );
 }
 
@@ -321,7 +342,10 @@ fn check_summarises_missing_files_and_repeats_the_users_command() {
     let dir = scratch("check-missing");
     let (code, out, err) = run(docs2rs().current_dir(&dir).args(["check", "--quiet", "--api", "awork", "--out", "client src"]));
     assert_eq!(code, 1, "{err}");
-    assert_eq!(out, "client src/awork.rs is missing, would be created\nclient src/lib.rs is missing, would be created\nclient src/.docs2rs-manifest is missing, would be created\n");
+    assert_eq!(
+        out,
+        "client src/awork.rs is missing, would be created\nclient src/lib.rs is missing, would be created\nclient src/.docs2rs-manifest is missing, would be created\n"
+    );
     assert_eq!(
         err,
         "docs2rs: client src differs from the docs: 0 changed, 3 missing, 0 extra file(s)\n  = help: run `docs2rs generate --quiet --api awork --out 'client src'` and commit the result\n"
@@ -341,7 +365,9 @@ fn ad_hoc_flags_without_input_are_rejected() {
         ("--name", "pc", "the [[api]] table's `name`"),
     ] {
         let (code, _, err) = run(docs2rs().current_dir(repo()).args(["check", flag, value]));
-        let expected = format!("error: {flag} applies only with --input (ad-hoc mode)\n  = help: add --input DOCS to read docs without a config, or set {key} in docs2rs.toml\n");
+        let expected = format!(
+            "error: {flag} applies only with --input (ad-hoc mode)\n  = help: add --input DOCS to read docs without a config, or set {key} in docs2rs.toml\n"
+        );
         assert_eq!((code, err), (2, expected));
     }
 }
