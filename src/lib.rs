@@ -227,15 +227,7 @@ impl Generator {
                     Err(e) => diags.error(Source::new(label, 0), format!("cannot read input: {e}"), None),
                 }
             }
-            let pages = docs.len();
             let mut api = resolve::resolve(cfg, docs, &mut diags);
-            if pages > 0 && api.operations.is_empty() && api.models.is_empty() && api.enums.is_empty() {
-                diags.error(
-                    Source::new(cfg.config_file.clone().unwrap_or_default(), 0),
-                    format!("API `{}` has no operations and no models (from {pages} page(s)); nothing written for it", cfg.name),
-                    Some("the warnings say why each page yielded nothing; check that the inputs are the API's reference docs".to_string()),
-                );
-            }
             if !self.only.is_empty() {
                 let before = api.operations.iter().map(|o| o.name.clone()).collect::<Vec<_>>();
                 resolve::retain_operations(&mut api, &self.only);
@@ -312,6 +304,7 @@ impl Generator {
     /// Everything that would be written, in memory.
     pub fn render(&self) -> Result<Generated, Error> {
         let (apis, diagnostics) = self.schema()?;
+        refuse_empty_apis(&self.config, &apis, &diagnostics)?;
         let template_dir = self.config.output.templates.as_ref().map(|d| self.root.join(d));
         if self.rerun_if_changed {
             if let Some(d) = &template_dir {
@@ -395,6 +388,26 @@ fn types_only_dependencies(code: &str) -> String {
         deps.push("chrono (features \"serde\")");
     }
     deps.join(", ")
+}
+
+/// A client without operations or models is no client: fail rather than write (or
+/// overwrite a good one with) an empty file. The schema alone may still be inspected.
+fn refuse_empty_apis(config: &Config, apis: &[Api], diagnostics: &[Diagnostic]) -> Result<(), Error> {
+    let mut all = diagnostics.to_vec();
+    for api in apis.iter().filter(|a| a.operations.is_empty() && a.models.is_empty() && a.enums.is_empty()) {
+        let file = config.apis.iter().find(|c| c.name == api.name).and_then(|c| c.config_file.clone()).unwrap_or_default();
+        all.push(Diagnostic {
+            source: Source::new(file, 0),
+            severity: Severity::Error,
+            message: format!("API `{}` has no operations and no models (from {} page(s)); nothing written for it", api.name, api.sources.len()),
+            hint: Some("the warnings say why each page yielded nothing; check that the inputs are the API's reference docs".to_string()),
+        });
+    }
+    if all.len() == diagnostics.len() {
+        return Ok(());
+    }
+    all.sort();
+    Err(Error::Diagnostics(all))
 }
 
 /// `--only` matched no operation of any selected API: say so, with near names.
