@@ -365,6 +365,7 @@ impl Generator {
 
     /// Render in memory and compare with the output directory; writes nothing.
     pub fn check(&self) -> Result<(Generated, Vec<Drift>), Error> {
+        output::not_a_file(&self.out_dir()).map_err(Error::Io)?;
         let generated = self.render()?;
         let drift = output::check(&self.out_dir(), &generated.files, &generated.keep);
         Ok((generated, drift))

@@ -94,11 +94,17 @@ pub fn write_all(dir: &Path, files: &Files, keep: &BTreeSet<String>, force: bool
 
 /// Errors about the output directory name the directory (not a file inside it) and the fix.
 fn prepare_dir(dir: &Path) -> Result<(), String> {
-    if dir.exists() && !dir.is_dir() {
-        return Err(format!("output directory {} is a file\n  = help: pass --out with a directory (it is created if missing)", dir.display()));
-    }
+    not_a_file(dir)?;
     fs::create_dir_all(dir).map_err(|e| format!("cannot create output directory {}: {e}\n  = help: pass --out with a writable directory", dir.display()))?;
     Ok(())
+}
+
+/// The output directory may be missing, but must not be a file.
+pub fn not_a_file(dir: &Path) -> Result<(), String> {
+    match dir.exists() && !dir.is_dir() {
+        true => Err(format!("output directory {} is a file\n  = help: pass --out with a directory (it is created if missing)", dir.display())),
+        false => Ok(()),
+    }
 }
 
 fn cannot_write(dir: &Path, name: &str, e: std::io::Error) -> String {

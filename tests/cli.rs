@@ -327,6 +327,8 @@ fn out_errors_name_the_out_path() {
     std::fs::copy(repo().join("seeds/purecloud/UpdateUser.ruby.md"), dir.join("page.md")).unwrap();
     let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--quiet", "--out", "a-file"]));
     assert_eq!((code, err.as_str()), (2, "error: output directory a-file is a file\n  = help: pass --out with a directory (it is created if missing)\n"));
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["check", "--quiet", "--out", "a-file"]));
+    assert_eq!((code, err.as_str()), (2, "error: output directory a-file is a file\n  = help: pass --out with a directory (it is created if missing)\n"));
     let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--quiet", "--out", "/proc/docs2rs-out"]));
     assert_eq!(
         (code, err.as_str()),
