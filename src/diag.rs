@@ -29,7 +29,11 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        write!(f, "{}: {sev}: {}", self.source, self.message)?;
+        // A diagnostic about the run as a whole (`--only`) has no file to point at.
+        if !self.source.file.is_empty() {
+            write!(f, "{}: ", self.source)?;
+        }
+        write!(f, "{sev}: {}", self.message)?;
         if let Some(h) = &self.hint {
             write!(f, "\n  = help: {h}")?;
         }
@@ -83,5 +87,21 @@ impl Diagnostics {
         v.sort();
         v.dedup();
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(file: &str, line: u32) -> String {
+        Diagnostic { source: Source::new(file, line), severity: Severity::Warning, message: "m".into(), hint: None }.to_string()
+    }
+
+    #[test]
+    fn a_location_is_real_or_absent() {
+        assert_eq!(shown("a.md", 3), "a.md:3: warning: m");
+        assert_eq!(shown("docs2rs.toml", 0), "docs2rs.toml: warning: m");
+        assert_eq!(shown("", 0), "warning: m");
     }
 }

@@ -54,8 +54,7 @@ pub enum Error {
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Error::Config(m) => write!(f, "configuration: {m}"),
-            Error::Io(m) => write!(f, "{m}"),
+            Error::Config(m) | Error::Io(m) => write!(f, "error: {m}"),
             Error::Render(m) => write!(f, "rendering: {m}"),
             Error::Diagnostics(ds) => {
                 for d in ds {
@@ -69,6 +68,11 @@ impl std::fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// An error message plus the help line that names the fix, as diagnostics print them.
+pub fn with_help(message: impl std::fmt::Display, help: impl std::fmt::Display) -> String {
+    format!("{message}\n  = help: {help}")
+}
 
 /// What a run produced.
 #[derive(Debug, Default)]
@@ -109,6 +113,12 @@ impl Generator {
     /// Load `docs2rs.toml`; relative paths in it are relative to its directory.
     pub fn from_config_file(path: impl AsRef<Path>) -> Result<Self, Error> {
         let path = path.as_ref();
+        if !path.exists() {
+            return Err(Error::Config(with_help(
+                format!("no config file {}", path.display()),
+                "create one with an [[api]] table (`name`, `inputs`), pass --config FILE, or read docs without a config: docs2rs generate --input DOCS --out DIR",
+            )));
+        }
         let config = Config::load(path).map_err(Error::Config)?;
         let root = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
         Ok(Generator { config, root, config_file: Some(path.to_path_buf()), ..Default::default() })
@@ -183,9 +193,15 @@ impl Generator {
     }
 
     fn selected(&self) -> Result<Vec<&ApiConfig>, Error> {
+        let configured: Vec<&str> = self.config.apis.iter().map(|a| a.name.as_str()).collect();
         for name in &self.apis {
-            if !self.config.apis.iter().any(|a| &a.name == name) {
-                return Err(Error::Config(format!("no API named `{name}` in the configuration")));
+            if !configured.contains(&name.as_str()) {
+                let file = self.config_file.as_ref().map_or("the configuration".to_string(), |f| f.display().to_string());
+                let help = match configured.as_slice() {
+                    [] => "add an [[api]] table with `name` and `inputs`".to_string(),
+                    names => format!("configured APIs: {}", names.join(", ")),
+                };
+                return Err(Error::Config(with_help(format!("no API named `{name}` in {file}"), help)));
             }
         }
         let apis: Vec<&ApiConfig> = self.config.apis.iter().filter(|a| self.apis.is_empty() || self.apis.contains(&a.name)).collect();
@@ -199,6 +215,7 @@ impl Generator {
     pub fn schema(&self) -> Result<(Vec<Api>, Vec<Diagnostic>), Error> {
         let mut diags = Diagnostics::new();
         let mut apis = Vec::new();
+        let mut unmatched = Vec::new();
         for cfg in self.selected()? {
             let mut docs = Vec::new();
             for (path, label, format) in self.input_files(cfg, &mut diags) {
@@ -212,9 +229,18 @@ impl Generator {
             }
             let mut api = resolve::resolve(cfg, docs, &mut diags);
             if !self.only.is_empty() {
-                resolve::retain_operations(&mut api, &self.only, &mut diags);
+                let before = api.operations.iter().map(|o| o.name.clone()).collect::<Vec<_>>();
+                resolve::retain_operations(&mut api, &self.only);
+                // Like an API not selected with --api: its file is left as it is.
+                if api.operations.is_empty() {
+                    unmatched.extend(before);
+                    continue;
+                }
             }
             apis.push(api);
+        }
+        if apis.is_empty() && !self.only.is_empty() && !diags.has_errors() {
+            return Err(Error::Config(only_matches_nothing(&self.only, &unmatched)));
         }
         if self.rerun_if_changed {
             if let Some(c) = &self.config_file {
@@ -234,22 +260,37 @@ impl Generator {
         if cfg.inputs.is_empty() {
             diags.error(Source::new(cfg.config_label(), 0), format!("API `{}` has no inputs", cfg.name), Some("add `inputs = [\"path/to/docs\"]`".to_string()));
         }
+        // Input paths are written in the config file (or on the command line: no location).
+        let at = || Source::new(cfg.config_file.clone().unwrap_or_default(), 0);
         for input in &cfg.inputs {
             let path = self.root.join(input.path());
             let mut files = Vec::new();
             if path.is_dir() {
                 collect_dir(&path, &mut files);
+                if files.is_empty() {
+                    diags.error(
+                        at(),
+                        format!("input folder `{}` of API `{}` holds no doc files", input.path().display(), cfg.name),
+                        Some(format!(
+                            "docs2rs reads files ending in .{} (hidden files skipped); point the input at the folder holding the docs",
+                            DOC_EXTENSIONS.join(", .")
+                        )),
+                    );
+                }
                 if self.rerun_if_changed {
                     println!("cargo:rerun-if-changed={}", path.display());
                 }
             } else if path.is_file() {
                 files.push(path.clone());
             } else {
-                diags.error(
-                    Source::new(input.path().display().to_string(), 0),
-                    format!("input of API `{}` does not exist", cfg.name),
-                    Some(format!("fix the path (relative to {})", self.root.display())),
-                );
+                let help = if input.path().is_absolute() {
+                    "fix the path".to_string()
+                } else if self.root == Path::new(".") {
+                    "fix the path; it is relative to the current directory".to_string()
+                } else {
+                    format!("fix the path; it is relative to {}", self.root.display())
+                };
+                diags.error(at(), format!("input `{}` of API `{}` does not exist", input.path().display(), cfg.name), Some(help));
             }
             files.sort();
             for f in files {
@@ -263,6 +304,7 @@ impl Generator {
     /// Everything that would be written, in memory.
     pub fn render(&self) -> Result<Generated, Error> {
         let (apis, diagnostics) = self.schema()?;
+        refuse_empty_apis(&self.config, &apis, &diagnostics)?;
         let template_dir = self.config.output.templates.as_ref().map(|d| self.root.join(d));
         if self.rerun_if_changed {
             if let Some(d) = &template_dir {
@@ -323,6 +365,7 @@ impl Generator {
 
     /// Render in memory and compare with the output directory; writes nothing.
     pub fn check(&self) -> Result<(Generated, Vec<Drift>), Error> {
+        output::not_a_file(&self.out_dir()).map_err(Error::Io)?;
         let generated = self.render()?;
         let drift = output::check(&self.out_dir(), &generated.files, &generated.keep);
         Ok((generated, drift))
@@ -346,6 +389,40 @@ fn types_only_dependencies(code: &str) -> String {
         deps.push("chrono (features \"serde\")");
     }
     deps.join(", ")
+}
+
+/// A client without operations or models is no client: fail rather than write (or
+/// overwrite a good one with) an empty file. The schema alone may still be inspected.
+fn refuse_empty_apis(config: &Config, apis: &[Api], diagnostics: &[Diagnostic]) -> Result<(), Error> {
+    let mut all = diagnostics.to_vec();
+    for api in apis.iter().filter(|a| a.operations.is_empty() && a.models.is_empty() && a.enums.is_empty()) {
+        let file = config.apis.iter().find(|c| c.name == api.name).and_then(|c| c.config_file.clone()).unwrap_or_default();
+        all.push(Diagnostic {
+            source: Source::new(file, 0),
+            severity: Severity::Error,
+            message: format!("API `{}` has no operations and no models (from {} page(s)); nothing written for it", api.name, api.sources.len()),
+            hint: Some("the warnings say why each page yielded nothing; check that the inputs are the API's reference docs".to_string()),
+        });
+    }
+    if all.len() == diagnostics.len() {
+        return Ok(());
+    }
+    all.sort();
+    Err(Error::Diagnostics(all))
+}
+
+/// `--only` matched no operation of any selected API: say so, with near names.
+fn only_matches_nothing(patterns: &[String], names: &[String]) -> String {
+    let words: Vec<String> = patterns.iter().map(|p| p.replace('*', "").to_lowercase()).filter(|w| !w.is_empty()).collect();
+    let mut near: Vec<&str> = names.iter().filter(|n| words.iter().any(|w| n.contains(w.as_str()))).map(String::as_str).collect();
+    near.sort_unstable();
+    near.dedup();
+    let help = match near.len() {
+        0 => "patterns match operation names (snake_case, `*` for any text), e.g. `get_*`; `docs2rs schema` lists them".to_string(),
+        n if n <= 8 => format!("operations with similar names: {}", near.join(", ")),
+        n => format!("{n} operations contain `{}`, e.g. {}; use `*` to match several", words.join("`, `"), near[..8].join(", ")),
+    };
+    with_help(format!("--only {} matches no operation", patterns.join(" ")), help)
 }
 
 /// One line per API: what was read and what came of it.

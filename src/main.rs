@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use docs2rs::config::{ApiConfig, WireCase};
+use docs2rs::output::DriftKind;
 use docs2rs::schema::AuthScheme;
 use docs2rs::{Error, Generator};
 use std::path::PathBuf;
@@ -25,9 +26,9 @@ struct Common {
     /// Ad-hoc mode without a config: read these files or directories as one API.
     #[arg(long = "input", num_args = 1..)]
     inputs: Vec<PathBuf>,
-    /// Ad-hoc mode: the API (module) name.
-    #[arg(long, default_value = "api")]
-    name: String,
+    /// Ad-hoc mode: the API (module) name (default `api`).
+    #[arg(long)]
+    name: Option<String>,
     /// Ad-hoc mode: the base URL.
     #[arg(long)]
     base_url: Option<String>,
@@ -104,9 +105,10 @@ fn generator(c: &Common, out: Option<&PathBuf>) -> Result<Generator, Error> {
 /// `types_only` switches the client off; unset, `[output] client` decides.
 fn generator_for(c: &Common, out: Option<&PathBuf>, types_only: bool) -> Result<Generator, Error> {
     let mut g = if c.inputs.is_empty() {
+        reject_ad_hoc_flags(c)?;
         Generator::from_config_file(&c.config)?
     } else {
-        let mut api = ApiConfig::new(c.name.clone());
+        let mut api = ApiConfig::new(c.name.clone().unwrap_or_else(|| "api".into()));
         for i in &c.inputs {
             api = api.with_input(i);
         }
@@ -127,6 +129,40 @@ fn generator_for(c: &Common, out: Option<&PathBuf>, types_only: bool) -> Result<
         g = g.with_client(false);
     }
     Ok(g)
+}
+
+/// Flags that describe an ad-hoc API would be silently ignored with a config.
+fn reject_ad_hoc_flags(c: &Common) -> Result<(), Error> {
+    let given = [
+        ("--name", c.name.is_some(), "the [[api]] table's `name`"),
+        ("--base-url", c.base_url.is_some(), "`base_url` in its [[api]] table"),
+        ("--wire-case", c.wire_case.is_some(), "`wire_case` in its [[api]] table"),
+        ("--auth", c.auth.is_some(), "`auth` in its [[api]] table"),
+    ];
+    match given.iter().find(|(_, set, _)| *set) {
+        Some((flag, _, key)) => Err(Error::Config(docs2rs::with_help(
+            format!("{flag} applies only with --input (ad-hoc mode)"),
+            format!("add --input DOCS to read docs without a config, or set {key} in {}", c.config.display()),
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// The user's own command line with `check` turned into `generate`: the drift fix.
+fn generate_command() -> String {
+    let mut words = vec!["docs2rs".to_string()];
+    let mut replaced = false;
+    for a in std::env::args().skip(1) {
+        let a = if !replaced && a == "check" {
+            replaced = true;
+            "generate".to_string()
+        } else {
+            a
+        };
+        let plain = !a.is_empty() && a.chars().all(|ch| ch.is_ascii_alphanumeric() || "-_./=:,@%+".contains(ch));
+        words.push(if plain { a } else { format!("'{}'", a.replace('\'', "'\\''")) });
+    }
+    words.join(" ")
 }
 
 fn print_diagnostics(ds: &[docs2rs::diag::Diagnostic], quiet: bool) {
@@ -178,10 +214,14 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             for d in &drift {
                 print!("{}", d.diff);
             }
+            let count = |k: DriftKind| drift.iter().filter(|d| d.kind == k).count();
             eprintln!(
-                "docs2rs: {} file(s) in {} differ from the docs; run `cargo run --release -- generate` (or `docs2rs generate`) and commit the result",
-                drift.len(),
-                g.out_dir().display()
+                "docs2rs: {} differs from the docs: {} changed, {} missing, {} extra file(s)\n  = help: run `{}` and commit the result",
+                g.out_dir().display(),
+                count(DriftKind::Changed),
+                count(DriftKind::Missing),
+                count(DriftKind::Extra),
+                generate_command()
             );
             Ok(ExitCode::from(1))
         }

@@ -70,6 +70,7 @@ fn foreign_conflicts(dir: &Path, files: &Files, ours: &BTreeSet<String>) -> Vec<
 /// Write `files`; entries of the old manifest in `keep` (other APIs' files) stay as
 /// they are, every other old entry missing from `files` is stale and removed.
 pub fn write_all(dir: &Path, files: &Files, keep: &BTreeSet<String>, force: bool) -> Result<WriteReport, String> {
+    prepare_dir(dir)?;
     let ours = read_manifest(dir);
     let conflicts = foreign_conflicts(dir, files, &ours);
     if !conflicts.is_empty() && !force {
@@ -78,7 +79,7 @@ pub fn write_all(dir: &Path, files: &Files, keep: &BTreeSet<String>, force: bool
     let mut report = WriteReport::default();
     for (name, content) in files {
         let path = dir.join(name);
-        let changed = write_atomic(&path, content.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+        let changed = write_atomic(&path, content.as_bytes()).map_err(|e| cannot_write(dir, name, e))?;
         if changed { &mut report.written } else { &mut report.unchanged }.push(name.clone());
     }
     for stale in ours.iter().filter(|n| !files.contains_key(*n) && !keep.contains(*n)) {
@@ -87,8 +88,27 @@ pub fn write_all(dir: &Path, files: &Files, keep: &BTreeSet<String>, force: bool
         }
     }
     let kept: BTreeSet<String> = ours.intersection(keep).cloned().collect();
-    write_atomic(&dir.join(MANIFEST), manifest_text(files, &kept).as_bytes()).map_err(|e| format!("{}: {e}", dir.display()))?;
+    write_atomic(&dir.join(MANIFEST), manifest_text(files, &kept).as_bytes()).map_err(|e| cannot_write(dir, MANIFEST, e))?;
     Ok(report)
+}
+
+/// Errors about the output directory name the directory (not a file inside it) and the fix.
+fn prepare_dir(dir: &Path) -> Result<(), String> {
+    not_a_file(dir)?;
+    fs::create_dir_all(dir).map_err(|e| format!("cannot create output directory {}: {e}\n  = help: pass --out with a writable directory", dir.display()))?;
+    Ok(())
+}
+
+/// The output directory may be missing, but must not be a file.
+pub fn not_a_file(dir: &Path) -> Result<(), String> {
+    match dir.exists() && !dir.is_dir() {
+        true => Err(format!("output directory {} is a file\n  = help: pass --out with a directory (it is created if missing)", dir.display())),
+        false => Ok(()),
+    }
+}
+
+fn cannot_write(dir: &Path, name: &str, e: std::io::Error) -> String {
+    format!("cannot write {name} in output directory {}: {e}\n  = help: pass --out with a writable directory", dir.display())
 }
 
 /// A manifest is user-editable: never follow an entry out of the output directory.
@@ -101,31 +121,51 @@ fn is_safe_relative(name: &str) -> bool {
 #[derive(Debug)]
 pub struct Drift {
     pub file: String,
+    pub kind: DriftKind,
+    /// A unified diff for a changed file, one line otherwise.
     pub diff: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DriftKind {
+    Changed,
+    /// Would be created.
+    Missing,
+    /// Generated before, no longer: would be removed.
+    Extra,
 }
 
 /// Compare fresh output with what is on disk. Never writes.
 pub fn check(dir: &Path, files: &Files, keep: &BTreeSet<String>) -> Vec<Drift> {
     let mut drifts = Vec::new();
     let label = |name: &str| dir.join(name).display().to_string();
+    let missing = |name: &str| Drift { file: name.into(), kind: DriftKind::Missing, diff: format!("{} is missing, would be created\n", label(name)) };
     for (name, fresh) in files {
-        let old = fs::read_to_string(dir.join(name)).unwrap_or_default();
+        // A missing file is one line, not its whole content as a diff.
+        let Ok(old) = fs::read_to_string(dir.join(name)) else {
+            drifts.push(missing(name));
+            continue;
+        };
         if old != *fresh {
             let l = label(name);
             let diff = TextDiff::from_lines(&old, fresh).unified_diff().context_radius(3).header(&l, &l).to_string();
-            drifts.push(Drift { file: name.clone(), diff });
+            drifts.push(Drift { file: name.clone(), kind: DriftKind::Changed, diff });
         }
     }
     let ours = read_manifest(dir);
     for stale in ours.iter().filter(|n| !files.contains_key(*n) && !keep.contains(*n) && is_safe_relative(n)) {
         if dir.join(stale).exists() {
-            drifts.push(Drift { file: stale.clone(), diff: format!("{} is no longer generated and would be removed\n", label(stale)) });
+            drifts.push(Drift { file: stale.clone(), kind: DriftKind::Extra, diff: format!("{} is no longer generated and would be removed\n", label(stale)) });
         }
     }
     let kept: BTreeSet<String> = ours.intersection(keep).cloned().collect();
     let manifest = manifest_text(files, &kept);
-    if fs::read_to_string(dir.join(MANIFEST)).unwrap_or_default() != manifest {
-        drifts.push(Drift { file: MANIFEST.into(), diff: format!("{} would be updated\n", label(MANIFEST)) });
+    match fs::read_to_string(dir.join(MANIFEST)) {
+        Err(_) => drifts.push(missing(MANIFEST)),
+        Ok(old) if old != manifest => {
+            drifts.push(Drift { file: MANIFEST.into(), kind: DriftKind::Changed, diff: format!("{} would be updated\n", label(MANIFEST)) })
+        }
+        Ok(_) => {}
     }
     drifts
 }
@@ -194,6 +234,23 @@ mod tests {
         assert_eq!(drift.len(), 1);
         assert!(drift[0].diff.contains("-two\n+three\n"), "{}", drift[0].diff);
         assert_eq!(fs::read_to_string(d.join("a.rs")).unwrap(), "one\ntwo\n");
+    }
+
+    #[test]
+    fn check_names_missing_files_without_a_diff() {
+        let d = tmp("missing");
+        let files: Files = [("a.rs".to_string(), "one\ntwo\n".to_string())].into();
+        let drift = check(&d, &files, &BTreeSet::new());
+        assert_eq!(drift[0].diff, format!("{} is missing, would be created\n", d.join("a.rs").display()));
+    }
+
+    #[test]
+    fn an_output_path_that_is_a_file_is_named() {
+        let d = tmp("out-file");
+        let file = d.join("lib.rs");
+        fs::write(&file, "x").unwrap();
+        let err = write_all(&file, &Files::new(), &BTreeSet::new(), false).unwrap_err();
+        assert!(err.starts_with(&format!("output directory {} is a file\n", file.display())), "{err}");
     }
 
     #[test]

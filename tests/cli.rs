@@ -178,3 +178,198 @@ fn types_only_generates_and_checks_models_without_the_client() {
     let (code, _, _) = run(docs2rs().current_dir(&dir).arg("check"));
     assert_eq!(code, 1, "the client output differs from types-only output");
 }
+
+/// An empty scratch directory with `files` (path → content) written into it.
+fn tree(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("docs2rs-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (path, content) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
+    dir
+}
+
+const TWO_APIS: &str = "[[api]]\nname = \"alpha\"\ninputs = [\"docs\"]\n\n[[api]]\nname = \"beta\"\ninputs = [\"docs\"]\n";
+
+#[test]
+fn no_config_says_how_to_make_one_or_go_without() {
+    let dir = tree("no-config", &[]);
+    let (code, _, err) = run(docs2rs().current_dir(&dir).arg("generate"));
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            2,
+            "error: no config file docs2rs.toml\n  = help: create one with an [[api]] table (`name`, `inputs`), pass --config FILE, or read docs without a config: docs2rs generate --input DOCS --out DIR\n"
+        )
+    );
+}
+
+#[test]
+fn an_unknown_api_lists_the_configured_ones() {
+    let dir = tree("unknown-api", &[("docs2rs.toml", TWO_APIS)]);
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--api", "gamma"]));
+    assert_eq!((code, err.as_str()), (2, "error: no API named `gamma` in docs2rs.toml\n  = help: configured APIs: alpha, beta\n"));
+}
+
+#[test]
+fn a_missing_input_points_at_the_config_and_says_what_the_path_is_relative_to() {
+    let absolute = "[[api]]\nname = \"alpha\"\ninputs = [\"/nonexistent/docs2rs/docs\"]\n";
+    let dir = tree("missing-input", &[("docs2rs.toml", TWO_APIS), ("abs/docs2rs.toml", absolute)]);
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--api", "alpha"]));
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            2,
+            "docs2rs.toml: error: input `docs` of API `alpha` does not exist\n  = help: fix the path; it is relative to the current directory\ngeneration failed: 1 error(s), 0 warning(s)\n"
+        )
+    );
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--config", "abs/docs2rs.toml"]));
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            2,
+            "abs/docs2rs.toml: error: input `/nonexistent/docs2rs/docs` of API `alpha` does not exist\n  = help: fix the path\ngeneration failed: 1 error(s), 0 warning(s)\n"
+        )
+    );
+    let (code, _, err) = run(docs2rs().current_dir(dir.join("abs")).args(["generate", "--config", "../docs2rs.toml", "--api", "beta"]));
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            2,
+            "../docs2rs.toml: error: input `docs` of API `beta` does not exist\n  = help: fix the path; it is relative to ..\ngeneration failed: 1 error(s), 0 warning(s)\n"
+        )
+    );
+    assert!(!dir.join("generated").exists(), "nothing written");
+}
+
+#[test]
+fn a_missing_ad_hoc_input_has_no_location() {
+    let dir = tree("missing-adhoc", &[]);
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--input", "/nonexistent/docs2rs/page.md", "--out", "out"]));
+    assert_eq!(
+        (code, err.as_str()),
+        (2, "error: input `/nonexistent/docs2rs/page.md` of API `api` does not exist\n  = help: fix the path\ngeneration failed: 1 error(s), 0 warning(s)\n")
+    );
+    assert!(!dir.join("out").exists());
+}
+
+#[test]
+fn a_folder_without_doc_files_is_an_error_and_writes_nothing() {
+    let dir = tree("empty-folder", &[("docs/openapi.json", "{}"), ("docs/.hidden.md", "# x")]);
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--input", "docs", "--out", "out"]));
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            2,
+            "error: input folder `docs` of API `api` holds no doc files\n  = help: docs2rs reads files ending in .md, .markdown, .txt, .html, .htm, .rst, .adoc, .asciidoc (hidden files skipped); point the input at the folder holding the docs\ngeneration failed: 1 error(s), 0 warning(s)\n"
+        )
+    );
+    assert!(!dir.join("out").exists());
+}
+
+#[test]
+fn an_api_with_no_operations_and_no_models_is_an_error_and_writes_nothing() {
+    let dir = tree("nothing-found", &[("docs/about.md", "# About us\n\nWe make things.\n")]);
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--input", "docs", "--out", "out"]));
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        err,
+        "error: API `api` has no operations and no models (from 1 page(s)); nothing written for it
+  = help: the warnings say why each page yielded nothing; check that the inputs are the API's reference docs
+docs/about.md:1: warning: no operation or model found: the page has 1 heading(s), 1 line(s) of text, 0 table(s), 0 list(s), 0 code block(s) and 0 endpoint line(s); none names an endpoint with parameters or fields (first line: \"About us\")
+  = help: if this is an API reference page, save it as HTML (the markup helps), or add an [[api.operation]] overlay with method and path; pages that are not API references can be removed from the inputs
+generation failed: 1 error(s), 1 warning(s)
+"
+    );
+    assert!(!dir.join("out").exists());
+}
+
+#[test]
+fn only_leaves_the_apis_it_does_not_match_alone() {
+    let dir = scratch("only-others");
+    let (code, _, err) = run(docs2rs().current_dir(&dir).arg("generate"));
+    assert_eq!(code, 0, "{err}");
+    let read = |f: &str| std::fs::read_to_string(dir.join("generated/src").join(f)).unwrap();
+    let (awork, lib, purecloud) = (read("awork.rs"), read("lib.rs"), read("purecloud.rs"));
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--quiet", "--only", "get_user"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains(" 0 removed;"), "{err}");
+    assert_eq!((awork, lib), (read("awork.rs"), read("lib.rs")), "APIs without a match are not rewritten");
+    assert_ne!(purecloud, read("purecloud.rs"), "the matching API is narrowed");
+    assert!(read("purecloud.rs").contains("pub async fn get_user("));
+}
+
+#[test]
+fn only_matching_nothing_anywhere_is_an_error_and_writes_nothing() {
+    let dir = scratch("only-nothing");
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--quiet", "--only", "get_usr", "delete_user_role"]));
+    assert_eq!(
+        (code, err.as_str()),
+        (2, "error: --only get_usr delete_user_role matches no operation\n  = help: operations with similar names: delete_user_roles\n")
+    );
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--quiet", "--only", "frobnicate"]));
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            2,
+            "error: --only frobnicate matches no operation\n  = help: patterns match operation names (snake_case, `*` for any text), e.g. `get_*`; `docs2rs schema` lists them\n"
+        )
+    );
+    assert!(!dir.join("generated").exists());
+}
+
+#[test]
+fn out_errors_name_the_out_path() {
+    let dir = tree("out-file", &[("docs2rs.toml", "[[api]]\nname = \"x\"\ninputs = [\"page.md\"]\n"), ("a-file", "x")]);
+    std::fs::copy(repo().join("seeds/purecloud/UpdateUser.ruby.md"), dir.join("page.md")).unwrap();
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--quiet", "--out", "a-file"]));
+    assert_eq!((code, err.as_str()), (2, "error: output directory a-file is a file\n  = help: pass --out with a directory (it is created if missing)\n"));
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["check", "--quiet", "--out", "a-file"]));
+    assert_eq!((code, err.as_str()), (2, "error: output directory a-file is a file\n  = help: pass --out with a directory (it is created if missing)\n"));
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--quiet", "--out", "/proc/docs2rs-out"]));
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            2,
+            "error: cannot create output directory /proc/docs2rs-out: No such file or directory (os error 2)\n  = help: pass --out with a writable directory\n"
+        )
+    );
+}
+
+#[test]
+fn check_summarises_missing_files_and_repeats_the_users_command() {
+    let dir = scratch("check-missing");
+    let (code, out, err) = run(docs2rs().current_dir(&dir).args(["check", "--quiet", "--api", "awork", "--out", "client src"]));
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        out,
+        "client src/awork.rs is missing, would be created\nclient src/lib.rs is missing, would be created\nclient src/.docs2rs-manifest is missing, would be created\n"
+    );
+    assert_eq!(
+        err,
+        "docs2rs: client src differs from the docs: 0 changed, 3 missing, 0 extra file(s)\n  = help: run `docs2rs generate --quiet --api awork --out 'client src'` and commit the result\n"
+    );
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--quiet", "--api", "awork", "--out", "client src"]));
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["check", "--quiet", "--api", "awork", "--out", "client src"]));
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn ad_hoc_flags_without_input_are_rejected() {
+    for (flag, value, key) in [
+        ("--base-url", "https://api.example.com", "`base_url` in its [[api]] table"),
+        ("--wire-case", "camel", "`wire_case` in its [[api]] table"),
+        ("--auth", "bearer", "`auth` in its [[api]] table"),
+        ("--name", "pc", "the [[api]] table's `name`"),
+    ] {
+        let (code, _, err) = run(docs2rs().current_dir(repo()).args(["check", flag, value]));
+        let expected = format!(
+            "error: {flag} applies only with --input (ad-hoc mode)\n  = help: add --input DOCS to read docs without a config, or set {key} in docs2rs.toml\n"
+        );
+        assert_eq!((code, err), (2, expected));
+    }
+}

@@ -664,11 +664,9 @@ pub fn glob_match(pattern: &str, text: &str) -> bool {
 }
 
 /// Keep the operations matching any pattern, and the models and enums they reach.
-pub fn retain_operations(api: &mut Api, patterns: &[String], diags: &mut Diagnostics) {
+/// An API left without operations is the caller's to skip (it is not rewritten).
+pub fn retain_operations(api: &mut Api, patterns: &[String]) {
     api.operations.retain(|op| patterns.iter().any(|p| glob_match(p, &op.name)));
-    if api.operations.is_empty() {
-        diags.warn(Source::new("--only", 0), format!("--only {} matches no operation of API `{}`", patterns.join(" "), api.name), None);
-    }
     let by_name: BTreeMap<&str, &Model> = api.models.iter().map(|m| (m.name.as_str(), m)).collect();
     let mut reached: BTreeSet<String> = BTreeSet::new();
     let mut stack: Vec<String> = Vec::new();
