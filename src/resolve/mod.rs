@@ -876,8 +876,9 @@ mod tests {
         assert!(api.operations.is_empty());
         assert_eq!(api.incomplete.len(), 1, "kept for an overlay");
         assert!(d.items()[0].message.contains("not generated"));
-        // The hint repeats the method the page states.
-        assert!(d.items()[0].hint.as_deref().unwrap().contains("method = \"GET\""), "{:?}", d.items()[0].hint);
+        // The hint asks only for what the page lacks: the path, not the method it states.
+        let hint = d.items()[0].hint.as_deref().unwrap();
+        assert!(hint.contains("path = \"/…\"") && !hint.contains("method"), "{hint}");
     }
 
     #[test]
