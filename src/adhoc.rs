@@ -129,14 +129,14 @@ impl Missing {
             keys.push(format!("method = \"{}\"   # a guess from the name `{}`: the page states no method", self.method.as_str(), self.name));
         }
         if !self.path_stated {
-            keys.push(format!("path = \"{}\"   # replace {TO_FILL} with the real path segments", self.path));
+            keys.push(format!("path = {}   # replace {TO_FILL} with the real path segments", quoted(&self.path)));
         }
         keys
     }
 
     /// A whole `[[api.operation]]` table.
     pub fn toml_table(&self) -> String {
-        let mut lines = vec!["[[api.operation]]".to_string(), format!("match = \"{}\"", self.matches)];
+        let mut lines = vec!["[[api.operation]]".to_string(), format!("match = {}", quoted(&self.matches))];
         lines.extend(self.toml_keys());
         lines.join("\n")
     }
@@ -161,6 +161,11 @@ pub fn unroutable_hint(missing: &Missing, cfg: &ApiConfig, existing: Option<&Ope
         (true, None) => format!("run again with{} (replace {TO_FILL} with the real path segments)", indent(vec![missing.flag()])),
         (true, Some(_)) => format!("run again with{}\n  or {in_file}", indent(vec![missing.flag()])),
     }
+}
+
+/// A TOML basic string (a JSON string uses the same escapes).
+pub(crate) fn quoted(s: &str) -> String {
+    serde_json::Value::String(s.to_string()).to_string()
 }
 
 /// The shortest `/`-separated suffix of `file` that no other source ends with.

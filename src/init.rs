@@ -22,8 +22,7 @@ pub struct Setup<'a> {
 
 /// The text of the config file.
 pub fn config_text(api: &Api, setup: &Setup) -> String {
-    // A JSON string is a TOML basic string: the same escapes.
-    let q = |s: &str| serde_json::Value::String(s.to_string()).to_string();
+    let q = crate::adhoc::quoted;
     let mut out = vec![
         format!("# docs2rs.toml for these docs, by {}. Paths are relative to this file.", crate::GENERATOR),
         "# `docs2rs generate` writes the client; `docs2rs check` says whether it is up to date.".into(),

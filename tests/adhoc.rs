@@ -229,3 +229,21 @@ fn init_into_another_directory_writes_inputs_relative_to_the_config() {
     let abs = dir.join(PAGE).to_string_lossy().replace('\\', "/");
     assert!(config.contains(&format!("inputs = [\"{abs}\"]")), "{config}");
 }
+
+#[test]
+fn a_config_overlay_that_lacks_the_path_gets_only_the_path_added() {
+    let dir = scratch("overlay-keys");
+    let config = "[[api]]\nname = \"tasks\"\ninputs = [\"create-task.fern.txt\"]\n\n[[api.operation]]\nmatch = \"create-task.fern.txt\"\nname = \"add_task\"\n";
+    std::fs::write(dir.join("docs2rs.toml"), config).unwrap();
+    let (code, err) = run(docs2rs(&dir).args(["generate", "--out", "out"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.starts_with(
+            "create-task.fern.txt:1: warning: operation `create_task` not generated: the page does not state its HTTP path; its parameters are kept for an overlay
+  = help: add to the [[api.operation]] at docs2rs.toml:5:
+    path = \"/…/{workspaceId}\"   # replace … with the real path segments
+"
+        ),
+        "{err}"
+    );
+}
