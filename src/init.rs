@@ -129,6 +129,12 @@ pub fn write(inputs: &[std::path::PathBuf], name: &str, file: &Path, force: bool
         root: Path::new("."),
     };
     crate::output::write_atomic(file, config_text(&api, &setup).as_bytes()).map_err(|e| Error::Io(format!("{}: {e}", file.display())))?;
+    if inputs.is_empty() {
+        return Ok(format!(
+            "docs2rs: wrote {}; list your docs under `inputs` (or run `docs2rs init --input PATH...`), then run `docs2rs generate`",
+            file.display()
+        ));
+    }
     let fill = match api.incomplete.len() {
         0 => String::new(),
         n => format!("; fill in the {n} overlay(s) for pages without a method or path"),

@@ -247,3 +247,13 @@ fn a_config_overlay_that_lacks_the_path_gets_only_the_path_added() {
         "{err}"
     );
 }
+
+#[test]
+fn init_without_inputs_writes_a_skeleton_and_says_what_to_add() {
+    let dir = scratch("init-empty");
+    let (code, err) = run(docs2rs(&dir).arg("init"));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err, "docs2rs: wrote docs2rs.toml; list your docs under `inputs` (or run `docs2rs init --input PATH...`), then run `docs2rs generate`\n");
+    let config = std::fs::read_to_string(dir.join("docs2rs.toml")).unwrap();
+    assert!(config.contains("\ninputs = []   # files or folders"), "{config}");
+}
