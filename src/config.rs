@@ -93,6 +93,9 @@ pub struct ApiConfig {
     /// The config file this came from, for diagnostics (`docs2rs.toml` when built in code).
     #[serde(skip)]
     pub config_file: Option<String>,
+    /// The inputs came from `--input`: hints name `--operation` flags.
+    #[serde(skip)]
+    pub command_line: bool,
 }
 
 impl ApiConfig {
@@ -188,6 +191,9 @@ pub struct OperationOverlay {
     /// Where this overlay is in the config file, for diagnostics (0 when built in code).
     #[serde(skip)]
     pub line: u32,
+    /// Given as `--operation` on the command line, not in a config file.
+    #[serde(skip)]
+    pub from_flag: bool,
 }
 
 impl Config {

@@ -14,11 +14,13 @@
 //!     .unwrap();
 //! ```
 
+pub mod adhoc;
 pub mod config;
 pub mod diag;
 pub mod fidelity;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod init;
 pub mod naming;
 pub mod openapi;
 pub mod output;
@@ -87,6 +89,8 @@ pub struct Generated {
     pub notes: Vec<String>,
     /// Set by [`Generator::generate`].
     pub report: Option<WriteReport>,
+    /// The APIs as resolved (what `init` and the ad-hoc hints read).
+    pub apis: Vec<Api>,
 }
 
 /// The settings builder: a config (from `docs2rs.toml` or built in code) plus run options.
@@ -124,6 +128,10 @@ impl Generator {
         Ok(Generator { config, root, config_file: Some(path.to_path_buf()), ..Default::default() })
     }
 
+    /// The configuration, for settings given outside it (the command line's flags).
+    pub fn config_mut(&mut self) -> &mut Config {
+        &mut self.config
+    }
     pub fn with_config(mut self, config: Config) -> Self {
         self.config = config;
         self
@@ -352,7 +360,7 @@ impl Generator {
                 files.insert("lib.rs".into(), renderer.render_lib(&modules, GENERATOR, client).map_err(Error::Render)?);
             }
         }
-        Ok(Generated { files, keep, diagnostics, notes, report: None })
+        Ok(Generated { files, keep, diagnostics, notes, report: None, apis })
     }
 
     /// Render and write to the output directory.

@@ -1,7 +1,7 @@
 //! The `docs2rs` command line: generate, check, schema, openapi.
 
 use clap::{Parser, Subcommand};
-use docs2rs::config::{ApiConfig, WireCase};
+use docs2rs::config::{OperationOverlay, WireCase};
 use docs2rs::output::DriftKind;
 use docs2rs::schema::AuthScheme;
 use docs2rs::{Error, Generator};
@@ -17,9 +17,10 @@ struct Cli {
 
 #[derive(clap::Args, Clone)]
 struct Common {
-    /// Config file; relative paths in it are relative to its directory.
-    #[arg(long, default_value = "docs2rs.toml")]
-    config: PathBuf,
+    /// Config file (default docs2rs.toml); relative paths in it are relative to its
+    /// directory. With --input, its settings and overlays apply to those inputs.
+    #[arg(long)]
+    config: Option<PathBuf>,
     /// Only these APIs (repeatable). Default: all configured APIs.
     #[arg(long = "api")]
     apis: Vec<String>,
@@ -38,6 +39,10 @@ struct Common {
     /// Ad-hoc mode: auth scheme (none, bearer, basic).
     #[arg(long, value_parser = parse_auth)]
     auth: Option<AuthScheme>,
+    /// An overlay for a page that states no method or path (repeatable):
+    /// `page.txt=POST /workspaces/{workspaceId}/tasks`.
+    #[arg(long = "operation", value_name = "MATCH=METHOD PATH", value_parser = docs2rs::adhoc::parse_operation_flag)]
+    operations: Vec<OperationOverlay>,
     /// Only these operations (`*` wildcards) and the models they reach.
     #[arg(long, num_args = 1..)]
     only: Vec<String>,
@@ -75,6 +80,22 @@ enum Command {
         #[arg(long)]
         types_only: bool,
     },
+    /// Write a commented docs2rs.toml for these docs: what was found in them, and an
+    /// overlay to fill in for each page that states no method or path.
+    Init {
+        /// Files or directories of API docs.
+        #[arg(long = "input", num_args = 1..)]
+        inputs: Vec<PathBuf>,
+        /// The config file to write.
+        #[arg(long, default_value = "docs2rs.toml")]
+        out: PathBuf,
+        /// The API (module) name.
+        #[arg(long, default_value = "api")]
+        name: String,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the intermediate schema as JSON.
     Schema {
         #[command(flatten)]
@@ -104,24 +125,32 @@ fn generator(c: &Common, out: Option<&PathBuf>) -> Result<Generator, Error> {
 
 /// `types_only` switches the client off; unset, `[output] client` decides.
 fn generator_for(c: &Common, out: Option<&PathBuf>, types_only: bool) -> Result<Generator, Error> {
-    let mut g = if c.inputs.is_empty() {
+    if c.inputs.is_empty() {
         reject_ad_hoc_flags(c)?;
-        Generator::from_config_file(&c.config)?
-    } else {
-        let mut api = ApiConfig::new(c.name.clone().unwrap_or_else(|| "api".into()));
-        for i in &c.inputs {
-            api = api.with_input(i);
-        }
-        api.base_url = c.base_url.clone();
-        api.wire_case = c.wire_case.unwrap_or_default();
-        api.auth = c.auth.unwrap_or_default();
-        let g = Generator::new().with_api(api);
-        if out.is_none() {
-            return Err(Error::Config("ad-hoc mode (--input) needs --out DIR".into()));
-        }
-        g
+    }
+    let flags = docs2rs::adhoc::CommandLine {
+        inputs: c.inputs.clone(),
+        name: c.name.clone(),
+        base_url: c.base_url.clone(),
+        wire_case: c.wire_case,
+        auth: c.auth,
+        operations: c.operations.clone(),
     };
-    g = g.with_only_apis(c.apis.clone()).with_only_operations(c.only.clone()).with_deny_warnings(c.deny_warnings);
+    let mut g = match &c.config {
+        None if !c.inputs.is_empty() => {
+            if out.is_none() {
+                return Err(Error::Config("ad-hoc mode (--input) needs --out DIR (or --config FILE)".into()));
+            }
+            Generator::new()
+        }
+        config => Generator::from_config_file(config.clone().unwrap_or_else(|| PathBuf::from("docs2rs.toml")))?,
+    };
+    let mut apis = c.apis.clone();
+    if !c.inputs.is_empty() || !c.operations.is_empty() {
+        let root = c.config.as_deref().and_then(|p| p.parent()).filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new(".")).to_path_buf();
+        apis = vec![flags.apply(g.config_mut(), &c.apis, &root).map_err(Error::Config)?];
+    }
+    g = g.with_only_apis(apis).with_only_operations(c.only.clone()).with_deny_warnings(c.deny_warnings);
     if let Some(o) = out {
         g = g.with_out_dir(o);
     }
@@ -142,7 +171,10 @@ fn reject_ad_hoc_flags(c: &Common) -> Result<(), Error> {
     match given.iter().find(|(_, set, _)| *set) {
         Some((flag, _, key)) => Err(Error::Config(docs2rs::with_help(
             format!("{flag} applies only with --input (ad-hoc mode)"),
-            format!("add --input DOCS to read docs without a config, or set {key} in {}", c.config.display()),
+            format!(
+                "add --input DOCS to read docs without a config, or set {key} in {}",
+                c.config.as_deref().unwrap_or(std::path::Path::new("docs2rs.toml")).display()
+            ),
         ))),
         None => Ok(()),
     }
@@ -200,6 +232,17 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 report.removed.len(),
                 done.diagnostics.len()
             );
+            // Ad-hoc runs that left pages out: the config that keeps the fix in a file.
+            let ad_hoc = common.config.is_none() && !common.inputs.is_empty();
+            let pasteable =
+                done.apis.iter().filter(|_| ad_hoc).find_map(|api| docs2rs::init::ad_hoc_config(api, &common.inputs, &common.operations, &g.out_dir()));
+            if let Some(text) = pasteable {
+                eprintln!("docs2rs: or keep the settings in a file: save this as docs2rs.toml, replace each …, and run `docs2rs generate`:\n\n{text}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init { inputs, out, name, force } => {
+            eprintln!("{}", docs2rs::init::write(&inputs, &name, &out, force)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { common, out, types_only } => {

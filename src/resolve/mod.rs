@@ -43,7 +43,7 @@ pub fn resolve(cfg: &ApiConfig, mut docs: Vec<(String, ParsedDoc)>, diags: &mut 
     // Overlay names apply last: every other key in the config names operations as documented.
     let renames = apply_overlays(&mut api, &cfg.operations, cfg.config_label(), diags);
     normalize_paths(&mut api, diags);
-    drop_unroutable(&mut api, diags);
+    drop_unroutable(&mut api, cfg, diags);
     link_path_params(&mut api, diags);
     bodies::form_bodies(&mut api, diags);
     bodies::one_body(&mut api, diags);
@@ -294,7 +294,7 @@ fn same_model(a: &Model, b: &Model) -> bool {
     a.fields.len() == b.fields.len() && a.fields.iter().zip(&b.fields).all(|(x, y)| x.name == y.name && x.ty == y.ty && x.required == y.required)
 }
 
-fn overlay_matches(o: &Operation, pattern: &str) -> bool {
+pub(crate) fn overlay_matches(o: &Operation, pattern: &str) -> bool {
     let file = o.source.file.replace('\\', "/");
     o.name == pattern || o.summary.as_deref() == Some(pattern) || file == pattern || file.ends_with(&format!("/{pattern}"))
 }
@@ -304,6 +304,14 @@ fn overlay_matches(o: &Operation, pattern: &str) -> bool {
 fn apply_overlays(api: &mut Api, overlays: &[OperationOverlay], config: &str, diags: &mut Diagnostics) -> BTreeMap<(Source, String), String> {
     let mut renames = BTreeMap::new();
     for ov in overlays {
+        let at = if ov.from_flag { Source::new("--operation", 0) } else { Source::new(config, ov.line) };
+        if let Some(p) = ov.path.as_ref().filter(|p| p.contains(crate::adhoc::TO_FILL)) {
+            diags.warn(
+                at.clone(),
+                format!("the path `{p}` of overlay `{}` still holds `{}`; not applied", ov.matches, crate::adhoc::TO_FILL),
+                Some(format!("replace `{}` with the real path segments from the API's reference", crate::adhoc::TO_FILL)),
+            );
+        }
         let mut hit = false;
         for op in api.operations.iter_mut().filter(|o| overlay_matches(o, &ov.matches)) {
             hit = true;
@@ -315,7 +323,7 @@ fn apply_overlays(api: &mut Api, overlays: &[OperationOverlay], config: &str, di
                 op.method = Some(m);
                 op.overlaid.push("method".into());
             }
-            if let Some(p) = &ov.path {
+            if let Some(p) = ov.path.as_ref().filter(|p| !p.contains(crate::adhoc::TO_FILL)) {
                 op.path = Some(p.clone());
                 op.overlaid.push("path".into());
             }
@@ -326,7 +334,7 @@ fn apply_overlays(api: &mut Api, overlays: &[OperationOverlay], config: &str, di
         }
         if !hit {
             diags.warn(
-                Source::new(config, ov.line),
+                at,
                 format!("operation overlay `{}` matches no documented operation of API `{}`", ov.matches, api.name),
                 Some("match an operation's documented name, its title, or its file name".to_string()),
             );
@@ -417,27 +425,19 @@ fn sample_only(m: &Model) -> bool {
 }
 
 /// Operations without a method or path cannot be called; keep their models, say what to add.
-fn drop_unroutable(api: &mut Api, diags: &mut Diagnostics) {
-    let api_name = api.name.clone();
+fn drop_unroutable(api: &mut Api, cfg: &ApiConfig, diags: &mut Diagnostics) {
     let (routable, incomplete): (Vec<Operation>, Vec<Operation>) =
         std::mem::take(&mut api.operations).into_iter().partition(|op| op.method.is_some() && op.path.is_some());
     api.operations = routable;
     for op in &incomplete {
-        let missing: Vec<&str> = [(op.method.is_none(), "method"), (op.path.is_none(), "path")].into_iter().filter_map(|(m, what)| m.then_some(what)).collect();
-        let file = op.source.file.rsplit(['/', '\\']).next().unwrap_or(&op.source.file).to_string();
-        // Repeat what the page states; placeholders for the path parameters it documents.
-        let method = match op.method {
-            Some(m) => format!("method = \"{}\"", m.as_str()),
-            None => "method = \"GET\"   # the real method".to_string(),
-        };
-        let holes: Vec<String> = op.params.iter().filter(|p| p.location == Location::Path).map(|p| format!("/{{{}}}", p.name)).collect();
-        let path = op.path.clone().unwrap_or_else(|| format!("/the/path{}", holes.concat()));
+        let what: Vec<&str> = [(op.method.is_none(), "method"), (op.path.is_none(), "path")].into_iter().filter_map(|(m, what)| m.then_some(what)).collect();
+        let same_page = api.operations.iter().chain(&incomplete).filter(|o| o.source.file == op.source.file).count();
+        let missing = crate::adhoc::Missing::of(op, &api.sources, same_page);
+        let existing = cfg.operations.iter().find(|ov| overlay_matches(op, &ov.matches));
         diags.warn(
             op.source.clone(),
-            format!("operation `{}` not generated: the page does not state its HTTP {}; its parameters are kept for an overlay", op.name, missing.join(" or ")),
-            Some(format!(
-                "add to docs2rs.toml under [[api]] name = \"{api_name}\":\n    [[api.operation]]\n    match = \"{file}\"\n    {method}\n    path = \"{path}\""
-            )),
+            format!("operation `{}` not generated: the page does not state its HTTP {}; its parameters are kept for an overlay", op.name, what.join(" or ")),
+            Some(crate::adhoc::unroutable_hint(&missing, cfg, existing)),
         );
     }
     api.incomplete = incomplete;
@@ -874,8 +874,9 @@ mod tests {
         assert!(api.operations.is_empty());
         assert_eq!(api.incomplete.len(), 1, "kept for an overlay");
         assert!(d.items()[0].message.contains("not generated"));
-        // The hint repeats the method the page states.
-        assert!(d.items()[0].hint.as_deref().unwrap().contains("method = \"GET\""), "{:?}", d.items()[0].hint);
+        // The hint asks only for what the page lacks: the path, not the method it states.
+        let hint = d.items()[0].hint.as_deref().unwrap();
+        assert!(hint.contains("path = \"/…\"") && !hint.contains("method"), "{hint}");
     }
 
     #[test]
