@@ -103,6 +103,7 @@ pub struct Generator {
     client: Option<bool>,
     deny_warnings: bool,
     rerun_if_changed: bool,
+    cargo_warnings: Option<bool>,
     force: bool,
     only: Vec<String>,
     apis: Vec<String>,
@@ -174,6 +175,13 @@ impl Generator {
     /// Print `cargo:rerun-if-changed` for every input, template and the config (build.rs).
     pub fn with_cargo_rerun_if_changed(mut self, on: bool) -> Self {
         self.rerun_if_changed = on;
+        self
+    }
+    /// Print every diagnostic of a successful run as `cargo:warning=` lines, so a build
+    /// script's user sees skipped pages (default: on with [`Self::with_cargo_rerun_if_changed`]).
+    /// A failed run's diagnostics are in its [`Error`].
+    pub fn with_cargo_warnings(mut self, on: bool) -> Self {
+        self.cargo_warnings = Some(on);
         self
     }
     /// Overwrite files in the output directory that docs2rs did not create.
@@ -258,6 +266,11 @@ impl Generator {
         let sorted = diags.sorted();
         if diags.has_errors() || (self.deny_warnings && diags.warnings() > 0) {
             return Err(Error::Diagnostics(sorted));
+        }
+        if self.cargo_warnings.unwrap_or(self.rerun_if_changed) {
+            for line in cargo_warnings(&sorted) {
+                println!("{line}");
+            }
         }
         Ok((apis, sorted))
     }
@@ -378,6 +391,11 @@ impl Generator {
         let drift = output::check(&self.out_dir(), &generated.files, &generated.keep);
         Ok((generated, drift))
     }
+}
+
+/// `cargo:warning=` lines for diagnostics: one per line of each (Cargo takes one line).
+pub fn cargo_warnings(diagnostics: &[Diagnostic]) -> Vec<String> {
+    diagnostics.iter().flat_map(|d| d.to_string().lines().map(|l| format!("cargo:warning={l}")).collect::<Vec<_>>()).collect()
 }
 
 /// The one-line reports of the APIs (what `wire_case = "auto"` chose, and why).

@@ -1,7 +1,6 @@
 //! Writing generated files: atomically, only when changed, never clobbering files
 //! docs2rs did not create, and removing stale ones it did create.
 
-use similar::TextDiff;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Write;
@@ -147,9 +146,7 @@ pub fn check(dir: &Path, files: &Files, keep: &BTreeSet<String>) -> Vec<Drift> {
             continue;
         };
         if old != *fresh {
-            let l = label(name);
-            let diff = TextDiff::from_lines(&old, fresh).unified_diff().context_radius(3).header(&l, &l).to_string();
-            drifts.push(Drift { file: name.clone(), kind: DriftKind::Changed, diff });
+            drifts.push(Drift { file: name.clone(), kind: DriftKind::Changed, diff: diff(&label(name), &old, fresh) });
         }
     }
     let ours = read_manifest(dir);
@@ -168,6 +165,18 @@ pub fn check(dir: &Path, files: &Files, keep: &BTreeSet<String>) -> Vec<Drift> {
         Ok(_) => {}
     }
     drifts
+}
+
+/// How `old` differs from `fresh`: a unified diff.
+#[cfg(feature = "check")]
+fn diff(label: &str, old: &str, fresh: &str) -> String {
+    similar::TextDiff::from_lines(old, fresh).unified_diff().context_radius(3).header(label, label).to_string()
+}
+
+/// Built without `similar` (feature `check`): the file is named, the lines are not.
+#[cfg(not(feature = "check"))]
+fn diff(label: &str, _old: &str, _fresh: &str) -> String {
+    format!("{label} differs from a fresh generation (docs2rs built without its `check` feature shows no diff)\n")
 }
 
 #[cfg(test)]
@@ -225,6 +234,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "check")]
     fn check_reports_a_unified_diff_and_writes_nothing() {
         let d = tmp("check");
         let files: Files = [("a.rs".to_string(), "one\ntwo\n".to_string())].into();

@@ -1,21 +1,15 @@
-//! Generates the PureCloud client from the seed docs into OUT_DIR on every build
-//! where the docs changed (docs2rs prints `cargo:rerun-if-changed` for each input).
-
-use docs2rs::Generator;
-use docs2rs::config::{ApiConfig, WireCase};
-use docs2rs::schema::AuthScheme;
+// build.rs
+use docs2rs::{Generator, config::ApiConfig, schema::AuthScheme};
 
 fn main() {
-    let out_dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
-    let api = ApiConfig::new("purecloud").with_input("../../seeds/purecloud").with_wire_case(WireCase::Camel).with_auth(AuthScheme::Bearer);
-    let result = Generator::new().with_api(api).with_out_dir(out_dir).with_lib(false).with_cargo_rerun_if_changed(true).generate();
-    match result {
-        Ok(done) => {
-            for d in &done.diagnostics {
-                // Cargo shows these lines as build warnings.
-                println!("cargo:warning={}", d.to_string().replace('\n', " "));
-            }
-        }
-        Err(e) => panic!("docs2rs failed:\n{e}"),
-    }
+    let out = std::env::var_os("OUT_DIR").unwrap();
+    Generator::new()
+        // wire names: learned from the docs (`.with_wire_case(WireCase::Camel)` to set them)
+        .with_api(ApiConfig::new("purecloud").with_input("docs/purecloud").with_auth(AuthScheme::Bearer))
+        .with_out_dir(out)
+        .with_lib(false)
+        .with_cargo_rerun_if_changed(true) // one line per input, template and config
+        .with_cargo_warnings(true) // skipped pages and other diagnostics as build warnings
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
 }

@@ -12,6 +12,7 @@
 
 pub mod blocks;
 pub mod fern;
+#[cfg(feature = "html")]
 pub mod html;
 pub mod lower;
 pub mod page;
@@ -83,7 +84,7 @@ pub fn parse_document(file: &str, bytes: &[u8], format: Option<Format>, diags: &
     let forced = format.is_some();
     let format = format.or_else(|| detect(&text));
     match format {
-        Some(Format::Html) => html::parse(file, &text, diags),
+        Some(Format::Html) => html_page(file, &text, diags),
         Some(Format::SwaggerMarkdown) => refined(file, &text, diags, swagger_md::parse),
         Some(Format::Fern) if forced => refined(file, &text, diags, fern::parse),
         Some(Format::Readme) if forced => refined(file, &text, diags, readme::parse),
@@ -99,6 +100,22 @@ pub fn parse_document(file: &str, bytes: &[u8], format: Option<Format>, diags: &
             page::read(file, &lower::blocks(&text, syntax), diags)
         }
     }
+}
+
+#[cfg(feature = "html")]
+fn html_page(file: &str, text: &str, diags: &mut Diagnostics) -> ParsedDoc {
+    html::parse(file, text, diags)
+}
+
+/// Built without the HTML reader (scraper): the page is reported, not read as text.
+#[cfg(not(feature = "html"))]
+fn html_page(file: &str, _text: &str, diags: &mut Diagnostics) -> ParsedDoc {
+    diags.error(
+        Source::new(file, 1),
+        "HTML page not read: this docs2rs was built without its `html` feature".to_string(),
+        Some("add `features = [\"html\"]` to the docs2rs dependency, or give docs2rs the page's text or markdown".to_string()),
+    );
+    ParsedDoc::default()
 }
 
 /// A flavour's reading, or the page reader's when the flavour finds nothing.
@@ -123,6 +140,7 @@ fn refined(file: &str, text: &str, diags: &mut Diagnostics, flavour: fn(&str, &s
 
 /// Blocks of an HTML page: the SDK-doc interpreter when they look like SDK docs and it
 /// reads something, else the page reader.
+#[cfg(feature = "html")]
 pub(crate) fn read_blocks(file: &str, blocks: &[blocks::Block], sdk_docs: bool, diags: &mut Diagnostics) -> ParsedDoc {
     if sdk_docs {
         let mut own = Diagnostics::new();
@@ -204,4 +222,23 @@ fn repair_mojibake(file: &str, text: String, diags: &mut Diagnostics) -> String 
         Some("save the page as UTF-8 straight from the browser".to_string()),
     );
     PAIRS.iter().fold(text, |t, (bad, good)| t.replace(bad, good))
+}
+
+#[cfg(all(test, not(feature = "html")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_page_without_the_html_feature_is_an_error_not_an_empty_read() {
+        let mut d = Diagnostics::new();
+        let doc = parse_document("docs/users.html", b"<!DOCTYPE html><html><body><h1>Users</h1></body></html>", None, &mut d);
+        assert_eq!(doc, ParsedDoc::default());
+        let texts: Vec<String> = d.items().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            texts,
+            [
+                "docs/users.html:1: error: HTML page not read: this docs2rs was built without its `html` feature\n  = help: add `features = [\"html\"]` to the docs2rs dependency, or give docs2rs the page's text or markdown"
+            ]
+        );
+    }
 }

@@ -3,6 +3,7 @@
 mod docs;
 mod errors;
 mod forms;
+mod locate;
 mod paging;
 mod view;
 
@@ -88,9 +89,8 @@ impl Renderer {
 /// syn validates (a template bug must not produce broken code), prettyplease formats.
 pub fn format_rust(code: &str, what: &str) -> Result<String, String> {
     let file = syn::parse_file(code).map_err(|e| {
-        let line = e.span().start().line;
-        let context: Vec<&str> = code.lines().skip(line.saturating_sub(3)).take(5).collect();
-        format!("generated code for `{what}` does not parse ({e}) at line {line}:\n{}", context.join("\n"))
+        let place = locate::first_broken_item(code).unwrap_or_else(|| "the file as a whole does not parse".into());
+        format!("generated code for `{what}` does not parse ({e}); {place}")
     })?;
     let out = space_items(&prettyplease::unparse(&file));
     if code.len() > 4 << 20 {

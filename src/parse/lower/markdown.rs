@@ -445,7 +445,7 @@ impl Builder {
                     // Markdown inside an HTML block stays text to a markdown reader; a page
                     // converted from HTML to markdown keeps its links that way
                     // (`<div>[Up](#__Methods) get /pets</div>`).
-                    let blocks = super::html::fragment_blocks(&html, line).into_iter().map(|b| match b {
+                    let blocks = super::fragment_blocks(&html, line).into_iter().map(|b| match b {
                         Block::Paragraph { inline, line } if inline.text.contains("](") && inline.link.is_none() => {
                             Block::Paragraph { inline: inline_markdown(&inline.text), line }
                         }

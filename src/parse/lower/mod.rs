@@ -6,6 +6,7 @@
 
 pub mod apidoc;
 pub mod asciidoc;
+#[cfg(feature = "html")]
 pub mod html;
 pub mod markdown;
 pub mod script;
@@ -124,10 +125,73 @@ pub fn blocks(text: &str, syntax: Syntax) -> Vec<Block> {
         return apidoc::blocks(text);
     }
     match syntax {
+        #[cfg(feature = "html")]
         Syntax::Html => html::blocks(&scraper::Html::parse_document(text)),
+        #[cfg(not(feature = "html"))]
+        Syntax::Html => text::blocks(&strip_tags(text)),
         Syntax::Markdown => markdown::blocks(text),
         Syntax::Text => text::blocks(text),
     }
+}
+
+/// An HTML block inside markdown starting at `first_line`, as blocks.
+#[cfg(feature = "html")]
+pub fn fragment_blocks(html: &str, first_line: u32) -> Vec<Block> {
+    html::fragment_blocks(html, first_line)
+}
+
+/// Without the HTML reader an HTML block inside markdown is read as its text, one
+/// paragraph per line; a line that is one `<h1>`…`<h6>` element stays a heading
+/// (Widdershins writes `<h3 id="x">Parameters</h3>`).
+#[cfg(not(feature = "html"))]
+pub fn fragment_blocks(html: &str, first_line: u32) -> Vec<Block> {
+    let mut out = Vec::new();
+    for (i, raw) in without_comments(html).lines().enumerate() {
+        let text = strip_tags(raw);
+        let (text, line) = (text.trim(), first_line + i as u32);
+        if text.is_empty() {
+            continue;
+        }
+        let inline = crate::parse::blocks::Inline::plain(text);
+        let level = raw.trim_start().strip_prefix("<h").and_then(|r| r.chars().next()).and_then(|c| c.to_digit(10)).filter(|l| (1..=6).contains(l));
+        out.push(match level {
+            Some(level) => Block::Heading { level: level as u8, inline, line },
+            None => Block::Paragraph { inline, line },
+        });
+    }
+    out
+}
+
+/// `<!-- … -->` removed, its line breaks kept (so lines keep their numbers).
+#[cfg(not(feature = "html"))]
+fn without_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find("-->").map_or(rest.len(), |e| start + e + 3);
+        out.extend(rest[start..end].chars().filter(|&c| c == '\n'));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Text without its tags (line breaks kept); the common entities decoded.
+#[cfg(not(feature = "html"))]
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            '\n' => out.push('\n'),
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")].iter().fold(out, |s, (from, to)| s.replace(from, to))
 }
 
 #[cfg(test)]
@@ -153,5 +217,16 @@ mod tests {
         assert_eq!(syntax("Users\n=====\n\nSee `Pets <pets.html>`_ and **x** **y** **z**\n"), Syntax::Text);
         assert_eq!(syntax("Pets\n# With shell, you can pass the header\ncurl x\n"), Syntax::Text);
         assert_eq!(syntax("  • name (string): x\n  • id (integer)\n# Title\n"), Syntax::Text);
+    }
+
+    #[test]
+    #[cfg(not(feature = "html"))]
+    fn html_blocks_in_markdown_without_the_html_reader() {
+        use crate::parse::blocks::Inline;
+        let blocks = fragment_blocks("<!-- a\nb -->\n<h2 id=\"x\">Book</h2>\n<p>A &amp; <b>B</b></p>\n", 10);
+        assert_eq!(
+            blocks,
+            [Block::Heading { level: 2, inline: Inline::plain("Book"), line: 12 }, Block::Paragraph { inline: Inline::plain("A & B"), line: 13 }]
+        );
     }
 }

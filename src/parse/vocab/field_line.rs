@@ -141,6 +141,7 @@ pub(crate) fn split_field_line(line: &str) -> Option<FieldLine> {
 }
 
 /// Parse `type suffix*` when the name is known (HTML badges, joined by spaces).
+#[cfg(feature = "html")]
 pub(crate) fn parse_type_and_suffixes(text: &str) -> Option<(TypeWords, Suffixes)> {
     let text = text.trim();
     if text.len() > MAX_FIELD_LINE {
