@@ -90,6 +90,9 @@ pub struct ApiConfig {
     /// Facts the pages omit, per operation.
     #[serde(default, rename = "operation")]
     pub operations: Vec<OperationOverlay>,
+    /// The live site `docs2rs pull` refreshes this API's docs from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pull: Option<PullSite>,
     /// The config file this came from, for diagnostics (`docs2rs.toml` when built in code).
     #[serde(skip)]
     pub config_file: Option<String>,
@@ -103,6 +106,27 @@ impl ApiConfig {
     pub fn config_label(&self) -> &str {
         self.config_file.as_deref().unwrap_or("docs2rs.toml")
     }
+}
+
+/// `pull = { url = "https://example.com/docs/", include = [...], exclude = [...] }`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PullSite {
+    /// Where the crawl starts; pages under its path prefix are pulled.
+    pub url: String,
+    /// robots.txt-style patterns (`*`, a final `$`) on the URL path: pull the pages
+    /// matching one instead of those under the start URL's prefix.
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Patterns of pages not to pull.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Folder the pages are saved in (default: the API's first input).
+    #[serde(default)]
+    pub dir: Option<PathBuf>,
+    /// Pages requested at most (default 1000).
+    #[serde(default)]
+    pub max_pages: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

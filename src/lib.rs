@@ -25,6 +25,8 @@ pub mod naming;
 pub mod openapi;
 pub mod output;
 pub mod parse;
+#[cfg(feature = "pull")]
+pub mod pull;
 pub mod render;
 pub mod resolve;
 pub mod schema;

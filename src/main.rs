@@ -1,4 +1,4 @@
-//! The `docs2rs` command line: generate, check, schema, openapi.
+//! The `docs2rs` command line: generate, check, init, pull, schema, openapi.
 
 use clap::{Parser, Subcommand};
 use docs2rs::config::{OperationOverlay, WireCase};
@@ -96,6 +96,10 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Save a live doc site (HTML pages and the API definitions they link) into a folder,
+    /// or refresh the sites configured with `pull = { url = "…" }`.
+    #[cfg(feature = "pull")]
+    Pull(PullArgs),
     /// Print the intermediate schema as JSON.
     Schema {
         #[command(flatten)]
@@ -109,6 +113,175 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+}
+
+#[cfg(feature = "pull")]
+#[derive(clap::Args)]
+struct PullArgs {
+    /// Start URLs; pages on their origin under their path prefix are pulled. Without
+    /// URLs, every `[[api]]` with a `pull` table in the config is refreshed.
+    urls: Vec<String>,
+    /// The folder to save into (with URLs).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Config file (default docs2rs.toml), without URLs.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Only these configured APIs (repeatable).
+    #[arg(long = "api")]
+    apis: Vec<String>,
+    /// Pull pages whose `/path?query` matches (robots.txt-style: `*`, final `$`) instead
+    /// of those under the start URL's prefix (repeatable).
+    #[arg(long)]
+    include: Vec<String>,
+    /// Do not pull pages whose `/path?query` matches (repeatable).
+    #[arg(long)]
+    exclude: Vec<String>,
+    /// Pages requested at most [default: 1000, or `max_pages` in the config].
+    #[arg(long)]
+    max_pages: Option<usize>,
+    /// Pause between requests (robots.txt `Crawl-delay` can raise it).
+    #[arg(long, default_value_t = 500)]
+    delay_ms: u64,
+    /// Retries of a request answered 429 or 5xx, or failing on the network.
+    #[arg(long, default_value_t = 3)]
+    retries: u32,
+    /// First retry wait when the server sends no Retry-After; doubled per retry.
+    #[arg(long, default_value_t = 2000)]
+    backoff_ms: u64,
+    /// Timeout per request.
+    #[arg(long, default_value_t = 30)]
+    timeout_secs: u64,
+    /// Fetch and compare with the saved copy, write nothing; exit 1 when the site changed.
+    #[arg(long)]
+    check: bool,
+    /// Print only warnings and the summary.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// One site to pull: where from, into which folder, with which patterns.
+#[cfg(feature = "pull")]
+struct PullJob {
+    options: docs2rs::pull::Options,
+    dir: PathBuf,
+}
+
+#[cfg(feature = "pull")]
+fn pull_jobs(a: &PullArgs) -> Result<Vec<PullJob>, Error> {
+    use docs2rs::pull::fetch::Politeness;
+    use std::time::Duration;
+    let politeness = Politeness {
+        delay: Duration::from_millis(a.delay_ms),
+        retries: a.retries,
+        backoff: Duration::from_millis(a.backoff_ms),
+        timeout: Duration::from_secs(a.timeout_secs.max(1)),
+        ..Politeness::default()
+    };
+    let options = |start: Vec<String>, include: &[String], exclude: &[String], max: Option<usize>| docs2rs::pull::Options {
+        start,
+        include: include.iter().chain(&a.include).cloned().collect(),
+        exclude: exclude.iter().chain(&a.exclude).cloned().collect(),
+        max_pages: a.max_pages.or(max).unwrap_or(1000),
+        politeness: politeness.clone(),
+    };
+    if !a.urls.is_empty() {
+        let Some(dir) = a.out.clone() else {
+            return Err(Error::Config(docs2rs::with_help("pull URL… needs --out DIR", "name the folder to save the pages in, e.g. `--out docs/site`")));
+        };
+        if !a.apis.is_empty() || a.config.is_some() {
+            return Err(Error::Config("--api and --config select configured sites: give them without URLs".into()));
+        }
+        return Ok(vec![PullJob { options: options(a.urls.clone(), &[], &[], None), dir }]);
+    }
+    let path = a.config.clone().unwrap_or_else(|| PathBuf::from("docs2rs.toml"));
+    let config = docs2rs::config::Config::load(&path)
+        .map_err(|e| Error::Config(docs2rs::with_help(e, "give the site to pull: `docs2rs pull https://example.com/docs/ --out docs/site`")))?;
+    let root = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new(".")).to_path_buf();
+    if let Some(unknown) = a.apis.iter().find(|n| !config.apis.iter().any(|api| api.name == **n)) {
+        return Err(Error::Config(format!("{}: no API named `{unknown}`", path.display())));
+    }
+    let mut jobs = Vec::new();
+    for api in config.apis.iter().filter(|api| a.apis.is_empty() || a.apis.contains(&api.name)) {
+        let Some(site) = &api.pull else {
+            if a.apis.contains(&api.name) {
+                return Err(Error::Config(docs2rs::with_help(
+                    format!("{}: API `{}` has no `pull` table", path.display(), api.name),
+                    "add `pull = { url = \"https://…\" }` to its [[api]] table",
+                )));
+            }
+            continue;
+        };
+        let dir = site.dir.clone().or_else(|| api.inputs.first().map(|i| i.path().to_path_buf())).ok_or_else(|| {
+            Error::Config(docs2rs::with_help(
+                format!("{}: API `{}` has a `pull` table but no folder to save into", path.display(), api.name),
+                "add `dir = \"docs/site\"` to its pull table, or an input folder",
+            ))
+        })?;
+        jobs.push(PullJob { options: options(vec![site.url.clone()], &site.include, &site.exclude, site.max_pages), dir: root.join(dir) });
+    }
+    if jobs.is_empty() {
+        return Err(Error::Config(docs2rs::with_help(
+            format!("{}: no [[api]] has a `pull` table", path.display()),
+            "add `pull = { url = \"https://…\" }` to an [[api]] table, or run `docs2rs pull URL --out DIR`",
+        )));
+    }
+    Ok(jobs)
+}
+
+/// Pull (or check) each site; exit 1 when `--check` finds a change, 2 when a site gave nothing.
+#[cfg(feature = "pull")]
+fn pull(a: PullArgs) -> Result<ExitCode, Error> {
+    let mut worst = 0u8;
+    for job in pull_jobs(&a)? {
+        let quiet = a.quiet;
+        let mut progress = |line: &str| {
+            if !quiet {
+                eprintln!("docs2rs: {line}");
+            }
+        };
+        let site = job.options.start.join(" ");
+        let p = docs2rs::pull::crawl(&job.dir, &job.options, &mut progress).map_err(Error::Config)?;
+        print_diagnostics(&p.diagnostics, false);
+        print_notes(&p.notes, a.quiet);
+        let saved = |k: docs2rs::pull::Kind| p.manifest.entries.iter().filter(|e| e.kind == k).count();
+        let (pages, definitions) = (saved(docs2rs::pull::Kind::Page), saved(docs2rs::pull::Kind::Definition));
+        if p.nothing_pulled() {
+            eprintln!("error: nothing could be pulled from {site} ({} request(s) failed; see the warnings above)", p.diagnostics.len());
+            worst = worst.max(2);
+            continue;
+        }
+        if a.check {
+            print!("{}", p.changes());
+            if p.changed_site() {
+                eprintln!(
+                    "docs2rs: {site} changed since the copy in {}: {} added, {} changed, {} removed\n  = help: run `docs2rs pull` (without --check) and commit the result",
+                    job.dir.display(),
+                    p.added.len(),
+                    p.changed.len(),
+                    p.removed.len()
+                );
+                worst = worst.max(1);
+            } else {
+                eprintln!("docs2rs: {} is up to date with {site} ({pages} page(s), {definitions} definition(s))", job.dir.display());
+            }
+            continue;
+        }
+        for url in p.removed.iter().filter(|_| !a.quiet) {
+            eprintln!("docs2rs: removed {url} (gone from the site)");
+        }
+        let done = p.apply().map_err(Error::Io)?;
+        eprintln!(
+            "docs2rs: {pages} page(s) and {definitions} definition(s) from {site} in {}: {} written, {} removed, {} failed; {} request(s), {} download(s)",
+            job.dir.display(),
+            done.written.len(),
+            done.deleted.len(),
+            p.diagnostics.len(),
+            p.requests,
+            p.downloads
+        );
+    }
+    Ok(ExitCode::from(worst))
 }
 
 fn parse_case(s: &str) -> Result<WireCase, String> {
@@ -268,6 +441,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             );
             Ok(ExitCode::from(1))
         }
+        #[cfg(feature = "pull")]
+        Command::Pull(args) => pull(args),
         Command::Schema { common } => {
             let g = generator(&common, Some(&PathBuf::from(".")))?;
             let (apis, diags) = g.schema()?;
