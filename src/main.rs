@@ -155,6 +155,9 @@ struct PullArgs {
     /// Fetch and compare with the saved copy, write nothing; exit 1 when the site changed.
     #[arg(long)]
     check: bool,
+    /// Replace files in the folder that no earlier pull saved.
+    #[arg(long)]
+    force: bool,
     /// Print only warnings and the summary.
     #[arg(long, short)]
     quiet: bool,
@@ -184,6 +187,7 @@ fn pull_jobs(a: &PullArgs) -> Result<Vec<PullJob>, Error> {
         exclude: exclude.iter().chain(&a.exclude).cloned().collect(),
         max_pages: a.max_pages.or(max).unwrap_or(1000),
         politeness: politeness.clone(),
+        force: a.force,
     };
     if !a.urls.is_empty() {
         let Some(dir) = a.out.clone() else {

@@ -109,15 +109,18 @@ fn requests(log: &[Logged]) -> Vec<String> {
     log.iter().map(|l| format!("{} {}", l.status, l.path)).collect()
 }
 
-const TIDEPOOL_FILES: [&str; 8] = [
+const TIDEPOOL_FILES: [&str; 11] = [
     "docs/api/alerts.html",
+    "docs/api/explorer.html",
     "docs/api/observations.html",
     "docs/api/reference.html",
     "docs/api/stations.html",
     "docs/api/tides.html",
+    "docs/api/webhooks.html",
     "docs/index.html",
     "docs2rs-pull.json",
     "openapi.json",
+    "specs/tidepool-v2.yaml",
 ];
 
 #[test]
@@ -136,13 +139,16 @@ fn pull_saves_the_site_then_refreshes_only_what_changed() {
         [
             "{o}/docs/ {o}/docs/ docs/index.html 200 page",
             "{o}/docs/api/alerts.html {o}/docs/api/alerts.html docs/api/alerts.html 200 page",
+            "{o}/docs/api/explorer.html {o}/docs/api/explorer.html docs/api/explorer.html 200 page",
             "{o}/docs/api/observations.html {o}/docs/api/observations.html docs/api/observations.html 200 page",
             "{o}/docs/api/reference.html {o}/docs/api/reference.html docs/api/reference.html 200 page",
             "{o}/docs/api/stations.html {o}/docs/api/stations.html docs/api/stations.html 200 page",
             "{o}/docs/api/tides.html {o}/docs/api/tides.html docs/api/tides.html 200 page",
             "{o}/docs/index.html {o}/docs/index.html docs/index.html 200 page",
             "{o}/docs/old-stations.html {o}/docs/api/stations.html docs/api/stations.html 200 page",
+            "{o}/docs/v1/webhooks.html {o}/docs/api/webhooks.html docs/api/webhooks.html 200 page",
             "{o}/openapi.json {o}/openapi.json openapi.json 200 definition",
+            "{o}/specs/tidepool-v2.yaml {o}/specs/tidepool-v2.yaml specs/tidepool-v2.yaml 200 definition",
         ]
     );
     let m = manifest(&out);
@@ -161,7 +167,9 @@ fn pull_saves_the_site_then_refreshes_only_what_changed() {
     // One request at a time, breadth-first: robots.txt, the sitemap, the start page, the
     // sitemap's pages, then links in page order. robots.txt keeps /docs/internal/ out,
     // /blog/ is outside the prefix, the other origin is never contacted; the 429 is
-    // retried, the 500 retried 3 times, the redirect to a saved page not followed again.
+    // retried, the 500 retried 3 times, the redirect to a saved page not followed again,
+    // the one to a new page followed, the one leaving the prefix refused; Swagger UI's
+    // initializer script is read for the definition it configures.
     let log = server.log();
     assert_eq!(
         requests(&log),
@@ -180,8 +188,14 @@ fn pull_saves_the_site_then_refreshes_only_what_changed() {
             "500 /docs/api/broken.html",
             "500 /docs/api/broken.html",
             "200 /docs/api/reference.html",
+            "200 /docs/api/explorer.html",
+            "200 /docs/static/swagger-initializer.js",
             "301 /docs/old-stations.html",
+            "301 /docs/v1/webhooks.html",
+            "200 /docs/api/webhooks.html",
+            "301 /docs/legacy.html",
             "200 /openapi.json",
+            "200 /specs/tidepool-v2.yaml",
         ]
     );
     assert!(log.iter().all(|l| l.user_agent.starts_with(&format!("docs2rs/{} ", env!("CARGO_PKG_VERSION")))), "{log:?}");
@@ -195,6 +209,14 @@ fn pull_saves_the_site_then_refreshes_only_what_changed() {
     );
     assert!(err.contains(&format!("{}: not fetched, robots.txt disallows it", server.url("/docs/internal/admin.html"))), "{err}");
     assert!(err.contains("https://specs.tidepool.invalid/openapi.yaml: linked definition on another origin not downloaded"), "{err}");
+    let legacy = server.url("/docs/legacy.html");
+    assert!(
+        err.contains(&format!(
+            "{legacy}: warning: not pulled: redirects to {}, outside the pulled prefix /docs/\n  = help: start the pull from the redirect's target",
+            server.url("/blog/")
+        )),
+        "{err}"
+    );
 
     // Second pull: conditional requests only, nothing downloaded, nothing written.
     let before = snapshot(&out);
@@ -202,10 +224,11 @@ fn pull_saves_the_site_then_refreshes_only_what_changed() {
     let (code, _, err) = run(pull(&tmp, &[&start, "--out", "pulled"]));
     assert_eq!(code, 0, "{err}");
     let log = server.log();
-    let pages: Vec<&Logged> = log.iter().filter(|l| l.path != "/robots.txt" && l.path != "/sitemap.xml").collect();
-    assert!(pages.iter().all(|l| l.conditional || l.path.ends_with("broken.html")), "{log:?}");
-    assert!(pages.iter().all(|l| l.status != 200), "unchanged pages are not downloaded again: {log:?}");
-    assert_eq!(pages.iter().filter(|l| l.status == 304).count(), 8, "{log:?}");
+    let saved: Vec<&Logged> =
+        log.iter().filter(|l| !["/robots.txt", "/sitemap.xml", "/docs/static/swagger-initializer.js"].contains(&l.path.as_str())).collect();
+    assert!(saved.iter().all(|l| l.conditional || l.path.ends_with("broken.html") || l.path.ends_with("legacy.html")), "{log:?}");
+    assert!(saved.iter().all(|l| l.status != 200), "unchanged pages are not downloaded again: {log:?}");
+    assert_eq!(saved.iter().filter(|l| l.status == 304).count(), 11, "{log:?}");
     assert_eq!(snapshot(&out), before, "an unchanged site writes nothing, the manifest included");
 
     // The site changes: --check reports it, exits 1 and writes nothing.
@@ -248,12 +271,23 @@ fn generate_reads_the_pulled_folder() {
     ops.sort();
     assert_eq!(
         ops,
-        ["GET /alerts", "GET /stations", "GET /stations/{station_id}", "GET /stations/{station_id}/observations", "GET /tides", "POST /observations"]
+        [
+            "GET /alerts",
+            "GET /stations",
+            "GET /stations/{station_id}",
+            "GET /stations/{station_id}/observations",
+            "GET /tides",
+            "POST /observations",
+            "POST /webhooks"
+        ]
     );
     let (code, _, err) = run(docs2rs(&tmp).args(["generate", "--quiet", "--input", "pulled", "--name", "tidepool", "--out", "client"]));
     assert_eq!(code, 0, "{err}");
     let client = std::fs::read_to_string(tmp.join("client/tidepool.rs")).unwrap();
-    assert!(client.contains("/stations/{station_id}/observations") || client.contains("/observations"), "{client}");
+    let mut methods: Vec<&str> = client.match_indices("pub async fn ").map(|(i, m)| &client[i + m.len()..]).map(|r| &r[..r.find('(').unwrap()]).collect();
+    methods.retain(|m| !m.ends_with("_with_response"));
+    methods.sort();
+    assert_eq!(methods, ["alerts", "get_stations_station_id", "get_stations_station_id_observations", "observations", "stations", "tides", "webhooks"]);
 }
 
 #[test]
@@ -269,7 +303,16 @@ fn configured_sites_are_pulled_without_arguments() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         files(&tmp.join("docs/tidepool")),
-        ["docs/api/alerts.html", "docs/api/observations.html", "docs/api/stations.html", "docs/index.html", "docs2rs-pull.json"],
+        [
+            "docs/api/alerts.html",
+            "docs/api/explorer.html",
+            "docs/api/observations.html",
+            "docs/api/stations.html",
+            "docs/api/webhooks.html",
+            "docs/index.html",
+            "docs2rs-pull.json",
+            "specs/tidepool-v2.yaml"
+        ],
         "{err}"
     );
     let (code, _, err) = run(pull(&tmp, &["--api", "tidepool", "--check"]));
@@ -328,4 +371,84 @@ fn usage_errors_exit_2_and_name_the_fix() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("nothing could be pulled"), "{err}");
     assert!(!tmp.join("x/docs2rs-pull.json").exists());
+}
+
+#[test]
+fn saved_copies_survive_failures_and_foreign_files_are_left_alone() {
+    let tmp = scratch("keep");
+    let (server, site) = serve("tidepool", &tmp);
+    let start = server.url("/docs/");
+    // A file the user saved by hand where a pulled page would go: not overwritten.
+    std::fs::create_dir_all(tmp.join("pulled/docs/api")).unwrap();
+    std::fs::write(tmp.join("pulled/docs/api/stations.html"), "my own notes").unwrap();
+    let (code, _, err) = run(pull(&tmp, &[&start, "--out", "pulled", "--quiet"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("docs/api/stations.html exists and was not written by docs2rs pull"), "{err}");
+    assert!(err.contains("or pull with --force to replace it"), "{err}");
+    assert_eq!(std::fs::read_to_string(tmp.join("pulled/docs/api/stations.html")).unwrap(), "my own notes");
+    assert!(!entries(&tmp.join("pulled"), &server).iter().any(|e| e.contains("stations.html")));
+    let (code, _, err) = run(pull(&tmp, &[&start, "--out", "pulled", "--quiet", "--force"]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read(tmp.join("pulled/docs/api/stations.html")).unwrap(), std::fs::read(site.join("docs/api/stations.html")).unwrap());
+
+    // The site fails on a page saved before: the copy and its entry stay.
+    let alerts = std::fs::read(tmp.join("pulled/docs/api/alerts.html")).unwrap();
+    std::fs::write(site.join("docs/api/alerts.html"), "changed, but the server fails").unwrap();
+    std::fs::write(site.join("_routes.txt"), "/docs/api/alerts.html status 503\n").unwrap();
+    // A saved copy edited by hand is downloaded again (no conditional request for it).
+    std::fs::write(tmp.join("pulled/docs/api/tides.html"), "edited").unwrap();
+    server.clear_log();
+    let (code, _, err) = run(pull(&tmp, &[&start, "--out", "pulled", "--quiet"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains(&format!("{}: warning: not pulled: HTTP 503 (after 3 retries)", server.url("/docs/api/alerts.html"))), "{err}");
+    assert!(err.contains("; the saved copy is kept"), "{err}");
+    assert_eq!(std::fs::read(tmp.join("pulled/docs/api/alerts.html")).unwrap(), alerts);
+    assert!(entries(&tmp.join("pulled"), &server).iter().any(|e| e.contains("alerts.html")));
+    assert_eq!(std::fs::read(tmp.join("pulled/docs/api/tides.html")).unwrap(), std::fs::read(site.join("docs/api/tides.html")).unwrap());
+    let tides: Vec<Logged> = server.log().into_iter().filter(|l| l.path == "/docs/api/tides.html").collect();
+    assert_eq!(tides.iter().map(|l| (l.status, l.conditional)).collect::<Vec<_>>(), [(200, false)]);
+}
+
+#[test]
+fn max_pages_bounds_the_crawl_and_a_later_pull_completes_it() {
+    let tmp = scratch("max");
+    let (server, _) = serve("tidepool", &tmp);
+    let start = server.url("/docs/");
+    let (code, _, err) = run(pull(&tmp, &[&start, "--out", "pulled", "--max-pages", "2"]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(files(&tmp.join("pulled")), ["docs/api/stations.html", "docs/index.html", "docs2rs-pull.json"]);
+    assert!(err.contains("URL(s) left out: --max-pages 2 reached"), "{err}");
+    let (code, stdout, _) = run(pull(&tmp, &[&start, "--out", "pulled", "--check"]));
+    assert_eq!(code, 1);
+    assert!(stdout.contains(&format!("added: {}", server.url("/docs/api/tides.html"))), "{stdout}");
+    let (code, _, err) = run(pull(&tmp, &[&start, "--out", "pulled"]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(files(&tmp.join("pulled")), TIDEPOOL_FILES);
+}
+
+/// What `check` builds on: the crawl as a value, the new file set in memory.
+#[test]
+fn the_library_exposes_the_new_file_set_without_writing() {
+    use docs2rs::pull::{Options, crawl, fetch::Politeness};
+    let tmp = scratch("library");
+    let (server, site) = serve("tidepool", &tmp);
+    let out = tmp.join("pulled");
+    let options = Options {
+        start: vec![server.url("/docs/")],
+        politeness: Politeness { delay: std::time::Duration::ZERO, backoff: std::time::Duration::from_millis(1), ..Politeness::default() },
+        ..Options::default()
+    };
+    let first = crawl(&out, &options, &mut |_| {}).unwrap();
+    assert!(first.changed_site() && !out.exists(), "nothing written before apply");
+    first.apply().unwrap();
+    let before = snapshot(&out);
+    let page = site.join("docs/api/alerts.html");
+    std::fs::write(&page, std::fs::read_to_string(&page).unwrap().replace("List open alerts.", "List open and closed alerts.")).unwrap();
+    let second = crawl(&out, &options, &mut |_| {}).unwrap();
+    assert_eq!(second.changed, [server.url("/docs/api/alerts.html")]);
+    let new = second.files().unwrap();
+    assert_eq!(new.keys().map(String::as_str).collect::<Vec<_>>(), TIDEPOOL_FILES);
+    assert_eq!(new["docs/api/alerts.html"], std::fs::read(&page).unwrap(), "the changed page from memory");
+    assert_eq!(new["docs/index.html"], std::fs::read(out.join("docs/index.html")).unwrap(), "unchanged ones from the folder");
+    assert_eq!(snapshot(&out), before, "crawling writes nothing");
 }

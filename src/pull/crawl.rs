@@ -27,11 +27,13 @@ pub struct Options {
     /// Pages requested at most (definitions not counted).
     pub max_pages: usize,
     pub politeness: Politeness,
+    /// Replace files in the folder that no previous pull wrote.
+    pub force: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { start: Vec::new(), include: Vec::new(), exclude: Vec::new(), max_pages: 1000, politeness: Politeness::default() }
+        Options { start: Vec::new(), include: Vec::new(), exclude: Vec::new(), max_pages: 1000, politeness: Politeness::default(), force: false }
     }
 }
 
@@ -62,6 +64,8 @@ pub fn crawl(dir: &Path, options: &Options, progress: &mut dyn FnMut(&str)) -> R
         entries: BTreeMap::new(),
         finals: BTreeMap::new(),
         files: BTreeMap::new(),
+        owned: previous.entries.iter().map(|e| e.file.clone()).collect(),
+        force: options.force,
         writes: BTreeMap::new(),
         diagnostics: Vec::new(),
         notes: Vec::new(),
@@ -108,8 +112,11 @@ struct Crawler<'a> {
     entries: BTreeMap<String, Entry>,
     /// Final URL → the entry that saved it (a redirect target is saved once).
     finals: BTreeMap<String, Entry>,
-    /// File → the final URL saved there.
+    /// File (lower-cased) → the final URL saved there.
     files: BTreeMap<String, String>,
+    /// Files the previous pull wrote: the only ones a pull may replace (unless `force`).
+    owned: BTreeSet<String>,
+    force: bool,
     writes: BTreeMap<String, Vec<u8>>,
     diagnostics: Vec<Diagnostic>,
     notes: Vec<String>,
@@ -200,10 +207,12 @@ impl Crawler<'_> {
         }
         let key = url.to_string();
         let previous = self.previous.get(&key).cloned();
-        let validators = previous
-            .as_ref()
-            .filter(|p| p.kind == kind && safe_path(self.dir, &p.file).is_some_and(|f| f.is_file()))
-            .map(|p| Validators { etag: p.etag.clone(), last_modified: p.last_modified.clone() });
+        // Validators only while the saved copy is intact: a file edited or deleted by hand
+        // is downloaded again.
+        let intact =
+            |p: &&Entry| safe_path(self.dir, &p.file).and_then(|f| std::fs::read(f).ok()).is_some_and(|b| format!("sha256:{}", sha256_hex(&b)) == p.hash);
+        let validators =
+            previous.as_ref().filter(|p| p.kind == kind).filter(intact).map(|p| Validators { etag: p.etag.clone(), last_modified: p.last_modified.clone() });
         let (scope, robots, finals) = (&self.scope, &self.robots, &self.finals);
         let mut allow = |next: &Url| {
             let in_scope = match kind {
@@ -279,7 +288,17 @@ impl Crawler<'_> {
             None => self.file_for(&final_url, content, previous.as_ref()),
         };
         let same = previous.as_ref().is_some_and(|p| p.hash == hash && p.file == file);
-        let on_disk = safe_path(self.dir, &file).and_then(|f| std::fs::read(f).ok()).is_some_and(|b| b == body);
+        let existing = safe_path(self.dir, &file).and_then(|f| std::fs::read(f).ok());
+        let on_disk = existing.as_ref().is_some_and(|b| *b == body);
+        if existing.is_some() && !on_disk && !self.owned.contains(&file) && !self.force {
+            let path = self.dir.join(&file);
+            self.warn(
+                &final_url,
+                format!("not saved: {} exists and was not written by docs2rs pull", path.display()),
+                "move or delete that file, or pull with --force to replace it (a pull only replaces the files listed in its docs2rs-pull.json)".into(),
+            );
+            return;
+        }
         if !on_disk {
             self.writes.insert(file.clone(), body.clone());
         }
@@ -308,7 +327,7 @@ impl Crawler<'_> {
     fn keep(&mut self, key: &str, entry: Entry, final_url: &Url, body: &[u8]) {
         self.queued.insert(final_url.clone());
         self.hashes.entry(entry.hash.clone()).or_insert_with(|| entry.file.clone());
-        self.files.insert(entry.file.clone(), entry.final_url.clone());
+        self.files.insert(entry.file.to_ascii_lowercase(), entry.final_url.clone());
         self.finals.insert(entry.final_url.clone(), entry.clone());
         let html = entry.kind == Kind::Page && (entry.file.ends_with(".html") || entry.file.ends_with(".htm"));
         self.entries.insert(key.to_string(), entry);
@@ -321,7 +340,11 @@ impl Crawler<'_> {
                 self.enqueue(page, Kind::Page);
             }
         }
-        for definition in found.definitions {
+        let mut definitions = found.definitions;
+        for script in found.viewer_scripts {
+            definitions.extend(self.read_viewer_script(&script));
+        }
+        for definition in definitions {
             if self.scope.same_origin(&definition) {
                 self.enqueue(definition, Kind::Definition);
             } else if !self.queued.contains(&definition) {
@@ -331,12 +354,23 @@ impl Crawler<'_> {
         }
     }
 
+    /// The definitions an external viewer script configures (read once, not saved).
+    fn read_viewer_script(&mut self, script: &Url) -> Vec<Url> {
+        if !self.scope.same_origin(script) || !self.queued.insert(script.clone()) || !self.robots(script).allows(&script.path_and_query()) {
+            return Vec::new();
+        }
+        let origin = script.origin();
+        match self.http.get(script, None, &mut |next| same_origin_hop(next, &origin)) {
+            Outcome::Fetched(f) => links::scan_script(&String::from_utf8_lossy(&f.body), &f.url),
+            _ => Vec::new(),
+        }
+    }
+
     /// The previous name when the URL ended at the same place, else a fresh one; a hash
     /// suffix when the name is taken by another URL (or is the manifest's).
     fn file_for(&self, final_url: &Url, content: Content, previous: Option<&Entry>) -> String {
-        if let Some(p) =
-            previous.filter(|p| p.final_url == final_url.to_string() && !self.files.contains_key(&p.file) && safe_path(self.dir, &p.file).is_some())
-        {
+        let target = final_url.to_string();
+        if let Some(p) = previous.filter(|p| p.final_url == target && !self.taken(&p.file, &target) && safe_path(self.dir, &p.file).is_some()) {
             let fresh = file_name(final_url, content, false);
             let fresh_hashed = file_name(final_url, content, true);
             if p.file == fresh || p.file == fresh_hashed {
@@ -344,7 +378,15 @@ impl Crawler<'_> {
             }
         }
         let plain = file_name(final_url, content, false);
-        if plain == MANIFEST || self.files.get(&plain).is_some_and(|u| *u != final_url.to_string()) { file_name(final_url, content, true) } else { plain }
+        if plain == MANIFEST || self.taken(&plain, &target) { file_name(final_url, content, true) } else { plain }
+    }
+
+    /// Is `name` used by another URL, also on a case-insensitive file system, or as a
+    /// directory of a saved file (or the other way round)?
+    fn taken(&self, name: &str, final_url: &str) -> bool {
+        let lower = name.to_ascii_lowercase();
+        let under = |a: &str, b: &str| a.strip_prefix(b).is_some_and(|rest| rest.starts_with('/'));
+        self.files.iter().any(|(f, u)| u != final_url && (*f == lower || under(f, &lower) || under(&lower, f)))
     }
 
     fn finish(self, previous: Manifest, options: &Options) -> Pull {

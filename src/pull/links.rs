@@ -12,6 +12,8 @@ pub struct Links {
     pub pages: Vec<Url>,
     /// Candidate definitions, in document order, without duplicates.
     pub definitions: Vec<Url>,
+    /// External scripts that configure a viewer (`swagger-initializer.js`): read, not saved.
+    pub viewer_scripts: Vec<Url>,
 }
 
 impl Links {
@@ -57,6 +59,11 @@ pub fn scan(html: &str, page: &Url) -> Links {
                 links.page(v.attr("content").and_then(refresh_target).and_then(|t| base.join(t)));
             }
             "script" => {
+                if let Some(src) = v.attr("src").and_then(|h| base.join(h)).filter(is_viewer_script) {
+                    if !links.viewer_scripts.contains(&src) {
+                        links.viewer_scripts.push(src);
+                    }
+                }
                 let text: String = el.text().collect();
                 for u in config_urls(&text) {
                     links.definition(base.join(&u));
@@ -101,6 +108,18 @@ pub fn looks_like_definition(url: &Url) -> bool {
     matches!(ext, "json" | "yaml" | "yml") && ["api", "swagger", "spec"].iter().any(|w| stem.contains(w))
 }
 
+/// `swagger-initializer.js`, `swagger-ui-init.js`, `redoc-config.js`: the small script
+/// a viewer page loads its configuration from (not the viewer's bundle).
+fn is_viewer_script(url: &Url) -> bool {
+    let name = url.path().rsplit('/').next().unwrap_or("").to_ascii_lowercase();
+    ["swagger", "redoc", "scalar", "rapidoc", "openapi", "api-reference"].iter().any(|v| name.contains(v)) && (name.contains("init") || name.contains("config"))
+}
+
+/// The definitions a viewer script fetched from `script` configures.
+pub fn scan_script(text: &str, script: &Url) -> Vec<Url> {
+    config_urls(text).iter().filter_map(|u| script.join(u)).collect()
+}
+
 /// Stylesheets, scripts, images, archives: never pages.
 fn is_asset(url: &Url) -> bool {
     let name = url.path().rsplit('/').next().unwrap_or("").to_ascii_lowercase();
@@ -143,12 +162,12 @@ fn is_asset(url: &Url) -> bool {
 /// `"url": "…"`, `spec-url`/`specUrl`/`apiDescriptionUrl` keys and `Redoc.init("…")`.
 /// Only scripts that mention a known viewer are read, so other `url:` keys don't count.
 fn config_urls(script: &str) -> Vec<String> {
-    const VIEWERS: [&str; 7] = ["SwaggerUI", "Redoc", "Scalar", "createApiReference", "apiDescriptionUrl", "RapiDoc", "\"spec\""];
+    const VIEWERS: [&str; 8] = ["SwaggerUI", "Redoc", "Scalar", "createApiReference", "apiDescriptionUrl", "RapiDoc", "\"spec\"", "swaggerUrl"];
     if !VIEWERS.iter().any(|v| script.contains(v)) {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for key in ["url", "specUrl", "spec-url", "apiDescriptionUrl"] {
+    for key in ["url", "specUrl", "spec-url", "apiDescriptionUrl", "swaggerUrl"] {
         let mut from = 0;
         while let Some(at) = script[from..].find(key).map(|i| i + from) {
             from = at + key.len();
@@ -217,6 +236,7 @@ mod tests {
             <script>Redoc.init('/redoc-init.json', {}, document.getElementById('r'))</script>
             <script>var config = { url: "/not-a-viewer.json" };</script>
             <script>Scalar.createApiReference('#app', { "url": "https:\/\/h\/scalar\/openapi.json" })</script>
+            <script src="./swagger-ui-bundle.js"></script><script src="/ui/swagger-initializer.js"></script>
             </body></html>"##,
         );
         assert!(pages.is_empty(), "{pages:?}");
@@ -235,6 +255,15 @@ mod tests {
                 "https://h/scalar/openapi.json",
             ]
         );
+    }
+
+    #[test]
+    fn viewer_scripts_are_read_for_their_configuration() {
+        let links =
+            scan(r#"<script src="./swagger-ui-bundle.js"></script><script src="/ui/swagger-initializer.js"></script>"#, &Url::parse("http://h/docs/").unwrap());
+        assert_eq!(links.viewer_scripts, [Url::parse("http://h/ui/swagger-initializer.js").unwrap()]);
+        let script = "window.onload = function() { window.ui = SwaggerUIBundle({ url: \"../specs/petstore.yaml\", dom_id: '#swagger-ui' }); };";
+        assert_eq!(scan_script(script, &links.viewer_scripts[0]), [Url::parse("http://h/specs/petstore.yaml").unwrap()]);
     }
 
     #[test]

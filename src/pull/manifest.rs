@@ -56,12 +56,16 @@ impl Manifest {
         let path = dir.join(MANIFEST);
         match std::fs::read_to_string(&path) {
             Ok(text) => {
-                let m: Manifest = serde_json::from_str(&text)
-                    .map_err(|e| crate::with_help(format!("{}: not a docs2rs pull manifest: {e}", path.display()), "delete it to pull the site afresh"))?;
+                let m: Manifest = serde_json::from_str(&text).map_err(|e| {
+                    crate::with_help(
+                        format!("{}: not a docs2rs pull manifest: {e}", path.display()),
+                        "delete it and pull again with --force (which replaces the files it listed)",
+                    )
+                })?;
                 if m.docs2rs_pull != FORMAT {
                     return Err(crate::with_help(
                         format!("{}: manifest format {} (this docs2rs reads {FORMAT})", path.display(), m.docs2rs_pull),
-                        "delete it to pull the site afresh",
+                        "delete it and pull again with --force (which replaces the files it listed)",
                     ));
                 }
                 Ok(m)
