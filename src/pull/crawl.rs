@@ -241,7 +241,7 @@ impl Crawler<'_> {
                 self.save(&key, kind, content, f.url, f.status, f.body, f.validators, previous);
             }
             Outcome::Redirected { to } => {
-                (self.progress)(&format!("3xx {url} → {to} (saved already)"));
+                (self.progress)(&format!("redirect {url} → {to} (saved already)"));
                 if let Some(saved) = self.finals.get(&to.to_string()).cloned() {
                     self.entries.insert(key.clone(), Entry { url: key, ..saved });
                 }
@@ -469,4 +469,30 @@ fn failure_hint(f: &Failure, kept: bool) -> String {
 /// Redirects of robots.txt and sitemaps stay on their origin.
 fn same_origin_hop(next: &Url, origin: &str) -> Hop {
     if next.origin() == origin { Hop::Follow } else { Hop::Refuse("on another origin".into()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_are_classified_by_type_then_by_look() {
+        let url = |s: &str| Url::parse(s).unwrap();
+        let page = |ct: &str, u: &str, body: &str| classify(Kind::Page, ct, &url(u), body.as_bytes());
+        let def = |ct: &str, u: &str, body: &str| classify(Kind::Definition, ct, &url(u), body.as_bytes());
+        assert_eq!(page("text/html", "http://h/a", ""), Some(Content::Html));
+        assert_eq!(page("application/xhtml+xml", "http://h/a", ""), Some(Content::Html));
+        assert_eq!(page("", "http://h/a", "  <!doctype html>"), Some(Content::Html));
+        assert_eq!(page("text/markdown", "http://h/a", "# A"), Some(Content::Markdown));
+        assert_eq!(page("text/plain", "http://h/a.md", "# A"), Some(Content::Markdown));
+        assert_eq!(page("text/plain", "http://h/a.txt", "A"), Some(Content::Text));
+        assert_eq!(page("image/png", "http://h/a.png", ""), None);
+        assert_eq!(def("application/json", "http://h/spec", "{}"), Some(Content::Json));
+        assert_eq!(def("application/vnd.oai.openapi+json", "http://h/spec", "{}"), Some(Content::Json));
+        assert_eq!(def("text/plain", "http://h/openapi.yaml", "openapi: 3.1.0"), Some(Content::Yaml));
+        assert_eq!(def("application/octet-stream", "http://h/spec", "swagger: '2.0'\n"), Some(Content::Yaml));
+        assert_eq!(def("", "http://h/v3/api-docs", " {\"openapi\":\"3.0.1\"}"), Some(Content::Json));
+        assert_eq!(def("text/html", "http://h/swagger", "<html>"), None);
+        assert_eq!(def("application/octet-stream", "http://h/spec", "PK\u{3}\u{4}"), None);
+    }
 }
