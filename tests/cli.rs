@@ -223,7 +223,7 @@ fn a_missing_input_points_at_the_config_and_says_what_the_path_is_relative_to() 
         (code, err.as_str()),
         (
             2,
-            "docs2rs.toml: error: input `docs` of API `alpha` does not exist\n  = help: fix the path; it is relative to the current directory\ngeneration failed: 1 error(s), 0 warning(s)\n"
+            "docs2rs.toml:3: error: input `docs` of API `alpha` does not exist\n  = help: fix the path; it is relative to the current directory\ngeneration failed: 1 error(s), 0 warning(s)\n"
         )
     );
     let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--config", "abs/docs2rs.toml"]));
@@ -231,7 +231,7 @@ fn a_missing_input_points_at_the_config_and_says_what_the_path_is_relative_to() 
         (code, err.as_str()),
         (
             2,
-            "abs/docs2rs.toml: error: input `/nonexistent/docs2rs/docs` of API `alpha` does not exist\n  = help: fix the path\ngeneration failed: 1 error(s), 0 warning(s)\n"
+            "abs/docs2rs.toml:3: error: input `/nonexistent/docs2rs/docs` of API `alpha` does not exist\n  = help: fix the path\ngeneration failed: 1 error(s), 0 warning(s)\n"
         )
     );
     let (code, _, err) = run(docs2rs().current_dir(dir.join("abs")).args(["generate", "--config", "../docs2rs.toml", "--api", "beta"]));
@@ -239,7 +239,7 @@ fn a_missing_input_points_at_the_config_and_says_what_the_path_is_relative_to() 
         (code, err.as_str()),
         (
             2,
-            "../docs2rs.toml: error: input `docs` of API `beta` does not exist\n  = help: fix the path; it is relative to ..\ngeneration failed: 1 error(s), 0 warning(s)\n"
+            "../docs2rs.toml:7: error: input `docs` of API `beta` does not exist\n  = help: fix the path; it is relative to ..\ngeneration failed: 1 error(s), 0 warning(s)\n"
         )
     );
     assert!(!dir.join("generated").exists(), "nothing written");
@@ -280,11 +280,20 @@ fn an_api_with_no_operations_and_no_models_is_an_error_and_writes_nothing() {
         "error: API `api` has no operations and no models (from 1 page(s)); nothing written for it
   = help: the warnings say why each page yielded nothing; check that the inputs are the API's reference docs
 docs/about.md:1: warning: no operation or model found: the page has 1 heading(s), 1 line(s) of text, 0 table(s), 0 list(s), 0 code block(s) and 0 endpoint line(s); none names an endpoint with parameters or fields (first line: \"About us\")
-  = help: if this is an API reference page, save it as HTML (the markup helps), or add an [[api.operation]] overlay with method and path; pages that are not API references can be removed from the inputs
+  = help: if this is an API reference page, save it as HTML (the markup helps), or add an [[api.operation]] overlay with method and path; pages that are not API references can be removed from the inputs; without a config file, pass `--operation 'FILE=METHOD /path'`, or run `docs2rs init --input docs` to write one for these inputs
 generation failed: 1 error(s), 1 warning(s)
 "
     );
     assert!(!dir.join("out").exists());
+    // From a config file, the error points at the API's table.
+    std::fs::write(dir.join("docs2rs.toml"), "# Our API\n\n[[api]]\nname = \"alpha\"\ninputs = [\"docs\"]\n").unwrap();
+    let (code, _, err) = run(docs2rs().current_dir(&dir).arg("generate"));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("\ndocs2rs.toml:3: error: API `alpha` has no operations and no models"), "{err}");
+    assert!(
+        err.contains("or add an [[api.operation]] overlay with method and path; pages that are not API references can be removed from the inputs\n"),
+        "{err}"
+    );
 }
 
 #[test]
