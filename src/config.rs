@@ -296,8 +296,30 @@ impl ApiConfig {
         self.types.insert(key.into(), spelling.into());
         self
     }
+    pub fn with_location(mut self, key: impl Into<String>, location: crate::schema::Location) -> Self {
+        self.locations.insert(key.into(), location);
+        self
+    }
     pub fn with_operation(mut self, overlay: OperationOverlay) -> Self {
         self.operations.push(overlay);
         self
+    }
+}
+
+/// Hints written for config files, for an API built in code (a build script without a
+/// config file): name the `ApiConfig` method that takes the same setting.
+pub fn point_hints_at_the_builder<'a>(hints: impl Iterator<Item = &'a mut Option<String>>) {
+    const METHODS: [(&str, &str); 5] = [
+        ("[api.types]", "with_type"),
+        ("[api.locations]", "with_location"),
+        ("[api.wire_names]", "with_wire_name"),
+        ("[[api.operation]]", "with_operation"),
+        ("`base_url`", "with_base_url"),
+    ];
+    for hint in hints.flatten() {
+        let methods: Vec<String> = METHODS.iter().filter(|(key, _)| hint.contains(key)).map(|(_, m)| format!("`ApiConfig::{m}`")).collect();
+        if !methods.is_empty() {
+            hint.push_str(&format!("; in code, {} takes this setting", methods.join(" or ")));
+        }
     }
 }

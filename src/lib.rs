@@ -245,8 +245,10 @@ impl Generator {
                 }
             }
             let mut api = resolve::resolve(cfg, docs, &mut diags);
-            if cfg.command_line && cfg.config_file.is_none() {
-                adhoc::point_hints_at_a_config(diags.hints_since(first), cfg);
+            match (&cfg.config_file, cfg.command_line) {
+                (Some(_), _) => {}
+                (None, true) => adhoc::point_hints_at_a_config(diags.hints_since(first), cfg),
+                (None, false) => config::point_hints_at_the_builder(diags.hints_since(first)),
             }
             if !self.only.is_empty() {
                 let before = api.operations.iter().map(|o| o.name.clone()).collect::<Vec<_>>();
