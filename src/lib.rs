@@ -28,6 +28,7 @@ pub mod parse;
 pub mod render;
 pub mod resolve;
 pub mod schema;
+pub mod surface;
 
 use config::{ApiConfig, Config};
 use diag::{Diagnostic, Diagnostics, Severity};

@@ -382,3 +382,34 @@ fn ad_hoc_flags_without_input_are_rejected() {
         assert_eq!((code, err), (2, expected));
     }
 }
+
+/// Before the code diff, `check` says what changed in the API's terms.
+#[test]
+fn check_summarises_what_changed_in_the_api_before_the_diff() {
+    let dir = scratch("surface");
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--quiet"]));
+    assert_eq!(code, 0, "{err}");
+    let page = dir.join("seeds/lending/lending.widdershins.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let text = text
+        .replace(
+            "|copies|integer(int32)|true|none|Copies the library owns|",
+            "|copies|integer(int64)|true|none|Copies the library owns|\n|isbn|string|false|none|ISBN-13|",
+        )
+        .replacen(
+            "|bookId|path|string|true|The book's catalogue id, e.g. `bk_1021`|",
+            "|bookId|path|string|true|The book's catalogue id, e.g. `bk_1021`|\n|format|query|string|false|Edition format|",
+            1,
+        );
+    std::fs::write(&page, text).unwrap();
+    let (code, out, err) = run(docs2rs().current_dir(&dir).args(["check", "--quiet", "--api", "lending"]));
+    assert_eq!(code, 1, "{err}");
+    let summary = "API `lending` changed:
+  + parameter get_one_book.format: Option<String>
+  ~ field Book.copies: i32 → i64
+  + field Book.isbn: Option<String>
+
+--- ./generated/src/lending.rs
+";
+    assert!(out.starts_with(summary), "{out}");
+}
