@@ -69,6 +69,11 @@ impl Diagnostics {
         self.items.push(Diagnostic { source, severity, message, hint });
     }
 
+    /// The hints of the diagnostics pushed since `start` (`items().len()` earlier).
+    pub fn hints_since(&mut self, start: usize) -> impl Iterator<Item = &mut Option<String>> {
+        self.items.iter_mut().skip(start).map(|d| &mut d.hint)
+    }
+
     pub fn items(&self) -> &[Diagnostic] {
         &self.items
     }

@@ -30,6 +30,7 @@ pub mod pull;
 pub mod render;
 pub mod resolve;
 pub mod schema;
+pub mod surface;
 
 use config::{ApiConfig, Config};
 use diag::{Diagnostic, Diagnostics, Severity};
@@ -235,6 +236,7 @@ impl Generator {
         let mut apis = Vec::new();
         let mut unmatched = Vec::new();
         for cfg in self.selected()? {
+            let first = diags.items().len();
             let mut docs = Vec::new();
             for (path, label, format) in self.input_files(cfg, &mut diags) {
                 if self.rerun_if_changed {
@@ -246,6 +248,11 @@ impl Generator {
                 }
             }
             let mut api = resolve::resolve(cfg, docs, &mut diags);
+            match (&cfg.config_file, cfg.command_line) {
+                (Some(_), _) => {}
+                (None, true) => adhoc::point_hints_at_a_config(diags.hints_since(first), cfg),
+                (None, false) => config::point_hints_at_the_builder(diags.hints_since(first)),
+            }
             if !self.only.is_empty() {
                 let before = api.operations.iter().map(|o| o.name.clone()).collect::<Vec<_>>();
                 resolve::retain_operations(&mut api, &self.only);
@@ -281,10 +288,10 @@ impl Generator {
     fn input_files(&self, cfg: &ApiConfig, diags: &mut Diagnostics) -> Vec<(PathBuf, String, Option<parse::Format>)> {
         let mut out = Vec::new();
         if cfg.inputs.is_empty() {
-            diags.error(Source::new(cfg.config_label(), 0), format!("API `{}` has no inputs", cfg.name), Some("add `inputs = [\"path/to/docs\"]`".to_string()));
+            diags.error(cfg.config_source(false), format!("API `{}` has no inputs", cfg.name), Some("add `inputs = [\"path/to/docs\"]`".to_string()));
         }
         // Input paths are written in the config file (or on the command line: no location).
-        let at = || Source::new(cfg.config_file.clone().unwrap_or_default(), 0);
+        let at = || cfg.config_source(true);
         for input in &cfg.inputs {
             let path = self.root.join(input.path());
             let mut files = Vec::new();
@@ -424,9 +431,9 @@ fn types_only_dependencies(code: &str) -> String {
 fn refuse_empty_apis(config: &Config, apis: &[Api], diagnostics: &[Diagnostic]) -> Result<(), Error> {
     let mut all = diagnostics.to_vec();
     for api in apis.iter().filter(|a| a.operations.is_empty() && a.models.is_empty() && a.enums.is_empty()) {
-        let file = config.apis.iter().find(|c| c.name == api.name).and_then(|c| c.config_file.clone()).unwrap_or_default();
+        let source = config.apis.iter().find(|c| c.name == api.name).map(|c| c.config_source(false)).unwrap_or_default();
         all.push(Diagnostic {
-            source: Source::new(file, 0),
+            source,
             severity: Severity::Error,
             message: format!("API `{}` has no operations and no models (from {} page(s)); nothing written for it", api.name, api.sources.len()),
             hint: Some("the warnings say why each page yielded nothing; check that the inputs are the API's reference docs".to_string()),

@@ -431,6 +431,14 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 eprintln!("docs2rs: {} is up to date ({} file(s))", g.out_dir().display(), done.files.len());
                 return Ok(ExitCode::SUCCESS);
             }
+            let modules: Vec<String> = done.apis.iter().map(|a| docs2rs::module_name(&a.name)).collect();
+            for (module, lines) in docs2rs::surface::api_changes(&g.out_dir(), &done.files, &modules) {
+                println!("API `{module}` changed:");
+                for line in lines {
+                    println!("  {line}");
+                }
+                println!();
+            }
             for d in &drift {
                 print!("{}", d.diff);
             }
