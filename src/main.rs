@@ -168,6 +168,9 @@ struct PullArgs {
 struct PullJob {
     options: docs2rs::pull::Options,
     dir: PathBuf,
+    /// The configured API that reads the folder (`--check` says what would change in it)
+    /// and what its paths are relative to; none for `pull URL --out DIR`.
+    api: Option<(docs2rs::config::ApiConfig, PathBuf)>,
 }
 
 #[cfg(feature = "pull")]
@@ -196,7 +199,7 @@ fn pull_jobs(a: &PullArgs) -> Result<Vec<PullJob>, Error> {
         if !a.apis.is_empty() || a.config.is_some() {
             return Err(Error::Config("--api and --config select configured sites: give them without URLs".into()));
         }
-        return Ok(vec![PullJob { options: options(a.urls.clone(), &[], &[], None), dir }]);
+        return Ok(vec![PullJob { options: options(a.urls.clone(), &[], &[], None), dir, api: None }]);
     }
     let path = a.config.clone().unwrap_or_else(|| PathBuf::from("docs2rs.toml"));
     let config = docs2rs::config::Config::load(&path)
@@ -222,7 +225,11 @@ fn pull_jobs(a: &PullArgs) -> Result<Vec<PullJob>, Error> {
                 "add `dir = \"docs/site\"` to its pull table, or an input folder",
             ))
         })?;
-        jobs.push(PullJob { options: options(vec![site.url.clone()], &site.include, &site.exclude, site.max_pages), dir: root.join(dir) });
+        jobs.push(PullJob {
+            options: options(vec![site.url.clone()], &site.include, &site.exclude, site.max_pages),
+            dir: root.join(dir),
+            api: Some((api.clone(), root.clone())),
+        });
     }
     if jobs.is_empty() {
         return Err(Error::Config(docs2rs::with_help(
@@ -258,6 +265,17 @@ fn pull(a: PullArgs) -> Result<ExitCode, Error> {
         if a.check {
             print!("{}", p.changes());
             if p.changed_site() {
+                let (api, root) = job.api.as_ref().map_or((None, std::path::Path::new(".")), |(api, root)| (Some(api), root.as_path()));
+                match docs2rs::pull::preview::api_changes(&p, api, root) {
+                    Ok(lines) if lines.is_empty() => println!("\nThe client would not change (operations, parameters, fields and enum values are the same)."),
+                    Ok(lines) => {
+                        println!("\nThe client would change:");
+                        for line in lines {
+                            println!("  {line}");
+                        }
+                    }
+                    Err(e) => eprintln!("docs2rs: cannot say what the client would gain or lose: {e}"),
+                }
                 eprintln!(
                     "docs2rs: {site} changed since the copy in {}: {} added, {} changed, {} removed\n  = help: run `docs2rs pull` (without --check) and commit the result",
                     job.dir.display(),

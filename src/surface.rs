@@ -117,20 +117,24 @@ impl Reader {
 pub fn api_changes(dir: &Path, files: &crate::output::Files, modules: &[String]) -> Vec<(String, Vec<String>)> {
     let mut out = Vec::new();
     for m in modules {
-        let (single, folder) = (format!("{m}.rs"), format!("{m}/"));
-        let fresh = files.iter().filter(|(name, _)| **name == single || name.starts_with(&folder)).map(|(_, code)| code.as_str());
         let mut committed = Vec::new();
-        collect_rs(&dir.join(&single), &mut committed);
+        collect_rs(&dir.join(format!("{m}.rs")), &mut committed);
         collect_rs(&dir.join(m), &mut committed);
         if committed.is_empty() {
             continue; // never generated: `check` says each file is missing
         }
-        let lines = changes(&Surface::read(committed.iter().map(String::as_str)), &Surface::read(fresh));
+        let lines = changes(&Surface::read(committed.iter().map(String::as_str)), &of_module(files, m));
         if !lines.is_empty() {
             out.push((m.clone(), lines));
         }
     }
     out
+}
+
+/// The surface of one API's files among `files`: `<module>.rs` and anything under `<module>/`.
+pub fn of_module(files: &crate::output::Files, module: &str) -> Surface {
+    let (single, folder) = (format!("{module}.rs"), format!("{module}/"));
+    Surface::read(files.iter().filter(|(name, _)| **name == single || name.starts_with(&folder)).map(|(_, code)| code.as_str()))
 }
 
 /// Every `.rs` file at `path` (a file, or a folder read recursively); nothing if absent.

@@ -231,7 +231,8 @@ fn pull_saves_the_site_then_refreshes_only_what_changed() {
     assert_eq!(saved.iter().filter(|l| l.status == 304).count(), 11, "{log:?}");
     assert_eq!(snapshot(&out), before, "an unchanged site writes nothing, the manifest included");
 
-    // The site changes: --check reports it, exits 1 and writes nothing.
+    // The site changes: --check reports it and what it changes in the client, exits 1 and
+    // writes nothing.
     let page = site.join("docs/api/stations.html");
     let text = std::fs::read_to_string(&page).unwrap();
     std::fs::write(&page, text.replace("only stations that report", "only stations that report today")).unwrap();
@@ -240,7 +241,8 @@ fn pull_saves_the_site_then_refreshes_only_what_changed() {
     assert_eq!(code, 1, "{err}");
     assert_eq!(
         stdout.replace(&server.base, "{o}"),
-        "changed: {o}/docs/api/stations.html\nchanged: {o}/docs/old-stations.html\nremoved: {o}/docs/api/tides.html\n",
+        "changed: {o}/docs/api/stations.html\nchanged: {o}/docs/old-stations.html\nremoved: {o}/docs/api/tides.html\n\n\
+         The client would change:\n  - operation tides (GET /tides)\n  - model TidesResponse\n",
         "{err}"
     );
     assert!(err.contains("1 removed") && err.contains("= help: run `docs2rs pull`"), "{err}");

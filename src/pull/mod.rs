@@ -57,6 +57,7 @@ pub mod fetch;
 pub mod files;
 pub mod links;
 pub mod manifest;
+pub mod preview;
 pub mod robots;
 pub mod scope;
 pub mod sitemap;
