@@ -117,3 +117,177 @@ fn the_corpus_spec_read_directly_reproduces_itself() {
         assert!(got >= floor, "{metric}: {got:.2} % < {floor} %\n{}", report.mismatch_list());
     }
 }
+
+fn model_fields(api: &Api, name: &str) -> Vec<String> {
+    let m = api.models.iter().find(|m| m.name == name).unwrap_or_else(|| panic!("no model `{name}`"));
+    m.fields.iter().map(|f| format!("{}: {}{}", f.wire_name, f.ty.describe(), if f.required { "" } else { "?" })).collect()
+}
+
+const EMPTY_PAGE_HELP: &str = "  = help: if this is an API reference page, save it as HTML (the markup helps), or add an [[api.operation]] overlay with method and path; pages that are not API references can be removed from the inputs";
+
+#[test]
+fn redoc_state_wins_over_the_page_text_for_the_operations_it_covers() {
+    let (api, diags) = read(&[&format!("{FIXTURES}/redoc")]);
+    assert_eq!(
+        diags,
+        [
+            "tests/fixtures/definitions/redoc/plants.html:23: note: read from the OpenAPI 3.0 definition embedded in the page (Redoc state `__redoc_state`): 6 operation(s), 4 model(s), 1 enum(s); 1 operation(s) read from the page text gave way to it"
+        ]
+    );
+    assert_eq!(
+        routes(&api),
+        [
+            "DELETE /plants/{plantId} deletePlant",
+            "GET /plants listPlants",
+            "GET /plants/{plantId} getPlant",
+            "POST /plants createPlant",
+            "POST /plants/{plantId}/photo uploadPhoto",
+            // Only on the page; its `/v1` prefix is the definition's base path.
+            "POST /plants/{plantId}/water water_a_plant",
+            "PUT /plants/{plantId}/note setNote"
+        ]
+    );
+    assert_eq!(api.base_url.as_deref(), Some("https://api.nursery.test/v1"));
+    // The definition's reading of `getPlant`, not the page's.
+    assert_eq!(op(&api, "getPlant").params[0].ty, Type::String { format: Some("uuid".into()) });
+}
+
+#[test]
+fn readme_ssr_props_carry_a_swagger_2_definition() {
+    let (api, diags) = read(&[&format!("{FIXTURES}/readme")]);
+    assert_eq!(
+        diags,
+        [
+            "tests/fixtures/definitions/readme/set-vent.html:6: note: read from the Swagger 2.0 definition embedded in the page (ReadMe `ssr-props`): 2 operation(s), 3 model(s), 0 enum(s)"
+        ]
+    );
+    assert_eq!(api.base_url.as_deref(), Some("https://greenhouse.example.test/api"));
+    assert_eq!(routes(&api), ["PATCH /vents/{ventId} setVent", "POST /sessions login"]);
+    let set = op(&api, "setVent");
+    assert_eq!(set.params[0].ty, Type::Integer { bits: Some(64) });
+    assert_eq!(set.body().map(|b| b.ty.clone()), Some(Type::reference("VentUpdate")));
+    assert_eq!(set.errors.iter().map(|e| (e.status.as_str(), e.description.as_deref())).collect::<Vec<_>>(), [("409", Some("busy"))]);
+    // allOf: the referenced model's fields, then its own.
+    assert_eq!(model_fields(&api, "VentUpdate"), ["id: integer(i64)", "mode: VentUpdateMode?", "open: boolean?", "reason: string?"]);
+    let login = op(&api, "login");
+    assert_eq!(login.body_kind, Some(BodyKind::Form));
+    assert_eq!(model_fields(&api, "LoginForm"), ["user: string", "password: string(password)"]);
+    assert_eq!(login.returns, Returns::Body { ty: Type::reference("Login200Response") });
+}
+
+#[test]
+fn next_data_carries_an_openapi_31_definition() {
+    let (api, diags) = read(&[&format!("{FIXTURES}/next")]);
+    assert_eq!(
+        diags,
+        [
+            "tests/fixtures/definitions/next/get-tree.html:3: note: read from the OpenAPI 3.1 definition embedded in the page (Next.js `__NEXT_DATA__`): 1 operation(s), 3 model(s), 0 enum(s)"
+        ]
+    );
+    assert_eq!(routes(&api), ["GET /trees/{treeId} getTree"]);
+    // `type: [string, "null"]` is a nullable string; a oneOf of models their union.
+    let tree = api.models.iter().find(|m| m.name == "Tree").unwrap();
+    assert!(tree.fields.iter().any(|f| f.name == "variety" && f.nullable && f.ty == Type::string()));
+    assert_eq!(model_fields(&api, "TreeFruit"), ["crisp: boolean?", "ripe: boolean?"]);
+}
+
+#[test]
+fn swagger_ui_points_at_a_sibling_file_read_once() {
+    let (api, diags) = read(&[&format!("{FIXTURES}/swagger-ui")]);
+    assert_eq!(
+        diags,
+        [
+            "tests/fixtures/definitions/swagger-ui/index.html:9: note: read from the OpenAPI 3.0 definition `tests/fixtures/definitions/swagger-ui/openapi.json` the page links to (Swagger UI `url`): 1 operation(s), 1 model(s), 0 enum(s)"
+        ]
+    );
+    assert_eq!(routes(&api), ["GET /tools listTools"]);
+    assert_eq!(api.models.len(), 1);
+}
+
+#[test]
+fn scalar_points_at_a_url_the_pull_manifest_maps_to_a_saved_file() {
+    let (api, diags) = read(&[&format!("{FIXTURES}/scalar")]);
+    assert_eq!(
+        diags,
+        [
+            "tests/fixtures/definitions/scalar/reference.html:5: note: read from the OpenAPI 3.0 definition `tests/fixtures/definitions/scalar/saved/spec-3f9a.json` the page links to (Scalar `data-url`): 1 operation(s), 1 model(s), 0 enum(s)"
+        ]
+    );
+    assert_eq!(routes(&api), ["GET /tools listTools"]);
+    assert_eq!(api.title.as_deref(), Some("Shed (saved by pull)"));
+}
+
+#[test]
+fn a_definition_url_with_no_saved_copy_says_how_to_get_it() {
+    let dir = format!("{FIXTURES}/stoplight");
+    let cfg = ApiConfig::new("t").with_input(&dir);
+    let Err(docs2rs::Error::Diagnostics(diags)) = Generator::new().with_root(repo()).with_api(cfg).render() else { panic!("an empty API is an error") };
+    let texts: Vec<String> = diags.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        texts[1..],
+        [
+            "tests/fixtures/definitions/stoplight/index.html:1: warning: no operation or model found: the page has 0 heading(s), 0 line(s) of text, 0 table(s), 0 list(s), 0 code block(s) and 0 endpoint line(s); none names an endpoint with parameters or fields (first line: \"\")\n".to_string() + EMPTY_PAGE_HELP,
+            "tests/fixtures/definitions/stoplight/index.html:5: warning: the page points at its API definition `https://barn.example.test/specs/barn.yaml` (Stoplight Elements `apiDescriptionUrl`), which is not saved next to it; read the page text only\n  = help: download it into the page's folder as `barn.yaml`, or run `docs2rs pull`, which saves linked definitions".to_string()
+        ]
+    );
+}
+
+#[cfg(feature = "yaml")]
+#[test]
+fn a_yaml_openapi_31_file_is_read() {
+    let (api, diags) = read(&[&format!("{FIXTURES}/yaml")]);
+    assert_eq!(diags, Vec::<String>::new());
+    let list = op(&api, "listTrees");
+    assert_eq!(list.params[0].enum_values.iter().map(|v| v.value.as_str()).collect::<Vec<_>>(), ["gala", "bosc"]);
+    assert_eq!(list.errors.iter().map(|e| (e.status.as_str(), e.ty.clone())).collect::<Vec<_>>(), [("default", Some(Type::reference("Problem")))]);
+    assert_eq!(model_fields(&api, "Tree"), ["id: integer(i64)", "planted: date-time?"]);
+}
+
+#[test]
+fn hostile_definitions_are_reported_not_fatal() {
+    let (api, diags) = read(&[&format!("{FIXTURES}/garbage")]);
+    let at = "tests/fixtures/definitions/garbage";
+    assert_eq!(
+        diags,
+        [
+            format!(
+                "{at}/cut-off.html:1: warning: no operation or model found: the page has 1 heading(s), 0 line(s) of text, 0 table(s), 0 list(s), 0 code block(s) and 0 endpoint line(s); none names an endpoint with parameters or fields (first line: \"Cut\")\n{EMPTY_PAGE_HELP}"
+            ),
+            format!(
+                "{at}/cut-off.html:5: warning: the page's Redoc state `__redoc_state` holds a definition that is not valid JSON (expected value at line 2 column 1); read the page text only\n  = help: save the page again (it may be cut off), or save the definition itself next to the page"
+            ),
+            format!(
+                "{at}/cycles.json:1: warning: `$ref: #/components/schemas/Nowhere` names no schema of the definition; typed as raw JSON\n  = help: add the schema or fix the reference"
+            ),
+            format!(
+                "{at}/cycles.json:1: warning: a schema nests deeper than 48 levels (at `AliasB`); typed as raw JSON\n  = help: check the definition for a `$ref` cycle through arrays or aliases"
+            ),
+            format!(
+                "{at}/cycles.json:8: warning: a parameter of `GET /loops` is `$ref: #/components/parameters/Self`, which leads nowhere or loops; skipped\n  = help: point the reference at a parameter under `components/parameters`"
+            ),
+            format!(
+                "{at}/deep.json:1: warning: definition not read: not valid JSON (recursion limit exceeded at line 1 column 163)\n  = help: fix the file (`jq . FILE` shows where it breaks), or save the definition again"
+            ),
+            format!(
+                "{at}/huge.json:1: warning: definition not read: not valid JSON (number out of range at line 1 column 89)\n  = help: fix the file (`jq . FILE` shows where it breaks), or save the definition again"
+            ),
+            format!(
+                "{at}/not-a-spec.json:1: warning: definition not read: no `swagger: \"2.0\"` or `openapi: \"3.x\"` key at its top level\n  = help: docs2rs reads Swagger 2.0 and OpenAPI 3.0/3.1 definitions"
+            ),
+        ]
+    );
+    // allOf cycles are cut; models referencing each other stay references.
+    let ping = model_fields(&api, "Ping");
+    assert_eq!(ping.iter().map(|f| f.split(':').next().unwrap()).collect::<Vec<_>>(), ["back", "pong", "alias", "ping"]);
+    assert_eq!(ping[0], "back: Ping?");
+    assert_eq!(routes(&api), ["GET /holes get_holes", "GET /loops getLoop", "POST /missing post_missing"]);
+}
+
+#[test]
+fn a_page_definition_is_read_by_parse_document_too() {
+    let bytes = std::fs::read(repo().join(FIXTURES).join("next/get-tree.html")).unwrap();
+    let mut diags = docs2rs::diag::Diagnostics::new();
+    let doc = docs2rs::parse::parse_document("get-tree.html", &bytes, None, &mut diags);
+    assert_eq!(doc.operations.iter().map(|o| o.name.as_str()).collect::<Vec<_>>(), ["getTree"]);
+    assert_eq!(doc.operations[0].params[0].location, Location::Path);
+}

@@ -101,7 +101,13 @@ pub fn read_input(path: Option<&Path>, file: &str, bytes: &[u8], format: Option<
     if matches!(format, None | Some(Format::Html)) && lower::syntax(&text) == Syntax::Html {
         out.extend(carried(path.and_then(Path::parent), file, &text, diags));
     }
-    out.push(Reading::page(file, parse_text(file, lower::unflatten(text), format, diags)));
+    let mut own = Diagnostics::new();
+    let page = parse_text(file, lower::unflatten(text), format, &mut own);
+    // A page read from its definition needs no word on its text yielding nothing.
+    if out.is_empty() || !is_empty(&page) {
+        diags.extend(own);
+    }
+    out.push(Reading::page(file, page));
     out
 }
 

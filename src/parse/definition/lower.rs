@@ -86,6 +86,14 @@ fn operation<'a>(t: &mut Types<'a>, cx: &OpCx<'a, '_>, diags: &mut Diagnostics) 
     let params: Vec<&Value> = shared.chain(own.iter().copied()).collect();
     let mut form = false;
     for p in params {
+        if let Some(r) = p.get("$ref").and_then(Value::as_str) {
+            diags.warn(
+                cx.source.clone(),
+                format!("a parameter of `{} {}` is `$ref: {r}`, which leads nowhere or loops; skipped", cx.method.to_uppercase(), cx.path),
+                Some("point the reference at a parameter under `components/parameters`".to_string()),
+            );
+            continue;
+        }
         let Some(name) = p["name"].as_str() else {
             diags.warn(
                 cx.source.clone(),

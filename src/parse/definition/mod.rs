@@ -84,13 +84,9 @@ pub fn is_definition_file(path: &std::path::Path) -> bool {
     if !ext.is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {
         return false;
     }
-    let Ok(text) = std::fs::read_to_string(path) else { return false };
-    if !looks_like(&text) {
+    if path.file_name().is_some_and(|n| n == linked::MANIFEST) {
         return false;
     }
-    // JSON is cheap to check fully; YAML is taken on its top-level key.
-    match serde_json::from_str::<Value>(&text) {
-        Ok(v) => crate::spec::is_definition(&v),
-        Err(_) => !text.trim_start().starts_with('{'),
-    }
+    // A file that only looks like one is read too, so that what is wrong with it is said.
+    std::fs::read(path).is_ok_and(|b| looks_like(&String::from_utf8_lossy(&b)))
 }

@@ -119,8 +119,19 @@ pub fn prefer(readings: Vec<Reading>, diags: &mut Diagnostics) -> Vec<(String, P
     out
 }
 
-/// `more` (the page text) added to `doc` (the definition).
-fn merge(doc: &mut ParsedDoc, more: ParsedDoc) {
+/// `more` (the page text) added to `doc` (the definition). Page paths that spell the
+/// definition's base path (`/v1/plants` under `https://x.io/v1`) lose it.
+fn merge(doc: &mut ParsedDoc, mut more: ParsedDoc) {
+    if let (Some(base), Some(page_base)) = (&doc.base_url, &more.base_url) {
+        let extra = base.strip_prefix(page_base.trim_end_matches('/')).unwrap_or("");
+        if extra.starts_with('/') {
+            for o in &mut more.operations {
+                if let Some(rest) = o.path.as_deref().and_then(|p| p.strip_prefix(extra)).filter(|r| r.starts_with('/')) {
+                    o.path = Some(rest.to_string());
+                }
+            }
+        }
+    }
     doc.base_url = doc.base_url.take().or(more.base_url);
     doc.title = doc.title.take().or(more.title);
     doc.operations.extend(more.operations);
