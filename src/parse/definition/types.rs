@@ -33,6 +33,8 @@ pub(super) struct Types<'a> {
     one_of: Vec<OneOf>,
     taken: BTreeSet<String>,
     warned: BTreeSet<&'static str>,
+    /// Aliases being inlined, innermost last.
+    expanding: Vec<String>,
 }
 
 impl<'a> Types<'a> {
@@ -54,6 +56,7 @@ impl<'a> Types<'a> {
             one_of: Vec::new(),
             taken,
             warned: BTreeSet::new(),
+            expanding: Vec::new(),
         }
     }
 
@@ -223,10 +226,24 @@ impl<'a> Types<'a> {
                 );
                 return Type::Any;
             };
-            return match self.kind(target) {
-                Kind::Alias => self.ty(target, &name, depth + 1, diags),
-                _ => Type::reference(name),
-            };
+            if self.kind(target) != Kind::Alias {
+                return Type::reference(name);
+            }
+            // An alias is inlined; one that contains itself (`A: array of B`, `B: array
+            // of A`) has no finite type.
+            if self.expanding.contains(&name) {
+                self.warn_once(
+                    "alias-cycle",
+                    diags,
+                    format!("schema `{name}` contains itself through arrays or maps; typed as raw JSON there"),
+                    "make one of the schemas an object, or accept raw JSON",
+                );
+                return Type::Any;
+            }
+            self.expanding.push(name.clone());
+            let ty = self.ty(target, &name, depth + 1, diags);
+            self.expanding.pop();
+            return ty;
         }
         match r.strip_prefix('#').and_then(|p| self.doc.pointer(p)) {
             Some(target) => self.ty(target, hint, depth + 1, diags),
