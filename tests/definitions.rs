@@ -292,3 +292,27 @@ fn a_page_definition_is_read_by_parse_document_too() {
     assert_eq!(doc.operations.iter().map(|o| o.name.as_str()).collect::<Vec<_>>(), ["getTree"]);
     assert_eq!(doc.operations[0].params[0].location, Location::Path);
 }
+
+/// From the command line: the note is printed, and not counted as a warning.
+#[test]
+fn generate_from_a_saved_redoc_page_prints_the_note() {
+    let dir = std::env::temp_dir().join(format!("docs2rs-definitions-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("redoc")).unwrap();
+    std::fs::copy(repo().join(FIXTURES).join("redoc/plants.html"), dir.join("redoc/plants.html")).unwrap();
+    let out =
+        std::process::Command::new(env!("CARGO_BIN_EXE_docs2rs")).current_dir(&dir).args(["generate", "--input", "redoc", "--out", "out"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [
+            "redoc/plants.html:23: note: read from the OpenAPI 3.0 definition embedded in the page (Redoc state `__redoc_state`): 6 operation(s), 4 model(s), 1 enum(s); 1 operation(s) read from the page text gave way to it",
+            "api: wire names as documented (from 5 path placeholders)",
+            "api: 1 page(s) read; 7 operation(s), 5 model(s), 2 enum(s), 27 field(s) and parameter(s)",
+            "docs2rs: 2 file(s) in out: 2 written, 0 unchanged, 0 removed; 0 warning(s)"
+        ]
+    );
+    assert!(std::fs::read_to_string(dir.join("out/api.rs")).unwrap().contains("pub async fn upload_photo("));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -194,9 +194,13 @@ fn first_string(s: &str) -> Option<String> {
     Some(body[..end].to_string()).filter(|u| !u.contains("${"))
 }
 
-/// The string literal after `key:` within the call's first few hundred characters.
+/// The string literal after `key:` within the call's first 2000 bytes.
 fn keyed_string(s: &str, key: &str) -> Option<String> {
-    let window = &s[..s.len().min(2000)];
+    let mut end = s.len().min(2000);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &s[..end];
     let mut from = 0;
     while let Some(i) = window[from..].find(key) {
         let at = from + i;

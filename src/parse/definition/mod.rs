@@ -22,7 +22,14 @@ pub fn looks_like(text: &str) -> bool {
     if t.starts_with('{') {
         return t.contains("\"openapi\"") || t.contains("\"swagger\"");
     }
-    t.lines().take(200).any(|l| l.starts_with("openapi:") || l.starts_with("swagger:") || l.starts_with("\"openapi\":") || l.starts_with("'openapi':"))
+    // YAML: a mapping from its first line (a markdown page quoting `openapi: 3.0.0` in a
+    // code block starts with prose or a heading, not with a key).
+    let mut lines = t.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#') && l.trim() != "---");
+    let first_is_key = lines.next().is_some_and(|l| {
+        let key = l.split(':').next().unwrap_or("").trim_matches(['"', '\'']);
+        l.contains(':') && !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || "_-.$".contains(c))
+    });
+    first_is_key && t.lines().take(400).any(|l| ["openapi:", "swagger:", "\"openapi\":", "'openapi':", "\"swagger\":"].iter().any(|k| l.starts_with(k)))
 }
 
 /// A definition document's text as a JSON value; what is wrong with it in a warning.
@@ -89,4 +96,19 @@ pub fn is_definition_file(path: &std::path::Path) -> bool {
     }
     // A file that only looks like one is read too, so that what is wrong with it is said.
     std::fs::read(path).is_ok_and(|b| looks_like(&String::from_utf8_lossy(&b)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like;
+
+    #[test]
+    fn definitions_are_told_from_pages_by_content() {
+        assert!(looks_like("{\"paths\": {}, \"openapi\": \"3.1.0\"}"));
+        assert!(looks_like("# comment\n---\nopenapi: 3.0.0\ninfo:\n  title: x\n"));
+        assert!(looks_like("info:\n  title: x\nswagger: \"2.0\"\n"));
+        assert!(!looks_like("# Pets API\n\nSave this as YAML:\n\n```yaml\nopenapi: 3.0.0\n```\n"));
+        assert!(!looks_like("{\"name\": \"a package\"}"));
+        assert!(!looks_like("<html><body>openapi: 3.0.0</body></html>"));
+    }
 }
