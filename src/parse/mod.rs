@@ -67,6 +67,9 @@ impl Format {
 /// The flavour a document looks like, from content (never from the file name); `None`
 /// means no flavour claims it and the page reader reads it.
 pub fn detect(text: &str) -> Option<Format> {
+    if definition::looks_like(text) {
+        return Some(Format::Openapi);
+    }
     if lower::syntax(text) == Syntax::Html {
         return Some(Format::Html);
     }
