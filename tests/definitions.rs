@@ -316,3 +316,70 @@ fn generate_from_a_saved_redoc_page_prints_the_note() {
     assert!(std::fs::read_to_string(dir.join("out/api.rs")).unwrap().contains("pub async fn upload_photo("));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+mod hostile {
+    use proptest::prelude::*;
+    use serde_json::{Map, Value, json};
+
+    /// Schema-shaped JSON: the keys the reader follows, with values of any shape.
+    fn schema() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<f64>().prop_map(|f| json!(f)),
+            prop_oneof![
+                Just("object"),
+                Just("array"),
+                Just("string"),
+                Just("null"),
+                Just("#/components/schemas/A"),
+                Just("#/definitions/A"),
+                Just("#/paths"),
+                Just("#/"),
+                Just("x")
+            ]
+            .prop_map(|s| json!(s)),
+        ];
+        leaf.prop_recursive(6, 64, 6, |inner| {
+            let key = prop_oneof![
+                Just("$ref"),
+                Just("type"),
+                Just("items"),
+                Just("properties"),
+                Just("allOf"),
+                Just("oneOf"),
+                Just("enum"),
+                Just("required"),
+                Just("additionalProperties"),
+                Just("nullable"),
+                Just("A"),
+                Just("B"),
+                Just("schema"),
+                Just("in"),
+                Just("name"),
+            ];
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                proptest::collection::vec((key, inner), 0..5)
+                    .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Map<_, _>>())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Any schemas, parameters and bodies: the reader reports, never panics.
+        #[test]
+        fn any_schema_shapes_never_panic(a in schema(), b in schema(), p in schema(), swagger in any::<bool>()) {
+            let doc = if swagger {
+                json!({"swagger": "2.0", "definitions": {"A": a, "B": b}, "paths": {"/x/{id}": {"post": {"parameters": [p.clone(), {"in": "body", "name": "body", "schema": b}], "responses": {"200": {"schema": a}}}}}})
+            } else {
+                json!({"openapi": "3.1.0", "components": {"schemas": {"A": a, "B": b}}, "paths": {"/x": {"parameters": [p.clone()], "get": {"parameters": p, "requestBody": {"content": {"multipart/form-data": {"schema": a}}}, "responses": {"default": {"content": {"application/json": {"schema": b}}}}}}}})
+            };
+            let text = doc.to_string();
+            let mut diags = docs2rs::diag::Diagnostics::new();
+            let _ = docs2rs::parse::parse_document("spec.json", text.as_bytes(), None, &mut diags);
+        }
+    }
+}

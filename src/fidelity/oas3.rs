@@ -31,7 +31,7 @@ pub fn to_swagger2(spec: &Value) -> Value {
         let shared: Vec<Value> = item["parameters"].as_array().into_iter().flatten().map(|p| cx.param(p)).collect();
         let mut out_item = Map::new();
         for (method, op) in item.as_object().into_iter().flatten() {
-            if !matches!(method.as_str(), "get" | "put" | "post" | "delete" | "patch" | "head" | "options") {
+            if !spec::METHODS.contains(&method.as_str()) {
                 continue;
             }
             out_item.insert(method.clone(), cx.operation(op, &shared, &mut definitions));

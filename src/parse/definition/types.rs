@@ -105,11 +105,18 @@ impl<'a> Types<'a> {
     }
 
     fn kind(&self, s: &Value) -> Kind {
+        self.kind_at(s, 0)
+    }
+
+    /// A oneOf is of models, so kinds look through references: boundedly, as a oneOf
+    /// may name itself (`A: oneOf [B]`, `B: oneOf [A]`).
+    fn kind_at(&self, s: &Value, depth: u32) -> Kind {
         if spec::is_enum(s) {
             return Kind::Enum;
         }
         let vs = variants(s);
-        if vs.len() >= 2 && vs.iter().all(|v| spec::ref_name(v).and_then(|n| self.named.get(n)).is_some_and(|t| self.kind(strip(t)) == Kind::Model)) {
+        let model = |v: &&Value| spec::ref_name(v).and_then(|n| self.named.get(n)).is_some_and(|t| self.kind_at(strip(t), depth + 1) == Kind::Model);
+        if vs.len() >= 2 && depth < 4 && vs.iter().all(model) {
             return Kind::OneOf;
         }
         let all_of = s["allOf"].as_array().map_or(0, Vec::len);
