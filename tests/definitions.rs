@@ -81,23 +81,24 @@ fn an_openapi_30_file_lowers_to_operations_models_and_enums() {
     assert_eq!((note.body_kind, note.body().map(|b| b.ty.clone())), (Some(BodyKind::Text), Some(Type::string())));
     let plant = api.models.iter().find(|m| m.name == "Plant").expect("Plant");
     let fields: Vec<(&str, String, bool)> = plant.fields.iter().map(|f| (f.wire_name.as_str(), f.ty.describe(), f.required)).collect();
-    // Properties come in name order (the JSON reader keeps no key order).
+    // Properties come in the definition's order.
     assert_eq!(
         fields,
         [
-            ("care", "PlantCare".to_string(), false),
-            ("height_cm", "number".into(), false),
-            ("id", "string(uuid)".into(), true),
-            ("labels", "map<string>".into(), false),
+            ("id", "string(uuid)".to_string(), true),
             ("name", "string".into(), true),
-            ("planted", "date".into(), false),
             ("stage", "Stage".into(), false),
-            ("tags", "array<string>".into(), false)
+            ("height_cm", "number".into(), false),
+            ("tags", "array<string>".into(), false),
+            ("planted", "date".into(), false),
+            ("care", "PlantCare".into(), false),
+            ("labels", "map<string>".into(), false)
         ]
     );
-    assert!(plant.fields[1].nullable);
+    assert!(plant.fields[3].nullable);
     let care = api.models.iter().find(|m| m.name == "PlantCare").expect("inline PlantCare");
-    assert_eq!(care.fields[0].enum_values.len() + api.enums.iter().filter(|e| e.name.contains("Water")).map(|e| e.values.len()).sum::<usize>(), 2);
+    assert_eq!(care.fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["water", "light"]);
+    assert_eq!(care.fields[0].enum_values.iter().map(|v| v.value.as_str()).collect::<Vec<_>>(), ["daily", "weekly"]);
 }
 
 /// The corpus' own Swagger 2.0 spec read as an input reproduces it. Run with
@@ -168,7 +169,7 @@ fn readme_ssr_props_carry_a_swagger_2_definition() {
     assert_eq!(set.body().map(|b| b.ty.clone()), Some(Type::reference("VentUpdate")));
     assert_eq!(set.errors.iter().map(|e| (e.status.as_str(), e.description.as_deref())).collect::<Vec<_>>(), [("409", Some("busy"))]);
     // allOf: the referenced model's fields, then its own.
-    assert_eq!(model_fields(&api, "VentUpdate"), ["id: integer(i64)", "mode: VentUpdateMode?", "open: boolean?", "reason: string?"]);
+    assert_eq!(model_fields(&api, "VentUpdate"), ["id: integer(i64)", "open: boolean?", "mode: VentUpdateMode?", "reason: string?"]);
     let login = op(&api, "login");
     assert_eq!(login.body_kind, Some(BodyKind::Form));
     assert_eq!(model_fields(&api, "LoginForm"), ["user: string", "password: string(password)"]);
@@ -278,9 +279,9 @@ fn hostile_definitions_are_reported_not_fatal() {
     );
     // allOf cycles are cut; models referencing each other stay references.
     let ping = model_fields(&api, "Ping");
-    assert_eq!(ping.iter().map(|f| f.split(':').next().unwrap()).collect::<Vec<_>>(), ["back", "pong", "alias", "ping"]);
-    assert_eq!(ping[0], "back: Ping?");
-    assert_eq!(ping[2], "alias: array<array<any>>?");
+    assert_eq!(ping.iter().map(|f| f.split(':').next().unwrap()).collect::<Vec<_>>(), ["pong", "back", "ping", "alias"]);
+    assert_eq!(ping[1], "back: Ping?");
+    assert_eq!(ping[3], "alias: array<array<any>>?");
     assert_eq!(routes(&api), ["GET /holes get_holes", "GET /loops getLoop", "POST /missing post_missing"]);
 }
 

@@ -7,6 +7,7 @@
 pub mod embedded;
 pub mod linked;
 mod lower;
+mod order;
 pub mod prefer;
 mod types;
 

@@ -4,6 +4,7 @@
 //! become models named after where they appear.
 
 use super::lower::{Gathered, MAX_DEPTH, scalar, text};
+use super::order::{Orders, key_of, properties_orders};
 use crate::diag::Diagnostics;
 use crate::schema::{EnumDef, EnumValue, Field, Model, OneOf, Source, Type};
 use crate::spec::{self, Version};
@@ -28,6 +29,8 @@ pub(super) struct Types<'a> {
     named: BTreeMap<String, &'a Value>,
     /// First line of each object key in the text (JSON or YAML), for sources.
     keys: HashMap<String, u32>,
+    /// `properties` keys in document order.
+    orders: Orders,
     models: Vec<Model>,
     enums: Vec<EnumDef>,
     one_of: Vec<OneOf>,
@@ -51,6 +54,7 @@ impl<'a> Types<'a> {
             version,
             named,
             keys: key_lines(text, line),
+            orders: properties_orders(text),
             models: Vec::new(),
             enums: Vec::new(),
             one_of: Vec::new(),
@@ -298,7 +302,12 @@ impl<'a> Types<'a> {
             }
         }
         let required: BTreeSet<&str> = s["required"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
-        for (name, prop) in s["properties"].as_object().into_iter().flatten() {
+        let props = s["properties"].as_object();
+        let in_order: Vec<(&'a String, &'a Value)> = match props.and_then(|p| self.orders.get(&key_of(p.keys().map(String::as_str)))) {
+            Some(order) => order.iter().filter_map(|k| props.and_then(|p| p.get_key_value(k))).collect(),
+            None => props.into_iter().flatten().collect(),
+        };
+        for (name, prop) in in_order {
             let ty = self.ty(prop, &format!("{model}{}", name.to_upper_camel_case()), depth + 1, diags);
             let mut f = Field::new(name, ty, required.contains(name.as_str()), Source::new(self.file, self.line_of(model)));
             f.wire_name = name.clone();
