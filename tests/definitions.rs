@@ -44,6 +44,7 @@ fn an_openapi_30_file_lowers_to_operations_models_and_enums() {
     assert_eq!(diags, Vec::<String>::new());
     assert_eq!(api.base_url.as_deref(), Some("https://api.nursery.test/v1"));
     assert_eq!(api.title.as_deref(), Some("Nursery API"));
+    assert_eq!(api.auth, docs2rs::schema::AuthScheme::Bearer, "from `security` and `securitySchemes`");
     assert_eq!(
         routes(&api),
         [

@@ -8,7 +8,9 @@
 
 use super::types::Types;
 use crate::diag::Diagnostics;
-use crate::schema::{BodyKind, EnumDef, ErrorDoc, Location, Method, Model, OneOf, Operation, Param, ParsedDoc, Returns, Source, Type, raw_media_type};
+use crate::schema::{
+    AuthScheme, BodyKind, EnumDef, ErrorDoc, Location, Method, Model, OneOf, Operation, Param, ParsedDoc, Returns, Source, Type, raw_media_type,
+};
 use crate::spec::{self, METHODS, Version};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use serde_json::Value;
@@ -21,7 +23,12 @@ pub(crate) const MAX_DEPTH: u32 = 48;
 /// starts on the page's line `line`).
 pub fn lower(file: &str, text: &str, line: u32, doc: &Value, version: Version, diags: &mut Diagnostics) -> ParsedDoc {
     let mut t = Types::new(file, text, line, doc, version);
-    let mut out = ParsedDoc { title: doc["info"]["title"].as_str().map(str::to_string), base_url: base_url(doc, version), ..ParsedDoc::default() };
+    let mut out = ParsedDoc {
+        title: doc["info"]["title"].as_str().map(str::to_string),
+        base_url: base_url(doc, version),
+        auth: auth(doc, version),
+        ..ParsedDoc::default()
+    };
     t.components(diags);
     let global_consumes = strings(&doc["consumes"]);
     for (path, item) in doc["paths"].as_object().into_iter().flatten() {
@@ -67,6 +74,30 @@ fn base_url(doc: &Value, version: Version) -> Option<String> {
     };
     let url = url.trim_end_matches('/').to_string();
     (url.starts_with("http://") || url.starts_with("https://")).then_some(url)
+}
+
+/// The scheme the definition asks for (its top-level `security`, else every scheme it
+/// declares), when that is one docs2rs sends: HTTP bearer (OAuth 2 and OpenID Connect
+/// send bearer tokens too) or basic. API keys and mixed schemes are left to the config.
+fn auth(doc: &Value, version: Version) -> Option<AuthScheme> {
+    let schemes = match version {
+        Version::Swagger2 => &doc["securityDefinitions"],
+        _ => &doc["components"]["securitySchemes"],
+    };
+    let schemes = schemes.as_object()?;
+    let used: Vec<&String> = doc["security"].as_array().into_iter().flatten().filter_map(Value::as_object).flat_map(|r| r.keys()).collect();
+    let names: Vec<&String> = if used.is_empty() { schemes.keys().collect() } else { used };
+    let kinds: Vec<Option<AuthScheme>> = names
+        .iter()
+        .filter_map(|n| schemes.get(n.as_str()))
+        .map(|s| match (s["type"].as_str().unwrap_or(""), s["scheme"].as_str().unwrap_or("").to_ascii_lowercase().as_str()) {
+            ("http", "bearer") | ("oauth2" | "openIdConnect", _) => Some(AuthScheme::Bearer),
+            ("http", "basic") | ("basic", _) => Some(AuthScheme::Basic),
+            _ => None,
+        })
+        .collect();
+    let first = *kinds.first()?;
+    if kinds.iter().all(|k| *k == first) { first } else { None }
 }
 
 fn operation<'a>(t: &mut Types<'a>, cx: &OpCx<'a, '_>, diags: &mut Diagnostics) -> Operation {

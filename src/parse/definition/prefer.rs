@@ -134,6 +134,7 @@ fn merge(doc: &mut ParsedDoc, mut more: ParsedDoc) {
     }
     doc.base_url = doc.base_url.take().or(more.base_url);
     doc.title = doc.title.take().or(more.title);
+    doc.auth = doc.auth.or(more.auth);
     doc.operations.extend(more.operations);
     doc.models.extend(more.models);
     doc.enums.extend(more.enums);
