@@ -10,6 +10,8 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// What docs2rs did that the user should know of (not counted as a warning).
+    Note,
     Warning,
     Error,
 }
@@ -26,6 +28,7 @@ pub struct Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sev = match self.severity {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
@@ -54,6 +57,10 @@ impl Diagnostics {
 
     pub fn warn(&mut self, source: Source, message: impl Into<String>, hint: impl Into<Option<String>>) {
         self.push(Severity::Warning, source, message.into(), hint.into());
+    }
+
+    pub fn note(&mut self, source: Source, message: impl Into<String>, hint: impl Into<Option<String>>) {
+        self.push(Severity::Note, source, message.into(), hint.into());
     }
 
     /// Take over another sink's diagnostics.

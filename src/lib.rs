@@ -30,6 +30,7 @@ pub mod pull;
 pub mod render;
 pub mod resolve;
 pub mod schema;
+pub mod spec;
 pub mod surface;
 
 use config::{ApiConfig, Config};
@@ -237,16 +238,17 @@ impl Generator {
         let mut unmatched = Vec::new();
         for cfg in self.selected()? {
             let first = diags.items().len();
-            let mut docs = Vec::new();
+            let mut readings = Vec::new();
             for (path, label, format) in self.input_files(cfg, &mut diags) {
                 if self.rerun_if_changed {
                     println!("cargo:rerun-if-changed={}", path.display());
                 }
                 match std::fs::read(&path) {
-                    Ok(bytes) => docs.push((label.clone(), parse::parse_document(&label, &bytes, format, &mut diags))),
+                    Ok(bytes) => readings.extend(parse::read_input(Some(&path), &label, &bytes, format, &mut diags)),
                     Err(e) => diags.error(Source::new(label, 0), format!("cannot read input: {e}"), None),
                 }
             }
+            let docs = parse::definition::prefer::prefer(readings, &mut diags);
             let mut api = resolve::resolve(cfg, docs, &mut diags);
             match (&cfg.config_file, cfg.command_line) {
                 (Some(_), _) => {}
@@ -404,7 +406,11 @@ impl Generator {
 
 /// `cargo:warning=` lines for diagnostics: one per line of each (Cargo takes one line).
 pub fn cargo_warnings(diagnostics: &[Diagnostic]) -> Vec<String> {
-    diagnostics.iter().flat_map(|d| d.to_string().lines().map(|l| format!("cargo:warning={l}")).collect::<Vec<_>>()).collect()
+    diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Note)
+        .flat_map(|d| d.to_string().lines().map(|l| format!("cargo:warning={l}")).collect::<Vec<_>>())
+        .collect()
 }
 
 /// The one-line reports of the APIs (what `wire_case = "auto"` chose, and why).
@@ -500,7 +506,10 @@ fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) {
         }
         if p.is_dir() {
             collect_dir(&p, out);
-        } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| DOC_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())) {
+        } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| DOC_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+            // JSON and YAML files only when they are Swagger/OpenAPI definitions.
+            || parse::definition::is_definition_file(&p)
+        {
             out.push(p);
         }
     }

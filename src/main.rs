@@ -425,7 +425,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 report.written.len(),
                 report.unchanged.len(),
                 report.removed.len(),
-                done.diagnostics.len()
+                done.diagnostics.iter().filter(|d| d.severity != docs2rs::diag::Severity::Note).count()
             );
             // Ad-hoc runs that left pages out: the config that keeps the fix in a file.
             let ad_hoc = common.config.is_none() && !common.inputs.is_empty();

@@ -710,6 +710,9 @@ pub struct ParsedDoc {
     pub enums: Vec<EnumDef>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub one_of: Vec<OneOf>,
+    /// The authentication a definition declares; used when the config names none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth: Option<AuthScheme>,
 }
 
 #[cfg(test)]

@@ -1327,6 +1327,7 @@ impl Client {
 }
 
 impl FormFields for types::EpisodesPublishForm {
+    #[allow(clippy::vec_init_then_push)]
     fn form_fields(&self) -> ::std::vec::Vec<(&'static str, FormValue)> {
         #[allow(unused_mut)]
         let mut fields = ::std::vec::Vec::new();
@@ -1349,6 +1350,7 @@ impl FormFields for types::EpisodesPublishForm {
 }
 
 impl FormFields for types::UploadEpisodeForm {
+    #[allow(clippy::vec_init_then_push)]
     fn form_fields(&self) -> ::std::vec::Vec<(&'static str, FormValue)> {
         #[allow(unused_mut)]
         let mut fields = ::std::vec::Vec::new();
