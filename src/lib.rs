@@ -21,6 +21,7 @@ pub mod fidelity;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod init;
+pub mod media;
 pub mod naming;
 pub mod openapi;
 pub mod output;

@@ -1,9 +1,8 @@
 //! The vocabulary of machine-readable API definitions (Swagger 2.0, OpenAPI 3.x) that
 //! more than one module speaks: which version a document is, how `$ref`s name schemas,
-//! which schemas are enums, what a media type means for a body. The definition reader
+//! which schemas are enums. The definition reader
 //! (`parse::definition`) and the fidelity comparer (`fidelity`) both use it.
 
-use crate::schema::BodyKind;
 use serde_json::Value;
 
 /// The operation keys of a path item, as the specs spell them.
@@ -55,22 +54,6 @@ pub fn is_enum(schema: &Value) -> bool {
     schema.get("enum").is_some() && schema.get("properties").is_none()
 }
 
-/// How a body with this media type is sent.
-pub fn body_kind(media: &str) -> BodyKind {
-    let m = media.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    if m == "application/json" || m.ends_with("+json") || m == "*/*" || m.is_empty() {
-        BodyKind::Json
-    } else if m == "application/x-www-form-urlencoded" {
-        BodyKind::Form
-    } else if m.starts_with("multipart/") {
-        BodyKind::Multipart
-    } else if m.starts_with("text/") {
-        BodyKind::Text
-    } else {
-        BodyKind::Binary
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,14 +68,5 @@ mod tests {
         assert_eq!(Version::of(&json!({"swagger": 2})), None);
         assert!(!is_definition(&json!({"openapi": "3.0.0"})));
         assert!(is_definition(&json!({"openapi": "3.0.0", "paths": {}})));
-    }
-
-    #[test]
-    fn media_types_map_to_body_kinds() {
-        assert_eq!(body_kind("application/vnd.api+json"), BodyKind::Json);
-        assert_eq!(body_kind("multipart/form-data; boundary=x"), BodyKind::Multipart);
-        assert_eq!(body_kind("application/x-www-form-urlencoded"), BodyKind::Form);
-        assert_eq!(body_kind("text/csv"), BodyKind::Text);
-        assert_eq!(body_kind("image/png"), BodyKind::Binary);
     }
 }

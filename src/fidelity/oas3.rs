@@ -48,7 +48,7 @@ struct Cx<'a> {
 
 /// The media type's body kind, as [`super::body_kind_name`] spells ours.
 fn body_kind(media: &str) -> &'static str {
-    match spec::body_kind(media) {
+    match crate::media::body_kind(media) {
         BodyKind::Json => "json",
         BodyKind::Form => "form",
         BodyKind::Multipart => "multipart",

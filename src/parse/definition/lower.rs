@@ -8,10 +8,8 @@
 
 use super::types::Types;
 use crate::diag::Diagnostics;
-use crate::schema::{
-    AuthScheme, BodyKind, EnumDef, ErrorDoc, Location, Method, Model, OneOf, Operation, Param, ParsedDoc, Returns, Source, Type, raw_media_type,
-};
-use crate::spec::{self, METHODS, Version};
+use crate::schema::{AuthScheme, BodyKind, EnumDef, ErrorDoc, Location, Method, Model, OneOf, Operation, Param, ParsedDoc, Returns, Source, Type};
+use crate::spec::{METHODS, Version};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use serde_json::Value;
 
@@ -181,7 +179,7 @@ fn operation<'a>(t: &mut Types<'a>, cx: &OpCx<'a, '_>, diags: &mut Diagnostics) 
     if form {
         let multipart = consumes.iter().any(|c| c.starts_with("multipart/")) || o.params.iter().any(|p| p.location == Location::Body && is_file(&p.ty));
         o.body_kind = Some(if multipart { BodyKind::Multipart } else { BodyKind::Form });
-    } else if o.body().is_some() && !consumes.is_empty() && !consumes.iter().any(|c| spec::body_kind(c) == BodyKind::Json) {
+    } else if o.body().is_some() && !consumes.is_empty() && !consumes.iter().any(|c| crate::media::body_kind(c) == BodyKind::Json) {
         raw_body(&mut o, &consumes.join(", "));
     }
     if let Some(body) = t.deref(&op["requestBody"], 0).filter(|b| b.is_object()) {
@@ -197,10 +195,10 @@ fn is_file(t: &Type) -> bool {
 
 /// A body sent as it is: bytes, or text.
 fn raw_body(o: &mut Operation, media: &str) {
-    let kind = spec::body_kind(media.split(',').next().unwrap_or(""));
+    let kind = crate::media::body_kind(media.split(',').next().unwrap_or(""));
     let kind = if kind == BodyKind::Text { BodyKind::Text } else { BodyKind::Binary };
     o.body_kind = Some(kind);
-    o.content_type = raw_media_type(media);
+    o.content_type = crate::media::raw_media_type(media);
     if let Some(p) = o.params.iter_mut().find(|p| p.location == Location::Body) {
         p.ty = Type::String { format: (kind == BodyKind::Binary).then(|| "binary".to_string()) };
     }
@@ -209,14 +207,14 @@ fn raw_body(o: &mut Operation, media: &str) {
 /// The media type a client sends or reads: JSON when offered, else the first.
 fn preferred(content: &Value) -> Option<(&String, &Value)> {
     let content = content.as_object()?;
-    content.iter().find(|(m, _)| spec::body_kind(m) == BodyKind::Json).or_else(|| content.iter().next())
+    content.iter().find(|(m, _)| crate::media::body_kind(m) == BodyKind::Json).or_else(|| content.iter().next())
 }
 
 fn request_body<'a>(t: &mut Types<'a>, o: &mut Operation, body: &'a Value, stem: &str, diags: &mut Diagnostics) {
     let Some((media, content)) = preferred(&body["content"]) else { return };
     let required = body["required"].as_bool().unwrap_or(false);
     let schema = &content["schema"];
-    match spec::body_kind(media) {
+    match crate::media::body_kind(media) {
         BodyKind::Json => {
             let ty = t.ty(schema, &format!("{stem}Request"), 0, diags);
             let mut p = Param::new("body", Location::Body, ty, required, o.source.clone());
@@ -252,7 +250,7 @@ fn responses<'a>(t: &mut Types<'a>, o: &mut Operation, responses: &'a Value, ste
             (None, Some((media, content))) => (content.get("schema"), Some(media.as_str())),
             (None, None) => (None, None),
         };
-        let json = media.is_none_or(|m| spec::body_kind(m) == BodyKind::Json);
+        let json = media.is_none_or(|m| crate::media::body_kind(m) == BodyKind::Json);
         let ty = |t: &mut Types<'a>, diags: &mut Diagnostics| match (schema, json) {
             (Some(s), true) => Some(t.ty(s, &format!("{stem}{code}Response"), 0, diags)),
             (Some(_), false) => {
@@ -269,7 +267,7 @@ fn responses<'a>(t: &mut Types<'a>, o: &mut Operation, responses: &'a Value, ste
                 None => Returns::Empty,
             };
             if !json {
-                o.accept = media.and_then(raw_media_type);
+                o.accept = media.and_then(crate::media::raw_media_type);
             }
         } else if let Some(status) = crate::schema::error_status(code) {
             let ty = if json { ty(t, diags) } else { None };

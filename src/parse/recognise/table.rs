@@ -8,7 +8,7 @@ use crate::parse::blocks::{Cell, Row};
 use crate::parse::recognise::endpoint::{Endpoint, endpoint_in_line};
 use crate::parse::recognise::field::{Detail, FieldDoc, badge, clean_name, depth_marker, detail_line, is_name, leading_type, split_values, strip_example};
 use crate::parse::text::strip_emphasis_marks;
-use crate::parse::vocab::sections::{Place, media_kind};
+use crate::parse::vocab::sections::Place;
 use crate::parse::vocab::type_words::type_words;
 use crate::schema::{BodyKind, EnumValue, Method};
 
@@ -923,7 +923,7 @@ pub fn codes_are_names(rows: &[Row]) -> bool {
 
 /// `Content-Type | application/x-www-form-urlencoded` rows name the body encoding.
 pub fn table_media(rows: &[Row]) -> Option<BodyKind> {
-    rows.iter().flat_map(|r| &r.cells).find_map(|c| media_kind(&c.text))
+    rows.iter().flat_map(|r| &r.cells).find_map(|c| crate::media::body_kind_in_text(&c.text))
 }
 
 #[cfg(test)]
