@@ -385,3 +385,18 @@ mod hostile {
         }
     }
 }
+
+/// `docs2rs pull` mirrors URL paths into folders: the manifest is at the top, the page
+/// deeper; the page's own entry gives the URL its root-relative link resolves against.
+#[test]
+fn a_pulled_site_resolves_links_through_the_manifest_above_the_page() {
+    let (api, diags) = read(&[&format!("{FIXTURES}/pulled/reference")]);
+    assert_eq!(
+        diags,
+        [
+            "tests/fixtures/definitions/pulled/reference/kennels/index.html:7: note: read from the Swagger 2.0 definition `tests/fixtures/definitions/pulled/specs/kennel-v1.json` the page links to (Swagger UI `url`): 1 operation(s), 1 model(s), 0 enum(s)"
+        ]
+    );
+    assert_eq!(routes(&api), ["GET /kennels listKennels"]);
+    assert_eq!(model_fields(&api, "Kennel"), ["id: string?", "capacity: integer(i32)?"]);
+}

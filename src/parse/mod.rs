@@ -139,11 +139,7 @@ fn carried(dir: Option<&Path>, file: &str, html: &str, diags: &mut Diagnostics) 
                     unresolved.get_or_insert((how, line, url));
                     continue;
                 };
-                let name = saved.strip_prefix(dir.unwrap_or(Path::new(""))).unwrap_or(&saved).to_string_lossy().replace('\\', "/");
-                let label = match file.rsplit_once('/') {
-                    Some((folder, _)) => format!("{folder}/{name}"),
-                    None => name.clone(),
-                };
+                let label = definition::linked::label(file, dir.unwrap_or(Path::new("")), &saved);
                 let Some(text) = std::fs::read(&saved).ok().and_then(|b| decode(&label, &b, diags)) else { continue };
                 let Some((doc, version)) = definition::read(&label, &text, 1, diags) else { continue };
                 let what = format!("the {} definition `{label}` the page links to ({})", version.name(), how.describe());

@@ -1,6 +1,6 @@
 //! A definition URL on a page, resolved to a saved file: through the `docs2rs pull`
-//! manifest (`docs2rs-pull.json`) in the page's folder when there is one, else a file
-//! of the same name next to the page.
+//! manifest (`docs2rs-pull.json`) in the page's folder or one above it when there is
+//! one, else a file of the same name next to the page.
 //!
 //! The manifest is read tolerantly: any objects (in a list, or a map keyed by URL) with
 //! a URL (`url`, `final_url`/`finalUrl`) and a file (`file`/`path`), relative to the
@@ -11,11 +11,22 @@ use std::path::{Path, PathBuf};
 
 pub const MANIFEST: &str = "docs2rs-pull.json";
 
-/// The saved file for `url`, as written on the page saved as `page` in `dir`.
+/// How many folders up from a page its pull manifest may be (pull mirrors URL paths).
+const MANIFEST_DEPTH: usize = 12;
+
+/// The saved file for `url`, as written on the page saved as `page` in `dir`. The
+/// manifest is looked for in `dir` and the folders above it.
 pub fn resolve(dir: &Path, page: &str, url: &str) -> Option<PathBuf> {
     let url = url.split('#').next().unwrap_or(url);
-    if let Some(found) = from_manifest(dir, page, url) {
-        return Some(found);
+    for root in dir.ancestors().take(MANIFEST_DEPTH) {
+        if root.join(MANIFEST).is_file() {
+            let rel = dir.strip_prefix(root).unwrap_or(Path::new("")).join(page);
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            if let Some(found) = from_manifest(root, &rel, url) {
+                return Some(found);
+            }
+            break;
+        }
     }
     let name = url.split('?').next().unwrap_or("").trim_end_matches('/').rsplit('/').next().unwrap_or("");
     let sibling = dir.join(name);
@@ -55,8 +66,7 @@ fn from_manifest(dir: &Path, page: &str, url: &str) -> Option<PathBuf> {
     let mut list = Vec::new();
     entries(&manifest, None, 0, &mut list);
     let same_file = |a: &str, b: &str| a.replace('\\', "/").trim_start_matches("./") == b;
-    let page_url =
-        list.iter().find(|e| same_file(&e.file, page) || e.file.replace('\\', "/").rsplit('/').next() == Some(page)).and_then(|e| e.urls.last().cloned());
+    let page_url = list.iter().find(|e| same_file(&e.file, page)).and_then(|e| e.urls.last().cloned());
     let target = match &page_url {
         Some(base) => join(base, url),
         None => url.to_string(),
@@ -76,6 +86,19 @@ fn from_manifest(dir: &Path, page: &str, url: &str) -> Option<PathBuf> {
     }
     let file = dir.join(rel);
     file.is_file().then_some(file)
+}
+
+/// The label of `saved` for diagnostics: `page_label`'s folder, up and down to it.
+pub fn label(page_label: &str, dir: &Path, saved: &Path) -> String {
+    let folder: Vec<&str> = page_label.rsplit_once('/').map(|(f, _)| f.split('/').collect()).unwrap_or_default();
+    for (up, root) in dir.ancestors().enumerate().take(MANIFEST_DEPTH) {
+        if let (Ok(rest), true) = (saved.strip_prefix(root), up <= folder.len()) {
+            let mut parts: Vec<String> = folder[..folder.len() - up].iter().map(|s| s.to_string()).collect();
+            parts.extend(rest.components().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+            return parts.join("/");
+        }
+    }
+    saved.to_string_lossy().replace('\\', "/")
 }
 
 /// `reference` resolved against `base` (absolute, root-relative, or relative).
