@@ -26,6 +26,7 @@ pub mod vocab;
 
 use crate::diag::Diagnostics;
 use crate::schema::{ParsedDoc, Source};
+use crate::timings::{self, Stage};
 use lower::Syntax;
 use serde::{Deserialize, Serialize};
 
@@ -77,13 +78,21 @@ pub fn detect(text: &str) -> Option<Format> {
 
 /// Parse one document. `file` is the label used in diagnostics and sources.
 pub fn parse_document(file: &str, bytes: &[u8], format: Option<Format>, diags: &mut Diagnostics) -> ParsedDoc {
+    let start = std::time::Instant::now();
+    let (doc, format) = parse_as(file, bytes, format, diags);
+    timings::record(Stage::Parse(format.map_or("undecodable", Format::name)), start.elapsed());
+    doc
+}
+
+/// The document and the format it was read as (`None`: not decodable as text).
+fn parse_as(file: &str, bytes: &[u8], format: Option<Format>, diags: &mut Diagnostics) -> (ParsedDoc, Option<Format>) {
     let text = match decode(file, bytes, diags) {
         Some(t) => lower::unflatten(t),
-        None => return ParsedDoc::default(),
+        None => return (ParsedDoc::default(), None),
     };
     let forced = format.is_some();
     let format = format.or_else(|| detect(&text));
-    match format {
+    let doc = match format {
         Some(Format::Html) => html_page(file, &text, diags),
         Some(Format::SwaggerMarkdown) => refined(file, &text, diags, swagger_md::parse),
         Some(Format::Fern) if forced => refined(file, &text, diags, fern::parse),
@@ -99,7 +108,8 @@ pub fn parse_document(file: &str, bytes: &[u8], format: Option<Format>, diags: &
             };
             page::read(file, &lower::blocks(&text, syntax), diags)
         }
-    }
+    };
+    (doc, Some(format.unwrap_or(Format::Page)))
 }
 
 #[cfg(feature = "html")]
