@@ -308,6 +308,7 @@ impl Generator {
                 println!("cargo:rerun-if-changed={}", c.display());
             }
         }
+        timings::peak_rss_after("parse, resolve");
         let sorted = diags.sorted();
         if diags.has_errors() || (self.deny_warnings && diags.warnings() > 0) {
             return Err(Error::Diagnostics(sorted));
@@ -424,6 +425,7 @@ impl Generator {
                 files.insert("lib.rs".into(), renderer.render_lib(&modules, GENERATOR, client).map_err(Error::Render)?);
             }
         }
+        timings::peak_rss_after("render");
         Ok(Generated { files, keep, diagnostics, notes, report: None, apis, timings: None })
     }
 
@@ -433,6 +435,7 @@ impl Generator {
             let mut generated = self.render_in_pool()?;
             let write = || output::write_all(&self.out_dir(), &generated.files, &generated.keep, self.force);
             generated.report = Some(timings::time(Stage::Write, write).map_err(Error::Io)?);
+            timings::peak_rss_after("write");
             Ok(generated)
         })?;
         generated.timings = Some(report);

@@ -30,7 +30,7 @@ pub enum Stage {
 }
 
 impl Stage {
-    fn label(self) -> String {
+    pub fn label(self) -> String {
         match self {
             Stage::Read => "read".into(),
             Stage::Parse(format) => format!("parse {format}"),
@@ -47,6 +47,7 @@ impl Stage {
 #[derive(Debug, Default)]
 pub struct Timings {
     stages: Mutex<BTreeMap<Stage, (Duration, usize)>>,
+    peaks: Mutex<Vec<(&'static str, u64)>>,
 }
 
 /// What a finished run measured.
@@ -58,6 +59,8 @@ pub struct Report {
     pub wall: Duration,
     /// Worker threads.
     pub jobs: usize,
+    /// The process's peak RSS (KiB) after each phase of the run (Linux only).
+    pub peak_rss: Vec<(&'static str, u64)>,
 }
 
 impl Timings {
@@ -69,7 +72,8 @@ impl Timings {
     }
 
     pub fn report(&self, wall: Duration, jobs: usize) -> Report {
-        Report { stages: self.stages.lock().unwrap_or_else(|e| e.into_inner()).clone(), wall, jobs }
+        let peak_rss = self.peaks.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        Report { stages: self.stages.lock().unwrap_or_else(|e| e.into_inner()).clone(), wall, jobs, peak_rss }
     }
 }
 
@@ -83,7 +87,11 @@ impl std::fmt::Display for Report {
             writeln!(f, "  {:<24} {:>6} x {:>9.3} s {:>5.1}%", stage.label(), items, took.as_secs_f64(), share)?;
         }
         writeln!(f, "  {:<24} {:>6}   {:>9.3} s", "stages (sum)", "", busy.as_secs_f64())?;
-        write!(f, "  {:<24} {:>6}   {:>9.3} s", "wall", "", self.wall.as_secs_f64())
+        write!(f, "  {:<24} {:>6}   {:>9.3} s", "wall", "", self.wall.as_secs_f64())?;
+        for (after, kib) in &self.peak_rss {
+            write!(f, "\n  peak RSS after {:<15} {:>9.1} MiB", after, *kib as f64 / 1024.0)?;
+        }
+        Ok(())
     }
 }
 
@@ -110,6 +118,22 @@ pub fn record(stage: Stage, took: Duration) {
     });
 }
 
+/// Note the process's peak RSS so far, after a phase of the current run (Linux only).
+pub fn peak_rss_after(phase: &'static str) {
+    let Some(kib) = peak_rss_kib() else { return };
+    CURRENT.with(|c| {
+        if let Some(t) = &*c.borrow() {
+            t.peaks.lock().unwrap_or_else(|e| e.into_inner()).push((phase, kib));
+        }
+    });
+}
+
+/// `VmHWM` of /proc/self/status.
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()
+}
+
 /// Run `f` as (one item of) `stage`.
 pub fn time<T>(stage: Stage, f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
@@ -133,13 +157,15 @@ mod tests {
         record(Stage::Read, Duration::from_millis(10));
         leave();
         time(Stage::Read, || ());
-        let report = run.report(Duration::from_millis(50), 2);
+        let mut report = run.report(Duration::from_millis(50), 2);
+        report.peak_rss = vec![("parse", 20 * 1024)];
         assert_eq!(report.stages[&Stage::Read], (Duration::from_millis(10), 1));
         assert_eq!(report.stages[&Stage::Parse("fern")], (Duration::from_millis(30), 2));
         assert_eq!(report.stages[&Stage::Write].1, 1);
         let text = report.to_string();
         let names: Vec<&str> = text.lines().skip(1).map(|l| l.trim_start().split("  ").next().unwrap()).collect();
-        assert_eq!(names, ["read", "parse fern", "write", "stages (sum)", "wall"], "{text}");
+        assert_eq!(names, ["read", "parse fern", "write", "stages (sum)", "wall", "peak RSS after parse"], "{text}");
+        assert!(text.ends_with("\n  peak RSS after parse                20.0 MiB"), "{text}");
         assert!(text.starts_with("timings (2 job(s); stage times summed over threads):\n  read  "), "{text}");
         assert!(text.lines().nth(2).unwrap().contains("     2 x     0.030 s"), "{text}");
     }

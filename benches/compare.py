@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""docs2rs against OpenAPI Generator on the same API, in one run (issue 13).
+
+    cargo build --release
+    python3 benches/make_corpus.py 1 /tmp/corpus-1x
+    python3 benches/compare.py /tmp/corpus-1x             # medians of 5 after a warm-up
+
+CORPUS is a directory from make_corpus.py: docs2rs reads its docs2rs.toml (the SDK docs),
+OpenAPI Generator 7.26.0 (generator `rust`, on the machine's Java) the swagger.json the
+docs were generated from (with --skip-validate-spec: one response in it has no
+description, which the generator otherwise refuses). Each run writes into an empty
+directory; the two tools take turns (docs2rs, generator, docs2rs, ...) so that load from
+elsewhere hits both alike.
+Prints wall time and peak RSS (the process and its children: the generator's JVM) per
+run, the medians, and the ratio. OpenAPI Generator is installed with pip into --venv
+(default ~/.cache/docs2rs-bench/venv, outside the repository) when missing.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+GENERATOR_VERSION = "7.26.0"
+
+
+def run(cmd, out_dir):
+    """Wall seconds and peak RSS (MiB) of one run of `cmd` writing into a fresh `out_dir`."""
+    shutil.rmtree(out_dir, ignore_errors=True)
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        sys.exit(f"failed ({proc.returncode}): {' '.join(map(str, cmd))}\n{stderr.decode(errors='replace')[-3000:]}")
+    # ru_maxrss (KiB) covers the process and its waited-for descendants (the JVM).
+    return wall, usage.ru_maxrss / 1024
+
+
+def generator_cli(venv):
+    cli = venv / "bin" / "openapi-generator-cli"
+    if not cli.exists():
+        print(f"installing openapi-generator-cli=={GENERATOR_VERSION} into {venv}", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin/pip"), "install", "--quiet", f"openapi-generator-cli=={GENERATOR_VERSION}"], check=True)
+    return cli
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("corpus", type=Path, help="a directory made by benches/make_corpus.py")
+    p.add_argument("--runs", type=int, default=5, help="timed runs of each tool (default 5)")
+    p.add_argument("--docs2rs", type=Path, default=REPO / "target/release/docs2rs", help="the docs2rs binary (default: target/release/docs2rs)")
+    p.add_argument("--venv", type=Path, default=Path.home() / ".cache/docs2rs-bench/venv", help="venv for OpenAPI Generator")
+    p.add_argument("--jobs", type=int, help="docs2rs --jobs (default: all cores)")
+    args = p.parse_args()
+    corpus = args.corpus.resolve()
+    if not (corpus / "docs2rs.toml").is_file() or not (corpus / "swagger.json").is_file():
+        sys.exit(f"{corpus}: no docs2rs.toml and swagger.json; make one with benches/make_corpus.py")
+    if not args.docs2rs.is_file():
+        sys.exit(f"{args.docs2rs}: not built; run `cargo build --release`")
+    cli = generator_cli(args.venv.expanduser())
+    work = Path(tempfile.mkdtemp(prefix="docs2rs-compare-"))
+    jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+    tools = {
+        "docs2rs": [str(args.docs2rs), "generate", "--quiet", "--config", str(corpus / "docs2rs.toml"), "--out", str(work / "docs2rs"), *jobs],
+        "openapi-generator": [str(cli), "generate", "-g", "rust", "-i", str(corpus / "swagger.json"), "-o", str(work / "generator"), "--skip-validate-spec"],
+    }
+    results = {name: [] for name in tools}
+    try:
+        for i in range(args.runs + 1):
+            for name, cmd in tools.items():
+                wall, rss = run(cmd, work / name.split("-")[0])
+                label = "warm-up" if i == 0 else f"run {i}"
+                print(f"{label:>8} {name:<18} {wall:7.3f} s {rss:7.0f} MiB", flush=True)
+                if i > 0:
+                    results[name].append((wall, rss))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    med = {name: (statistics.median(w for w, _ in r), statistics.median(m for _, m in r)) for name, r in results.items()}
+    print(f"\nmedians of {args.runs} ({corpus}):")
+    for name, (wall, rss) in med.items():
+        print(f"  {name:<18} {wall:7.3f} s {rss:7.0f} MiB peak RSS")
+    ratio = med["openapi-generator"][0] / med["docs2rs"][0]
+    print(f"  docs2rs is {ratio:.1f}x faster (wall), with {med['openapi-generator'][1] / med['docs2rs'][1]:.1f}x less memory")
+
+
+if __name__ == "__main__":
+    main()
