@@ -101,3 +101,40 @@ fn a_run_reports_its_stages_and_workers() {
     assert_eq!(timings.stages[&Stage::Read].1, parsed, "every file read is parsed once:\n{text}");
     assert!(parsed > 10, "{text}");
 }
+
+#[test]
+fn the_cli_prints_timings_per_stage_only_when_asked() {
+    let out = tmp("cli");
+    let run = |extra: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_docs2rs"))
+            .current_dir(root())
+            .args(["generate", "--quiet", "--jobs", "2", "--out"])
+            .arg(&out)
+            .args(extra)
+            .output()
+            .expect("docs2rs runs");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    let err = run(&["--timings"]);
+    let labels: Vec<&str> = err.lines().skip_while(|l| !l.starts_with("timings")).skip(1).map(|l| l.trim_start().split("  ").next().unwrap()).collect();
+    assert!(err.contains("timings (2 job(s); stage times summed over threads):\n  read "), "{err}");
+    let stages = [
+        "read",
+        "parse fern",
+        "parse page",
+        "parse readme",
+        "parse swagger-markdown",
+        "resolve",
+        "render",
+        "syn check",
+        "format",
+        "write",
+        "stages (sum)",
+        "wall",
+    ];
+    let position = |label: &str| labels.iter().position(|l| *l == label).unwrap_or_else(|| panic!("{label} in\n{err}"));
+    let positions: Vec<usize> = stages.iter().map(|s| position(s)).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "stages in pipeline order:\n{err}");
+    assert!(!run(&[]).contains("timings"), "no timings unless asked");
+}

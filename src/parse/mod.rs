@@ -215,7 +215,9 @@ fn decode(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<String> {
     };
     // CRLF, stray NULs and zero-width characters (Mintlify prints one before every field)
     // would otherwise leak into names and descriptions.
-    let text = text.replace("\r\n", "\n").replace(['\0', '\u{200b}', '\u{200c}', '\u{2060}', '\u{feff}'], "");
+    const INVISIBLE: [char; 5] = ['\0', '\u{200b}', '\u{200c}', '\u{2060}', '\u{feff}'];
+    let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text };
+    let text = if text.contains(INVISIBLE) { text.replace(INVISIBLE, "") } else { text };
     Some(repair_mojibake(file, text, diags))
 }
 
