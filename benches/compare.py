@@ -4,6 +4,7 @@
     cargo build --release
     python3 benches/make_corpus.py 1 /tmp/corpus-1x
     python3 benches/compare.py /tmp/corpus-1x             # medians of 5 after a warm-up
+    python3 benches/compare.py --docs2rs-only /tmp/corpus-1x /tmp/corpus-2x /tmp/corpus-5x
 
 CORPUS is a directory from make_corpus.py: docs2rs reads its docs2rs.toml (the SDK docs),
 OpenAPI Generator 7.26.0 (generator `rust`, on the machine's Java) the swagger.json the
@@ -56,29 +57,35 @@ def generator_cli(venv):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("corpus", type=Path, help="a directory made by benches/make_corpus.py")
+    p.add_argument("corpora", type=Path, nargs="+", metavar="CORPUS", help="directories made by benches/make_corpus.py")
+    p.add_argument("--docs2rs-only", action="store_true", help="time docs2rs alone (growth over N× corpora)")
     p.add_argument("--runs", type=int, default=5, help="timed runs of each tool (default 5)")
     p.add_argument("--docs2rs", type=Path, default=REPO / "target/release/docs2rs", help="the docs2rs binary (default: target/release/docs2rs)")
     p.add_argument("--venv", type=Path, default=Path.home() / ".cache/docs2rs-bench/venv", help="venv for OpenAPI Generator")
     p.add_argument("--jobs", type=int, help="docs2rs --jobs (default: all cores)")
     args = p.parse_args()
-    corpus = args.corpus.resolve()
-    if not (corpus / "docs2rs.toml").is_file() or not (corpus / "swagger.json").is_file():
-        sys.exit(f"{corpus}: no docs2rs.toml and swagger.json; make one with benches/make_corpus.py")
     if not args.docs2rs.is_file():
         sys.exit(f"{args.docs2rs}: not built; run `cargo build --release`")
-    cli = generator_cli(args.venv.expanduser())
+    cli = None if args.docs2rs_only else generator_cli(args.venv.expanduser())
+    for corpus in args.corpora:
+        compare(corpus.resolve(), args, cli)
+
+
+def compare(corpus, args, cli):
+    if not (corpus / "docs2rs.toml").is_file() or not (corpus / "swagger.json").is_file():
+        sys.exit(f"{corpus}: no docs2rs.toml and swagger.json; make one with benches/make_corpus.py")
     work = Path(tempfile.mkdtemp(prefix="docs2rs-compare-"))
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
-    tools = {
-        "docs2rs": [str(args.docs2rs), "generate", "--quiet", "--config", str(corpus / "docs2rs.toml"), "--out", str(work / "docs2rs"), *jobs],
-        "openapi-generator": [str(cli), "generate", "-g", "rust", "-i", str(corpus / "swagger.json"), "-o", str(work / "generator"), "--skip-validate-spec"],
-    }
+    # name -> (command, its output directory)
+    tools = {"docs2rs": ([str(args.docs2rs), "generate", "--quiet", "--config", str(corpus / "docs2rs.toml"), "--out", str(work / "docs2rs"), *jobs], work / "docs2rs")}
+    if cli:
+        cmd = [str(cli), "generate", "-g", "rust", "-i", str(corpus / "swagger.json"), "-o", str(work / "generator"), "--skip-validate-spec"]
+        tools["openapi-generator"] = (cmd, work / "generator")
     results = {name: [] for name in tools}
     try:
         for i in range(args.runs + 1):
-            for name, cmd in tools.items():
-                wall, rss = run(cmd, work / name.split("-")[0])
+            for name, (cmd, out) in tools.items():
+                wall, rss = run(cmd, out)
                 label = "warm-up" if i == 0 else f"run {i}"
                 print(f"{label:>8} {name:<18} {wall:7.3f} s {rss:7.0f} MiB", flush=True)
                 if i > 0:
@@ -89,8 +96,10 @@ def main():
     print(f"\nmedians of {args.runs} ({corpus}):")
     for name, (wall, rss) in med.items():
         print(f"  {name:<18} {wall:7.3f} s {rss:7.0f} MiB peak RSS")
-    ratio = med["openapi-generator"][0] / med["docs2rs"][0]
-    print(f"  docs2rs is {ratio:.1f}x faster (wall), with {med['openapi-generator'][1] / med['docs2rs'][1]:.1f}x less memory")
+    if cli:
+        ratio = med["openapi-generator"][0] / med["docs2rs"][0]
+        print(f"  docs2rs is {ratio:.1f}x faster (wall), with {med['openapi-generator'][1] / med['docs2rs'][1]:.1f}x less memory")
+    print()
 
 
 if __name__ == "__main__":
