@@ -12,8 +12,8 @@ docs were generated from (with --skip-validate-spec: one response in it has no
 description, which the generator otherwise refuses). Each run writes into an empty
 directory; the two tools take turns (docs2rs, generator, docs2rs, ...) so that load from
 elsewhere hits both alike.
-Prints wall time and peak RSS (the process and its children: the generator's JVM) per
-run, the medians, and the ratio. OpenAPI Generator is installed with pip into --venv
+Prints wall time, CPU time and peak RSS (the process and its children: the generator's
+JVM) per run, the medians, and the ratio. OpenAPI Generator is installed with pip into --venv
 (default ~/.cache/docs2rs-bench/venv, outside the repository) when missing.
 """
 
@@ -32,7 +32,7 @@ GENERATOR_VERSION = "7.26.0"
 
 
 def run(cmd, out_dir):
-    """Wall seconds and peak RSS (MiB) of one run of `cmd` writing into a fresh `out_dir`."""
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one run of `cmd` into a fresh `out_dir`."""
     shutil.rmtree(out_dir, ignore_errors=True)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -43,7 +43,7 @@ def run(cmd, out_dir):
     if proc.returncode != 0:
         sys.exit(f"failed ({proc.returncode}): {' '.join(map(str, cmd))}\n{stderr.decode(errors='replace')[-3000:]}")
     # ru_maxrss (KiB) covers the process and its waited-for descendants (the JVM).
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def generator_cli(venv):
@@ -85,20 +85,20 @@ def compare(corpus, args, cli):
     try:
         for i in range(args.runs + 1):
             for name, (cmd, out) in tools.items():
-                wall, rss = run(cmd, out)
+                wall, cpu, rss = run(cmd, out)
                 label = "warm-up" if i == 0 else f"run {i}"
-                print(f"{label:>8} {name:<18} {wall:7.3f} s {rss:7.0f} MiB", flush=True)
+                print(f"{label:>8} {name:<18} {wall:7.3f} s {cpu:7.3f} s CPU {rss:7.0f} MiB", flush=True)
                 if i > 0:
-                    results[name].append((wall, rss))
+                    results[name].append((wall, cpu, rss))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    med = {name: (statistics.median(w for w, _ in r), statistics.median(m for _, m in r)) for name, r in results.items()}
+    med = {name: [statistics.median(column) for column in zip(*r)] for name, r in results.items()}
     print(f"\nmedians of {args.runs} ({corpus}):")
-    for name, (wall, rss) in med.items():
-        print(f"  {name:<18} {wall:7.3f} s {rss:7.0f} MiB peak RSS")
+    for name, (wall, cpu, rss) in med.items():
+        print(f"  {name:<18} {wall:7.3f} s wall {cpu:7.3f} s CPU {rss:7.0f} MiB peak RSS")
     if cli:
-        ratio = med["openapi-generator"][0] / med["docs2rs"][0]
-        print(f"  docs2rs is {ratio:.1f}x faster (wall), with {med['openapi-generator'][1] / med['docs2rs'][1]:.1f}x less memory")
+        (w1, c1, m1), (w2, c2, m2) = med["docs2rs"], med["openapi-generator"]
+        print(f"  docs2rs is {w2 / w1:.1f}x faster (wall), uses {c2 / c1:.1f}x less CPU time and {m2 / m1:.1f}x less memory")
     print()
 
 
