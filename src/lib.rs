@@ -33,12 +33,16 @@ pub mod resolve;
 pub mod schema;
 pub mod spec;
 pub mod surface;
+pub mod timings;
 
 use config::{ApiConfig, Config};
 use diag::{Diagnostic, Diagnostics, Severity};
 use output::{Drift, Files, WriteReport};
+use rayon::prelude::*;
 use schema::{Api, Source};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use timings::Stage;
 
 /// Identifies the generator in output headers.
 pub const GENERATOR: &str = concat!("docs2rs ", env!("CARGO_PKG_VERSION"));
@@ -96,6 +100,8 @@ pub struct Generated {
     pub report: Option<WriteReport>,
     /// The APIs as resolved (what `init` and the ad-hoc hints read).
     pub apis: Vec<Api>,
+    /// Time per stage, set by [`Generator::render`], [`Generator::generate`] and [`Generator::check`].
+    pub timings: Option<timings::Report>,
 }
 
 /// The settings builder: a config (from `docs2rs.toml` or built in code) plus run options.
@@ -113,6 +119,7 @@ pub struct Generator {
     only: Vec<String>,
     apis: Vec<String>,
     config_file: Option<PathBuf>,
+    jobs: Option<usize>,
 }
 
 impl Generator {
@@ -206,6 +213,35 @@ impl Generator {
         self
     }
 
+    /// Worker threads for parsing and formatting (default, or 0: one per available core).
+    /// The output does not depend on it.
+    pub fn with_jobs(mut self, jobs: usize) -> Self {
+        self.jobs = Some(jobs).filter(|&n| n > 0);
+        self
+    }
+
+    /// The worker threads a run uses.
+    pub fn jobs(&self) -> usize {
+        self.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
+    }
+
+    /// Run `work` in a pool of [`Self::jobs`] threads that record their [`timings`].
+    fn in_pool<T: Send>(&self, work: impl FnOnce() -> Result<T, Error> + Send) -> Result<(T, timings::Report), Error> {
+        let jobs = self.jobs();
+        let run = Arc::new(timings::Timings::default());
+        let each = run.clone();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .thread_name(|i| format!("docs2rs-{i}"))
+            .start_handler(move |_| timings::enter(each.clone()))
+            .exit_handler(|_| timings::leave())
+            .build()
+            .map_err(|e| Error::Io(format!("cannot start {jobs} worker thread(s): {e}")))?;
+        let start = std::time::Instant::now();
+        let out = pool.install(work)?;
+        Ok((out, run.report(start.elapsed(), jobs)))
+    }
+
     pub fn out_dir(&self) -> PathBuf {
         match &self.out_dir {
             Some(d) => d.clone(),
@@ -234,23 +270,32 @@ impl Generator {
 
     /// Parse and resolve every selected API. Diagnostics are returned, not printed.
     pub fn schema(&self) -> Result<(Vec<Api>, Vec<Diagnostic>), Error> {
+        self.in_pool(|| self.schema_in_pool()).map(|(schema, _)| schema)
+    }
+
+    fn schema_in_pool(&self) -> Result<(Vec<Api>, Vec<Diagnostic>), Error> {
         let mut diags = Diagnostics::new();
         let mut apis = Vec::new();
         let mut unmatched = Vec::new();
         for cfg in self.selected()? {
             let first = diags.items().len();
-            let mut readings = Vec::new();
-            for (path, label, format) in self.input_files(cfg, &mut diags) {
-                if self.rerun_if_changed {
+            let inputs = self.input_files(cfg, &mut diags);
+            if self.rerun_if_changed {
+                for (path, ..) in &inputs {
                     println!("cargo:rerun-if-changed={}", path.display());
                 }
-                match std::fs::read(&path) {
-                    Ok(bytes) => readings.extend(parse::read_input(Some(&path), &label, &bytes, format, &mut diags)),
-                    Err(e) => diags.error(Source::new(label, 0), format!("cannot read input: {e}"), None),
-                }
+            }
+            // In parallel, each file read by the worker that parses it; results and their
+            // diagnostics are taken in input order, as a serial run would.
+            let parsed: Vec<(Vec<parse::definition::prefer::Reading>, Diagnostics)> =
+                inputs.into_par_iter().map(|(path, label, format)| read_and_parse(&path, label, format)).collect();
+            let mut readings = Vec::with_capacity(parsed.len());
+            for (read, own) in parsed {
+                diags.extend(own);
+                readings.extend(read);
             }
             let docs = parse::definition::prefer::prefer(readings, &mut diags);
-            let mut api = resolve::resolve(cfg, docs, &mut diags);
+            let mut api = timings::time(Stage::Resolve, || resolve::resolve(cfg, docs, &mut diags));
             match (&cfg.config_file, cfg.command_line) {
                 (Some(_), _) => {}
                 (None, true) => adhoc::point_hints_at_a_config(diags.hints_since(first), cfg),
@@ -275,6 +320,7 @@ impl Generator {
                 println!("cargo:rerun-if-changed={}", c.display());
             }
         }
+        timings::peak_rss_after("parse, resolve");
         let sorted = diags.sorted();
         if diags.has_errors() || (self.deny_warnings && diags.warnings() > 0) {
             return Err(Error::Diagnostics(sorted));
@@ -336,7 +382,13 @@ impl Generator {
 
     /// Everything that would be written, in memory.
     pub fn render(&self) -> Result<Generated, Error> {
-        let (apis, diagnostics) = self.schema()?;
+        let (mut generated, report) = self.in_pool(|| self.render_in_pool())?;
+        generated.timings = Some(report);
+        Ok(generated)
+    }
+
+    fn render_in_pool(&self) -> Result<Generated, Error> {
+        let (apis, diagnostics) = self.schema_in_pool()?;
         refuse_empty_apis(&self.config, &apis, &diagnostics)?;
         let template_dir = self.config.output.templates.as_ref().map(|d| self.root.join(d));
         if self.rerun_if_changed {
@@ -385,24 +437,48 @@ impl Generator {
                 files.insert("lib.rs".into(), renderer.render_lib(&modules, GENERATOR, client).map_err(Error::Render)?);
             }
         }
-        Ok(Generated { files, keep, diagnostics, notes, report: None, apis })
+        timings::peak_rss_after("render");
+        Ok(Generated { files, keep, diagnostics, notes, report: None, apis, timings: None })
     }
 
     /// Render and write to the output directory.
     pub fn generate(&self) -> Result<Generated, Error> {
-        let mut generated = self.render()?;
-        let report = output::write_all(&self.out_dir(), &generated.files, &generated.keep, self.force).map_err(Error::Io)?;
-        generated.report = Some(report);
+        let (mut generated, report) = self.in_pool(|| {
+            let mut generated = self.render_in_pool()?;
+            let write = || output::write_all(&self.out_dir(), &generated.files, &generated.keep, self.force);
+            generated.report = Some(timings::time(Stage::Write, write).map_err(Error::Io)?);
+            timings::peak_rss_after("write");
+            Ok(generated)
+        })?;
+        generated.timings = Some(report);
         Ok(generated)
     }
 
     /// Render in memory and compare with the output directory; writes nothing.
     pub fn check(&self) -> Result<(Generated, Vec<Drift>), Error> {
         output::not_a_file(&self.out_dir()).map_err(Error::Io)?;
-        let generated = self.render()?;
-        let drift = output::check(&self.out_dir(), &generated.files, &generated.keep);
+        let ((mut generated, drift), report) = self.in_pool(|| {
+            let generated = self.render_in_pool()?;
+            let drift = output::check(&self.out_dir(), &generated.files, &generated.keep);
+            Ok((generated, drift))
+        })?;
+        generated.timings = Some(report);
         Ok((generated, drift))
     }
+}
+
+/// One input file, read and parsed on the calling worker: its bytes live only as long as
+/// its parse. Nothing when it cannot be read (the error is in the diagnostics).
+fn read_and_parse(path: &Path, label: String, format: Option<parse::Format>) -> (Vec<parse::definition::prefer::Reading>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let read = match timings::time(Stage::Read, || std::fs::read(path)) {
+        Ok(bytes) => parse::read_input(Some(path), &label, &bytes, format, &mut diags),
+        Err(e) => {
+            diags.error(Source::new(label, 0), format!("cannot read input: {e}"), None);
+            Vec::new()
+        }
+    };
+    (read, diags)
 }
 
 /// `cargo:warning=` lines for diagnostics: one per line of each (Cargo takes one line).

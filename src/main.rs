@@ -52,6 +52,10 @@ struct Common {
     /// Do not print warnings.
     #[arg(long, short)]
     quiet: bool,
+    /// Worker threads for parsing and formatting (default: one per core). The output is
+    /// the same for any number.
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
 }
 
 #[derive(Subcommand)]
@@ -69,6 +73,10 @@ enum Command {
         /// Models and enums only: no client, no reqwest (overrides `[output] client`).
         #[arg(long)]
         types_only: bool,
+        /// Print the time per stage (read, parse per format, resolve, render, syn check,
+        /// format, write) to stderr.
+        #[arg(long)]
+        timings: bool,
     },
     /// Regenerate in memory and compare with the output directory; exit 1 on drift.
     Check {
@@ -79,6 +87,9 @@ enum Command {
         /// Compare with types-only output (see `generate --types-only`).
         #[arg(long)]
         types_only: bool,
+        /// Print the time per stage to stderr (see `generate --timings`).
+        #[arg(long)]
+        timings: bool,
     },
     /// Write a commented docs2rs.toml for these docs: what was found in them, and an
     /// overlay to fill in for each page that states no method or path.
@@ -345,7 +356,7 @@ fn generator_for(c: &Common, out: Option<&PathBuf>, types_only: bool) -> Result<
         let root = c.config.as_deref().and_then(|p| p.parent()).filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new(".")).to_path_buf();
         apis = vec![flags.apply(g.config_mut(), &c.apis, &root).map_err(Error::Config)?];
     }
-    g = g.with_only_apis(apis).with_only_operations(c.only.clone()).with_deny_warnings(c.deny_warnings);
+    g = g.with_only_apis(apis).with_only_operations(c.only.clone()).with_deny_warnings(c.deny_warnings).with_jobs(c.jobs.unwrap_or(0));
     if let Some(o) = out {
         g = g.with_out_dir(o);
     }
@@ -401,6 +412,12 @@ fn print_diagnostics(ds: &[docs2rs::diag::Diagnostic], quiet: bool) {
     }
 }
 
+fn print_timings(done: &docs2rs::Generated, on: bool) {
+    if let Some(report) = done.timings.as_ref().filter(|_| on) {
+        eprintln!("{report}");
+    }
+}
+
 /// What docs2rs chose for each API (wire names), one line each.
 fn print_notes(notes: &[String], quiet: bool) {
     if !quiet {
@@ -412,9 +429,10 @@ fn print_notes(notes: &[String], quiet: bool) {
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
-        Command::Generate { common, out, force, types_only } => {
+        Command::Generate { common, out, force, types_only, timings } => {
             let g = generator_for(&common, out.as_ref(), types_only)?.with_force(force);
             let done = g.generate()?;
+            print_timings(&done, timings);
             print_diagnostics(&done.diagnostics, common.quiet);
             print_notes(&done.notes, common.quiet);
             let report = done.report.unwrap_or_default();
@@ -440,9 +458,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             eprintln!("{}", docs2rs::init::write(&inputs, &name, &out, force)?);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { common, out, types_only } => {
+        Command::Check { common, out, types_only, timings } => {
             let g = generator_for(&common, out.as_ref(), types_only)?;
             let (done, drift) = g.check()?;
+            print_timings(&done, timings);
             print_diagnostics(&done.diagnostics, common.quiet);
             print_notes(&done.notes, common.quiet);
             if drift.is_empty() {

@@ -27,6 +27,7 @@ pub mod vocab;
 
 use crate::diag::Diagnostics;
 use crate::schema::{ParsedDoc, Source};
+use crate::timings::{self, Stage};
 use definition::embedded::Found;
 use definition::prefer::{Origin, Reading};
 use lower::Syntax;
@@ -97,7 +98,7 @@ pub fn parse_document(file: &str, bytes: &[u8], format: Option<Format>, diags: &
 pub fn read_input(path: Option<&Path>, file: &str, bytes: &[u8], format: Option<Format>, diags: &mut Diagnostics) -> Vec<Reading> {
     let Some(text) = decode(file, bytes, diags) else { return vec![Reading::page(file, ParsedDoc::default())] };
     if format == Some(Format::Openapi) || (format.is_none() && definition::looks_like(&text)) {
-        let doc = definition::read(file, &text, 1, diags).map(|(d, _)| d).unwrap_or_default();
+        let doc = timings::time(Stage::Parse(Format::Openapi.name()), || definition::read(file, &text, 1, diags).map(|(d, _)| d).unwrap_or_default());
         return vec![Reading { label: file.to_string(), doc, origin: Origin::File }];
     }
     let mut out = Vec::new();
@@ -159,9 +160,10 @@ fn carried(dir: Option<&Path>, file: &str, html: &str, diags: &mut Diagnostics) 
 }
 
 fn parse_text(file: &str, text: String, format: Option<Format>, diags: &mut Diagnostics) -> ParsedDoc {
+    let start = std::time::Instant::now();
     let forced = format.is_some();
     let format = format.or_else(|| detect(&text));
-    match format {
+    let doc = match format {
         Some(Format::Html) => html_page(file, &text, diags),
         Some(Format::SwaggerMarkdown) => refined(file, &text, diags, swagger_md::parse),
         Some(Format::Fern) if forced => refined(file, &text, diags, fern::parse),
@@ -177,7 +179,9 @@ fn parse_text(file: &str, text: String, format: Option<Format>, diags: &mut Diag
             };
             page::read(file, &lower::blocks(&text, syntax), diags)
         }
-    }
+    };
+    timings::record(Stage::Parse(format.unwrap_or(Format::Page).name()), start.elapsed());
+    doc
 }
 
 #[cfg(feature = "html")]
@@ -283,7 +287,9 @@ fn decode(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<String> {
     };
     // CRLF, stray NULs and zero-width characters (Mintlify prints one before every field)
     // would otherwise leak into names and descriptions.
-    let text = text.replace("\r\n", "\n").replace(['\0', '\u{200b}', '\u{200c}', '\u{2060}', '\u{feff}'], "");
+    const INVISIBLE: [char; 5] = ['\0', '\u{200b}', '\u{200c}', '\u{2060}', '\u{feff}'];
+    let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text };
+    let text = if text.contains(INVISIBLE) { text.replace(INVISIBLE, "") } else { text };
     Some(repair_mojibake(file, text, diags))
 }
 

@@ -11,6 +11,7 @@ pub use docs::{doc_lines, str_lit};
 pub use view::Settings;
 
 use crate::schema::Api;
+use crate::timings::{self, Stage};
 use minijinja::Environment;
 use std::path::Path;
 
@@ -55,8 +56,10 @@ impl Renderer {
 
     /// The module file for one API: rendered, checked by syn, formatted by prettyplease.
     pub fn render_api(&self, api: &Api, settings: &Settings) -> Result<String, String> {
-        let view = view::build(api, settings);
-        let code = self.render("api.rs.jinja", &view)?;
+        let (view, code) = timings::time(Stage::Render, || {
+            let view = view::build(api, settings);
+            self.render("api.rs.jinja", &view).map(|code| (view, code))
+        })?;
         let mut out = view.header.join("\n");
         out.push_str("\n\n");
         out.push_str(&format_rust(&code, &api.name)?);
@@ -88,11 +91,11 @@ impl Renderer {
 
 /// syn validates (a template bug must not produce broken code), prettyplease formats.
 pub fn format_rust(code: &str, what: &str) -> Result<String, String> {
-    let file = syn::parse_file(code).map_err(|e| {
+    let file = timings::time(Stage::SynCheck, || syn::parse_file(code)).map_err(|e| {
         let place = locate::first_broken_item(code).unwrap_or_else(|| "the file as a whole does not parse".into());
         format!("generated code for `{what}` does not parse ({e}); {place}")
     })?;
-    let out = space_items(&prettyplease::unparse(&file));
+    let out = timings::time(Stage::Format, || space_items(&prettyplease::unparse(&file)));
     if code.len() > 4 << 20 {
         // Dropping a huge syn tree costs as much as formatting it, and generation runs in
         // short-lived processes (CLI, build scripts): let the OS reclaim it.
