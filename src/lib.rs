@@ -17,6 +17,7 @@
 pub mod adhoc;
 pub mod config;
 pub mod diag;
+pub mod features;
 pub mod fidelity;
 #[doc(hidden)]
 pub mod fuzzing;
@@ -91,6 +92,8 @@ pub struct Generated {
     pub report: Option<WriteReport>,
     /// The APIs as resolved (what `init` and the ad-hoc hints read).
     pub apis: Vec<Api>,
+    /// The generated crate's `Cargo.toml` with its `[features]` table updated (`[output] features`).
+    pub features: Option<features::Manifest>,
 }
 
 /// The settings builder: a config (from `docs2rs.toml` or built in code) plus run options.
@@ -338,31 +341,40 @@ impl Generator {
         let mut files = Files::new();
         let mut notes = notes(&apis);
         let client = self.client.unwrap_or(self.config.output.client);
+        let mut features = Vec::new();
         for api in &apis {
             let cfg = self.config.apis.iter().find(|a| a.name == api.name);
             let settings = render::Settings { query_arrays: cfg.map(|c| c.query_arrays).unwrap_or_default(), generator: GENERATOR.to_string(), client };
             let module = module_name(&api.name);
-            let code = renderer.render_api(api, &settings).map_err(Error::Render)?;
-            if !client {
-                notes.push(format!("{}: types only; dependencies: {}", api.name, types_only_dependencies(&code)));
+            let split = self.split_of(api, cfg);
+            if split.is_some_and(|s| s.features) {
+                features.push((api.name.clone(), render::split::plan(api).features()));
             }
-            files.insert(format!("{module}.rs"), code);
+            let code = renderer.render_api_files(api, &settings, &module, split.as_ref()).map_err(Error::Render)?;
+            if !client {
+                let all: String = code.iter().map(|(_, c)| c.as_str()).collect();
+                notes.push(format!("{}: types only; dependencies: {}", api.name, types_only_dependencies(&all)));
+            }
+            files.extend(code);
         }
         // `--api X` regenerates X without touching the other APIs' files: they are kept
         // (neither stale nor drift), and so is an existing lib.rs, which lists them all.
         let out_dir = self.out_dir();
         let mut keep = std::collections::BTreeSet::new();
         let mut modules = Vec::new();
+        let before = output::generated_files(&out_dir);
         for cfg in &self.config.apis {
             let module = module_name(&cfg.name);
             match apis.iter().find(|a| a.name == cfg.name) {
                 Some(api) => modules.push((module, api.title.clone().unwrap_or_else(|| format!("the {} API", cfg.name)))),
                 None => {
                     let file = format!("{module}.rs");
-                    if out_dir.join(&file).is_file() {
-                        modules.push((module, cfg.title.clone().unwrap_or_else(|| format!("the {} API", cfg.name))));
+                    let tree = format!("{module}/mod.rs");
+                    if out_dir.join(&file).is_file() || out_dir.join(&tree).is_file() {
+                        modules.push((module.clone(), cfg.title.clone().unwrap_or_else(|| format!("the {} API", cfg.name))));
                     }
                     keep.insert(file);
+                    keep.extend(before.iter().filter(|f| f.starts_with(&format!("{module}/"))).cloned());
                 }
             }
         }
@@ -373,13 +385,52 @@ impl Generator {
                 files.insert("lib.rs".into(), renderer.render_lib(&modules, GENERATOR, client).map_err(Error::Render)?);
             }
         }
-        Ok(Generated { files, keep, diagnostics, notes, report: None, apis })
+        let features = self.features_table(features)?;
+        Ok(Generated { files, keep, diagnostics, notes, report: None, apis, features })
+    }
+
+    /// How an API is written: one file (`None`) or split, with features when the config
+    /// names the crate's manifest.
+    fn split_of(&self, api: &Api, cfg: Option<&ApiConfig>) -> Option<render::Split> {
+        let split = match cfg.and_then(|c| c.split).unwrap_or(self.config.output.split) {
+            config::Split::Never => false,
+            config::Split::Always => true,
+            config::Split::Auto => api.operations.len() > render::split::AUTO_SPLIT_OPERATIONS,
+        };
+        split.then(|| render::Split { features: self.config.output.features.is_some() })
+    }
+
+    /// The manifest's `[features]` table with the groups of the split APIs (`None` when no
+    /// manifest is configured).
+    fn features_table(&self, features: Vec<features::ApiFeatures>) -> Result<Option<features::Manifest>, Error> {
+        let Some(path) = &self.config.output.features else { return Ok(None) };
+        let path = self.root.join(path);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| Error::Io(with_help(format!("cannot read {}: {e}", path.display()), "`[output] features` names the generated crate's Cargo.toml")))?;
+        let rendered: Vec<String> = features.iter().map(|(api, _)| api.clone()).collect();
+        let updated = features::update(&text, &features, &rendered).map_err(|e| Error::Config(format!("{}: {e}", path.display())))?;
+        Ok(Some(features::Manifest { path, before: text, after: updated }))
     }
 
     /// Render and write to the output directory.
     pub fn generate(&self) -> Result<Generated, Error> {
         let mut generated = self.render()?;
-        let report = output::write_all(&self.out_dir(), &generated.files, &generated.keep, self.force).map_err(Error::Io)?;
+        let mut report = output::write_all(&self.out_dir(), &generated.files, &generated.keep, self.force).map_err(Error::Io)?;
+        if let Some(m) = &generated.features {
+            let name = m.path.display().to_string();
+            if m.before == m.after {
+                report.unchanged.push(name);
+            } else if self.rerun_if_changed {
+                // A build script cannot change the features of the build it runs in.
+                return Err(Error::Config(with_help(
+                    format!("the [features] table of {name} is not up to date with the API groups"),
+                    "run `docs2rs generate` (it rewrites that table) and build again",
+                )));
+            } else {
+                output::write_atomic(&m.path, m.after.as_bytes()).map_err(|e| Error::Io(format!("cannot write {name}: {e}")))?;
+                report.written.push(name);
+            }
+        }
         generated.report = Some(report);
         Ok(generated)
     }
@@ -388,7 +439,11 @@ impl Generator {
     pub fn check(&self) -> Result<(Generated, Vec<Drift>), Error> {
         output::not_a_file(&self.out_dir()).map_err(Error::Io)?;
         let generated = self.render()?;
-        let drift = output::check(&self.out_dir(), &generated.files, &generated.keep);
+        let mut drift = output::check(&self.out_dir(), &generated.files, &generated.keep);
+        if let Some(m) = generated.features.as_ref().filter(|m| m.before != m.after) {
+            let name = m.path.display().to_string();
+            drift.push(Drift { diff: output::diff(&name, &m.before, &m.after), file: name, kind: output::DriftKind::Changed });
+        }
         Ok((generated, drift))
     }
 }

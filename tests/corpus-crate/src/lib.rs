@@ -1,7 +1,7 @@
 //! The whole-corpus client. Compiling it (and clippy -D warnings in CI) is the test.
 
 pub mod purecloud {
-    include!(concat!(env!("OUT_DIR"), "/purecloud.rs"));
+    include!(concat!(env!("OUT_DIR"), "/purecloud/mod.rs"));
 }
 
 #[cfg(test)]
