@@ -385,7 +385,7 @@ impl Generator {
                 files.insert("lib.rs".into(), renderer.render_lib(&modules, GENERATOR, client).map_err(Error::Render)?);
             }
         }
-        let features = self.features_table(features)?;
+        let features = self.features_table(&apis, features)?;
         Ok(Generated { files, keep, diagnostics, notes, report: None, apis, features })
     }
 
@@ -402,12 +402,13 @@ impl Generator {
 
     /// The manifest's `[features]` table with the groups of the split APIs (`None` when no
     /// manifest is configured).
-    fn features_table(&self, features: Vec<features::ApiFeatures>) -> Result<Option<features::Manifest>, Error> {
+    fn features_table(&self, apis: &[Api], features: Vec<features::ApiFeatures>) -> Result<Option<features::Manifest>, Error> {
         let Some(path) = &self.config.output.features else { return Ok(None) };
         let path = self.root.join(path);
         let text = std::fs::read_to_string(&path)
             .map_err(|e| Error::Io(with_help(format!("cannot read {}: {e}", path.display()), "`[output] features` names the generated crate's Cargo.toml")))?;
-        let rendered: Vec<String> = features.iter().map(|(api, _)| api.clone()).collect();
+        // The APIs of this run: their old features go (an API written as one file has none).
+        let rendered: Vec<String> = apis.iter().map(|a| a.name.clone()).collect();
         let updated = features::update(&text, &features, &rendered).map_err(|e| Error::Config(format!("{}: {e}", path.display())))?;
         Ok(Some(features::Manifest { path, before: text, after: updated }))
     }

@@ -65,28 +65,40 @@ impl Plan {
     }
 }
 
-/// The group of an operation: its documented (or overlaid) group, else `misc`.
-pub fn group_name(op: &Operation) -> String {
-    let g = op.group.as_deref().map(|g| naming::snake(g, UNGROUPED)).unwrap_or_default();
-    if g.is_empty() { UNGROUPED.to_string() } else { g }
+/// The group of an operation: its documented (or overlaid) group; else, when its page
+/// documents several operations, the page (`admin-api.md` → `admin_api`); else `misc`.
+fn group_name(op: &Operation, shared_page: bool) -> String {
+    let page = || {
+        let file = op.source.file.rsplit(['/', '\\']).next().unwrap_or(&op.source.file);
+        file.split('.').next().unwrap_or(file).to_string()
+    };
+    let name = op.group.clone().or_else(|| shared_page.then(page)).map(|g| naming::snake(&g, UNGROUPED)).unwrap_or_default();
+    if name.is_empty() { UNGROUPED.to_string() } else { name }
 }
 
 /// Names a group module may not take: the modules and items of the API's root module.
-const TAKEN: &[&str] = &["types", "params", "errors", "decode", "paging", "self", "super", "crate", "mod", "lib"];
+const TAKEN: &[&str] = &["types", "params", "errors", "decode"];
 
 pub fn plan(api: &Api) -> Plan {
-    let names: BTreeSet<String> = api.operations.iter().map(group_name).collect();
+    let mut per_page: BTreeMap<&str, usize> = BTreeMap::new();
+    for op in &api.operations {
+        *per_page.entry(op.source.file.as_str()).or_default() += 1;
+    }
+    let op_names: Vec<String> = api.operations.iter().map(|op| group_name(op, per_page[op.source.file.as_str()] > 1)).collect();
+    let names: BTreeSet<&String> = op_names.iter().collect();
     let api_feature = heck::ToKebabCase::to_kebab_case(api.name.as_str());
     let groups: Vec<Group> = names
         .iter()
         .map(|n| {
-            let module = if TAKEN.contains(&n.as_str()) { format!("{n}_api") } else { n.clone() };
+            // A portable file name (`con` → `con_api`) that no root item takes.
+            let module = crate::module_name(n);
+            let module = if TAKEN.contains(&module.as_str()) { format!("{module}_api") } else { module };
             let feature = format!("{api_feature}-{}", heck::ToKebabCase::to_kebab_case(module.as_str()));
             Group { module, feature }
         })
         .collect();
-    let index: BTreeMap<&String, usize> = names.iter().enumerate().map(|(i, n)| (n, i)).collect();
-    let op_group: Vec<usize> = api.operations.iter().map(|op| index[&group_name(op)]).collect();
+    let index: BTreeMap<&String, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let op_group: Vec<usize> = op_names.iter().map(|n| index[n]).collect();
 
     // Type → the types its fields name.
     let mut edges: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -249,13 +261,12 @@ mod tests {
     }
 
     #[test]
-    fn ungrouped_operations_and_reserved_names() {
-        let mut plain = op("a", "x", "M");
-        plain.group = None;
-        let api = Api { name: "a".into(), operations: vec![plain, op("b", "types", "M")], ..Default::default() };
-        let plan = plan(&api);
+    fn ungrouped_operations_go_by_page_and_reserved_names_are_avoided() {
+        let on_page = |name: &str, file: &str| Operation { group: None, source: Source::new(file, 1), ..op(name, "", "M") };
+        let ops = vec![on_page("a", "docs/update-user.md"), on_page("b", "docs/Admin Pages.md"), on_page("c", "docs/Admin Pages.md"), op("d", "types", "M")];
+        let plan = plan(&Api { name: "a".into(), operations: ops, ..Default::default() });
         let modules: Vec<&str> = plan.groups.iter().map(|g| g.module.as_str()).collect();
-        assert_eq!(modules, ["misc", "types_api"]);
-        assert_eq!(plan.op_group, [0, 1]);
+        assert_eq!(modules, ["admin_pages", "misc", "types_api"], "a page of several operations is a group; one alone goes to `misc`");
+        assert_eq!(plan.op_group, [1, 0, 0, 2]);
     }
 }
