@@ -57,7 +57,10 @@ fn an_api_becomes_one_module_per_api_doc_with_its_own_types_and_features() {
         types.contains("#[cfg(any(feature = \"podcast-episodes\", feature = \"podcast-rpc\"))] #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)] pub struct Episode {"),
         "a model two groups use is shared, built with either:\n{types}"
     );
-    assert!(types.contains("#[cfg(feature = \"podcast\")] #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)] pub struct Problem {"), "a model no operation uses is built with the whole API");
+    assert!(
+        types.contains("#[cfg(feature = \"podcast\")] #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)] pub struct Problem {"),
+        "a model no operation uses is built with the whole API"
+    );
     for (name, code) in &done.files {
         assert!(!code.contains("#!["), "{name} has an inner attribute (files are include!d)");
     }
