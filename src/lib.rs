@@ -385,7 +385,7 @@ impl Generator {
                 files.insert("lib.rs".into(), renderer.render_lib(&modules, GENERATOR, client).map_err(Error::Render)?);
             }
         }
-        let features = self.features_table(&apis, features)?;
+        let features = self.features_table(&apis, features, &mut notes)?;
         Ok(Generated { files, keep, diagnostics, notes, report: None, apis, features })
     }
 
@@ -401,16 +401,24 @@ impl Generator {
     }
 
     /// The manifest's `[features]` table with the groups of the split APIs (`None` when no
-    /// manifest is configured).
-    fn features_table(&self, apis: &[Api], features: Vec<features::ApiFeatures>) -> Result<Option<features::Manifest>, Error> {
+    /// manifest is configured). A configured manifest that does not exist yet (the output
+    /// went elsewhere, or the crate is not made yet) is not created: a note prints the table.
+    fn features_table(&self, apis: &[Api], features: Vec<features::ApiFeatures>, notes: &mut Vec<String>) -> Result<Option<features::Manifest>, Error> {
         let Some(path) = &self.config.output.features else { return Ok(None) };
         let path = self.root.join(path);
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| Error::Io(with_help(format!("cannot read {}: {e}", path.display()), "`[output] features` names the generated crate's Cargo.toml")))?;
         // The APIs of this run: their old features go (an API written as one file has none).
         let rendered: Vec<String> = apis.iter().map(|a| a.name.clone()).collect();
-        let updated = features::update(&text, &features, &rendered).map_err(|e| Error::Config(format!("{}: {e}", path.display())))?;
-        Ok(Some(features::Manifest { path, before: text, after: updated }))
+        let update = |text: &str| features::update(text, &features, &rendered).map_err(|e| Error::Config(format!("{}: {e}", path.display())));
+        if !path.exists() {
+            if !features.is_empty() {
+                notes.push(format!("features: {} does not exist; the crate building this output needs:\n{}", path.display(), update("")?.trim_end()));
+            }
+            return Ok(None);
+        }
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| Error::Io(with_help(format!("cannot read {}: {e}", path.display()), "`[output] features` names the generated crate's Cargo.toml")))?;
+        let after = update(&text)?;
+        Ok(Some(features::Manifest { path, before: text, after }))
     }
 
     /// Render and write to the output directory.

@@ -89,6 +89,16 @@ fn without_a_manifest_a_split_api_has_no_feature_gates() {
 }
 
 #[test]
+fn a_manifest_that_does_not_exist_is_not_created_but_its_table_is_printed() {
+    let dir = crate_dir("no-manifest");
+    fs::remove_file(dir.join("Cargo.toml")).unwrap();
+    let done = podcast(&dir, Split::Always).generate().unwrap();
+    assert!(done.features.is_none() && !dir.join("Cargo.toml").exists());
+    let note = done.notes.iter().find(|n| n.starts_with("features: ")).expect("a note with the table");
+    assert!(note.ends_with("does not exist; the crate building this output needs:\n[features]\n# docs2rs: one feature per API group (`docs2rs generate` rewrites the lines up to the end marker).\ndefault = [\"podcast\"]\npodcast = [\"podcast-episodes\", \"podcast-rpc\", \"podcast-shows\"]\npodcast-episodes = []\npodcast-rpc = []\npodcast-shows = []\n# docs2rs: end of the API groups."), "{note}");
+}
+
+#[test]
 fn rerunning_generate_with_no_change_writes_nothing() {
     let dir = crate_dir("rerun");
     let first = podcast(&dir, Split::Always).generate().unwrap().report.unwrap();
