@@ -31,12 +31,31 @@ pub struct Output {
     /// models and enums only, which need serde (plus serde_json and chrono when used).
     #[serde(default = "yes")]
     pub client: bool,
+    /// One file per API (`never`), a module tree per API with one module per group of
+    /// operations (`always`), or a tree for APIs with more than 200 operations (`auto`).
+    #[serde(default)]
+    pub split: Split,
+    /// The generated crate's `Cargo.toml`: split APIs get one Cargo feature per group, and
+    /// docs2rs keeps that manifest's `[features]` table up to date (nothing else in it).
+    #[serde(default)]
+    pub features: Option<PathBuf>,
 }
 
 impl Default for Output {
     fn default() -> Self {
-        Output { dir: default_out_dir(), lib: true, templates: None, client: true }
+        Output { dir: default_out_dir(), lib: true, templates: None, client: true, split: Split::Auto, features: None }
     }
+}
+
+/// Whether an API is written as one file or as a module tree (see `docs2rs::render::split`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Split {
+    /// Split APIs with more than 200 operations.
+    #[default]
+    Auto,
+    Always,
+    Never,
 }
 
 fn default_out_dir() -> PathBuf {
@@ -87,6 +106,9 @@ pub struct ApiConfig {
     /// (default: on); `paginate` on an operation overlay decides for that operation.
     #[serde(default)]
     pub paginate: Option<bool>,
+    /// Overrides `[output] split` for this API.
+    #[serde(default)]
+    pub split: Option<Split>,
     /// Facts the pages omit, per operation.
     #[serde(default, rename = "operation")]
     pub operations: Vec<OperationOverlay>,
@@ -225,6 +247,9 @@ pub struct OperationOverlay {
     /// warning when no paging pattern matches).
     #[serde(default)]
     pub paginate: Option<bool>,
+    /// The group (module and Cargo feature of split output) the operation goes in.
+    #[serde(default)]
+    pub group: Option<String>,
     /// Where this overlay is in the config file, for diagnostics (0 when built in code).
     #[serde(skip)]
     pub line: u32,
@@ -322,6 +347,10 @@ impl ApiConfig {
     }
     pub fn with_location(mut self, key: impl Into<String>, location: crate::schema::Location) -> Self {
         self.locations.insert(key.into(), location);
+        self
+    }
+    pub fn with_split(mut self, split: Split) -> Self {
+        self.split = Some(split);
         self
     }
     pub fn with_operation(mut self, overlay: OperationOverlay) -> Self {

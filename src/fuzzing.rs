@@ -6,7 +6,7 @@
 use crate::config::ApiConfig;
 use crate::diag::Diagnostics;
 use crate::parse::{self, Format};
-use crate::render::{Renderer, Settings};
+use crate::render::{Renderer, Settings, Split};
 
 /// Panics (for the fuzzer to catch) if rendering fails.
 pub fn check_document(data: &[u8], format: Option<Format>) {
@@ -17,5 +17,8 @@ pub fn check_document(data: &[u8], format: Option<Format>) {
     let settings = Settings { query_arrays: Default::default(), generator: crate::GENERATOR.into(), client: true };
     if let Err(e) = renderer.render_api(&api, &settings) {
         panic!("rendering failed: {e}");
+    }
+    if let Err(e) = renderer.render_api_files(&api, &settings, "fuzz", Some(&Split { features: true })) {
+        panic!("rendering split output failed: {e}");
     }
 }

@@ -17,6 +17,7 @@
 pub mod adhoc;
 pub mod config;
 pub mod diag;
+pub mod features;
 pub mod fidelity;
 #[doc(hidden)]
 pub mod fuzzing;
@@ -102,6 +103,8 @@ pub struct Generated {
     pub apis: Vec<Api>,
     /// Time per stage, set by [`Generator::render`], [`Generator::generate`] and [`Generator::check`].
     pub timings: Option<timings::Report>,
+    /// The generated crate's `Cargo.toml` with its `[features]` table updated (`[output] features`).
+    pub features: Option<features::Manifest>,
 }
 
 /// The settings builder: a config (from `docs2rs.toml` or built in code) plus run options.
@@ -402,31 +405,40 @@ impl Generator {
         let mut files = Files::new();
         let mut notes = notes(&apis);
         let client = self.client.unwrap_or(self.config.output.client);
+        let mut features = Vec::new();
         for api in &apis {
             let cfg = self.config.apis.iter().find(|a| a.name == api.name);
             let settings = render::Settings { query_arrays: cfg.map(|c| c.query_arrays).unwrap_or_default(), generator: GENERATOR.to_string(), client };
             let module = module_name(&api.name);
-            let code = renderer.render_api(api, &settings).map_err(Error::Render)?;
-            if !client {
-                notes.push(format!("{}: types only; dependencies: {}", api.name, types_only_dependencies(&code)));
+            let split = self.split_of(api, cfg);
+            if split.is_some_and(|s| s.features) {
+                features.push((api.name.clone(), render::split::plan(api).features()));
             }
-            files.insert(format!("{module}.rs"), code);
+            let code = renderer.render_api_files(api, &settings, &module, split.as_ref()).map_err(Error::Render)?;
+            if !client {
+                let all: String = code.iter().map(|(_, c)| c.as_str()).collect();
+                notes.push(format!("{}: types only; dependencies: {}", api.name, types_only_dependencies(&all)));
+            }
+            files.extend(code);
         }
         // `--api X` regenerates X without touching the other APIs' files: they are kept
         // (neither stale nor drift), and so is an existing lib.rs, which lists them all.
         let out_dir = self.out_dir();
         let mut keep = std::collections::BTreeSet::new();
         let mut modules = Vec::new();
+        let before = output::generated_files(&out_dir);
         for cfg in &self.config.apis {
             let module = module_name(&cfg.name);
             match apis.iter().find(|a| a.name == cfg.name) {
                 Some(api) => modules.push((module, api.title.clone().unwrap_or_else(|| format!("the {} API", cfg.name)))),
                 None => {
                     let file = format!("{module}.rs");
-                    if out_dir.join(&file).is_file() {
-                        modules.push((module, cfg.title.clone().unwrap_or_else(|| format!("the {} API", cfg.name))));
+                    let tree = format!("{module}/mod.rs");
+                    if out_dir.join(&file).is_file() || out_dir.join(&tree).is_file() {
+                        modules.push((module.clone(), cfg.title.clone().unwrap_or_else(|| format!("the {} API", cfg.name))));
                     }
                     keep.insert(file);
+                    keep.extend(before.iter().filter(|f| f.starts_with(&format!("{module}/"))).cloned());
                 }
             }
         }
@@ -437,8 +449,60 @@ impl Generator {
                 files.insert("lib.rs".into(), renderer.render_lib(&modules, GENERATOR, client).map_err(Error::Render)?);
             }
         }
+        let features = self.features_table(&apis, features, &mut notes)?;
         timings::peak_rss_after("render");
-        Ok(Generated { files, keep, diagnostics, notes, report: None, apis, timings: None })
+        Ok(Generated { files, keep, diagnostics, notes, report: None, apis, timings: None, features })
+    }
+
+    /// How an API is written: one file (`None`) or split, with features when the config
+    /// names the crate's manifest.
+    fn split_of(&self, api: &Api, cfg: Option<&ApiConfig>) -> Option<render::Split> {
+        let split = match cfg.and_then(|c| c.split).unwrap_or(self.config.output.split) {
+            config::Split::Never => false,
+            config::Split::Always => true,
+            config::Split::Auto => api.operations.len() > render::split::AUTO_SPLIT_OPERATIONS,
+        };
+        split.then(|| render::Split { features: self.config.output.features.is_some() })
+    }
+
+    /// The manifest's `[features]` table with the groups of the split APIs (`None` when no
+    /// manifest is configured). A configured manifest that does not exist yet (the output
+    /// went elsewhere, or the crate is not made yet) is not created: a note prints the table.
+    fn features_table(&self, apis: &[Api], features: Vec<features::ApiFeatures>, notes: &mut Vec<String>) -> Result<Option<features::Manifest>, Error> {
+        let Some(path) = &self.config.output.features else { return Ok(None) };
+        let path = self.root.join(path);
+        // The APIs of this run: their old features go (an API written as one file has none).
+        let rendered: Vec<String> = apis.iter().map(|a| a.name.clone()).collect();
+        let update = |text: &str| features::update(text, &features, &rendered).map_err(|e| Error::Config(format!("{}: {e}", path.display())));
+        if !path.exists() {
+            if !features.is_empty() {
+                notes.push(format!("features: {} does not exist; the crate building this output needs:\n{}", path.display(), update("")?.trim_end()));
+            }
+            return Ok(None);
+        }
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| Error::Io(with_help(format!("cannot read {}: {e}", path.display()), "`[output] features` names the generated crate's Cargo.toml")))?;
+        let after = update(&text)?;
+        Ok(Some(features::Manifest { path, before: text, after }))
+    }
+
+    /// Write the `[features]` table when it changed; a build script cannot change the
+    /// features of the build it runs in, so there a stale table is an error naming the fix.
+    fn write_features(&self, generated: &Generated, report: &mut WriteReport) -> Result<(), Error> {
+        let Some(m) = &generated.features else { return Ok(()) };
+        let name = m.path.display().to_string();
+        if m.before == m.after {
+            report.unchanged.push(name);
+        } else if self.rerun_if_changed {
+            return Err(Error::Config(with_help(
+                format!("the [features] table of {name} is not up to date with the API groups"),
+                "run `docs2rs generate` (it rewrites that table) and build again",
+            )));
+        } else {
+            output::write_atomic(&m.path, m.after.as_bytes()).map_err(|e| Error::Io(format!("cannot write {name}: {e}")))?;
+            report.written.push(name);
+        }
+        Ok(())
     }
 
     /// Render and write to the output directory.
@@ -446,7 +510,9 @@ impl Generator {
         let (mut generated, report) = self.in_pool(|| {
             let mut generated = self.render_in_pool()?;
             let write = || output::write_all(&self.out_dir(), &generated.files, &generated.keep, self.force);
-            generated.report = Some(timings::time(Stage::Write, write).map_err(Error::Io)?);
+            let mut report = timings::time(Stage::Write, write).map_err(Error::Io)?;
+            self.write_features(&generated, &mut report)?;
+            generated.report = Some(report);
             timings::peak_rss_after("write");
             Ok(generated)
         })?;
@@ -459,7 +525,11 @@ impl Generator {
         output::not_a_file(&self.out_dir()).map_err(Error::Io)?;
         let ((mut generated, drift), report) = self.in_pool(|| {
             let generated = self.render_in_pool()?;
-            let drift = output::check(&self.out_dir(), &generated.files, &generated.keep);
+            let mut drift = output::check(&self.out_dir(), &generated.files, &generated.keep);
+            if let Some(m) = generated.features.as_ref().filter(|m| m.before != m.after) {
+                let name = m.path.display().to_string();
+                drift.push(Drift { diff: output::diff(&name, &m.before, &m.after), file: name, kind: output::DriftKind::Changed });
+            }
             Ok((generated, drift))
         })?;
         generated.timings = Some(report);

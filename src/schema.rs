@@ -526,6 +526,10 @@ pub struct Operation {
     /// How the operation pages through a list, when it matches a known pattern.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paging: Option<Paging>,
+    /// The API group it belongs to (the SDK's `UsersApi` doc → `users`, or an overlay's
+    /// `group`): split output puts each group in its own module behind its own feature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 impl Operation {
@@ -547,6 +551,7 @@ impl Operation {
             source,
             overlaid: Vec::new(),
             paging: None,
+            group: None,
         }
     }
 

@@ -96,6 +96,7 @@ fn rich_api() -> Api {
         source: src(40),
         overlaid: vec![],
         paging: None,
+        group: None,
     };
     let put_user = Operation {
         name: "put_user".into(),
@@ -109,6 +110,7 @@ fn rich_api() -> Api {
         errors: Vec::new(),
         overlaid: vec!["method".into(), "path".into()],
         paging: None,
+        group: None,
         summary: None,
         description: None,
         permissions: None,
@@ -131,6 +133,7 @@ fn rich_api() -> Api {
         deprecated: false,
         overlaid: vec![],
         paging: None,
+        group: None,
         source: src(80),
     };
     let get_user_expand = EnumDef { name: "GetUserExpand".into(), description: None, values: vec![EnumValue::new("groups")], source: src(10) };

@@ -17,13 +17,21 @@ fn tmp(name: &str) -> PathBuf {
     d
 }
 
-/// Every file under `dir`: relative path → bytes.
+/// Every file under `dir` (split APIs are folders): relative path → bytes.
 fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
-        .collect();
+    fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            let name = format!("{prefix}{}", p.file_name().unwrap().to_string_lossy());
+            if p.is_dir() {
+                walk(&p, &format!("{name}/"), out);
+            } else {
+                out.push((name, std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, "", &mut out);
     out.sort();
     out
 }

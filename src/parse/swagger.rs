@@ -74,6 +74,19 @@ pub fn interpret(file: &str, blocks: &[Block], diags: &mut Diagnostics) -> Parse
     it.finish()
 }
 
+/// The API group an SDK's per-API doc names: `UsersApi.md` (or a page titled
+/// `PureCloud::UsersApi`, `users_api`) → `users`. README indexes have none.
+fn api_group(file: &str, title: Option<&str>) -> Option<String> {
+    let stem = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let stem = stem.split('.').next().unwrap_or(stem);
+    let title = title.map(|t| t.rsplit([':', '.', ' ']).next().unwrap_or(t).trim());
+    [Some(stem), title].into_iter().flatten().find_map(|name| {
+        let base = name.strip_suffix("Api").or_else(|| name.strip_suffix("_api")).or_else(|| name.strip_suffix("API"))?;
+        let snake = heck::ToSnakeCase::to_snake_case(base);
+        (!snake.is_empty()).then_some(snake)
+    })
+}
+
 /// Index tables (`Method | HTTP request | Description`) map method names to method/path.
 struct IndexEntry {
     /// The name as printed (`issueToken`, from `issueToken()` in php).
@@ -271,6 +284,11 @@ impl<'a> Interp<'a> {
             self.doc.operations.push(op);
         }
         self.account();
+        if let Some(group) = api_group(self.file, self.doc.title.as_deref()) {
+            for op in &mut self.doc.operations {
+                op.group = Some(group.clone());
+            }
+        }
         self.doc
     }
 

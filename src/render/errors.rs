@@ -10,7 +10,7 @@ use crate::naming::{self, Scope};
 use crate::schema::{ErrorDoc, Operation, Type, status_name};
 use serde::Serialize;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ErrorEnumView {
     pub ident: String,
     /// The client method it documents.
@@ -21,9 +21,11 @@ pub struct ErrorEnumView {
     pub catch_all: bool,
     /// Operations with the same documented errors: `pub type {ident} = {enum};`.
     pub aliases: Vec<ErrorAliasView>,
+    /// Split output with features: built with the groups of its operations.
+    pub cfg: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ErrorVariantView {
     pub ident: String,
     /// The payload type, qualified from inside the `errors` module.
@@ -33,11 +35,12 @@ pub struct ErrorVariantView {
     pub docs: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ErrorAliasView {
     pub ident: String,
     pub method: String,
     pub docs: Vec<String>,
+    pub cfg: Option<String>,
 }
 
 /// One enum per operation (by its method ident) with at least one documented error model.
@@ -57,7 +60,7 @@ pub fn error_enums<'a>(ops: impl Iterator<Item = (&'a Operation, &'a str)>, rust
         };
         if let Some(shared) = enums.iter_mut().find(same) {
             let docs = vec![format!("The documented errors of {link}: the same statuses and models as [`{}`].", shared.ident)];
-            shared.aliases.push(ErrorAliasView { ident, method: method.to_string(), docs });
+            shared.aliases.push(ErrorAliasView { ident, method: method.to_string(), docs, cfg: None });
             continue;
         }
         let docs = vec![
@@ -66,7 +69,7 @@ pub fn error_enums<'a>(ops: impl Iterator<Item = (&'a Operation, &'a str)>, rust
             "Read one from a failed call with `error.typed::<Self>()`: `None` when the status is not documented or the body does not decode as its model (the raw response stays in `Error::Status`).".to_string(),
         ];
         let catch_all = variants.last().is_some_and(|v| v.pattern.is_none());
-        enums.push(ErrorEnumView { ident, method: method.to_string(), docs, variants, catch_all, aliases: Vec::new() });
+        enums.push(ErrorEnumView { ident, method: method.to_string(), docs, variants, catch_all, aliases: Vec::new(), cfg: None });
     }
     enums
 }

@@ -7,14 +7,19 @@ use crate::schema::{Api, BodyKind, Location, Model, Returns, Type};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct FormView {
     /// The model's Rust name.
     pub ident: String,
     pub fields: Vec<FormFieldView>,
+    /// Split output with features: the `#[cfg(...)]` of the model it encodes.
+    pub cfg: Option<String>,
+    /// The model's schema name.
+    #[serde(skip)]
+    pub name: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct FormFieldView {
     pub ident: String,
     pub wire: String,
@@ -90,5 +95,5 @@ pub fn form_view(model: &Model, ident: &str, enums: &BTreeSet<String>) -> FormVi
             }
         })
         .collect();
-    FormView { ident: ident.to_string(), fields }
+    FormView { ident: ident.to_string(), fields, cfg: None, name: model.name.clone() }
 }

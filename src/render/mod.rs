@@ -5,10 +5,18 @@ mod errors;
 mod forms;
 mod locate;
 mod paging;
+pub mod split;
 mod view;
 
 pub use docs::{doc_lines, str_lit};
 pub use view::Settings;
+
+/// How an API is split into modules (see [`split`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    /// Gate each group (and the types only it uses) behind a Cargo feature.
+    pub features: bool,
+}
 
 use crate::schema::Api;
 use crate::timings::{self, Stage};
@@ -27,6 +35,12 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("file_part.rs.jinja", include_str!("../../templates/file_part.rs.jinja")),
     ("paging.rs.jinja", include_str!("../../templates/paging.rs.jinja")),
     ("lib.rs.jinja", include_str!("../../templates/lib.rs.jinja")),
+    ("operation.rs.jinja", include_str!("../../templates/operation.rs.jinja")),
+    ("stream.rs.jinja", include_str!("../../templates/stream.rs.jinja")),
+    ("params.rs.jinja", include_str!("../../templates/params.rs.jinja")),
+    ("alias.rs.jinja", include_str!("../../templates/alias.rs.jinja")),
+    ("types.rs.jinja", include_str!("../../templates/types.rs.jinja")),
+    ("group.rs.jinja", include_str!("../../templates/group.rs.jinja")),
 ];
 
 pub fn template_names() -> impl Iterator<Item = &'static str> {
@@ -56,14 +70,42 @@ impl Renderer {
 
     /// The module file for one API: rendered, checked by syn, formatted by prettyplease.
     pub fn render_api(&self, api: &Api, settings: &Settings) -> Result<String, String> {
-        let (view, code) = timings::time(Stage::Render, || {
-            let view = view::build(api, settings);
-            self.render("api.rs.jinja", &view).map(|code| (view, code))
-        })?;
-        let mut out = view.header.join("\n");
-        out.push_str("\n\n");
-        out.push_str(&format_rust(&code, &api.name)?);
-        Ok(out)
+        let mut files = self.render_api_files(api, settings, &api.name, None)?;
+        Ok(files.pop().map(|(_, code)| code).unwrap_or_default())
+    }
+
+    /// The files of one API, relative to the output directory: `<module>.rs`, or with
+    /// `split` a module tree `<module>/mod.rs`, `<module>/types.rs` and one file per group
+    /// (see [`split`]). Files are formatted in parallel; the result is in file order.
+    pub fn render_api_files(&self, api: &Api, settings: &Settings, module: &str, split: Option<&Split>) -> Result<Vec<(String, String)>, String> {
+        let view = timings::time(Stage::Render, || view::build(api, settings));
+        let header = view.header.join("\n");
+        // A syntax error names the API (one file) or the file of a split API.
+        let sources: Vec<(String, String, String)> = match split {
+            None => vec![(format!("{module}.rs"), api.name.clone(), timings::time(Stage::Render, || self.render("api.rs.jinja", &view))?)],
+            Some(s) => {
+                let plan = split::plan(api);
+                let mut out = Vec::new();
+                for (file, part) in split::partition(view, &plan, s.features) {
+                    let template = match file.as_str() {
+                        "mod.rs" => "api.rs.jinja",
+                        "types.rs" => "types.rs.jinja",
+                        _ => "group.rs.jinja",
+                    };
+                    let path = format!("{module}/{file}");
+                    out.push((path.clone(), path, timings::time(Stage::Render, || self.render(template, &part))?));
+                }
+                out
+            }
+        };
+        use rayon::prelude::*;
+        sources
+            .into_par_iter()
+            .map(|(path, what, code)| {
+                let formatted = format_rust(&code, &what)?;
+                Ok((path, format!("{header}\n\n{formatted}")))
+            })
+            .collect()
     }
 
     /// `lib.rs` declaring one module per API (`client`: the modules hold clients, not only types).

@@ -8,7 +8,7 @@ use crate::schema::{Model, Operation, Paging, PagingStyle, Returns, Type};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PagingView {
     /// The stream method (`list_users_stream`).
     pub ident: String,

@@ -11,7 +11,7 @@ use crate::schema::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ApiView {
     pub module: String,
     pub header: Vec<String>,
@@ -36,18 +36,39 @@ pub struct ApiView {
     pub paging: bool,
     /// Per-operation enums of the documented error models (the `errors` module).
     pub error_enums: Vec<ErrorEnumView>,
+    /// Split output: the API's root module (`mod.rs`) declaring these group modules.
+    pub split: bool,
+    pub groups: Vec<GroupView>,
 }
 
-#[derive(Debug, Serialize)]
+/// A group module as its parent declares it (and the shared `types` re-exports from it).
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupView {
+    pub module: String,
+    pub docs: Vec<String>,
+    /// `#[cfg(feature = "…")]` when features gate it.
+    pub cfg: Option<String>,
+    /// It has a `params` module.
+    pub params: bool,
+    /// The Rust names of the types it holds.
+    pub types: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct ServerVarView {
     pub ident: String,
     pub placeholder: String,
     pub docs: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ModelView {
     pub ident: String,
+    /// The schema name (what split output places).
+    #[serde(skip)]
+    pub name: String,
+    /// Split output with features: `#[cfg(...)]` of the groups that use it.
+    pub cfg: Option<String>,
     pub docs: Vec<String>,
     pub fields: Vec<FieldView>,
     /// Every field is optional, so `Default` (all `None`) is a valid value.
@@ -58,7 +79,7 @@ pub struct ModelView {
     pub required: usize,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct FieldView {
     pub ident: String,
     pub wire: String,
@@ -74,29 +95,38 @@ pub struct FieldView {
     pub docs: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct AliasView {
     pub ident: String,
+    #[serde(skip)]
+    pub name: String,
+    pub cfg: Option<String>,
     pub docs: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct EnumView {
     pub ident: String,
+    #[serde(skip)]
+    pub name: String,
+    pub cfg: Option<String>,
     pub docs: Vec<String>,
     pub variants: Vec<VariantView>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct VariantView {
     pub ident: String,
     pub value: String,
     pub docs: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct OpView {
     pub ident: String,
+    /// Its index in `api.operations`.
+    #[serde(skip)]
+    pub index: usize,
     pub docs: Vec<String>,
     pub deprecated: Option<String>,
     pub method: &'static str,
@@ -122,7 +152,7 @@ pub struct OpView {
     pub paging: Option<PagingView>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PathPiece {
     pub literal: Option<String>,
     /// Set instead of `literal` for one-character pieces (`push('/')`, as clippy prefers).
@@ -140,13 +170,13 @@ impl PathPiece {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ArgView {
     pub ident: String,
     pub ty: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct OptionsView {
     pub ident: String,
     pub docs: Vec<String>,
@@ -165,7 +195,7 @@ pub struct SetterView {
 }
 
 /// A query parameter or header: `expr` is a reference to the value (or `Option` of it).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SendView {
     pub wire: String,
     pub expr: String,
@@ -237,6 +267,8 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
         if m.undocumented {
             aliases.push(AliasView {
                 ident,
+                name: m.name.clone(),
+                cfg: None,
                 docs: vec![
                     format!("{} is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.", code(&m.name)),
                     String::new(),
@@ -308,15 +340,19 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
         let mut docs = m.description.as_deref().map(doc_lines).unwrap_or_default();
         push_para(&mut docs, vec![format!("Documented at {}.", code(&m.source.to_string()))]);
         let required = fields.iter().filter(|f: &&FieldView| !f.optional).count();
-        models.push(ModelView { ident, docs, fields, default: required == 0, serde: !form, required });
+        models.push(ModelView { ident, name: m.name.clone(), cfg: None, docs, fields, default: required == 0, serde: !form, required });
     }
 
     let enums = api.enums.iter().map(|e| enum_view(e, &names)).collect();
 
     let mut op_scope = Scope::with_reserved(CLIENT_RESERVED);
     let mut opt_scope = Scope::with_reserved(&[]);
-    let generated: Vec<(&Operation, OpView)> =
-        api.operations.iter().filter_map(|op| op_view(op, &names, &form_bodies, &api.models, &mut op_scope, &mut opt_scope).map(|v| (op, v))).collect();
+    let generated: Vec<(&Operation, OpView)> = api
+        .operations
+        .iter()
+        .enumerate()
+        .filter_map(|(i, op)| op_view(op, &names, &form_bodies, &api.models, &mut op_scope, &mut opt_scope).map(|v| (op, OpView { index: i, ..v })))
+        .collect();
     // Error bodies decode from JSON: a model sent as form parts has no `Deserialize`.
     let decodable = |t: &Type| t.ref_name().is_none_or(|n| !form_bodies.contains_key(n)).then(|| rust_type(t, &names, "types::"));
     let error_enums = error_enums(generated.iter().map(|(op, v)| (*op, v.ident.as_str())), &decodable);
@@ -373,6 +409,35 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
         decode_helpers,
         paging,
         error_enums,
+        split: false,
+        groups: Vec::new(),
+    }
+}
+
+impl ApiView {
+    /// The same API settings with no items: a file of split output is filled from parts.
+    pub fn part(&self) -> ApiView {
+        ApiView {
+            module: self.module.clone(),
+            header: self.header.clone(),
+            client_docs: self.client_docs.clone(),
+            base_url: self.base_url.clone(),
+            server_vars: self.server_vars.clone(),
+            auth: self.auth,
+            models: Vec::new(),
+            aliases: Vec::new(),
+            enums: Vec::new(),
+            ops: Vec::new(),
+            comma_arrays: self.comma_arrays,
+            forms: Vec::new(),
+            multipart: self.multipart,
+            client: self.client,
+            decode_helpers: self.decode_helpers.clone(),
+            paging: self.paging,
+            error_enums: Vec::new(),
+            split: self.split,
+            groups: Vec::new(),
+        }
     }
 }
 
@@ -426,7 +491,7 @@ fn enum_view(e: &EnumDef, names: &Names) -> EnumView {
         .collect();
     let mut docs = e.description.as_deref().map(doc_lines).unwrap_or_default();
     push_para(&mut docs, vec!["Values the docs do not list are kept in `Unknown` and round-trip unchanged.".into()]);
-    EnumView { ident: names.types[&e.name].clone(), docs, variants }
+    EnumView { ident: names.types[&e.name].clone(), name: e.name.clone(), cfg: None, docs, variants }
 }
 
 /// The Rust type for a schema type. `prefix` qualifies model names (`types::`) outside
@@ -706,6 +771,7 @@ fn op_view(
 
     let paging = paging_view(op, &ident, &args, &param_idents, names, models);
     Some(OpView {
+        index: 0,
         docs: op_docs(op, method, path, &ident, &args),
         deprecated: op.deprecated.then(|| str_lit("deprecated in the API docs")),
         method: method.as_str(),

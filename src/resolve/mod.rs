@@ -334,6 +334,9 @@ fn apply_overlays(api: &mut Api, overlays: &[OperationOverlay], config: &str, di
                 op.deprecated = d;
                 op.overlaid.push("deprecated".into());
             }
+            if let Some(g) = &ov.group {
+                op.group = Some(g.clone());
+            }
         }
         if !hit {
             diags.warn(

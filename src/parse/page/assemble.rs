@@ -464,6 +464,7 @@ pub fn operation(file: &str, name: String, seg: &Segment, mut doc: OpDoc, facts:
         source,
         overlaid: Vec::new(),
         paging: None,
+        group: None,
     };
     (op, ctx.models)
 }

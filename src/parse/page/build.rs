@@ -87,6 +87,7 @@ pub(crate) fn build(file: &str, parts: EndpointParts, diags: &mut Diagnostics) -
         source,
         overlaid: Vec::new(),
         paging: None,
+        group: None,
     };
     ParsedDoc { base_url, title: None, models, operations: vec![operation], ..ParsedDoc::default() }
 }

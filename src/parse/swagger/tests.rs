@@ -147,3 +147,13 @@ fn http_response_details_give_the_error_statuses() {
     assert_eq!(got, [("404", Some("No such show.")), ("409", Some("The slug is taken.")), ("5XX", None)]);
     assert!(doc.operations[0].errors.iter().all(|e| e.ty.is_none()), "these docs name no error model");
 }
+
+#[test]
+fn operations_of_an_api_doc_are_grouped_by_it() {
+    assert_eq!(api_group("docs/UsersApi.md", None).as_deref(), Some("users"));
+    assert_eq!(api_group("docs/ConversationsCallsApi.md", None).as_deref(), Some("conversations_calls"));
+    assert_eq!(api_group("docs/users_api.md", None).as_deref(), Some("users"));
+    assert_eq!(api_group("docs/Page.html", Some("PureCloud::RoutingApi")).as_deref(), Some("routing"));
+    assert_eq!(api_group("README.md", Some("PureCloud")), None);
+    assert_eq!(api_group("docs/Api.md", None), None);
+}
