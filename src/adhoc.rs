@@ -163,6 +163,24 @@ pub fn unroutable_hint(missing: &Missing, cfg: &ApiConfig, existing: Option<&Ope
     }
 }
 
+/// Hints written for config files, in a run that has none (`--input` alone): say how to
+/// get one for these inputs, and that an overlay can also be a `--operation` flag.
+pub fn point_hints_at_a_config<'a>(hints: impl Iterator<Item = &'a mut Option<String>>, cfg: &ApiConfig) {
+    let inputs: Vec<String> = cfg.inputs.iter().map(|i| i.path().display().to_string()).collect();
+    for hint in hints.flatten() {
+        let overlay = hint.contains("[[api.operation]]");
+        if !overlay && !hint.contains("docs2rs.toml") && !hint.contains("[api.") {
+            continue;
+        }
+        let init = format!("`docs2rs init --input {}`", inputs.join(" "));
+        hint.push_str(&if overlay {
+            format!("; without a config file, pass `--operation 'FILE=METHOD /path'`, or run {init} to write one for these inputs")
+        } else {
+            format!("; without a config file, {init} writes one for these inputs")
+        });
+    }
+}
+
 /// A TOML basic string (a JSON string uses the same escapes).
 pub(crate) fn quoted(s: &str) -> String {
     serde_json::Value::String(s.to_string()).to_string()
@@ -195,6 +213,21 @@ fn guess_method(name: &str) -> Method {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn config_hints_in_a_run_without_config_say_how_to_get_one() {
+        let cfg = ApiConfig::new("api").with_input("docs").with_input("more.md");
+        let mut hints =
+            [Some("set the types under [api.types] in docs2rs.toml (`\"op.param\" = \"integer\"`)".to_string()), Some("remove the page".to_string()), None];
+        point_hints_at_a_config(hints.iter_mut(), &cfg);
+        assert_eq!(
+            hints[0].as_deref(),
+            Some(
+                "set the types under [api.types] in docs2rs.toml (`\"op.param\" = \"integer\"`); without a config file, `docs2rs init --input docs more.md` writes one for these inputs"
+            )
+        );
+        assert_eq!((hints[1].as_deref(), hints[2].as_deref()), (Some("remove the page"), None));
+    }
 
     #[test]
     fn the_flag_takes_a_method_and_a_path_in_either_order_or_one_of_them() {

@@ -112,12 +112,21 @@ pub struct ApiConfig {
     /// Facts the pages omit, per operation.
     #[serde(default, rename = "operation")]
     pub operations: Vec<OperationOverlay>,
+    /// The live site `docs2rs pull` refreshes this API's docs from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pull: Option<PullSite>,
     /// The config file this came from, for diagnostics (`docs2rs.toml` when built in code).
     #[serde(skip)]
     pub config_file: Option<String>,
     /// The inputs came from `--input`: hints name `--operation` flags.
     #[serde(skip)]
     pub command_line: bool,
+    /// Lines of this API's `[[api]]` header and of its `inputs` key in the config file,
+    /// for diagnostics (0 when built in code or given on the command line).
+    #[serde(skip)]
+    pub line: u32,
+    #[serde(skip)]
+    pub inputs_line: u32,
 }
 
 impl ApiConfig {
@@ -125,6 +134,34 @@ impl ApiConfig {
     pub fn config_label(&self) -> &str {
         self.config_file.as_deref().unwrap_or("docs2rs.toml")
     }
+
+    /// The `[[api]]` table (`inputs`: its `inputs` key) in the config file it came from;
+    /// no location when it was built in code.
+    pub fn config_source(&self, inputs: bool) -> crate::schema::Source {
+        let line = if inputs && self.inputs_line > 0 && !self.command_line { self.inputs_line } else { self.line };
+        crate::schema::Source::new(self.config_file.clone().unwrap_or_default(), line)
+    }
+}
+
+/// `pull = { url = "https://example.com/docs/", include = [...], exclude = [...] }`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PullSite {
+    /// Where the crawl starts; pages under its path prefix are pulled.
+    pub url: String,
+    /// robots.txt-style patterns (`*`, a final `$`) on the URL path: pull the pages
+    /// matching one instead of those under the start URL's prefix.
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Patterns of pages not to pull.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Folder the pages are saved in (default: the API's first input).
+    #[serde(default)]
+    pub dir: Option<PathBuf>,
+    /// Pages requested at most (default 1000).
+    #[serde(default)]
+    pub max_pages: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -225,6 +262,7 @@ impl Config {
     pub fn from_toml(text: &str) -> Result<Config, String> {
         let mut cfg: Config = toml::from_str(text).map_err(|e| e.to_string())?;
         locate_overlays(&mut cfg, text);
+        locate_apis(&mut cfg, text);
         let mut seen = std::collections::BTreeSet::new();
         for api in &cfg.apis {
             if !seen.insert(api.name.as_str()) {
@@ -253,6 +291,20 @@ fn locate_overlays(cfg: &mut Config, text: &str) {
         for ov in &mut api.operations {
             ov.line = lines.next().unwrap_or(0);
         }
+    }
+}
+
+/// Each API carries the line of its `[[api]]` header and of the `inputs` key in that
+/// table (before the next table header), found the same way.
+fn locate_apis(cfg: &mut Config, text: &str) {
+    let lines: Vec<&str> = text.lines().map(str::trim_start).collect();
+    let mut headers = lines.iter().enumerate().filter(|(_, l)| l.starts_with("[[api]]")).map(|(i, _)| i);
+    for api in &mut cfg.apis {
+        let Some(at) = headers.next() else { break };
+        api.line = at as u32 + 1;
+        let table = lines[at + 1..].iter().take_while(|l| !l.starts_with('['));
+        let inputs = table.enumerate().find(|(_, l)| l.strip_prefix("inputs").is_some_and(|r| r.trim_start().starts_with('=')));
+        api.inputs_line = inputs.map_or(0, |(i, _)| (at + 2 + i) as u32);
     }
 }
 
@@ -297,8 +349,30 @@ impl ApiConfig {
         self.split = Some(split);
         self
     }
+    pub fn with_location(mut self, key: impl Into<String>, location: crate::schema::Location) -> Self {
+        self.locations.insert(key.into(), location);
+        self
+    }
     pub fn with_operation(mut self, overlay: OperationOverlay) -> Self {
         self.operations.push(overlay);
         self
+    }
+}
+
+/// Hints written for config files, for an API built in code (a build script without a
+/// config file): name the `ApiConfig` method that takes the same setting.
+pub fn point_hints_at_the_builder<'a>(hints: impl Iterator<Item = &'a mut Option<String>>) {
+    const METHODS: [(&str, &str); 5] = [
+        ("[api.types]", "with_type"),
+        ("[api.locations]", "with_location"),
+        ("[api.wire_names]", "with_wire_name"),
+        ("[[api.operation]]", "with_operation"),
+        ("`base_url`", "with_base_url"),
+    ];
+    for hint in hints.flatten() {
+        let methods: Vec<String> = METHODS.iter().filter(|(key, _)| hint.contains(key)).map(|(_, m)| format!("`ApiConfig::{m}`")).collect();
+        if !methods.is_empty() {
+            hint.push_str(&format!("; in code, {} takes this setting", methods.join(" or ")));
+        }
     }
 }

@@ -10,6 +10,8 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// What docs2rs did that the user should know of (not counted as a warning).
+    Note,
     Warning,
     Error,
 }
@@ -26,6 +28,7 @@ pub struct Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sev = match self.severity {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
@@ -56,6 +59,10 @@ impl Diagnostics {
         self.push(Severity::Warning, source, message.into(), hint.into());
     }
 
+    pub fn note(&mut self, source: Source, message: impl Into<String>, hint: impl Into<Option<String>>) {
+        self.push(Severity::Note, source, message.into(), hint.into());
+    }
+
     /// Take over another sink's diagnostics.
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
@@ -67,6 +74,11 @@ impl Diagnostics {
 
     fn push(&mut self, severity: Severity, source: Source, message: String, hint: Option<String>) {
         self.items.push(Diagnostic { source, severity, message, hint });
+    }
+
+    /// The hints of the diagnostics pushed since `start` (`items().len()` earlier).
+    pub fn hints_since(&mut self, start: usize) -> impl Iterator<Item = &mut Option<String>> {
+        self.items.iter_mut().skip(start).map(|d| &mut d.hint)
     }
 
     pub fn items(&self) -> &[Diagnostic] {

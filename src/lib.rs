@@ -22,19 +22,28 @@ pub mod fidelity;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod init;
+pub mod media;
 pub mod naming;
 pub mod openapi;
 pub mod output;
 pub mod parse;
+#[cfg(feature = "pull")]
+pub mod pull;
 pub mod render;
 pub mod resolve;
 pub mod schema;
+pub mod spec;
+pub mod surface;
+pub mod timings;
 
 use config::{ApiConfig, Config};
 use diag::{Diagnostic, Diagnostics, Severity};
 use output::{Drift, Files, WriteReport};
+use rayon::prelude::*;
 use schema::{Api, Source};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use timings::Stage;
 
 /// Identifies the generator in output headers.
 pub const GENERATOR: &str = concat!("docs2rs ", env!("CARGO_PKG_VERSION"));
@@ -94,6 +103,8 @@ pub struct Generated {
     pub apis: Vec<Api>,
     /// The generated crate's `Cargo.toml` with its `[features]` table updated (`[output] features`).
     pub features: Option<features::Manifest>,
+    /// Time per stage, set by [`Generator::render`], [`Generator::generate`] and [`Generator::check`].
+    pub timings: Option<timings::Report>,
 }
 
 /// The settings builder: a config (from `docs2rs.toml` or built in code) plus run options.
@@ -111,6 +122,7 @@ pub struct Generator {
     only: Vec<String>,
     apis: Vec<String>,
     config_file: Option<PathBuf>,
+    jobs: Option<usize>,
 }
 
 impl Generator {
@@ -204,6 +216,35 @@ impl Generator {
         self
     }
 
+    /// Worker threads for parsing and formatting (default, or 0: one per available core).
+    /// The output does not depend on it.
+    pub fn with_jobs(mut self, jobs: usize) -> Self {
+        self.jobs = Some(jobs).filter(|&n| n > 0);
+        self
+    }
+
+    /// The worker threads a run uses.
+    pub fn jobs(&self) -> usize {
+        self.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
+    }
+
+    /// Run `work` in a pool of [`Self::jobs`] threads that record their [`timings`].
+    fn in_pool<T: Send>(&self, work: impl FnOnce() -> Result<T, Error> + Send) -> Result<(T, timings::Report), Error> {
+        let jobs = self.jobs();
+        let run = Arc::new(timings::Timings::default());
+        let each = run.clone();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .thread_name(|i| format!("docs2rs-{i}"))
+            .start_handler(move |_| timings::enter(each.clone()))
+            .exit_handler(|_| timings::leave())
+            .build()
+            .map_err(|e| Error::Io(format!("cannot start {jobs} worker thread(s): {e}")))?;
+        let start = std::time::Instant::now();
+        let out = pool.install(work)?;
+        Ok((out, run.report(start.elapsed(), jobs)))
+    }
+
     pub fn out_dir(&self) -> PathBuf {
         match &self.out_dir {
             Some(d) => d.clone(),
@@ -232,21 +273,37 @@ impl Generator {
 
     /// Parse and resolve every selected API. Diagnostics are returned, not printed.
     pub fn schema(&self) -> Result<(Vec<Api>, Vec<Diagnostic>), Error> {
+        self.in_pool(|| self.schema_in_pool()).map(|(schema, _)| schema)
+    }
+
+    fn schema_in_pool(&self) -> Result<(Vec<Api>, Vec<Diagnostic>), Error> {
         let mut diags = Diagnostics::new();
         let mut apis = Vec::new();
         let mut unmatched = Vec::new();
         for cfg in self.selected()? {
-            let mut docs = Vec::new();
-            for (path, label, format) in self.input_files(cfg, &mut diags) {
-                if self.rerun_if_changed {
+            let first = diags.items().len();
+            let inputs = self.input_files(cfg, &mut diags);
+            if self.rerun_if_changed {
+                for (path, ..) in &inputs {
                     println!("cargo:rerun-if-changed={}", path.display());
                 }
-                match std::fs::read(&path) {
-                    Ok(bytes) => docs.push((label.clone(), parse::parse_document(&label, &bytes, format, &mut diags))),
-                    Err(e) => diags.error(Source::new(label, 0), format!("cannot read input: {e}"), None),
-                }
             }
-            let mut api = resolve::resolve(cfg, docs, &mut diags);
+            // In parallel, each file read by the worker that parses it; results and their
+            // diagnostics are taken in input order, as a serial run would.
+            let parsed: Vec<(Vec<parse::definition::prefer::Reading>, Diagnostics)> =
+                inputs.into_par_iter().map(|(path, label, format)| read_and_parse(&path, label, format)).collect();
+            let mut readings = Vec::with_capacity(parsed.len());
+            for (read, own) in parsed {
+                diags.extend(own);
+                readings.extend(read);
+            }
+            let docs = parse::definition::prefer::prefer(readings, &mut diags);
+            let mut api = timings::time(Stage::Resolve, || resolve::resolve(cfg, docs, &mut diags));
+            match (&cfg.config_file, cfg.command_line) {
+                (Some(_), _) => {}
+                (None, true) => adhoc::point_hints_at_a_config(diags.hints_since(first), cfg),
+                (None, false) => config::point_hints_at_the_builder(diags.hints_since(first)),
+            }
             if !self.only.is_empty() {
                 let before = api.operations.iter().map(|o| o.name.clone()).collect::<Vec<_>>();
                 resolve::retain_operations(&mut api, &self.only);
@@ -266,6 +323,7 @@ impl Generator {
                 println!("cargo:rerun-if-changed={}", c.display());
             }
         }
+        timings::peak_rss_after("parse, resolve");
         let sorted = diags.sorted();
         if diags.has_errors() || (self.deny_warnings && diags.warnings() > 0) {
             return Err(Error::Diagnostics(sorted));
@@ -282,10 +340,10 @@ impl Generator {
     fn input_files(&self, cfg: &ApiConfig, diags: &mut Diagnostics) -> Vec<(PathBuf, String, Option<parse::Format>)> {
         let mut out = Vec::new();
         if cfg.inputs.is_empty() {
-            diags.error(Source::new(cfg.config_label(), 0), format!("API `{}` has no inputs", cfg.name), Some("add `inputs = [\"path/to/docs\"]`".to_string()));
+            diags.error(cfg.config_source(false), format!("API `{}` has no inputs", cfg.name), Some("add `inputs = [\"path/to/docs\"]`".to_string()));
         }
         // Input paths are written in the config file (or on the command line: no location).
-        let at = || Source::new(cfg.config_file.clone().unwrap_or_default(), 0);
+        let at = || cfg.config_source(true);
         for input in &cfg.inputs {
             let path = self.root.join(input.path());
             let mut files = Vec::new();
@@ -327,7 +385,13 @@ impl Generator {
 
     /// Everything that would be written, in memory.
     pub fn render(&self) -> Result<Generated, Error> {
-        let (apis, diagnostics) = self.schema()?;
+        let (mut generated, report) = self.in_pool(|| self.render_in_pool())?;
+        generated.timings = Some(report);
+        Ok(generated)
+    }
+
+    fn render_in_pool(&self) -> Result<Generated, Error> {
+        let (apis, diagnostics) = self.schema_in_pool()?;
         refuse_empty_apis(&self.config, &apis, &diagnostics)?;
         let template_dir = self.config.output.templates.as_ref().map(|d| self.root.join(d));
         if self.rerun_if_changed {
@@ -386,7 +450,8 @@ impl Generator {
             }
         }
         let features = self.features_table(&apis, features, &mut notes)?;
-        Ok(Generated { files, keep, diagnostics, notes, report: None, apis, features })
+        timings::peak_rss_after("render");
+        Ok(Generated { files, keep, diagnostics, notes, report: None, apis, timings: None, features })
     }
 
     /// How an API is written: one file (`None`) or split, with features when the config
@@ -421,45 +486,78 @@ impl Generator {
         Ok(Some(features::Manifest { path, before: text, after }))
     }
 
+    /// Writes the manifest's updated `[features]` table (never from a build script).
+    fn write_features(&self, generated: &Generated, report: &mut WriteReport) -> Result<(), Error> {
+        let Some(m) = &generated.features else { return Ok(()) };
+        let name = m.path.display().to_string();
+        if m.before == m.after {
+            report.unchanged.push(name);
+        } else if self.rerun_if_changed {
+            // A build script cannot change the features of the build it runs in.
+            return Err(Error::Config(with_help(
+                format!("the [features] table of {name} is not up to date with the API groups"),
+                "run `docs2rs generate` (it rewrites that table) and build again",
+            )));
+        } else {
+            output::write_atomic(&m.path, m.after.as_bytes()).map_err(|e| Error::Io(format!("cannot write {name}: {e}")))?;
+            report.written.push(name);
+        }
+        Ok(())
+    }
+
     /// Render and write to the output directory.
     pub fn generate(&self) -> Result<Generated, Error> {
-        let mut generated = self.render()?;
-        let mut report = output::write_all(&self.out_dir(), &generated.files, &generated.keep, self.force).map_err(Error::Io)?;
-        if let Some(m) = &generated.features {
-            let name = m.path.display().to_string();
-            if m.before == m.after {
-                report.unchanged.push(name);
-            } else if self.rerun_if_changed {
-                // A build script cannot change the features of the build it runs in.
-                return Err(Error::Config(with_help(
-                    format!("the [features] table of {name} is not up to date with the API groups"),
-                    "run `docs2rs generate` (it rewrites that table) and build again",
-                )));
-            } else {
-                output::write_atomic(&m.path, m.after.as_bytes()).map_err(|e| Error::Io(format!("cannot write {name}: {e}")))?;
-                report.written.push(name);
-            }
-        }
-        generated.report = Some(report);
+        let (mut generated, report) = self.in_pool(|| {
+            let mut generated = self.render_in_pool()?;
+            let write = || output::write_all(&self.out_dir(), &generated.files, &generated.keep, self.force);
+            let mut report = timings::time(Stage::Write, write).map_err(Error::Io)?;
+            self.write_features(&generated, &mut report)?;
+            generated.report = Some(report);
+            timings::peak_rss_after("write");
+            Ok(generated)
+        })?;
+        generated.timings = Some(report);
         Ok(generated)
     }
 
     /// Render in memory and compare with the output directory; writes nothing.
     pub fn check(&self) -> Result<(Generated, Vec<Drift>), Error> {
         output::not_a_file(&self.out_dir()).map_err(Error::Io)?;
-        let generated = self.render()?;
-        let mut drift = output::check(&self.out_dir(), &generated.files, &generated.keep);
-        if let Some(m) = generated.features.as_ref().filter(|m| m.before != m.after) {
-            let name = m.path.display().to_string();
-            drift.push(Drift { diff: output::diff(&name, &m.before, &m.after), file: name, kind: output::DriftKind::Changed });
-        }
+        let ((mut generated, drift), report) = self.in_pool(|| {
+            let generated = self.render_in_pool()?;
+            let mut drift = output::check(&self.out_dir(), &generated.files, &generated.keep);
+            if let Some(m) = generated.features.as_ref().filter(|m| m.before != m.after) {
+                let name = m.path.display().to_string();
+                drift.push(Drift { diff: output::diff(&name, &m.before, &m.after), file: name, kind: output::DriftKind::Changed });
+            }
+            Ok((generated, drift))
+        })?;
+        generated.timings = Some(report);
         Ok((generated, drift))
     }
 }
 
+/// One input file, read and parsed on the calling worker: its bytes live only as long as
+/// its parse. Nothing when it cannot be read (the error is in the diagnostics).
+fn read_and_parse(path: &Path, label: String, format: Option<parse::Format>) -> (Vec<parse::definition::prefer::Reading>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let read = match timings::time(Stage::Read, || std::fs::read(path)) {
+        Ok(bytes) => parse::read_input(Some(path), &label, &bytes, format, &mut diags),
+        Err(e) => {
+            diags.error(Source::new(label, 0), format!("cannot read input: {e}"), None);
+            Vec::new()
+        }
+    };
+    (read, diags)
+}
+
 /// `cargo:warning=` lines for diagnostics: one per line of each (Cargo takes one line).
 pub fn cargo_warnings(diagnostics: &[Diagnostic]) -> Vec<String> {
-    diagnostics.iter().flat_map(|d| d.to_string().lines().map(|l| format!("cargo:warning={l}")).collect::<Vec<_>>()).collect()
+    diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Note)
+        .flat_map(|d| d.to_string().lines().map(|l| format!("cargo:warning={l}")).collect::<Vec<_>>())
+        .collect()
 }
 
 /// The one-line reports of the APIs (what `wire_case = "auto"` chose, and why).
@@ -486,9 +584,9 @@ fn types_only_dependencies(code: &str) -> String {
 fn refuse_empty_apis(config: &Config, apis: &[Api], diagnostics: &[Diagnostic]) -> Result<(), Error> {
     let mut all = diagnostics.to_vec();
     for api in apis.iter().filter(|a| a.operations.is_empty() && a.models.is_empty() && a.enums.is_empty()) {
-        let file = config.apis.iter().find(|c| c.name == api.name).and_then(|c| c.config_file.clone()).unwrap_or_default();
+        let source = config.apis.iter().find(|c| c.name == api.name).map(|c| c.config_source(false)).unwrap_or_default();
         all.push(Diagnostic {
-            source: Source::new(file, 0),
+            source,
             severity: Severity::Error,
             message: format!("API `{}` has no operations and no models (from {} page(s)); nothing written for it", api.name, api.sources.len()),
             hint: Some("the warnings say why each page yielded nothing; check that the inputs are the API's reference docs".to_string()),
@@ -555,7 +653,10 @@ fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) {
         }
         if p.is_dir() {
             collect_dir(&p, out);
-        } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| DOC_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())) {
+        } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| DOC_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+            // JSON and YAML files only when they are Swagger/OpenAPI definitions.
+            || parse::definition::is_definition_file(&p)
+        {
             out.push(p);
         }
     }

@@ -1,4 +1,4 @@
-//! The `docs2rs` command line: generate, check, schema, openapi.
+//! The `docs2rs` command line: generate, check, init, pull, schema, openapi.
 
 use clap::{Parser, Subcommand};
 use docs2rs::config::{OperationOverlay, WireCase};
@@ -52,6 +52,10 @@ struct Common {
     /// Do not print warnings.
     #[arg(long, short)]
     quiet: bool,
+    /// Worker threads for parsing and formatting (default: one per core). The output is
+    /// the same for any number.
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
 }
 
 #[derive(Subcommand)]
@@ -69,6 +73,10 @@ enum Command {
         /// Models and enums only: no client, no reqwest (overrides `[output] client`).
         #[arg(long)]
         types_only: bool,
+        /// Print the time per stage (read, parse per format, resolve, render, syn check,
+        /// format, write) to stderr.
+        #[arg(long)]
+        timings: bool,
     },
     /// Regenerate in memory and compare with the output directory; exit 1 on drift.
     Check {
@@ -79,6 +87,9 @@ enum Command {
         /// Compare with types-only output (see `generate --types-only`).
         #[arg(long)]
         types_only: bool,
+        /// Print the time per stage to stderr (see `generate --timings`).
+        #[arg(long)]
+        timings: bool,
     },
     /// Write a commented docs2rs.toml for these docs: what was found in them, and an
     /// overlay to fill in for each page that states no method or path.
@@ -96,6 +107,10 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Save a live doc site (HTML pages and the API definitions they link) into a folder,
+    /// or refresh the sites configured with `pull = { url = "…" }`.
+    #[cfg(feature = "pull")]
+    Pull(PullArgs),
     /// Print the intermediate schema as JSON.
     Schema {
         #[command(flatten)]
@@ -109,6 +124,197 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+}
+
+#[cfg(feature = "pull")]
+#[derive(clap::Args)]
+struct PullArgs {
+    /// Start URLs; pages on their origin under their path prefix are pulled. Without
+    /// URLs, every `[[api]]` with a `pull` table in the config is refreshed.
+    urls: Vec<String>,
+    /// The folder to save into (with URLs).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Config file (default docs2rs.toml), without URLs.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Only these configured APIs (repeatable).
+    #[arg(long = "api")]
+    apis: Vec<String>,
+    /// Pull pages whose `/path?query` matches (robots.txt-style: `*`, final `$`) instead
+    /// of those under the start URL's prefix (repeatable).
+    #[arg(long)]
+    include: Vec<String>,
+    /// Do not pull pages whose `/path?query` matches (repeatable).
+    #[arg(long)]
+    exclude: Vec<String>,
+    /// Pages requested at most [default: 1000, or `max_pages` in the config].
+    #[arg(long)]
+    max_pages: Option<usize>,
+    /// Pause between requests (robots.txt `Crawl-delay` can raise it).
+    #[arg(long, default_value_t = 500)]
+    delay_ms: u64,
+    /// Retries of a request answered 429 or 5xx, or failing on the network.
+    #[arg(long, default_value_t = 3)]
+    retries: u32,
+    /// First retry wait when the server sends no Retry-After; doubled per retry.
+    #[arg(long, default_value_t = 2000)]
+    backoff_ms: u64,
+    /// Timeout per request.
+    #[arg(long, default_value_t = 30)]
+    timeout_secs: u64,
+    /// Fetch and compare with the saved copy, write nothing; exit 1 when the site changed.
+    #[arg(long)]
+    check: bool,
+    /// Replace files in the folder that no earlier pull saved.
+    #[arg(long)]
+    force: bool,
+    /// Print only warnings and the summary.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// One site to pull: where from, into which folder, with which patterns.
+#[cfg(feature = "pull")]
+struct PullJob {
+    options: docs2rs::pull::Options,
+    dir: PathBuf,
+    /// The configured API that reads the folder (`--check` says what would change in it)
+    /// and what its paths are relative to; none for `pull URL --out DIR`.
+    api: Option<(docs2rs::config::ApiConfig, PathBuf)>,
+}
+
+#[cfg(feature = "pull")]
+fn pull_jobs(a: &PullArgs) -> Result<Vec<PullJob>, Error> {
+    use docs2rs::pull::fetch::Politeness;
+    use std::time::Duration;
+    let politeness = Politeness {
+        delay: Duration::from_millis(a.delay_ms),
+        retries: a.retries,
+        backoff: Duration::from_millis(a.backoff_ms),
+        timeout: Duration::from_secs(a.timeout_secs.max(1)),
+        ..Politeness::default()
+    };
+    let options = |start: Vec<String>, include: &[String], exclude: &[String], max: Option<usize>| docs2rs::pull::Options {
+        start,
+        include: include.iter().chain(&a.include).cloned().collect(),
+        exclude: exclude.iter().chain(&a.exclude).cloned().collect(),
+        max_pages: a.max_pages.or(max).unwrap_or(1000),
+        politeness: politeness.clone(),
+        force: a.force,
+    };
+    if !a.urls.is_empty() {
+        let Some(dir) = a.out.clone() else {
+            return Err(Error::Config(docs2rs::with_help("pull URL… needs --out DIR", "name the folder to save the pages in, e.g. `--out docs/site`")));
+        };
+        if !a.apis.is_empty() || a.config.is_some() {
+            return Err(Error::Config("--api and --config select configured sites: give them without URLs".into()));
+        }
+        return Ok(vec![PullJob { options: options(a.urls.clone(), &[], &[], None), dir, api: None }]);
+    }
+    let path = a.config.clone().unwrap_or_else(|| PathBuf::from("docs2rs.toml"));
+    let config = docs2rs::config::Config::load(&path)
+        .map_err(|e| Error::Config(docs2rs::with_help(e, "give the site to pull: `docs2rs pull https://example.com/docs/ --out docs/site`")))?;
+    let root = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new(".")).to_path_buf();
+    if let Some(unknown) = a.apis.iter().find(|n| !config.apis.iter().any(|api| api.name == **n)) {
+        return Err(Error::Config(format!("{}: no API named `{unknown}`", path.display())));
+    }
+    let mut jobs = Vec::new();
+    for api in config.apis.iter().filter(|api| a.apis.is_empty() || a.apis.contains(&api.name)) {
+        let Some(site) = &api.pull else {
+            if a.apis.contains(&api.name) {
+                return Err(Error::Config(docs2rs::with_help(
+                    format!("{}: API `{}` has no `pull` table", path.display(), api.name),
+                    "add `pull = { url = \"https://…\" }` to its [[api]] table",
+                )));
+            }
+            continue;
+        };
+        let dir = site.dir.clone().or_else(|| api.inputs.first().map(|i| i.path().to_path_buf())).ok_or_else(|| {
+            Error::Config(docs2rs::with_help(
+                format!("{}: API `{}` has a `pull` table but no folder to save into", path.display(), api.name),
+                "add `dir = \"docs/site\"` to its pull table, or an input folder",
+            ))
+        })?;
+        jobs.push(PullJob {
+            options: options(vec![site.url.clone()], &site.include, &site.exclude, site.max_pages),
+            dir: root.join(dir),
+            api: Some((api.clone(), root.clone())),
+        });
+    }
+    if jobs.is_empty() {
+        return Err(Error::Config(docs2rs::with_help(
+            format!("{}: no [[api]] has a `pull` table", path.display()),
+            "add `pull = { url = \"https://…\" }` to an [[api]] table, or run `docs2rs pull URL --out DIR`",
+        )));
+    }
+    Ok(jobs)
+}
+
+/// Pull (or check) each site; exit 1 when `--check` finds a change, 2 when a site gave nothing.
+#[cfg(feature = "pull")]
+fn pull(a: PullArgs) -> Result<ExitCode, Error> {
+    let mut worst = 0u8;
+    for job in pull_jobs(&a)? {
+        let quiet = a.quiet;
+        let mut progress = |line: &str| {
+            if !quiet {
+                eprintln!("docs2rs: {line}");
+            }
+        };
+        let site = job.options.start.join(" ");
+        let p = docs2rs::pull::crawl(&job.dir, &job.options, &mut progress).map_err(Error::Config)?;
+        print_diagnostics(&p.diagnostics, false);
+        print_notes(&p.notes, a.quiet);
+        let saved = |k: docs2rs::pull::Kind| p.manifest.entries.iter().filter(|e| e.kind == k).count();
+        let (pages, definitions) = (saved(docs2rs::pull::Kind::Page), saved(docs2rs::pull::Kind::Definition));
+        if p.nothing_pulled() {
+            eprintln!("error: nothing could be pulled from {site} ({} request(s) failed; see the warnings above)", p.diagnostics.len());
+            worst = worst.max(2);
+            continue;
+        }
+        if a.check {
+            print!("{}", p.changes());
+            if p.changed_site() {
+                let (api, root) = job.api.as_ref().map_or((None, std::path::Path::new(".")), |(api, root)| (Some(api), root.as_path()));
+                match docs2rs::pull::preview::api_changes(&p, api, root) {
+                    Ok(lines) if lines.is_empty() => println!("\nThe client would not change (operations, parameters, fields and enum values are the same)."),
+                    Ok(lines) => {
+                        println!("\nThe client would change:");
+                        for line in lines {
+                            println!("  {line}");
+                        }
+                    }
+                    Err(e) => eprintln!("docs2rs: cannot say what the client would gain or lose: {e}"),
+                }
+                eprintln!(
+                    "docs2rs: {site} changed since the copy in {}: {} added, {} changed, {} removed\n  = help: run `docs2rs pull` (without --check) and commit the result",
+                    job.dir.display(),
+                    p.added.len(),
+                    p.changed.len(),
+                    p.removed.len()
+                );
+                worst = worst.max(1);
+            } else {
+                eprintln!("docs2rs: {} is up to date with {site} ({pages} page(s), {definitions} definition(s))", job.dir.display());
+            }
+            continue;
+        }
+        for url in p.removed.iter().filter(|_| !a.quiet) {
+            eprintln!("docs2rs: removed {url} (gone from the site)");
+        }
+        let done = p.apply().map_err(Error::Io)?;
+        eprintln!(
+            "docs2rs: {pages} page(s) and {definitions} definition(s) from {site} in {}: {} written, {} removed, {} failed; {} request(s), {} download(s)",
+            job.dir.display(),
+            done.written.len(),
+            done.deleted.len(),
+            p.diagnostics.len(),
+            p.requests,
+            p.downloads
+        );
+    }
+    Ok(ExitCode::from(worst))
 }
 
 fn parse_case(s: &str) -> Result<WireCase, String> {
@@ -150,7 +356,7 @@ fn generator_for(c: &Common, out: Option<&PathBuf>, types_only: bool) -> Result<
         let root = c.config.as_deref().and_then(|p| p.parent()).filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new(".")).to_path_buf();
         apis = vec![flags.apply(g.config_mut(), &c.apis, &root).map_err(Error::Config)?];
     }
-    g = g.with_only_apis(apis).with_only_operations(c.only.clone()).with_deny_warnings(c.deny_warnings);
+    g = g.with_only_apis(apis).with_only_operations(c.only.clone()).with_deny_warnings(c.deny_warnings).with_jobs(c.jobs.unwrap_or(0));
     if let Some(o) = out {
         g = g.with_out_dir(o);
     }
@@ -206,6 +412,12 @@ fn print_diagnostics(ds: &[docs2rs::diag::Diagnostic], quiet: bool) {
     }
 }
 
+fn print_timings(done: &docs2rs::Generated, on: bool) {
+    if let Some(report) = done.timings.as_ref().filter(|_| on) {
+        eprintln!("{report}");
+    }
+}
+
 /// What docs2rs chose for each API (wire names), one line each.
 fn print_notes(notes: &[String], quiet: bool) {
     if !quiet {
@@ -217,9 +429,10 @@ fn print_notes(notes: &[String], quiet: bool) {
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
-        Command::Generate { common, out, force, types_only } => {
+        Command::Generate { common, out, force, types_only, timings } => {
             let g = generator_for(&common, out.as_ref(), types_only)?.with_force(force);
             let done = g.generate()?;
+            print_timings(&done, timings);
             print_diagnostics(&done.diagnostics, common.quiet);
             print_notes(&done.notes, common.quiet);
             let report = done.report.unwrap_or_default();
@@ -230,7 +443,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 report.written.len(),
                 report.unchanged.len(),
                 report.removed.len(),
-                done.diagnostics.len()
+                done.diagnostics.iter().filter(|d| d.severity != docs2rs::diag::Severity::Note).count()
             );
             // Ad-hoc runs that left pages out: the config that keeps the fix in a file.
             let ad_hoc = common.config.is_none() && !common.inputs.is_empty();
@@ -245,14 +458,23 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             eprintln!("{}", docs2rs::init::write(&inputs, &name, &out, force)?);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { common, out, types_only } => {
+        Command::Check { common, out, types_only, timings } => {
             let g = generator_for(&common, out.as_ref(), types_only)?;
             let (done, drift) = g.check()?;
+            print_timings(&done, timings);
             print_diagnostics(&done.diagnostics, common.quiet);
             print_notes(&done.notes, common.quiet);
             if drift.is_empty() {
                 eprintln!("docs2rs: {} is up to date ({} file(s))", g.out_dir().display(), done.files.len());
                 return Ok(ExitCode::SUCCESS);
+            }
+            let modules: Vec<String> = done.apis.iter().map(|a| docs2rs::module_name(&a.name)).collect();
+            for (module, lines) in docs2rs::surface::api_changes(&g.out_dir(), &done.files, &modules) {
+                println!("API `{module}` changed:");
+                for line in lines {
+                    println!("  {line}");
+                }
+                println!();
             }
             for d in &drift {
                 print!("{}", d.diff);
@@ -268,6 +490,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             );
             Ok(ExitCode::from(1))
         }
+        #[cfg(feature = "pull")]
+        Command::Pull(args) => pull(args),
         Command::Schema { common } => {
             let g = generator(&common, Some(&PathBuf::from(".")))?;
             let (apis, diags) = g.schema()?;

@@ -288,20 +288,6 @@ impl BodyKind {
     }
 }
 
-/// A documented media type that a raw body or response keeps: the first of a list, lower
-/// case, without parameters; `None` for JSON, wildcards, forms and `Not defined`.
-pub fn raw_media_type(list: &str) -> Option<String> {
-    let media: Vec<String> = list.split(',').map(|m| m.split(';').next().unwrap_or("").trim().to_ascii_lowercase()).collect();
-    let json_or_any = |m: &String| m == "application/json" || m.ends_with("+json") || m.contains('*');
-    if media.iter().any(json_or_any) {
-        return None;
-    }
-    let first = media.into_iter().next()?;
-    let (kind, sub) = first.split_once('/')?;
-    let token = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric() || "!#$&-^_.+".contains(c));
-    (token(kind) && token(sub) && !first.starts_with("multipart/") && first != "application/x-www-form-urlencoded").then_some(first)
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Param {
     /// The name as documented (`user_id`, `body`).
@@ -715,6 +701,9 @@ pub struct ParsedDoc {
     pub enums: Vec<EnumDef>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub one_of: Vec<OneOf>,
+    /// The authentication a definition declares; used when the config names none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth: Option<AuthScheme>,
 }
 
 #[cfg(test)]
@@ -758,24 +747,5 @@ mod tests {
         op.errors.push(ErrorDoc::new("500", None, Some("Oops".into())));
         let names: Vec<_> = op.types().filter_map(Type::ref_name).collect();
         assert_eq!(names, ["User", "NotFound"]);
-    }
-
-    #[test]
-    fn raw_media_types_keep_what_json_does_not_say() {
-        assert_eq!(raw_media_type("image/png").as_deref(), Some("image/png"));
-        assert_eq!(raw_media_type("Text/CSV; charset=utf-8, text/plain").as_deref(), Some("text/csv"));
-        for plain in [
-            "application/json",
-            "application/problem+json",
-            "*/*",
-            "text/plain, application/json",
-            "",
-            "multipart/form-data",
-            "application/x-www-form-urlencoded",
-            "not defined",
-            "image/png\r\nx: y",
-        ] {
-            assert_eq!(raw_media_type(plain), None, "{plain:?}");
-        }
     }
 }

@@ -257,3 +257,14 @@ fn init_without_inputs_writes_a_skeleton_and_says_what_to_add() {
     let config = std::fs::read_to_string(dir.join("docs2rs.toml")).unwrap();
     assert!(config.contains("\ninputs = []   # files or folders"), "{config}");
 }
+
+/// A build script without a config file: the hint names the `ApiConfig` method.
+#[test]
+fn a_build_script_hint_names_the_api_config_method() {
+    use docs2rs::Generator;
+    use docs2rs::config::ApiConfig;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/adhoc");
+    let (_, diagnostics) = Generator::new().with_root(dir).with_api(ApiConfig::new("api").with_input(PAGE)).schema().expect("reads");
+    let hints: Vec<&str> = diagnostics.iter().filter_map(|d| d.hint.as_deref()).collect();
+    assert!(hints.iter().any(|h| h.ends_with("; in code, `ApiConfig::with_operation` takes this setting")), "{hints:#?}");
+}

@@ -223,7 +223,7 @@ fn a_missing_input_points_at_the_config_and_says_what_the_path_is_relative_to() 
         (code, err.as_str()),
         (
             2,
-            "docs2rs.toml: error: input `docs` of API `alpha` does not exist\n  = help: fix the path; it is relative to the current directory\ngeneration failed: 1 error(s), 0 warning(s)\n"
+            "docs2rs.toml:3: error: input `docs` of API `alpha` does not exist\n  = help: fix the path; it is relative to the current directory\ngeneration failed: 1 error(s), 0 warning(s)\n"
         )
     );
     let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--config", "abs/docs2rs.toml"]));
@@ -231,7 +231,7 @@ fn a_missing_input_points_at_the_config_and_says_what_the_path_is_relative_to() 
         (code, err.as_str()),
         (
             2,
-            "abs/docs2rs.toml: error: input `/nonexistent/docs2rs/docs` of API `alpha` does not exist\n  = help: fix the path\ngeneration failed: 1 error(s), 0 warning(s)\n"
+            "abs/docs2rs.toml:3: error: input `/nonexistent/docs2rs/docs` of API `alpha` does not exist\n  = help: fix the path\ngeneration failed: 1 error(s), 0 warning(s)\n"
         )
     );
     let (code, _, err) = run(docs2rs().current_dir(dir.join("abs")).args(["generate", "--config", "../docs2rs.toml", "--api", "beta"]));
@@ -239,7 +239,7 @@ fn a_missing_input_points_at_the_config_and_says_what_the_path_is_relative_to() 
         (code, err.as_str()),
         (
             2,
-            "../docs2rs.toml: error: input `docs` of API `beta` does not exist\n  = help: fix the path; it is relative to ..\ngeneration failed: 1 error(s), 0 warning(s)\n"
+            "../docs2rs.toml:7: error: input `docs` of API `beta` does not exist\n  = help: fix the path; it is relative to ..\ngeneration failed: 1 error(s), 0 warning(s)\n"
         )
     );
     assert!(!dir.join("generated").exists(), "nothing written");
@@ -280,11 +280,20 @@ fn an_api_with_no_operations_and_no_models_is_an_error_and_writes_nothing() {
         "error: API `api` has no operations and no models (from 1 page(s)); nothing written for it
   = help: the warnings say why each page yielded nothing; check that the inputs are the API's reference docs
 docs/about.md:1: warning: no operation or model found: the page has 1 heading(s), 1 line(s) of text, 0 table(s), 0 list(s), 0 code block(s) and 0 endpoint line(s); none names an endpoint with parameters or fields (first line: \"About us\")
-  = help: if this is an API reference page, save it as HTML (the markup helps), or add an [[api.operation]] overlay with method and path; pages that are not API references can be removed from the inputs
+  = help: if this is an API reference page, save it as HTML (the markup helps), or add an [[api.operation]] overlay with method and path; pages that are not API references can be removed from the inputs; without a config file, pass `--operation 'FILE=METHOD /path'`, or run `docs2rs init --input docs` to write one for these inputs
 generation failed: 1 error(s), 1 warning(s)
 "
     );
     assert!(!dir.join("out").exists());
+    // From a config file, the error points at the API's table.
+    std::fs::write(dir.join("docs2rs.toml"), "# Our API\n\n[[api]]\nname = \"alpha\"\ninputs = [\"docs\"]\n").unwrap();
+    let (code, _, err) = run(docs2rs().current_dir(&dir).arg("generate"));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("\ndocs2rs.toml:3: error: API `alpha` has no operations and no models"), "{err}");
+    assert!(
+        err.contains("or add an [[api.operation]] overlay with method and path; pages that are not API references can be removed from the inputs\n"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -372,4 +381,35 @@ fn ad_hoc_flags_without_input_are_rejected() {
         );
         assert_eq!((code, err), (2, expected));
     }
+}
+
+/// Before the code diff, `check` says what changed in the API's terms.
+#[test]
+fn check_summarises_what_changed_in_the_api_before_the_diff() {
+    let dir = scratch("surface");
+    let (code, _, err) = run(docs2rs().current_dir(&dir).args(["generate", "--quiet"]));
+    assert_eq!(code, 0, "{err}");
+    let page = dir.join("seeds/lending/lending.widdershins.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let text = text
+        .replace(
+            "|copies|integer(int32)|true|none|Copies the library owns|",
+            "|copies|integer(int64)|true|none|Copies the library owns|\n|isbn|string|false|none|ISBN-13|",
+        )
+        .replacen(
+            "|bookId|path|string|true|The book's catalogue id, e.g. `bk_1021`|",
+            "|bookId|path|string|true|The book's catalogue id, e.g. `bk_1021`|\n|format|query|string|false|Edition format|",
+            1,
+        );
+    std::fs::write(&page, text).unwrap();
+    let (code, out, err) = run(docs2rs().current_dir(&dir).args(["check", "--quiet", "--api", "lending"]));
+    assert_eq!(code, 1, "{err}");
+    let summary = "API `lending` changed:
+  + parameter get_one_book.format: Option<String>
+  ~ field Book.copies: i32 → i64
+  + field Book.isbn: Option<String>
+
+--- ./generated/src/lending.rs
+";
+    assert!(out.starts_with(summary), "{out}");
 }

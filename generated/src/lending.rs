@@ -8,13 +8,10 @@ pub mod types {
     /// Documented at `seeds/lending/lending.widdershins.md:257`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct BadRequestError {
-        /// none
         /// Machine-readable reason
         pub code: ::std::string::String,
-        /// none
         /// For people
         pub message: ::std::string::String,
-        /// none
         /// The parameter at fault
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub field: ::std::option::Option<::std::string::String>,
@@ -39,17 +36,11 @@ pub mod types {
     /// Documented at `seeds/lending/lending.widdershins.md:189`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct Book {
-        /// none
         /// Catalogue id
         pub id: ::std::string::String,
-        /// none
-        /// none
         pub title: ::std::string::String,
-        /// none
-        /// none
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub author: ::std::option::Option<::std::string::String>,
-        /// none
         /// Copies the library owns
         pub copies: i32,
     }
@@ -190,13 +181,9 @@ pub mod types {
     /// Documented at `seeds/lending/lending.widdershins.md:213`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct Member {
-        /// none
         /// Card number
         pub id: ::std::string::String,
-        /// none
-        /// none
         pub name: ::std::string::String,
-        /// none
         /// Books the member has borrowed now
         pub loans: i32,
     }
@@ -219,13 +206,10 @@ pub mod types {
     /// Documented at `seeds/lending/lending.widdershins.md:235`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct NotFound {
-        /// none
         /// Machine-readable reason
         pub code: ::std::string::String,
-        /// none
         /// For people
         pub message: ::std::string::String,
-        /// none
         /// The id that was not found
         #[serde(
             rename = "resourceId",
@@ -254,13 +238,9 @@ pub mod types {
     /// Documented at `seeds/lending/lending.widdershins.md:279`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct Problem {
-        /// none
-        /// none
         pub title: ::std::string::String,
-        /// none
         /// The HTTP status
         pub status: i32,
-        /// none
         /// When to try again
         #[serde(
             rename = "retryAfterSeconds",

@@ -10,6 +10,8 @@
 //! definitions under the names OpenAPI Generator gives them (`UpdatePlantRequest`,
 //! `ListShipments200Response`), which is how SDK docs name them.
 
+use crate::schema::BodyKind;
+use crate::spec::{self, is_enum, ref_name};
 use heck::ToUpperCamelCase;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeSet;
@@ -29,7 +31,7 @@ pub fn to_swagger2(spec: &Value) -> Value {
         let shared: Vec<Value> = item["parameters"].as_array().into_iter().flatten().map(|p| cx.param(p)).collect();
         let mut out_item = Map::new();
         for (method, op) in item.as_object().into_iter().flatten() {
-            if !matches!(method.as_str(), "get" | "put" | "post" | "delete" | "patch" | "head" | "options") {
+            if !spec::METHODS.contains(&method.as_str()) {
                 continue;
             }
             out_item.insert(method.clone(), cx.operation(op, &shared, &mut definitions));
@@ -44,28 +46,14 @@ struct Cx<'a> {
     schemas: &'a Map<String, Value>,
 }
 
-/// A named schema that is only an enumeration of scalar values.
-fn is_enum(schema: &Value) -> bool {
-    schema.get("enum").is_some() && schema.get("properties").is_none()
-}
-
-fn ref_name(schema: &Value) -> Option<&str> {
-    schema["$ref"].as_str().map(|r| r.rsplit('/').next().unwrap_or(r))
-}
-
 /// The media type's body kind, as [`super::body_kind_name`] spells ours.
 fn body_kind(media: &str) -> &'static str {
-    let m = media.to_ascii_lowercase();
-    if m == "application/json" || m.ends_with("+json") {
-        "json"
-    } else if m == "application/x-www-form-urlencoded" {
-        "form"
-    } else if m.starts_with("multipart/") {
-        "multipart"
-    } else if m.starts_with("text/") {
-        "text"
-    } else {
-        "binary"
+    match crate::media::body_kind(media) {
+        BodyKind::Json => "json",
+        BodyKind::Form => "form",
+        BodyKind::Multipart => "multipart",
+        BodyKind::Text => "text",
+        BodyKind::Binary => "binary",
     }
 }
 

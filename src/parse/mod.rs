@@ -11,6 +11,7 @@
 //! panic and never abort: what they cannot read becomes a diagnostic.
 
 pub mod blocks;
+pub mod definition;
 pub mod fern;
 #[cfg(feature = "html")]
 pub mod html;
@@ -26,8 +27,12 @@ pub mod vocab;
 
 use crate::diag::Diagnostics;
 use crate::schema::{ParsedDoc, Source};
+use crate::timings::{self, Stage};
+use definition::embedded::Found;
+use definition::prefer::{Origin, Reading};
 use lower::Syntax;
 use serde::{Deserialize, Serialize};
+use std::path::Path;
 
 /// The document families docs2rs reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,6 +48,8 @@ pub enum Format {
     Html,
     /// Any API reference page (markdown or text), read by the page reader alone.
     Page,
+    /// A Swagger 2.0 / OpenAPI 3.x definition (JSON, or YAML with the `yaml` feature).
+    Openapi,
 }
 
 impl Format {
@@ -53,6 +60,7 @@ impl Format {
             Format::Readme => "readme",
             Format::Html => "html",
             Format::Page => "page",
+            Format::Openapi => "openapi",
         }
     }
 }
@@ -60,6 +68,9 @@ impl Format {
 /// The flavour a document looks like, from content (never from the file name); `None`
 /// means no flavour claims it and the page reader reads it.
 pub fn detect(text: &str) -> Option<Format> {
+    if definition::looks_like(text) {
+        return Some(Format::Openapi);
+    }
     if lower::syntax(text) == Syntax::Html {
         return Some(Format::Html);
     }
@@ -75,15 +86,84 @@ pub fn detect(text: &str) -> Option<Format> {
     None
 }
 
-/// Parse one document. `file` is the label used in diagnostics and sources.
+/// Parse one document. `file` is the label used in diagnostics and sources. A page's
+/// definition is read when inline (a linked one needs [`read_input`]'s folder).
 pub fn parse_document(file: &str, bytes: &[u8], format: Option<Format>, diags: &mut Diagnostics) -> ParsedDoc {
-    let text = match decode(file, bytes, diags) {
-        Some(t) => lower::unflatten(t),
-        None => return ParsedDoc::default(),
-    };
+    let readings = read_input(None, file, bytes, format, diags);
+    definition::prefer::prefer(readings, diags).pop().map(|(_, doc)| doc).unwrap_or_default()
+}
+
+/// Read one input file at `path` (`None`: not on disk): a definition file, or a page
+/// with the definition it carries or links to (first) and its text.
+pub fn read_input(path: Option<&Path>, file: &str, bytes: &[u8], format: Option<Format>, diags: &mut Diagnostics) -> Vec<Reading> {
+    let Some(text) = decode(file, bytes, diags) else { return vec![Reading::page(file, ParsedDoc::default())] };
+    if format == Some(Format::Openapi) || (format.is_none() && definition::looks_like(&text)) {
+        let doc = timings::time(Stage::Parse(Format::Openapi.name()), || definition::read(file, &text, 1, diags).map(|(d, _)| d).unwrap_or_default());
+        return vec![Reading { label: file.to_string(), doc, origin: Origin::File }];
+    }
+    let mut out = Vec::new();
+    if matches!(format, None | Some(Format::Html)) && lower::syntax(&text) == Syntax::Html {
+        out.extend(carried(path.and_then(Path::parent), file, &text, diags));
+    }
+    let mut own = Diagnostics::new();
+    let page = parse_text(file, lower::unflatten(text), format, &mut own);
+    // A page read from its definition needs no word on its text yielding nothing.
+    if out.is_empty() || !is_empty(&page) {
+        diags.extend(own);
+    }
+    out.push(Reading::page(file, page));
+    out
+}
+
+/// The definition a page carries inline, else the first linked one that is saved.
+fn carried(dir: Option<&Path>, file: &str, html: &str, diags: &mut Diagnostics) -> Option<Reading> {
+    let found = definition::embedded::find(html);
+    let mut unresolved = None;
+    for f in &found {
+        if let Found::Inline { how, line, value, text } = f {
+            let version = crate::spec::Version::of(value)?;
+            let (doc, _) = definition::read_value(file, text, *line, value, version, diags);
+            let what = format!("the {} definition embedded in the page ({})", version.name(), how.describe());
+            return Some(Reading { label: file.to_string(), doc, origin: Origin::Carried { what, line: *line, file: None } });
+        }
+    }
+    for f in found {
+        match f {
+            Found::Inline { .. } => {}
+            Found::Broken { how, line, error } => diags.warn(
+                Source::new(file, line),
+                format!("the page's {} holds a definition that is not valid JSON ({error}); read the page text only", how.describe()),
+                Some("save the page again (it may be cut off), or save the definition itself next to the page".to_string()),
+            ),
+            Found::Url { how, line, url } => {
+                let Some(saved) = dir.and_then(|d| definition::linked::resolve(d, file.rsplit('/').next().unwrap_or(file), &url)) else {
+                    unresolved.get_or_insert((how, line, url));
+                    continue;
+                };
+                let label = definition::linked::label(file, dir.unwrap_or(Path::new("")), &saved);
+                let Some(text) = std::fs::read(&saved).ok().and_then(|b| decode(&label, &b, diags)) else { continue };
+                let Some((doc, version)) = definition::read(&label, &text, 1, diags) else { continue };
+                let what = format!("the {} definition `{label}` the page links to ({})", version.name(), how.describe());
+                return Some(Reading { label: file.to_string(), doc, origin: Origin::Carried { what, line, file: Some(label) } });
+            }
+        }
+    }
+    if let Some((how, line, url)) = unresolved {
+        let name = url.split(['?', '#']).next().unwrap_or("").trim_end_matches('/').rsplit('/').next().unwrap_or("openapi.json").to_string();
+        diags.warn(
+            Source::new(file, line),
+            format!("the page points at its API definition `{url}` ({}), which is not saved next to it; read the page text only", how.describe()),
+            Some(format!("download it into the page's folder as `{name}`, or run `docs2rs pull`, which saves linked definitions")),
+        );
+    }
+    None
+}
+
+fn parse_text(file: &str, text: String, format: Option<Format>, diags: &mut Diagnostics) -> ParsedDoc {
+    let start = std::time::Instant::now();
     let forced = format.is_some();
     let format = format.or_else(|| detect(&text));
-    match format {
+    let doc = match format {
         Some(Format::Html) => html_page(file, &text, diags),
         Some(Format::SwaggerMarkdown) => refined(file, &text, diags, swagger_md::parse),
         Some(Format::Fern) if forced => refined(file, &text, diags, fern::parse),
@@ -92,14 +172,16 @@ pub fn parse_document(file: &str, bytes: &[u8], format: Option<Format>, diags: &
         // (a `Path Params` line claims ReadMe for Apidog's pages too).
         Some(Format::Fern) => richer(file, &text, diags, fern::parse),
         Some(Format::Readme) => richer(file, &text, diags, readme::parse),
-        Some(Format::Page) | None => {
+        Some(Format::Page | Format::Openapi) | None => {
             let syntax = match lower::syntax(&text) {
                 Syntax::Html => Syntax::Text,
                 s => s,
             };
             page::read(file, &lower::blocks(&text, syntax), diags)
         }
-    }
+    };
+    timings::record(Stage::Parse(format.unwrap_or(Format::Page).name()), start.elapsed());
+    doc
 }
 
 #[cfg(feature = "html")]
@@ -205,7 +287,9 @@ fn decode(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<String> {
     };
     // CRLF, stray NULs and zero-width characters (Mintlify prints one before every field)
     // would otherwise leak into names and descriptions.
-    let text = text.replace("\r\n", "\n").replace(['\0', '\u{200b}', '\u{200c}', '\u{2060}', '\u{feff}'], "");
+    const INVISIBLE: [char; 5] = ['\0', '\u{200b}', '\u{200c}', '\u{2060}', '\u{feff}'];
+    let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text };
+    let text = if text.contains(INVISIBLE) { text.replace(INVISIBLE, "") } else { text };
     Some(repair_mojibake(file, text, diags))
 }
 

@@ -78,13 +78,33 @@ fn decode_one(name: &str) -> Option<char> {
 
 /// Collapse runs of whitespace (including non-breaking spaces) to one space and trim.
 pub fn normalize_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    push_words(&mut out, s.split_whitespace());
+    out
+}
+
+/// Appends `words` separated by single spaces (one pass, no intermediate `Vec`: these
+/// run on every cell and line of every document).
+fn push_words<'a>(out: &mut String, words: impl Iterator<Item = &'a str>) {
+    for (i, w) in words.enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
 }
 
 /// Like [`normalize_ws`] but keeps line structure: each line is normalised, blank
 /// lines are dropped, lines are joined with `\n`.
 pub fn normalize_lines(s: &str) -> String {
-    s.lines().map(normalize_ws).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+    let mut out = String::with_capacity(s.len());
+    for line in s.lines().filter(|l| !l.trim().is_empty()) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        push_words(&mut out, line.split_whitespace());
+    }
+    out
 }
 
 /// Replace `<br>`, `<br/>`, `<br />` (any case) with a newline.
@@ -116,7 +136,9 @@ pub fn strip_br(s: &str) -> String {
 /// Remove leftover emphasis markers (`**`, `__`, stray `*`) that broken generator markup
 /// leaves in flattened text, then normalise whitespace.
 pub fn strip_emphasis_marks(s: &str) -> String {
-    normalize_ws(&s.replace(['*', '`'], " ").replace("__", " "))
+    let mut out = String::with_capacity(s.len());
+    push_words(&mut out, s.split(|c: char| c.is_whitespace() || c == '*' || c == '`').flat_map(|w| w.split("__")).filter(|w| !w.is_empty()));
+    out
 }
 
 /// A key for comparing names across spellings: `user_id`, `userId`, `UserID` all match.
@@ -170,6 +192,29 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_and_emphasis_as_first_written() {
+        let samples = [
+            "",
+            " ",
+            "a",
+            "  a  b\t\tc \n",
+            "**bold** `code` __under__ ___x___ _y_ *",
+            "a\n\n  b  c \r\n\u{a0}d\u{a0}\n \n",
+            "x__y",
+            "x_*_y",
+            "__",
+            "*`*",
+            "line one\n   \nline  two",
+        ];
+        for s in samples {
+            assert_eq!(normalize_ws(s), s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
+            let lines: Vec<String> = s.lines().map(normalize_ws).filter(|l| !l.is_empty()).collect();
+            assert_eq!(normalize_lines(s), lines.join("\n"), "{s:?}");
+            assert_eq!(strip_emphasis_marks(s), normalize_ws(&s.replace(['*', '`'], " ").replace("__", " ")), "{s:?}");
+        }
+    }
 
     #[test]
     fn balanced_splits() {

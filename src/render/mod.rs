@@ -19,6 +19,7 @@ pub struct Split {
 }
 
 use crate::schema::Api;
+use crate::timings::{self, Stage};
 use minijinja::Environment;
 use std::path::Path;
 
@@ -77,11 +78,12 @@ impl Renderer {
     /// `split` a module tree `<module>/mod.rs`, `<module>/types.rs` and one file per group
     /// (see [`split`]). Files are formatted in parallel; the result is in file order.
     pub fn render_api_files(&self, api: &Api, settings: &Settings, module: &str, split: Option<&Split>) -> Result<Vec<(String, String)>, String> {
-        let view = view::build(api, settings);
+        let view = timings::time(Stage::Render, || view::build(api, settings));
         let header = view.header.join("\n");
         // A syntax error names the API (one file) or the file of a split API.
+        let render = |template: &str, view: &view::ApiView| timings::time(Stage::Render, || self.render(template, view));
         let sources: Vec<(String, String, String)> = match split {
-            None => vec![(format!("{module}.rs"), api.name.clone(), self.render("api.rs.jinja", &view)?)],
+            None => vec![(format!("{module}.rs"), api.name.clone(), render("api.rs.jinja", &view)?)],
             Some(s) => {
                 let plan = split::plan(api);
                 let mut out = Vec::new();
@@ -92,7 +94,7 @@ impl Renderer {
                         _ => "group.rs.jinja",
                     };
                     let path = format!("{module}/{file}");
-                    out.push((path.clone(), path, self.render(template, &part)?));
+                    out.push((path.clone(), path, render(template, &part)?));
                 }
                 out
             }
@@ -132,11 +134,11 @@ impl Renderer {
 
 /// syn validates (a template bug must not produce broken code), prettyplease formats.
 pub fn format_rust(code: &str, what: &str) -> Result<String, String> {
-    let file = syn::parse_file(code).map_err(|e| {
+    let file = timings::time(Stage::SynCheck, || syn::parse_file(code)).map_err(|e| {
         let place = locate::first_broken_item(code).unwrap_or_else(|| "the file as a whole does not parse".into());
         format!("generated code for `{what}` does not parse ({e}); {place}")
     })?;
-    let out = space_items(&prettyplease::unparse(&file));
+    let out = timings::time(Stage::Format, || space_items(&prettyplease::unparse(&file)));
     if code.len() > 4 << 20 {
         // Dropping a huge syn tree costs as much as formatting it, and generation runs in
         // short-lived processes (CLI, build scripts): let the OS reclaim it.

@@ -58,28 +58,81 @@ pub(super) fn implied_unions(api: &mut Api) {
     use crate::parse::text::loose_key;
     let keys: Vec<BTreeSet<String>> =
         api.models.iter().map(|m| if m.undocumented { BTreeSet::new() } else { m.fields.iter().map(|f| loose_key(&f.name)).collect() }).collect();
-    let mut relaxed: Vec<(usize, Vec<usize>)> = Vec::new();
-    for (i, all) in keys.iter().enumerate().filter(|(_, k)| k.len() >= 2) {
-        let variants: Vec<usize> = (0..keys.len()).filter(|&j| j != i && !keys[j].is_empty() && keys[j].len() < all.len() && keys[j].is_subset(all)).collect();
+    // Models with the same keys have the same variants: each distinct key set is
+    // compared once (a corpus repeats key sets, and every copy would multiply the pairs).
+    let mut members: BTreeMap<&BTreeSet<String>, Vec<usize>> = BTreeMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        members.entry(k).or_default().push(i);
+    }
+    let distinct: Vec<(&BTreeSet<String>, Vec<usize>)> = members.into_iter().collect();
+    let sets: Vec<BTreeSet<String>> = distinct.iter().map(|(k, _)| (*k).clone()).collect();
+    let subsets = SubsetIndex::new(&sets);
+    let required_keys = |j: usize| -> BTreeSet<String> { api.models[j].fields.iter().filter(|f| f.required).map(|f| loose_key(&f.name)).collect() };
+    let mut relaxed: Vec<(usize, BTreeSet<String>)> = Vec::new();
+    for (s, (all, models)) in distinct.iter().enumerate().filter(|(_, (k, _))| k.len() >= 2) {
+        let groups = subsets.proper_subsets_of(s);
+        let variants: Vec<usize> = groups.iter().flat_map(|&g| distinct[g].1.iter().copied()).collect();
         if variants.len() < 2 {
             continue;
         }
-        let union: BTreeSet<&String> = variants.iter().flat_map(|&j| &keys[j]).collect();
-        let shared = keys[variants[0]].iter().any(|k| variants.iter().all(|&v| keys[v].contains(k)));
+        let union: BTreeSet<&String> = groups.iter().flat_map(|&g| &sets[g]).collect();
+        let shared = sets[groups[0]].iter().any(|k| groups.iter().all(|&g| sets[g].contains(k)));
         if union.len() != all.len() || !shared {
             continue;
         }
-        let required_everywhere = |key: &str| variants.iter().all(|&j| api.models[j].fields.iter().any(|f| loose_key(&f.name) == key && f.required));
-        let optional: Vec<usize> =
-            api.models[i].fields.iter().enumerate().filter(|(_, f)| f.required && !required_everywhere(&loose_key(&f.name))).map(|(fi, _)| fi).collect();
-        if !optional.is_empty() {
-            relaxed.push((i, optional));
+        // Keys every variant requires.
+        let mut everywhere = required_keys(variants[0]);
+        for &j in &variants[1..] {
+            let here = required_keys(j);
+            everywhere.retain(|k| here.contains(k));
+        }
+        relaxed.extend(models.iter().map(|&i| (i, everywhere.clone())));
+    }
+    for (i, everywhere) in relaxed {
+        for f in api.models[i].fields.iter_mut().filter(|f| f.required) {
+            if !everywhere.contains(&loose_key(&f.name)) {
+                f.required = false;
+            }
         }
     }
-    for (i, fields) in relaxed {
-        for fi in fields {
-            api.models[i].fields[fi].required = false;
+}
+
+/// Finds the sets that are proper, non-empty subsets of another without comparing every
+/// pair (5,600 models made that quadratic search most of resolve's time): a subset holds
+/// its rarest key, so only the sets filed under one of the superset's keys are checked.
+struct SubsetIndex<'a> {
+    sets: &'a [BTreeSet<String>],
+    /// Key → the sets whose rarest key it is.
+    by_rarest: BTreeMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> SubsetIndex<'a> {
+    fn new(sets: &'a [BTreeSet<String>]) -> Self {
+        let mut holders: BTreeMap<&str, usize> = BTreeMap::new();
+        for key in sets.iter().flatten() {
+            *holders.entry(key.as_str()).or_default() += 1;
         }
+        let mut by_rarest: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (j, set) in sets.iter().enumerate() {
+            if let Some(rarest) = set.iter().map(String::as_str).min_by_key(|k| holders[k]) {
+                by_rarest.entry(rarest).or_default().push(j);
+            }
+        }
+        SubsetIndex { sets, by_rarest }
+    }
+
+    /// Indices of the non-empty sets that are proper subsets of set `i`, ascending.
+    fn proper_subsets_of(&self, i: usize) -> Vec<usize> {
+        let all = &self.sets[i];
+        let mut found: Vec<usize> = all
+            .iter()
+            .filter_map(|k| self.by_rarest.get(k.as_str()))
+            .flatten()
+            .copied()
+            .filter(|&j| j != i && self.sets[j].len() < all.len() && self.sets[j].is_subset(all))
+            .collect();
+        found.sort_unstable();
+        found
     }
 }
 
@@ -170,6 +223,81 @@ mod tests {
         let required = |m: &str| -> Vec<bool> { api.models.iter().find(|x| x.name == m).unwrap().fields.iter().map(|f| f.required).collect() };
         assert_eq!(required("Pet"), [true, false, false]);
         assert_eq!(required("Owner"), [true, true, true], "not the union of other models");
+    }
+
+    /// `implied_unions` as first written: every model against every other.
+    fn implied_unions_every_pair(api: &mut Api) {
+        use crate::parse::text::loose_key;
+        let keys: Vec<BTreeSet<String>> =
+            api.models.iter().map(|m| if m.undocumented { BTreeSet::new() } else { m.fields.iter().map(|f| loose_key(&f.name)).collect() }).collect();
+        let mut relaxed: Vec<(usize, Vec<usize>)> = Vec::new();
+        for (i, all) in keys.iter().enumerate().filter(|(_, k)| k.len() >= 2) {
+            let variants: Vec<usize> =
+                (0..keys.len()).filter(|&j| j != i && !keys[j].is_empty() && keys[j].len() < all.len() && keys[j].is_subset(all)).collect();
+            if variants.len() < 2 {
+                continue;
+            }
+            let union: BTreeSet<&String> = variants.iter().flat_map(|&j| &keys[j]).collect();
+            let shared = keys[variants[0]].iter().any(|k| variants.iter().all(|&v| keys[v].contains(k)));
+            if union.len() != all.len() || !shared {
+                continue;
+            }
+            let required_everywhere = |key: &str| variants.iter().all(|&j| api.models[j].fields.iter().any(|f| loose_key(&f.name) == key && f.required));
+            let optional: Vec<usize> =
+                api.models[i].fields.iter().enumerate().filter(|(_, f)| f.required && !required_everywhere(&loose_key(&f.name))).map(|(fi, _)| fi).collect();
+            relaxed.push((i, optional));
+        }
+        for (i, fields) in relaxed {
+            for fi in fields {
+                api.models[i].fields[fi].required = false;
+            }
+        }
+    }
+
+    #[test]
+    fn implied_unions_relax_what_comparing_every_pair_relaxes() {
+        // Models with `id` and more of 5 field names chosen by the bits of n, required by
+        // the bits of n * 7, some spelled differently (`selfUri`), some repeated, one undocumented.
+        let names = ["id", "name", "kind", "self_uri", "state"];
+        let mut models: Vec<Model> = (1..32u32)
+            .chain([3, 7, 12, 31, 28])
+            .enumerate()
+            .map(|(at, bits)| {
+                let bits = bits | 1;
+                let fields: Vec<(&str, bool)> = names
+                    .iter()
+                    .enumerate()
+                    .filter(|(b, _)| bits & (1 << b) != 0)
+                    .map(|(b, n)| (if at % 3 == 0 && *n == "self_uri" { "selfUri" } else { *n }, (bits * 7) & (1 << b) != 0))
+                    .collect();
+                model(&format!("M{at}"), &fields)
+            })
+            .collect();
+        models[5].undocumented = true;
+        let mut fast = Api { models, ..Api::default() };
+        let required = |api: &Api| -> Vec<Vec<bool>> { api.models.iter().map(|m| m.fields.iter().map(|f| f.required).collect()).collect() };
+        let before = required(&fast);
+        let mut every_pair = fast.clone();
+        implied_unions(&mut fast);
+        implied_unions_every_pair(&mut every_pair);
+        assert_eq!(required(&fast), required(&every_pair));
+        assert_ne!(required(&fast), before, "some models are unions of others");
+    }
+
+    #[test]
+    fn the_subset_index_finds_what_comparing_every_pair_finds() {
+        // Sets of keys drawn from 6 names by the bits of 0..64, some twice, plus the empty set.
+        let names = ["id", "name", "kind", "self_uri", "state", "version"];
+        let sets: Vec<BTreeSet<String>> = (0..64u32)
+            .chain([3, 7, 12, 63])
+            .map(|bits| names.iter().enumerate().filter(|(b, _)| bits & (1 << b) != 0).map(|(_, n)| n.to_string()).collect())
+            .collect();
+        let index = SubsetIndex::new(&sets);
+        for (i, all) in sets.iter().enumerate() {
+            let every_pair: Vec<usize> =
+                (0..sets.len()).filter(|&j| j != i && !sets[j].is_empty() && sets[j].len() < all.len() && sets[j].is_subset(all)).collect();
+            assert_eq!(index.proper_subsets_of(i), every_pair, "subsets of {all:?}");
+        }
     }
 
     #[test]

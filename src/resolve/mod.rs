@@ -68,6 +68,9 @@ fn merge(api: &mut Api, docs: Vec<(String, ParsedDoc)>, diags: &mut Diagnostics)
             api.empty_sources.push(file.clone());
         }
         api.sources.push(file);
+        if api.auth == AuthScheme::None {
+            api.auth = doc.auth.unwrap_or_default();
+        }
         if let Some(url) = doc.base_url.take() {
             match api.base_url.clone() {
                 None => api.base_url = Some(url),

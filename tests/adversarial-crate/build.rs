@@ -9,6 +9,8 @@ use std::path::Path;
 
 const THEMES: &[&str] = &["identifiers", "std-names", "recursive", "hostile-text", "broken", "client-internals", "pages", "http-shapes"];
 const FIXTURE_DIRS: &[&str] = &["swagger", "fern", "readme", "html"];
+/// Definitions (tests/fixtures/definitions): a file, and folders of pages carrying one.
+const DEFINITIONS: &[&str] = &["nursery.openapi.json", "redoc", "readme", "next", "swagger-ui", "scalar", "yaml", "garbage"];
 
 fn main() {
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
@@ -29,6 +31,11 @@ fn main() {
             generator = generator.with_api(ApiConfig::new(api.clone()).with_input(format!("{dir}/{}", file.file_name().unwrap().to_string_lossy())));
             fixtures.push(docs2rs::module_name(&api));
         }
+    }
+    for input in DEFINITIONS {
+        let api = format!("definition_{}", input.split('.').next().expect("name"));
+        generator = generator.with_api(ApiConfig::new(api.clone()).with_input(format!("definitions/{input}")));
+        fixtures.push(docs2rs::module_name(&api));
     }
     if let Err(e) = generator.generate() {
         panic!("{e}");

@@ -362,6 +362,7 @@ impl Client {
 
 #[cfg(feature = "podcast-rpc")]
 impl FormFields for types::EpisodesPublishForm {
+    #[allow(clippy::vec_init_then_push)]
     fn form_fields(&self) -> ::std::vec::Vec<(&'static str, FormValue)> {
         #[allow(unused_mut)]
         let mut fields = ::std::vec::Vec::new();
@@ -385,6 +386,7 @@ impl FormFields for types::EpisodesPublishForm {
 
 #[cfg(feature = "podcast-episodes")]
 impl FormFields for types::UploadEpisodeForm {
+    #[allow(clippy::vec_init_then_push)]
     fn form_fields(&self) -> ::std::vec::Vec<(&'static str, FormValue)> {
         #[allow(unused_mut)]
         let mut fields = ::std::vec::Vec::new();

@@ -16,7 +16,7 @@ use crate::parse::recognise::field::{
 use crate::parse::recognise::request::{Request, request_in_code};
 use crate::parse::recognise::table::{columns, endpoint_rows, headerless_row, is_status_table, place_column, row_field, table_media};
 use crate::parse::vocab::chrome::is_chrome;
-use crate::parse::vocab::sections::{Place, Section, TypedLabel, is_model_part, media_kind, section_of};
+use crate::parse::vocab::sections::{Place, Section, TypedLabel, is_model_part, section_of};
 use crate::parse::vocab::type_words::{TypeWords, type_words};
 use crate::schema::BodyKind;
 
@@ -371,7 +371,7 @@ impl<'a> Reader<'_, 'a> {
     /// media-type tabs: the second time they come, the success panel has ended.
     fn next_panel(&mut self, items: &[ListItem]) -> bool {
         let in_success = self.target == Target::Response || self.in_response && self.response_target == Target::Response;
-        if !in_success || !items.iter().any(|i| media_kind(i.inline.text.trim()).is_some()) {
+        if !in_success || !items.iter().any(|i| crate::media::body_kind_in_text(i.inline.text.trim()).is_some()) {
             return false;
         }
         let signature: String = items.iter().map(|i| i.inline.text.trim()).collect::<Vec<_>>().join("\n");
@@ -533,7 +533,7 @@ impl<'a> Reader<'_, 'a> {
             }
             Section::Ignored | Section::Models | Section::Endpoint | Section::Values => Target::Skip,
         };
-        if let (Target::Body, Some(kind)) = (self.target, media_kind(text)) {
+        if let (Target::Body, Some(kind)) = (self.target, crate::media::body_kind_in_text(text)) {
             self.doc.body_kind = Some(kind);
         }
     }
@@ -629,7 +629,7 @@ impl<'a> Reader<'_, 'a> {
                 Awaiting::Example => {
                     // A `Content-Type` parameter's example names the request's media type.
                     if f.name.eq_ignore_ascii_case("content-type") && !self.in_response {
-                        if let Some(kind) = media_kind(t) {
+                        if let Some(kind) = crate::media::body_kind_in_text(t) {
                             self.doc.body_kind.get_or_insert(kind);
                         }
                     }
@@ -858,7 +858,8 @@ impl<'a> Reader<'_, 'a> {
         // `multipart/form-data`, `Upload as multipart/form-data (max 15 MB).`
         // (A bare `Content-Type` over its type line is a header's name, not a statement.)
         let bare_name = !t.contains([' ', ':', '/']) && self.type_follows(k, end);
-        if let Some(kind) = media_kind(t).filter(|_| !bare_name && (t.split_whitespace().count() <= 4 || t.contains('/') && t.split_whitespace().count() <= 8))
+        if let Some(kind) = crate::media::body_kind_in_text(t)
+            .filter(|_| !bare_name && (t.split_whitespace().count() <= 4 || t.contains('/') && t.split_whitespace().count() <= 8))
         {
             if matches!(self.target, Target::Body | Target::Unsectioned | Target::Params(None)) || t.to_ascii_lowercase().starts_with("content-type") {
                 self.stated_media(kind);
@@ -1057,7 +1058,7 @@ impl<'a> Reader<'_, 'a> {
             let Unit::Line { text, link, .. } = self.units[j] else { return false };
             let linked = linked(text, link);
             let t = linked.trim();
-            if media_kind(t).is_some() {
+            if crate::media::body_kind_in_text(t).is_some() {
                 return false;
             }
             if is_chrome(t) && t.len() > 1 || place_line(t).is_some() {
@@ -1760,7 +1761,7 @@ impl<'a> Reader<'_, 'a> {
         let parsed = if strict_glued { glued_item() } else { None };
         let Some(mut f) = parsed.or_else(|| field_from_lines(&item.inline.text, item.line)).or_else(header_item).or_else(known_item).or_else(glued_item) else {
             // `Request (application/json)`, a `Consumes` list of media types.
-            if let Some(kind) = media_kind(first).filter(|_| first.split_whitespace().count() <= 4) {
+            if let Some(kind) = crate::media::body_kind_in_text(first).filter(|_| first.split_whitespace().count() <= 4) {
                 self.stated_media(kind);
             }
             return;
@@ -1796,7 +1797,7 @@ impl<'a> Reader<'_, 'a> {
             if endpoint_in_line(term).is_some() {
                 for detail in &d.details {
                     self.doc.description.push(detail.text.clone());
-                    if let Some(kind) = media_kind(&detail.text).filter(|k| *k != BodyKind::Json) {
+                    if let Some(kind) = crate::media::body_kind_in_text(&detail.text).filter(|k| *k != BodyKind::Json) {
                         self.stated_media(kind);
                     }
                 }
@@ -2033,7 +2034,7 @@ enum Shape {
 /// "levelCm": number }`, `Pet`; the first media type it names, if any.
 fn body_shape(cell: &str) -> (Option<BodyKind>, Option<Shape>) {
     let first = cell.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
-    let kind = media_kind(first);
+    let kind = crate::media::body_kind_in_text(first);
     // `application/json: …` — the shape is after the media type.
     let rest = match first.split_once(": ") {
         Some((media, rest)) if media.contains('/') => rest.trim(),
@@ -2311,7 +2312,7 @@ fn glued_section(t: &str) -> Option<(&str, &str, Section)> {
     let (head, tail) = t.split_at(at);
     let placeholder =
         head.len() >= 3 && head.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') && head.chars().any(|c| c.is_ascii_uppercase());
-    let media = head.contains('/') && media_kind(head).is_some();
+    let media = head.contains('/') && crate::media::body_kind_in_text(head).is_some();
     let s = section_of(tail).filter(|_| placeholder || media)?;
     Some((head, tail, s))
 }

@@ -16,7 +16,7 @@ use crate::parse::recognise::request::request_in_code;
 use crate::parse::recognise::table::endpoint_rows;
 use crate::parse::text::normalize_ws;
 use crate::parse::vocab::chrome::is_chrome;
-use crate::parse::vocab::sections::{Section, media_kind, section_of};
+use crate::parse::vocab::sections::{Section, section_of};
 use crate::parse::vocab::type_words::type_words;
 use crate::schema::Method;
 use std::collections::HashSet;
@@ -777,7 +777,7 @@ pub fn title_like(text: &str) -> bool {
         && !t.starts_with(['{', '[', '"', '(', '-', '•', '*', '/', '<', '|'])
         && !is_chrome(t)
         && section_of(t).is_none()
-        && media_kind(t).is_none()
+        && crate::media::body_kind_in_text(t).is_none()
         && endpoint_in_line(t).is_none()
         && field_line(t).is_none()
         && detail_line(t).is_none()

@@ -154,7 +154,7 @@ fn header(r: &mut Request, h: &str) {
     let Some((name, value)) = h.split_once(':') else { return };
     let name = name.trim();
     if name.eq_ignore_ascii_case("content-type") {
-        r.kind = crate::parse::vocab::sections::media_kind(value).or(r.kind);
+        r.kind = crate::media::body_kind_in_text(value).or(r.kind);
     } else if !matches!(name.to_ascii_lowercase().as_str(), "authorization" | "accept" | "user-agent" | "host" | "content-length") {
         r.headers.push(name.to_string());
     }

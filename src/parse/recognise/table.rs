@@ -8,7 +8,7 @@ use crate::parse::blocks::{Cell, Row};
 use crate::parse::recognise::endpoint::{Endpoint, endpoint_in_line};
 use crate::parse::recognise::field::{Detail, FieldDoc, badge, clean_name, depth_marker, detail_line, is_name, leading_type, split_values, strip_example};
 use crate::parse::text::strip_emphasis_marks;
-use crate::parse::vocab::sections::{Place, media_kind};
+use crate::parse::vocab::sections::Place;
 use crate::parse::vocab::type_words::type_words;
 use crate::schema::{BodyKind, EnumValue, Method};
 
@@ -178,6 +178,12 @@ const DESCRIPTION: &[&str] = &[
 const NOTES: &[&str] =
     &["notes", "note", "scopes", "additional information", "constraints", "validation", "restrictions", "remarks", "attributes", "additional info"];
 const VALUES: &[&str] = &["allowed values", "possible values", "values", "enum", "accepted values", "valid values"];
+
+/// A cell that says there is nothing to say (Widdershins prints `none` in empty
+/// description and restriction cells).
+fn is_placeholder(cell: &str) -> bool {
+    matches!(cell.trim().trim_end_matches('.').to_lowercase().as_str(), "none" | "-" | "–" | "n/a")
+}
 
 /// A word that heads a column of a parameter table (`Name`, `Type`, `Required`, `In`, `Notes`).
 pub fn is_header_word(text: &str) -> bool {
@@ -678,7 +684,7 @@ pub fn row_field(cols: &Columns, place_col: Option<usize>, row: &Row) -> Option<
     }
     if let Some(d) = cell(cols.default) {
         let d = d.trim_matches(['"', '`']);
-        if !matches!(d, "-" | "–" | "none" | "None" | "n/a" | "N/A" | "null") {
+        if !is_placeholder(d) && d != "null" {
             f.default = Some(d.to_string());
         }
     }
@@ -691,12 +697,12 @@ pub fn row_field(cols: &Columns, place_col: Option<usize>, row: &Row) -> Option<
         for line in n.lines() {
             match detail_line(line) {
                 Some(d) => f.apply(d),
-                None if !matches!(line.trim(), "None." | "None" | "-") => f.describe(line),
+                None if !is_placeholder(line) => f.describe(line),
                 None => {}
             }
         }
     }
-    if let Some(d) = cell(cols.description) {
+    if let Some(d) = cell(cols.description).filter(|d| !is_placeholder(d)) {
         // apidoc-markdown opens the description with the badge (`**optional** An optional param`).
         if let Some(Detail::Required(r)) = d.split_whitespace().next().map(|w| w.trim_matches(['*', '_'])).and_then(badge) {
             f.required.get_or_insert(r);
@@ -917,7 +923,7 @@ pub fn codes_are_names(rows: &[Row]) -> bool {
 
 /// `Content-Type | application/x-www-form-urlencoded` rows name the body encoding.
 pub fn table_media(rows: &[Row]) -> Option<BodyKind> {
-    rows.iter().flat_map(|r| &r.cells).find_map(|c| media_kind(&c.text))
+    rows.iter().flat_map(|r| &r.cells).find_map(|c| crate::media::body_kind_in_text(&c.text))
 }
 
 #[cfg(test)]

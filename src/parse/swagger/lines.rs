@@ -4,7 +4,7 @@
 use crate::parse::blocks::Inline;
 use crate::parse::text::{loose_key, normalize_ws, split_list, strip_emphasis_marks};
 use crate::parse::types::parse_type;
-use crate::schema::{BodyKind, Method, PermissionRule, Permissions};
+use crate::schema::{Method, PermissionRule, Permissions};
 
 /// Headings that name a part of a page rather than a model, API or method.
 pub(super) fn is_doc_section(text: &str) -> bool {
@@ -300,19 +300,6 @@ fn media_line(text: &str, header: &str) -> Option<String> {
     Some(if value.eq_ignore_ascii_case("not defined") { String::new() } else { value.to_ascii_lowercase() })
 }
 
-/// How a request with this Content-Type carries its body; `None` when there is none.
-pub(super) fn body_kind_of(media: &str) -> Option<BodyKind> {
-    let first = media.split(',').next().unwrap_or("").trim();
-    Some(match first {
-        "" => return None,
-        "application/x-www-form-urlencoded" => BodyKind::Form,
-        m if m.starts_with("multipart/") => BodyKind::Multipart,
-        m if m == "application/json" || m.ends_with("+json") => BodyKind::Json,
-        m if m.starts_with("text/") => BodyKind::Text,
-        _ => BodyKind::Binary,
-    })
-}
-
 /// Standard request headers an API may document as a parameter.
 const KNOWN_HEADERS: &[&str] = &[
     "Idempotency-Key",
@@ -453,10 +440,6 @@ mod tests {
         assert_eq!(content_type("**Accept**: application/json"), None);
         assert_eq!(accept("**Accept**: `text/plain`").as_deref(), Some("text/plain"));
         assert_eq!(accept("**Content-Type**: text/plain"), None);
-        assert_eq!(body_kind_of("application/x-www-form-urlencoded"), Some(BodyKind::Form));
-        assert_eq!(body_kind_of("application/json, text/plain"), Some(BodyKind::Json));
-        assert_eq!(body_kind_of("image/jpeg"), Some(BodyKind::Binary));
-        assert_eq!(body_kind_of(""), None);
         for (name, header) in [("x_tenant", "X-Tenant"), ("X-Tenant", "X-Tenant"), ("xRequestId", "X-Request-Id"), ("idempotency_key", "Idempotency-Key")] {
             assert_eq!(header_name(name).as_deref(), Some(header), "{name}");
         }

@@ -235,7 +235,7 @@ impl Interp<'_> {
                         content = Some(media);
                     }
                     if let Some(media) = items.iter().find_map(|i| accept(&i.line())) {
-                        op.accept = crate::schema::raw_media_type(&media);
+                        op.accept = crate::media::raw_media_type(&media);
                     }
                 }
                 Block::Table { rows, .. } if sub == Sub::Responses => error_rows(&mut op, rows),

@@ -4,7 +4,7 @@
 //! and the example's `(optional)` notes.
 
 use super::Interp;
-use super::lines::{body_kind_of, header_name};
+use super::lines::header_name;
 use super::method::{Hint, PendingOp};
 use super::rows::{names_a_model, unescape_keyword};
 use crate::parse::text::loose_key;
@@ -25,7 +25,7 @@ impl Interp<'_> {
     /// cross-check the signature.
     pub(super) fn settle(&mut self, pending: PendingOp) -> Operation {
         let PendingOp { mut op, hints, args, content, examples } = pending;
-        let kind = content.as_deref().and_then(body_kind_of);
+        let kind = content.as_deref().and_then(crate::media::first_body_kind);
         let line = op.source.line;
         if let Some(entry) = self.index.get(&loose_key(&op.name)) {
             if let (None, Some((m, p))) = (op.method, &entry.http) {
@@ -82,7 +82,7 @@ impl Interp<'_> {
             _ => None,
         };
         if let Some(raw @ (BodyKind::Binary | BodyKind::Text)) = op.body_kind {
-            op.content_type = content.as_deref().and_then(crate::schema::raw_media_type).filter(|m| m != raw.media_type());
+            op.content_type = content.as_deref().and_then(crate::media::raw_media_type).filter(|m| m != raw.media_type());
         }
         for ph in &placeholders {
             if !op.params.iter().any(|p| loose_key(p.name.as_str()) == loose_key(ph)) && !op.params.is_empty() {

@@ -463,7 +463,7 @@ pub fn section_of(text: &str) -> Option<Section> {
     if let Some(code) = status_heading(status_key) {
         return Some(if code < 400 { Section::Response(Some(code)) } else { Section::Errors });
     }
-    let media = media_kind(&key);
+    let media = crate::media::body_kind_in_text(&key);
     // GitHub: `Parameters for "Create a repository"`, `Body parameters`, `Response schema for …`,
     // and its translations (`Parâmetros para "…"`, `"…" のパラメーター`).
     let stem = key.split(" for ").next().unwrap_or(&key).split(" para \"").next().unwrap_or(&key).trim();
@@ -573,7 +573,7 @@ fn prefix_of(stem: &str, phrase: &str, section: Section) -> bool {
     if let Some(value) = rest.strip_prefix(':') {
         let value = value.trim();
         let body_like = matches!(section, Section::Body(_) | Section::Response(_) | Section::Params(_));
-        return value.is_empty() || body_like && (media_kind(value).is_some() || value.contains('/') && !value.contains(' '));
+        return value.is_empty() || body_like && (crate::media::body_kind_in_text(value).is_some() || value.contains('/') && !value.contains(' '));
     }
     if !rest.starts_with([' ', '(', '-', '–']) {
         return false;
@@ -604,7 +604,7 @@ fn prefix_of(stem: &str, phrase: &str, section: Section) -> bool {
     rest_trim.starts_with('(')
         || rest_trim.starts_with(['-', '–'])
         || rest_trim.chars().next().is_some_and(|c| c.is_ascii_digit()) && rest_trim.split_whitespace().count() <= 3
-        || rest_trim.split_whitespace().all(|w| QUALIFIERS.contains(&w.trim_matches([':', ',', '(', ')'])) || media_kind(w).is_some())
+        || rest_trim.split_whitespace().all(|w| QUALIFIERS.contains(&w.trim_matches([':', ',', '(', ')'])) || crate::media::body_kind_in_text(w).is_some())
 }
 
 /// Lower case, markup and counts removed: `**Query Parameters** (3):` → `query parameters`.
@@ -694,24 +694,6 @@ fn status_heading(key: &str) -> Option<u16> {
     // `200 OK`, `200: Success`, `201 Created (application/json)`; not `200 requests per minute`.
     let words = after.split_whitespace().count();
     (after.is_empty() || after.starts_with([' ', ':', '(', '-', '–']) && words <= 5 && !after.contains("per ")).then_some(code)
-}
-
-/// The body encoding a heading or line names.
-pub fn media_kind(text: &str) -> Option<BodyKind> {
-    let t = text.to_ascii_lowercase();
-    if t.contains("application/x-www-form-urlencoded") || t.contains("x-www-form-urlencoded") {
-        Some(BodyKind::Form)
-    } else if t.contains("multipart/form-data") || t.contains("multipart/") {
-        Some(BodyKind::Multipart)
-    } else if t.contains("application/json") || t.contains("+json") {
-        Some(BodyKind::Json)
-    } else if t.contains("application/octet-stream") {
-        Some(BodyKind::Binary)
-    } else if t.contains("text/plain") {
-        Some(BodyKind::Text)
-    } else {
-        None
-    }
 }
 
 #[cfg(test)]
