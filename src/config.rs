@@ -345,12 +345,12 @@ impl ApiConfig {
         self.types.insert(key.into(), spelling.into());
         self
     }
-    pub fn with_location(mut self, key: impl Into<String>, location: crate::schema::Location) -> Self {
-        self.locations.insert(key.into(), location);
-        self
-    }
     pub fn with_split(mut self, split: Split) -> Self {
         self.split = Some(split);
+        self
+    }
+    pub fn with_location(mut self, key: impl Into<String>, location: crate::schema::Location) -> Self {
+        self.locations.insert(key.into(), location);
         self
     }
     pub fn with_operation(mut self, overlay: OperationOverlay) -> Self {

@@ -19,19 +19,17 @@ fn tmp(name: &str) -> PathBuf {
 
 /// Every file under `dir` (split APIs are folders): relative path → bytes.
 fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) {
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            let name = format!("{prefix}{}", p.file_name().unwrap().to_string_lossy());
-            if p.is_dir() {
-                walk(&p, &format!("{name}/"), out);
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+        for path in std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()) {
+            if path.is_dir() {
+                walk(base, &path, out);
             } else {
-                out.push((name, std::fs::read(&p).unwrap()));
+                out.push((path.strip_prefix(base).unwrap().to_string_lossy().into_owned(), std::fs::read(&path).unwrap()));
             }
         }
     }
     let mut out = Vec::new();
-    walk(dir, "", &mut out);
+    walk(dir, dir, &mut out);
     out.sort();
     out
 }

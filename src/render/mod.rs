@@ -81,8 +81,9 @@ impl Renderer {
         let view = timings::time(Stage::Render, || view::build(api, settings));
         let header = view.header.join("\n");
         // A syntax error names the API (one file) or the file of a split API.
+        let render = |template: &str, view: &view::ApiView| timings::time(Stage::Render, || self.render(template, view));
         let sources: Vec<(String, String, String)> = match split {
-            None => vec![(format!("{module}.rs"), api.name.clone(), timings::time(Stage::Render, || self.render("api.rs.jinja", &view))?)],
+            None => vec![(format!("{module}.rs"), api.name.clone(), render("api.rs.jinja", &view)?)],
             Some(s) => {
                 let plan = split::plan(api);
                 let mut out = Vec::new();
@@ -93,7 +94,7 @@ impl Renderer {
                         _ => "group.rs.jinja",
                     };
                     let path = format!("{module}/{file}");
-                    out.push((path.clone(), path, timings::time(Stage::Render, || self.render(template, &part))?));
+                    out.push((path.clone(), path, render(template, &part)?));
                 }
                 out
             }
