@@ -6,7 +6,7 @@
 use crate::config::ApiConfig;
 use crate::diag::Diagnostics;
 use crate::parse::{self, Format};
-use crate::render::{Renderer, Settings, Split};
+use crate::render::{Renderer, Settings, SplitOptions};
 
 /// Panics (for the fuzzer to catch) if rendering fails.
 pub fn check_document(data: &[u8], format: Option<Format>) {
@@ -18,7 +18,7 @@ pub fn check_document(data: &[u8], format: Option<Format>) {
     if let Err(e) = renderer.render_api(&api, &settings) {
         panic!("rendering failed: {e}");
     }
-    if let Err(e) = renderer.render_api_files(&api, &settings, "fuzz", Some(&Split { features: true })) {
+    if let Err(e) = renderer.render_api_files(&api, &settings, "fuzz", Some(&SplitOptions { features: true })) {
         panic!("rendering split output failed: {e}");
     }
 }

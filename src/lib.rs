@@ -456,13 +456,13 @@ impl Generator {
 
     /// How an API is written: one file (`None`) or split, with features when the config
     /// names the crate's manifest.
-    fn split_of(&self, api: &Api, cfg: Option<&ApiConfig>) -> Option<render::Split> {
+    fn split_of(&self, api: &Api, cfg: Option<&ApiConfig>) -> Option<render::SplitOptions> {
         let split = match cfg.and_then(|c| c.split).unwrap_or(self.config.output.split) {
             config::Split::Never => false,
             config::Split::Always => true,
             config::Split::Auto => api.operations.len() > render::split::AUTO_SPLIT_OPERATIONS,
         };
-        split.then(|| render::Split { features: self.config.output.features.is_some() })
+        split.then(|| render::SplitOptions { features: self.config.output.features.is_some() })
     }
 
     /// The manifest's `[features]` table with the groups of the split APIs (`None` when no

@@ -13,7 +13,7 @@ pub use view::Settings;
 
 /// How an API is split into modules (see [`split`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Split {
+pub struct SplitOptions {
     /// Gate each group (and the types only it uses) behind a Cargo feature.
     pub features: bool,
 }
@@ -77,7 +77,7 @@ impl Renderer {
     /// The files of one API, relative to the output directory: `<module>.rs`, or with
     /// `split` a module tree `<module>/mod.rs`, `<module>/types.rs` and one file per group
     /// (see [`split`]). Files are formatted in parallel; the result is in file order.
-    pub fn render_api_files(&self, api: &Api, settings: &Settings, module: &str, split: Option<&Split>) -> Result<Vec<(String, String)>, String> {
+    pub fn render_api_files(&self, api: &Api, settings: &Settings, module: &str, split: Option<&SplitOptions>) -> Result<Vec<(String, String)>, String> {
         let view = timings::time(Stage::Render, || view::build(api, settings));
         let header = view.header.join("\n");
         // A syntax error names the API (one file) or the file of a split API.
