@@ -115,11 +115,11 @@ impl Reader {
 /// Per API (module name) whose surface changed: the committed files in `dir` (`<m>.rs`
 /// and anything under `<m>/`) against the fresh `files`. For `check`'s summary.
 pub fn api_changes(dir: &Path, files: &crate::output::Files, modules: &[String]) -> Vec<(String, Vec<String>)> {
+    // The committed files are the ones the output's manifest lists.
+    let generated = crate::output::generated_files(dir);
     let mut out = Vec::new();
     for m in modules {
-        let mut committed = Vec::new();
-        collect_rs(&dir.join(format!("{m}.rs")), &mut committed);
-        collect_rs(&dir.join(m), &mut committed);
+        let committed: Vec<String> = generated.iter().filter(|f| in_module(f, m)).filter_map(|f| std::fs::read_to_string(dir.join(f)).ok()).collect();
         if committed.is_empty() {
             continue; // never generated: `check` says each file is missing
         }
@@ -133,21 +133,11 @@ pub fn api_changes(dir: &Path, files: &crate::output::Files, modules: &[String])
 
 /// The surface of one API's files among `files`: `<module>.rs` and anything under `<module>/`.
 pub fn of_module(files: &crate::output::Files, module: &str) -> Surface {
-    let (single, folder) = (format!("{module}.rs"), format!("{module}/"));
-    Surface::read(files.iter().filter(|(name, _)| **name == single || name.starts_with(&folder)).map(|(_, code)| code.as_str()))
+    Surface::read(files.iter().filter(|(name, _)| in_module(name, module)).map(|(_, code)| code.as_str()))
 }
 
-/// Every `.rs` file at `path` (a file, or a folder read recursively); nothing if absent.
-fn collect_rs(path: &Path, out: &mut Vec<String>) {
-    if path.is_dir() {
-        let mut entries: Vec<_> = std::fs::read_dir(path).into_iter().flatten().flatten().map(|e| e.path()).collect();
-        entries.sort();
-        for e in entries {
-            collect_rs(&e, out);
-        }
-    } else if path.extension().is_some_and(|e| e == "rs") {
-        out.extend(std::fs::read_to_string(path).ok());
-    }
+fn in_module(file: &str, module: &str) -> bool {
+    file.strip_suffix(".rs") == Some(module) || file.strip_prefix(module).is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// The lines a reviewer wants: `+` added, `-` removed, `~` changed; empty when the
