@@ -8,6 +8,10 @@ use docs2rs::{Error, Generator};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "docs2rs", version, about = "Generate typed Rust API clients from human API documentation")]
 struct Cli {

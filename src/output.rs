@@ -81,9 +81,13 @@ pub fn write_all(dir: &Path, files: &Files, keep: &BTreeSet<String>, force: bool
         return Err(format!("{}: would overwrite file(s) docs2rs did not create: {}; move them away or pass --force", dir.display(), conflicts.join(", ")));
     }
     let mut report = WriteReport::default();
-    for (name, content) in files {
-        let path = dir.join(name);
-        let changed = write_atomic(&path, content.as_bytes()).map_err(|e| cannot_write(dir, name, e))?;
+    // In parallel (each write waits for its `fsync`); reported in file order.
+    use rayon::prelude::*;
+    let changed: Vec<(&String, bool)> = files
+        .par_iter()
+        .map(|(name, content)| write_atomic(&dir.join(name), content.as_bytes()).map(|changed| (name, changed)).map_err(|e| cannot_write(dir, name, e)))
+        .collect::<Result<_, _>>()?;
+    for (name, changed) in changed {
         if changed { &mut report.written } else { &mut report.unchanged }.push(name.clone());
     }
     for stale in ours.iter().filter(|n| !files.contains_key(*n) && !keep.contains(*n)) {

@@ -1,5 +1,6 @@
 //! Schema → formatted Rust source, through the minijinja templates in `templates/`.
 
+mod chunks;
 mod docs;
 mod errors;
 mod forms;
@@ -76,34 +77,48 @@ impl Renderer {
 
     /// The files of one API, relative to the output directory: `<module>.rs`, or with
     /// `split` a module tree `<module>/mod.rs`, `<module>/types.rs` and one file per group
-    /// (see [`split`]). Files are formatted in parallel; the result is in file order.
+    /// (see [`split`]). Each file is rendered and formatted on one of the pool's threads,
+    /// so only the files in flight are held unformatted; the result is in file order.
     pub fn render_api_files(&self, api: &Api, settings: &Settings, module: &str, split: Option<&SplitOptions>) -> Result<Vec<(String, String)>, String> {
         let view = timings::time(Stage::Render, || view::build(api, settings));
-        let header = view.header.join("\n");
-        // A syntax error names the API (one file) or the file of a split API.
-        let render = |template: &str, view: &view::ApiView| timings::time(Stage::Render, || self.render(template, view));
-        let sources: Vec<(String, String, String)> = match split {
-            None => vec![(format!("{module}.rs"), api.name.clone(), render("api.rs.jinja", &view)?)],
-            Some(s) => {
-                let plan = split::plan(api);
-                let mut out = Vec::new();
-                for (file, part) in split::partition(view, &plan, s.features) {
-                    let template = match file.as_str() {
-                        "mod.rs" => "api.rs.jinja",
-                        "types.rs" => "types.rs.jinja",
-                        _ => "group.rs.jinja",
-                    };
-                    let path = format!("{module}/{file}");
-                    out.push((path.clone(), path, render(template, &part)?));
-                }
-                out
+        let generated_by = view.generated_by.clone();
+        let header = |sources: &mut dyn Iterator<Item = &str>| {
+            let sources: Vec<&str> = sources.collect();
+            match sources.is_empty() {
+                // A `types.rs` of re-exports only.
+                true => generated_by.clone(),
+                false => format!("{generated_by}\n// Sources: {}", sources.join(", ").replace(['\n', '\r'], " ")),
             }
         };
+        // (path, template, view, header); a syntax error names the API (one file) or the file.
+        let files: Vec<(String, &str, view::ApiView, String)> = match split {
+            None => vec![(format!("{module}.rs"), "api.rs.jinja", view, header(&mut api.sources.iter().map(String::as_str)))],
+            Some(s) => {
+                let plan = split::plan(api);
+                let sources = split::sources(api, &plan);
+                let parts = timings::time(Stage::Render, || split::partition(view, &plan, s.features));
+                parts
+                    .into_iter()
+                    .zip(sources)
+                    .map(|((file, part), sources)| {
+                        let template = match file.as_str() {
+                            "mod.rs" => "api.rs.jinja",
+                            "types.rs" => "types.rs.jinja",
+                            _ => "group.rs.jinja",
+                        };
+                        (format!("{module}/{file}"), template, part, header(&mut sources.into_iter()))
+                    })
+                    .collect()
+            }
+        };
+        let what = |path: &str| if split.is_some() { path.to_string() } else { api.name.clone() };
         use rayon::prelude::*;
-        sources
+        files
             .into_par_iter()
-            .map(|(path, what, code)| {
-                let formatted = format_rust(&code, &what)?;
+            .map(|(path, template, view, header)| {
+                let code = timings::time(Stage::Render, || self.render(template, &view))?;
+                drop(view);
+                let formatted = format_rust(&code, &what(&path))?;
                 Ok((path, format!("{header}\n\n{formatted}")))
             })
             .collect()
@@ -132,19 +147,41 @@ impl Renderer {
     }
 }
 
+/// Pieces of a file that syn and prettyplease take one at a time (see [`chunks`]): big
+/// enough that a piece is many items, small enough that a big file spreads over the cores.
+const PIECE_BYTES: usize = 16 << 10;
+
 /// syn validates (a template bug must not produce broken code), prettyplease formats.
+/// A file is handled in pieces of whole items, in parallel; the result is the same as for
+/// the file whole (a test compares), which is what an error falls back to.
 pub fn format_rust(code: &str, what: &str) -> Result<String, String> {
+    format_in_pieces(code, what, PIECE_BYTES)
+}
+
+fn format_in_pieces(code: &str, what: &str, piece_bytes: usize) -> Result<String, String> {
+    let pieces = chunks::items(code, piece_bytes);
+    if pieces.len() > 1 {
+        use rayon::prelude::*;
+        let formatted: Option<Vec<String>> = pieces.par_iter().enumerate().map(|(i, piece)| format_piece(piece, i == 0)).collect();
+        if let Some(parts) = formatted {
+            return Ok(timings::time(Stage::Format, || space_items(&parts.concat())));
+        }
+    }
+    format_whole(code, what)
+}
+
+/// One piece, unless it does not parse or holds file-level attributes past the first piece.
+fn format_piece(piece: &str, first: bool) -> Option<String> {
+    let file = timings::time(Stage::SynCheck, || syn::parse_file(piece)).ok().filter(|f| first || f.attrs.is_empty())?;
+    Some(timings::time(Stage::Format, || prettyplease::unparse(&file)))
+}
+
+fn format_whole(code: &str, what: &str) -> Result<String, String> {
     let file = timings::time(Stage::SynCheck, || syn::parse_file(code)).map_err(|e| {
         let place = locate::first_broken_item(code).unwrap_or_else(|| "the file as a whole does not parse".into());
         format!("generated code for `{what}` does not parse ({e}); {place}")
     })?;
-    let out = timings::time(Stage::Format, || space_items(&prettyplease::unparse(&file)));
-    if code.len() > 4 << 20 {
-        // Dropping a huge syn tree costs as much as formatting it, and generation runs in
-        // short-lived processes (CLI, build scripts): let the OS reclaim it.
-        std::mem::forget(file);
-    }
-    Ok(out)
+    Ok(timings::time(Stage::Format, || space_items(&prettyplease::unparse(&file))))
 }
 
 /// prettyplease puts items back to back; a blank line after each closing brace or
@@ -167,4 +204,95 @@ fn space_items(code: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::{EnumDef, EnumValue, Field, Location, Method, Model, Param, Returns, Source, Type};
+
+    /// Models, an enum and operations with path, query and body parameters: every template
+    /// has something to render.
+    fn sample_api() -> Api {
+        let src = || Source::new("docs/Sample.md", 3);
+        let field = |name: &str, ty: Type, required: bool| Field {
+            wire_name: heck::ToLowerCamelCase::to_lower_camel_case(name),
+            description: Some(format!("The {name} {{braces}} and \"quotes\".")),
+            ..Field::new(name, ty, required, src())
+        };
+        let models = (0..12)
+            .map(|i| Model {
+                name: format!("Thing{i}"),
+                description: Some(format!("Thing number {i}.")),
+                fields: vec![
+                    field("id", Type::string(), true),
+                    field("display_name", Type::string(), false),
+                    field("count", Type::integer(), false),
+                    field("kind", Type::reference("Kind"), false),
+                    field("next", Type::array(Type::reference(format!("Thing{}", (i + 1) % 12))), false),
+                ],
+                source: src(),
+                undocumented: false,
+            })
+            .collect();
+        let enums = vec![EnumDef { name: "Kind".into(), description: None, values: ["a", "b-c"].into_iter().map(EnumValue::new).collect(), source: src() }];
+        let param = |name: &str, location, required| Param { wire_name: name.into(), ..Param::new(name, location, Type::string(), required, src()) };
+        let operations = (0..12)
+            .map(|i| {
+                let mut op = crate::schema::Operation::new(
+                    format!("get_thing_{i}"),
+                    Some(if i % 2 == 0 { Method::Get } else { Method::Post }),
+                    Some(format!("/things{i}/{{id}}")),
+                    src(),
+                );
+                op.params = vec![param("id", Location::Path, true), param("filter", Location::Query, false), param("X-Trace", Location::Header, false)];
+                if i % 2 == 1 {
+                    op.params.push(Param::new("body", Location::Body, Type::reference(format!("Thing{i}")), true, src()));
+                }
+                op.returns = Returns::Body { ty: Type::reference(format!("Thing{i}")) };
+                op.group = Some(if i < 6 { "Things" } else { "Others" }.into());
+                op
+            })
+            .collect();
+        Api { name: "sample".into(), title: Some("Sample".into()), models, enums, operations, sources: vec!["docs/Sample.md".into()], ..Default::default() }
+    }
+
+    /// Template output, formatted in pieces as small as one item, is what formatting it
+    /// whole gives: for one file and for every file of split output.
+    #[test]
+    fn formatting_in_pieces_equals_formatting_whole() {
+        let renderer = Renderer::new(None).unwrap();
+        let api = sample_api();
+        let settings = Settings { query_arrays: Default::default(), generator: "docs2rs".into(), client: true };
+        let view = view::build(&api, &settings);
+        let mut files = vec![renderer.render("api.rs.jinja", &view).unwrap()];
+        for (file, part) in split::partition(view, &split::plan(&api), true) {
+            let template = match file.as_str() {
+                "mod.rs" => "api.rs.jinja",
+                "types.rs" => "types.rs.jinja",
+                _ => "group.rs.jinja",
+            };
+            files.push(renderer.render(template, &part).unwrap());
+        }
+        let mut pieces = 0;
+        for code in &files {
+            let whole = format_whole(code, "sample").unwrap();
+            for piece_bytes in [1, 300, 5000] {
+                let cut = chunks::items(code, piece_bytes);
+                // Whole items each (no fallback to the whole file hides a bad cut).
+                assert!(cut.iter().all(|p| syn::parse_file(p).is_ok()), "pieces of {piece_bytes} bytes");
+                pieces += cut.len();
+                assert_eq!(format_in_pieces(code, "sample", piece_bytes).unwrap(), whole, "in pieces of {piece_bytes} bytes:\n{code}");
+            }
+        }
+        assert!(pieces > 20 * files.len(), "{} files, {pieces} pieces", files.len());
+    }
+
+    #[test]
+    fn a_piece_that_does_not_parse_gives_the_whole_file_error() {
+        let code = "struct A;\nfn f() { let }\nstruct B;\n";
+        let err = format_in_pieces(code, "x", 1).unwrap_err();
+        assert_eq!(err, format_whole(code, "x").unwrap_err());
+        assert!(err.contains("item 2 does not parse"), "{err}");
+    }
 }

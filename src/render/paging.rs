@@ -39,17 +39,24 @@ pub struct PagingView {
 
 /// `params` maps documented parameter names to their options fields; `names` the
 /// schema's types. `{method}_stream` is claimed with the method's name (`OP_METHOD_SUFFIXES`).
-pub fn paging_view(op: &Operation, method: &str, args: &[ArgView], params: &BTreeMap<&str, String>, names: &Names, models: &[Model]) -> Option<PagingView> {
+pub fn paging_view(
+    op: &Operation,
+    method: &str,
+    args: &[ArgView],
+    params: &BTreeMap<&str, String>,
+    names: &Names,
+    models: &BTreeMap<&str, &Model>,
+) -> Option<PagingView> {
     let paging = op.paging.as_ref()?;
     let Returns::Body { ty } = &op.returns else { return None };
-    let page_model = ty.ref_name().and_then(|n| models.iter().find(|m| m.name == n));
+    let page_model = ty.ref_name().and_then(|n| models.get(n).copied());
     let field = |name: &Option<String>| -> Option<String> { Some(format!("response.{}", field_ident(page_model?, name.as_deref())?)) };
     let items_ty = match (&paging.items, page_model) {
         (Some(items), Some(m)) => m.fields.iter().find(|f| &f.name == items)?.ty.clone(),
         _ => ty.clone(),
     };
     let Type::Array { items: item_ty } = &items_ty else { return None };
-    let item_model = item_ty.ref_name().and_then(|n| models.iter().find(|m| m.name == n));
+    let item_model = item_ty.ref_name().and_then(|n| models.get(n).copied());
     let param = match &paging.param {
         Some(p) if paging.style != PagingStyle::LinkHeader => Some(params.get(p.as_str())?.clone()),
         _ => None,

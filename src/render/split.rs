@@ -218,6 +218,27 @@ pub(super) fn partition(mut view: ApiView, plan: &Plan, features: bool) -> Vec<(
     files
 }
 
+/// The documents behind each file of [`partition`], in its order: the root names them all,
+/// `types.rs` the pages of the shared types, a group the pages of its operations and types.
+/// (Each file's `// Sources:` line: a big API's full list in every file was most of its bytes.)
+pub(super) fn sources<'a>(api: &'a Api, plan: &Plan) -> Vec<BTreeSet<&'a str>> {
+    let mut files = vec![api.sources.iter().map(String::as_str).collect(), BTreeSet::new()];
+    files.extend(plan.groups.iter().map(|_| BTreeSet::new()));
+    let mut add = |home: Option<usize>, file: &'a str| {
+        files[home.map_or(1, |g| g + 2)].insert(file);
+    };
+    for m in &api.models {
+        add(plan.home(&m.name), &m.source.file);
+    }
+    for e in &api.enums {
+        add(plan.home(&e.name), &e.source.file);
+    }
+    for (i, op) in api.operations.iter().enumerate() {
+        add(Some(plan.op_group[i]), &op.source.file);
+    }
+    files
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

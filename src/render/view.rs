@@ -14,7 +14,9 @@ use std::collections::{BTreeMap, BTreeSet};
 #[derive(Debug, Clone, Serialize)]
 pub struct ApiView {
     pub module: String,
-    pub header: Vec<String>,
+    /// The first line of every file (`// @generated …`); each file adds its `// Sources:`.
+    #[serde(skip)]
+    pub generated_by: String,
     pub client_docs: Vec<String>,
     pub base_url: Option<String>,
     pub server_vars: Vec<ServerVarView>,
@@ -258,100 +260,51 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
     let names = Names { types, enums: api.enums.iter().map(|e| e.name.clone()).collect(), boxed: recursive_fields(api) };
     let form_bodies = form_models(api);
 
-    let mut models = Vec::new();
-    let mut forms = Vec::new();
-    let mut aliases = Vec::new();
-    let mut decode_helpers = BTreeSet::new();
-    for m in &api.models {
-        let ident = names.types[&m.name].clone();
-        if m.undocumented {
-            aliases.push(AliasView {
-                ident,
-                name: m.name.clone(),
-                cfg: None,
-                docs: vec![
-                    format!("{} is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.", code(&m.name)),
-                    String::new(),
-                    "Add its model doc to the inputs to get a typed struct.".into(),
-                ],
-            });
-            continue;
-        }
-        let form = form_bodies.contains_key(&m.name);
-        if form {
-            forms.push(form_view(m, &ident, &names.enums));
-        }
-        let mut fscope = Scope::with_reserved(&[]);
-        let fields: Vec<FieldView> = m
-            .fields
-            .iter()
-            .map(|f| {
-                let ident = fscope.unique(naming::snake(&f.name, "field"));
-                let mut ty = if form { part_type(&f.ty, &names) } else { rust_type(&f.ty, &names, "") };
-                if names.boxed.contains(&(m.name.clone(), f.name.clone())) {
-                    ty = format!("::std::boxed::Box<{ty}>");
-                }
-                let mut docs = field_docs(f.description.as_deref(), &f.default, &f.constraints, &f.enum_values, None);
-                // Optional and nullable: absent (`None`), `null` (`Some(None)`) or a value. Form
-                // bodies cannot send `null`, so theirs stay two-state.
-                let three_state = !form && !f.required && f.nullable;
-                if three_state {
-                    ty = format!("::std::option::Option<{ty}>");
-                    push_para(&mut docs, vec!["Nullable: `None` leaves it out, `Some(None)` sends `null` (clears it).".into()]);
-                }
-                let optional = !f.required || f.nullable;
-                let decode = match (three_state, !form && holds_date_time(&f.ty)) {
-                    (true, true) => Some("nullable_date_time"),
-                    (true, false) => Some("nullable"),
-                    (false, true) => Some("date_time"),
-                    (false, false) => None,
-                };
+    // Each model's view on its own (in parallel: a big API has thousands), then merged in order.
+    use rayon::prelude::*;
+    let built: Vec<ModelParts> = api.models.par_iter().map(|m| model_view(m, &names, &form_bodies)).collect();
+    let (mut models, mut forms, mut aliases, mut decode_helpers) = (Vec::new(), Vec::new(), Vec::new(), BTreeSet::new());
+    for parts in built {
+        match parts {
+            ModelParts::Alias(a) => aliases.push(a),
+            ModelParts::Struct { model, form, decode } => {
+                models.push(model);
+                forms.extend(form);
                 decode_helpers.extend(decode);
-                if decode == Some("nullable_date_time") {
-                    decode_helpers.insert("date_time");
-                }
-                let renamed = ident != f.wire_name;
-                let wire = str_lit(&f.wire_name);
-                let mut serde = Vec::new();
-                if renamed {
-                    serde.push(format!("rename = {wire}"));
-                }
-                if optional {
-                    serde.push("default".into());
-                }
-                if !f.required {
-                    serde.push("skip_serializing_if = \"::std::option::Option::is_none\"".into());
-                }
-                if let Some(helper) = decode {
-                    serde.push(format!("deserialize_with = \"decode::{helper}\""));
-                }
-                FieldView {
-                    renamed,
-                    wire,
-                    ty: if optional { format!("::std::option::Option<{ty}>") } else { ty },
-                    optional,
-                    skip_none: !f.required,
-                    serde,
-                    docs,
-                    ident,
-                }
-            })
-            .collect();
-        let mut docs = m.description.as_deref().map(doc_lines).unwrap_or_default();
-        push_para(&mut docs, vec![format!("Documented at {}.", code(&m.source.to_string()))]);
-        let required = fields.iter().filter(|f: &&FieldView| !f.optional).count();
-        models.push(ModelView { ident, name: m.name.clone(), cfg: None, docs, fields, default: required == 0, serde: !form, required });
+            }
+        }
     }
 
     let enums = api.enums.iter().map(|e| enum_view(e, &names)).collect();
 
+    // Method and options-struct names are unique across the API, so they are given in
+    // operation order; the rest of each operation's view is built in parallel.
     let mut op_scope = Scope::with_reserved(CLIENT_RESERVED);
+    let by_name: BTreeMap<&str, &Model> = api.models.iter().rev().map(|m| (m.name.as_str(), m)).collect();
     let mut opt_scope = Scope::with_reserved(&[]);
-    let generated: Vec<(&Operation, OpView)> = api
+    // An operation has an options struct when it has an optional parameter (path
+    // parameters are always required).
+    let has_options = |op: &Operation| op.params.iter().any(|p| !p.required && p.location != Location::Path);
+    let idents: Vec<Option<(String, Option<String>)>> = api
         .operations
         .iter()
+        .map(|op| {
+            (op.method.is_some() && op.path.is_some()).then(|| {
+                let method = op_scope.unique_family(naming::snake(&op.name, "operation"), OP_METHOD_SUFFIXES);
+                let options = has_options(op).then(|| opt_scope.unique(format!("{}Params", naming::pascal(&op.name, "Operation"))));
+                (method, options)
+            })
+        })
+        .collect();
+    let generated: Vec<(&Operation, OpView)> = api
+        .operations
+        .par_iter()
+        .zip(idents)
         .enumerate()
-        .filter_map(|(i, op)| op_view(op, &names, &form_bodies, &api.models, &mut op_scope, &mut opt_scope).map(|v| (op, OpView { index: i, ..v })))
+        .filter_map(|(i, (op, idents))| {
+            let (ident, options) = idents?;
+            op_view(op, ident, options, &names, &form_bodies, &by_name).map(|v| (op, OpView { index: i, ..v }))
+        })
         .collect();
     // Error bodies decode from JSON: a model sent as form parts has no `Deserialize`.
     let decodable = |t: &Type| t.ref_name().is_none_or(|n| !form_bodies.contains_key(n)).then(|| rust_type(t, &names, "types::"));
@@ -376,10 +329,10 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
 
     ApiView {
         module: api.name.clone(),
-        header: vec![
-            format!("// @generated by {} from API `{}`. Do not edit by hand: edit the docs or docs2rs.toml and regenerate.", settings.generator, api.name),
-            format!("// Sources: {}", api.sources.join(", ").replace(['\n', '\r'], " ")),
-        ],
+        generated_by: format!(
+            "// @generated by {} from API `{}`. Do not edit by hand: edit the docs or docs2rs.toml and regenerate.",
+            settings.generator, api.name
+        ),
         client_docs: docs,
         base_url: api.base_url.as_deref().map(str_lit),
         // `server_url` fills the documented base URL; without one there is nothing to fill.
@@ -414,13 +367,101 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
     }
 }
 
+/// One model's part of the view: a struct (and its form, and the `decode` helpers its
+/// fields use), or raw JSON for a model the docs name but never document.
+enum ModelParts {
+    Alias(AliasView),
+    Struct { model: ModelView, form: Option<FormView>, decode: BTreeSet<&'static str> },
+}
+
+fn model_view(m: &Model, names: &Names, form_bodies: &BTreeMap<String, BodyKind>) -> ModelParts {
+    let ident = names.types[&m.name].clone();
+    if m.undocumented {
+        return ModelParts::Alias(AliasView {
+            ident,
+            name: m.name.clone(),
+            cfg: None,
+            docs: vec![
+                format!("{} is referenced by the docs but not documented in the inputs, so it is kept as raw JSON.", code(&m.name)),
+                String::new(),
+                "Add its model doc to the inputs to get a typed struct.".into(),
+            ],
+        });
+    }
+    let form = form_bodies.contains_key(&m.name);
+    let form_view = form.then(|| form_view(m, &ident, &names.enums));
+    let mut decode_helpers = BTreeSet::new();
+    let mut fscope = Scope::with_reserved(&[]);
+    let fields: Vec<FieldView> = m
+        .fields
+        .iter()
+        .map(|f| {
+            let ident = fscope.unique(naming::snake(&f.name, "field"));
+            let mut ty = if form { part_type(&f.ty, names) } else { rust_type(&f.ty, names, "") };
+            if names.boxed.contains(&(m.name.clone(), f.name.clone())) {
+                ty = format!("::std::boxed::Box<{ty}>");
+            }
+            let mut docs = field_docs(f.description.as_deref(), &f.default, &f.constraints, &f.enum_values, None);
+            // Optional and nullable: absent (`None`), `null` (`Some(None)`) or a value. Form
+            // bodies cannot send `null`, so theirs stay two-state.
+            let three_state = !form && !f.required && f.nullable;
+            if three_state {
+                ty = format!("::std::option::Option<{ty}>");
+                push_para(&mut docs, vec!["Nullable: `None` leaves it out, `Some(None)` sends `null` (clears it).".into()]);
+            }
+            let optional = !f.required || f.nullable;
+            let decode = match (three_state, !form && holds_date_time(&f.ty)) {
+                (true, true) => Some("nullable_date_time"),
+                (true, false) => Some("nullable"),
+                (false, true) => Some("date_time"),
+                (false, false) => None,
+            };
+            decode_helpers.extend(decode);
+            if decode == Some("nullable_date_time") {
+                decode_helpers.insert("date_time");
+            }
+            let renamed = ident != f.wire_name;
+            let wire = str_lit(&f.wire_name);
+            let mut serde = Vec::new();
+            if renamed {
+                serde.push(format!("rename = {wire}"));
+            }
+            if optional {
+                serde.push("default".into());
+            }
+            if !f.required {
+                serde.push("skip_serializing_if = \"::std::option::Option::is_none\"".into());
+            }
+            if let Some(helper) = decode {
+                serde.push(format!("deserialize_with = \"decode::{helper}\""));
+            }
+            FieldView {
+                renamed,
+                wire,
+                ty: if optional { format!("::std::option::Option<{ty}>") } else { ty },
+                optional,
+                skip_none: !f.required,
+                serde,
+                docs,
+                ident,
+            }
+        })
+        .collect();
+    let mut docs = m.description.as_deref().map(doc_lines).unwrap_or_default();
+    push_para(&mut docs, vec![format!("Documented at {}.", code(&m.source.to_string()))]);
+    let required = fields.iter().filter(|f: &&FieldView| !f.optional).count();
+    let model = ModelView { ident, name: m.name.clone(), cfg: None, docs, fields, default: required == 0, serde: !form, required };
+    ModelParts::Struct { model, form: form_view, decode: decode_helpers }
+}
+
 impl ApiView {
     /// The same API settings with no items: a file of split output is filled from parts.
     pub fn part(&self) -> ApiView {
         ApiView {
             module: self.module.clone(),
-            header: self.header.clone(),
-            client_docs: self.client_docs.clone(),
+            generated_by: self.generated_by.clone(),
+            // Only the root (`mod.rs`) documents the client.
+            client_docs: Vec::new(),
             base_url: self.base_url.clone(),
             server_vars: self.server_vars.clone(),
             auth: self.auth,
@@ -616,16 +657,17 @@ fn param_ty(t: &Type, names: &Names) -> ParamTy {
     }
 }
 
+/// An operation's view under its method name `ident`, with `options_ident` naming its
+/// options struct (the caller gives both: names are unique across the API).
 fn op_view(
     op: &Operation,
+    ident: String,
+    options_ident: Option<String>,
     names: &Names,
     form_bodies: &BTreeMap<String, BodyKind>,
-    models: &[Model],
-    op_scope: &mut Scope,
-    opt_scope: &mut Scope,
+    models: &BTreeMap<&str, &Model>,
 ) -> Option<OpView> {
     let (method, path) = (op.method?, op.path.as_ref()?);
-    let ident = op_scope.unique_family(naming::snake(&op.name, "operation"), OP_METHOD_SUFFIXES);
     // Locals of the method template: an argument named like one would be shadowed.
     let mut arg_scope = Scope::with_reserved(&[
         "self",
@@ -756,7 +798,7 @@ fn op_view(
     };
 
     let options = (!opt_fields.is_empty()).then(|| OptionsView {
-        ident: opt_scope.unique(format!("{}Params", naming::pascal(&op.name, "Operation"))),
+        ident: options_ident.unwrap_or_else(|| format!("{}Params", naming::pascal(&op.name, "Operation"))),
         docs: vec![
             format!("Optional parameters of [`Client::{ident}`](super::Client::{ident})."),
             String::new(),

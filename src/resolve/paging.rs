@@ -8,6 +8,7 @@ use crate::config::ApiConfig;
 use crate::diag::Diagnostics;
 use crate::parse::text::loose_key;
 use crate::schema::*;
+use std::collections::BTreeMap;
 
 /// Parameters that select a page by number.
 const PAGE_PARAMS: &[&str] = &["page", "pagenumber", "pagenum", "pageno", "pageindex"];
@@ -29,6 +30,8 @@ const HAS_MORE_FIELDS: &[&str] = &["hasmore", "hasnext", "hasnextpage", "more"];
 pub fn detect(api: &mut Api, cfg: &ApiConfig, diags: &mut Diagnostics) {
     let default = cfg.paginate.unwrap_or(true);
     let Api { operations, models, .. } = api;
+    // Reversed: the first model of a name wins, as a search would find it.
+    let models: BTreeMap<&str, &Model> = models.iter().rev().map(|m| (m.name.as_str(), m)).collect();
     for op in operations {
         let switch = cfg.operations.iter().filter(|ov| overlay_matches(op, &ov.matches)).filter_map(|ov| ov.paginate.map(|on| (on, ov.line))).next_back();
         if switch.is_some() {
@@ -37,7 +40,7 @@ pub fn detect(api: &mut Api, cfg: &ApiConfig, diags: &mut Diagnostics) {
         if !switch.map_or(default, |(on, _)| on) {
             continue;
         }
-        op.paging = paging(op, models);
+        op.paging = paging(op, &models);
         if let (Some((true, line)), None) = (switch, &op.paging) {
             diags.warn(
                 Source::new(cfg.config_label(), line),
@@ -49,13 +52,13 @@ pub fn detect(api: &mut Api, cfg: &ApiConfig, diags: &mut Diagnostics) {
 }
 
 /// The paging pattern `op` matches, if any.
-pub fn paging(op: &Operation, models: &[Model]) -> Option<Paging> {
+pub fn paging(op: &Operation, models: &BTreeMap<&str, &Model>) -> Option<Paging> {
     if op.method != Some(Method::Get) {
         return None;
     }
     let Returns::Body { ty } = &op.returns else { return None };
     let model = match ty {
-        Type::Ref { name } => Some(models.iter().find(|m| &m.name == name && !m.undocumented)?),
+        Type::Ref { name } => Some(models.get(name.as_str()).copied().filter(|m| !m.undocumented)?),
         Type::Array { .. } => None,
         _ => return None,
     };
@@ -130,11 +133,11 @@ fn items_field(m: &Model) -> Option<String> {
 }
 
 /// The `id` field of the items (Stripe's `starting_after` names the last item seen).
-fn item_id(page: &Model, models: &[Model]) -> Option<String> {
+fn item_id(page: &Model, models: &BTreeMap<&str, &Model>) -> Option<String> {
     let items = page.fields.iter().find(|f| Some(&f.name) == items_field(page).as_ref())?;
     let Type::Array { items: item_ty } = &items.ty else { return None };
     let Type::Ref { name } = item_ty.as_ref() else { return None };
-    let item = models.iter().find(|m| &m.name == name)?;
+    let item = models.get(name.as_str())?;
     item.fields.iter().find(|f| loose_key(&f.name) == "id" && matches!(f.ty, Type::String { .. })).map(|f| f.name.clone())
 }
 
@@ -186,7 +189,11 @@ mod tests {
     }
 
     fn detect_one(params: Vec<Param>, models: &[Model]) -> Option<Paging> {
-        paging(&list(params, Type::reference("ThingPage")), models)
+        paging_among(&list(params, Type::reference("ThingPage")), models)
+    }
+
+    fn paging_among(op: &Operation, models: &[Model]) -> Option<Paging> {
+        paging(op, &models.iter().map(|m| (m.name.as_str(), m)).collect())
     }
 
     #[test]
@@ -242,13 +249,13 @@ mod tests {
     #[test]
     fn link_header_for_a_bare_array_with_page_parameters_or_when_the_docs_say_so() {
         let bare = list(vec![query("page", Type::integer()), query("per_page", Type::integer())], things());
-        let p = paging(&bare, &[thing()]).expect("link");
+        let p = paging_among(&bare, &[thing()]).expect("link");
         assert_eq!((p.style, p.items), (PagingStyle::LinkHeader, None));
 
         let mut documented = list(vec![], things());
-        assert_eq!(paging(&documented, &[thing()]), None, "a bare array alone does not page");
+        assert_eq!(paging_among(&documented, &[thing()]), None, "a bare array alone does not page");
         documented.description = Some("The next page's URL is in the `Link` header.".into());
-        assert_eq!(paging(&documented, &[thing()]).map(|p| p.style), Some(PagingStyle::LinkHeader));
+        assert_eq!(paging_among(&documented, &[thing()]).map(|p| p.style), Some(PagingStyle::LinkHeader));
     }
 
     #[test]
@@ -259,7 +266,7 @@ mod tests {
         assert_eq!(detect_one(vec![required], &models), None, "a required page parameter");
         let mut post = list(vec![query("page", Type::integer())], Type::reference("ThingPage"));
         post.method = Some(Method::Post);
-        assert_eq!(paging(&post, &models), None, "not a GET");
+        assert_eq!(paging_among(&post, &models), None, "not a GET");
         let no_items = page_of(&[("total", Type::integer())]);
         assert_eq!(detect_one(vec![query("page", Type::integer())], &no_items), None, "no items");
         assert_eq!(detect_one(vec![query("cursor", Type::integer())], &models), None, "an integer cursor");
