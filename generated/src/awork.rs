@@ -11,49 +11,41 @@ pub mod types {
         /// The firstname of the user.
         ///
         /// Constraints: `>=0 characters`.
-        #[serde(
-            rename = "firstName",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
-        pub first_name: ::std::option::Option<::std::string::String>,
+        #[serde(rename = "firstName", default, skip_serializing_if = "Option::is_none")]
+        pub first_name: Option<String>,
         /// The lastname of the user.
         ///
         /// Constraints: `>=0 characters`.
-        #[serde(
-            rename = "lastName",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
-        pub last_name: ::std::option::Option<::std::string::String>,
+        #[serde(rename = "lastName", default, skip_serializing_if = "Option::is_none")]
+        pub last_name: Option<String>,
         /// The birthdate of the user.
         #[serde(
             rename = "birthDate",
             default,
-            skip_serializing_if = "::std::option::Option::is_none",
+            skip_serializing_if = "Option::is_none",
             deserialize_with = "decode::date_time"
         )]
-        pub birth_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+        pub birth_date: Option<::chrono::DateTime<::chrono::Utc>>,
         /// The gender of the user.
         ///
         /// Constraints: `>=0 characters`.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub gender: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub gender: Option<String>,
         /// The title of the user.
         ///
         /// Constraints: `>=0 characters`.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub title: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub title: Option<String>,
         /// The position of the user.
         ///
         /// Constraints: `>=0 characters`.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub position: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub position: Option<String>,
         /// The language preference of the user in ISO 639-1 format.
         ///
         /// Constraints: `>=0 characters`.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub language: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub language: Option<String>,
     }
 
     /// The response of `update_user` (PUT /users/{userId}).
@@ -64,150 +56,120 @@ pub mod types {
         /// The firstname of the user.
         ///
         /// Constraints: `>=0 characters`.
-        #[serde(
-            rename = "firstName",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
-        pub first_name: ::std::option::Option<::std::string::String>,
+        #[serde(rename = "firstName", default, skip_serializing_if = "Option::is_none")]
+        pub first_name: Option<String>,
         /// The lastname of the user.
         ///
         /// Constraints: `>=0 characters`.
-        #[serde(
-            rename = "lastName",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
-        pub last_name: ::std::option::Option<::std::string::String>,
+        #[serde(rename = "lastName", default, skip_serializing_if = "Option::is_none")]
+        pub last_name: Option<String>,
         /// The birthdate of the user.
         #[serde(
             rename = "birthDate",
             default,
-            skip_serializing_if = "::std::option::Option::is_none",
+            skip_serializing_if = "Option::is_none",
             deserialize_with = "decode::date_time"
         )]
-        pub birth_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+        pub birth_date: Option<::chrono::DateTime<::chrono::Utc>>,
         /// The gender of the user.
         ///
         /// Constraints: `>=0 characters`.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub gender: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub gender: Option<String>,
         /// The title of the user.
         ///
         /// Constraints: `>=0 characters`.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub title: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub title: Option<String>,
         /// The position of the user.
         ///
         /// Constraints: `>=0 characters`.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub position: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub position: Option<String>,
         /// The language preference of the user in ISO 639-1 format.
         ///
         /// Constraints: `>=0 characters`.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub language: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub language: Option<String>,
         /// The id of the user.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub id: Option<String>,
         /// The status of the user.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub status: ::std::option::Option<::serde_json::Value>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub status: Option<::serde_json::Value>,
         /// The date this user was created.
         #[serde(
             rename = "createdOn",
             default,
-            skip_serializing_if = "::std::option::Option::is_none",
+            skip_serializing_if = "Option::is_none",
             deserialize_with = "decode::date_time"
         )]
-        pub created_on: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+        pub created_on: Option<::chrono::DateTime<::chrono::Utc>>,
         /// The id of the user who created this user.
-        #[serde(
-            rename = "createdBy",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
-        pub created_by: ::std::option::Option<::std::string::String>,
+        #[serde(rename = "createdBy", default, skip_serializing_if = "Option::is_none")]
+        pub created_by: Option<String>,
         /// The date when this user was last updated.
         #[serde(
             rename = "updatedOn",
             default,
-            skip_serializing_if = "::std::option::Option::is_none",
+            skip_serializing_if = "Option::is_none",
             deserialize_with = "decode::date_time"
         )]
-        pub updated_on: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+        pub updated_on: Option<::chrono::DateTime<::chrono::Utc>>,
         /// The id of the user who updated the entity.
-        #[serde(
-            rename = "updatedBy",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
-        pub updated_by: ::std::option::Option<::std::string::String>,
+        #[serde(rename = "updatedBy", default, skip_serializing_if = "Option::is_none")]
+        pub updated_by: Option<String>,
         /// Whether this user is archived. Archived users are automatically inactive and only exist for reference purposes.
-        #[serde(
-            rename = "isArchived",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
-        pub is_archived: ::std::option::Option<bool>,
+        #[serde(rename = "isArchived", default, skip_serializing_if = "Option::is_none")]
+        pub is_archived: Option<bool>,
         /// Whether the user has been deactivated.
         #[serde(
             rename = "isDeactivated",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )]
-        pub is_deactivated: ::std::option::Option<bool>,
+        pub is_deactivated: Option<bool>,
         /// The date the user was deactivated.
         #[serde(
             rename = "deactivatedOn",
             default,
-            skip_serializing_if = "::std::option::Option::is_none",
+            skip_serializing_if = "Option::is_none",
             deserialize_with = "decode::date_time"
         )]
-        pub deactivated_on: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+        pub deactivated_on: Option<::chrono::DateTime<::chrono::Utc>>,
         /// Whether the user has uploaded a profile image.
-        #[serde(
-            rename = "hasImage",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
-        pub has_image: ::std::option::Option<bool>,
+        #[serde(rename = "hasImage", default, skip_serializing_if = "Option::is_none")]
+        pub has_image: Option<bool>,
         /// Whether the user should be migrated to Connect.
         #[serde(
             rename = "shouldMigrateToConnect",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )]
-        pub should_migrate_to_connect: ::std::option::Option<bool>,
+        pub should_migrate_to_connect: Option<bool>,
         /// The contact information assigned to this user.
         #[serde(
             rename = "userContactInfos",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )]
-        pub user_contact_infos: ::std::option::Option<
-            ::std::vec::Vec<::serde_json::Value>,
-        >,
+        pub user_contact_infos: Option<Vec<::serde_json::Value>>,
         /// The version of the entity, updated on every modification, to the ticks in UTC. Not identical to UpdatedOn.
         #[serde(
             rename = "resourceVersion",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )]
-        pub resource_version: ::std::option::Option<i64>,
+        pub resource_version: Option<i64>,
         /// The tags of this user.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub tags: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub tags: Option<Vec<::serde_json::Value>>,
         /// The teams the user is associated to.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub teams: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub teams: Option<Vec<::serde_json::Value>>,
         /// True if this entity is coming from an external workspace (awork Connect).
-        #[serde(
-            rename = "isExternal",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
-        pub is_external: ::std::option::Option<bool>,
+        #[serde(rename = "isExternal", default, skip_serializing_if = "Option::is_none")]
+        pub is_external: Option<bool>,
     }
 
     /// How the models decode what servers send beyond the letter of the docs.

@@ -9,78 +9,78 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateUserRequest {
         /// The unique identifier of the user.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub id: ::std::option::Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub id: Option<f64>,
         /// The username of the user.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub username: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub username: Option<String>,
         /// The email address of the user.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub email: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub email: Option<String>,
         /// Indicates if the user is active.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub is_active: ::std::option::Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_active: Option<f64>,
         /// The SIP URI of the user.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub sip_uri: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub sip_uri: Option<String>,
         /// Indicates if the user is deleted.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub is_deleted: ::std::option::Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_deleted: Option<f64>,
         /// Indicates if the user uses extended IP ACL.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub use_extended_ip_acl: ::std::option::Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub use_extended_ip_acl: Option<f64>,
         /// The caller ID for user routing.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub user_route_caller_id: ::std::option::Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub user_route_caller_id: Option<f64>,
         /// The dynamic extension for predictive dialing.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub predictive_dynamic_extension: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub predictive_dynamic_extension: Option<String>,
         /// The timezone identifier for the user.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub timezone_id: ::std::option::Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub timezone_id: Option<f64>,
         /// The first name of the user.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub first_name: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub first_name: Option<String>,
         /// The last name of the user.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub last_name: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub last_name: Option<String>,
         /// The virtual extension of the user.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub virtual_extension: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub virtual_extension: Option<String>,
         /// The default language for the user.
         ///
         /// Allowed values: `en_US`, `es_ES`, `pt_BR`.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub default_language: ::std::option::Option<UpdateUserRequestDefaultLanguage>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub default_language: Option<UpdateUserRequestDefaultLanguage>,
         /// The maximum session time for the user.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub max_session_time: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub max_session_time: Option<String>,
         /// The maximum concurrent sessions for the user.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub max_concurrent_sessions: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub max_concurrent_sessions: Option<String>,
         /// The two-factor authentication type for the user.
         ///
         /// Allowed values: `default`, `disabled`, `email`, `google`.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub twofa_type: ::std::option::Option<UpdateUserRequestTwofaType>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub twofa_type: Option<UpdateUserRequestTwofaType>,
         /// Indicates if the user is a member of all skill groups.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub member_all_skill_groups: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub member_all_skill_groups: Option<String>,
         /// Indicates if the user is a member of all desks.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub member_all_desks: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub member_all_desks: Option<String>,
         /// The registration password for the user.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub registration_password: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub registration_password: Option<String>,
         /// Indicates if the user is clocked in.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub is_clockedin: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_clockedin: Option<String>,
         /// Indicates if the user is predictive clocked in.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub is_predictive_clockedin: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_predictive_clockedin: Option<String>,
         /// Indicates if the user uses WebRTC.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub use_webrtc: ::std::option::Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub use_webrtc: Option<f64>,
     }
 
     /// Allowed values of `UpdateUserRequest.default_language`.

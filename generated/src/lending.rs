@@ -9,19 +9,19 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct BadRequestError {
         /// Machine-readable reason
-        pub code: ::std::string::String,
+        pub code: String,
         /// For people
-        pub message: ::std::string::String,
+        pub message: String,
         /// The parameter at fault
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub field: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub field: Option<String>,
     }
 
     impl BadRequestError {
         /// A value with the required fields; the optional ones are `None`.
         pub fn new(
-            code: impl ::std::convert::Into<::std::string::String>,
-            message: impl ::std::convert::Into<::std::string::String>,
+            code: impl ::std::convert::Into<String>,
+            message: impl ::std::convert::Into<String>,
         ) -> Self {
             Self {
                 code: code.into(),
@@ -37,10 +37,10 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct Book {
         /// Catalogue id
-        pub id: ::std::string::String,
-        pub title: ::std::string::String,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub author: ::std::option::Option<::std::string::String>,
+        pub id: String,
+        pub title: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub author: Option<String>,
         /// Copies the library owns
         pub copies: i32,
     }
@@ -48,8 +48,8 @@ pub mod types {
     impl Book {
         /// A value with the required fields; the optional ones are `None`.
         pub fn new(
-            id: impl ::std::convert::Into<::std::string::String>,
-            title: impl ::std::convert::Into<::std::string::String>,
+            id: impl ::std::convert::Into<String>,
+            title: impl ::std::convert::Into<String>,
             copies: impl ::std::convert::Into<i32>,
         ) -> Self {
             Self {
@@ -66,19 +66,19 @@ pub mod types {
     /// Documented at `seeds/lending/borrow-book.redocly.md:34`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct BorrowBookConflictError {
-        pub code: ::std::string::String,
+        pub code: String,
         /// When the first copy is due back, YYYY-MM-DD.
         #[serde(
             rename = "availableFrom",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )]
-        pub available_from: ::std::option::Option<::std::string::String>,
+        pub available_from: Option<String>,
     }
 
     impl BorrowBookConflictError {
         /// A value with the required fields; the optional ones are `None`.
-        pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+        pub fn new(code: impl ::std::convert::Into<String>) -> Self {
             Self {
                 code: code.into(),
                 available_from: ::std::option::Option::None,
@@ -93,15 +93,15 @@ pub mod types {
     pub struct BorrowBookRequest {
         /// The borrowing member's card number.
         #[serde(rename = "memberId")]
-        pub member_id: ::std::string::String,
+        pub member_id: String,
         /// Loan length; 21 when left out.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub days: ::std::option::Option<i64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub days: Option<i64>,
     }
 
     impl BorrowBookRequest {
         /// A value with the required fields; the optional ones are `None`.
-        pub fn new(member_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        pub fn new(member_id: impl ::std::convert::Into<String>) -> Self {
             Self {
                 member_id: member_id.into(),
                 days: ::std::option::Option::None,
@@ -115,17 +115,17 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct BorrowBookResponse {
         #[serde(rename = "loanId")]
-        pub loan_id: ::std::string::String,
+        pub loan_id: String,
         /// Return date, YYYY-MM-DD.
         #[serde(rename = "dueOn")]
-        pub due_on: ::std::string::String,
+        pub due_on: String,
     }
 
     impl BorrowBookResponse {
         /// A value with the required fields; the optional ones are `None`.
         pub fn new(
-            loan_id: impl ::std::convert::Into<::std::string::String>,
-            due_on: impl ::std::convert::Into<::std::string::String>,
+            loan_id: impl ::std::convert::Into<String>,
+            due_on: impl ::std::convert::Into<String>,
         ) -> Self {
             Self {
                 loan_id: loan_id.into(),
@@ -139,14 +139,14 @@ pub mod types {
     /// Documented at `seeds/lending/borrow-book.redocly.md:43`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct BorrowBookUnprocessableContentError {
-        pub code: ::std::string::String,
+        pub code: String,
         pub errors: BorrowBookUnprocessableContentErrorErrors,
     }
 
     impl BorrowBookUnprocessableContentError {
         /// A value with the required fields; the optional ones are `None`.
         pub fn new(
-            code: impl ::std::convert::Into<::std::string::String>,
+            code: impl ::std::convert::Into<String>,
             errors: impl ::std::convert::Into<BorrowBookUnprocessableContentErrorErrors>,
         ) -> Self {
             Self {
@@ -159,15 +159,15 @@ pub mod types {
     /// Documented at `seeds/lending/borrow-book.redocly.md:51`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct BorrowBookUnprocessableContentErrorErrors {
-        pub field: ::std::string::String,
-        pub message: ::std::string::String,
+        pub field: String,
+        pub message: String,
     }
 
     impl BorrowBookUnprocessableContentErrorErrors {
         /// A value with the required fields; the optional ones are `None`.
         pub fn new(
-            field: impl ::std::convert::Into<::std::string::String>,
-            message: impl ::std::convert::Into<::std::string::String>,
+            field: impl ::std::convert::Into<String>,
+            message: impl ::std::convert::Into<String>,
         ) -> Self {
             Self {
                 field: field.into(),
@@ -182,8 +182,8 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct Member {
         /// Card number
-        pub id: ::std::string::String,
-        pub name: ::std::string::String,
+        pub id: String,
+        pub name: String,
         /// Books the member has borrowed now
         pub loans: i32,
     }
@@ -191,8 +191,8 @@ pub mod types {
     impl Member {
         /// A value with the required fields; the optional ones are `None`.
         pub fn new(
-            id: impl ::std::convert::Into<::std::string::String>,
-            name: impl ::std::convert::Into<::std::string::String>,
+            id: impl ::std::convert::Into<String>,
+            name: impl ::std::convert::Into<String>,
             loans: impl ::std::convert::Into<i32>,
         ) -> Self {
             Self {
@@ -207,23 +207,19 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct NotFound {
         /// Machine-readable reason
-        pub code: ::std::string::String,
+        pub code: String,
         /// For people
-        pub message: ::std::string::String,
+        pub message: String,
         /// The id that was not found
-        #[serde(
-            rename = "resourceId",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
-        pub resource_id: ::std::option::Option<::std::string::String>,
+        #[serde(rename = "resourceId", default, skip_serializing_if = "Option::is_none")]
+        pub resource_id: Option<String>,
     }
 
     impl NotFound {
         /// A value with the required fields; the optional ones are `None`.
         pub fn new(
-            code: impl ::std::convert::Into<::std::string::String>,
-            message: impl ::std::convert::Into<::std::string::String>,
+            code: impl ::std::convert::Into<String>,
+            message: impl ::std::convert::Into<String>,
         ) -> Self {
             Self {
                 code: code.into(),
@@ -238,22 +234,22 @@ pub mod types {
     /// Documented at `seeds/lending/lending.widdershins.md:279`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct Problem {
-        pub title: ::std::string::String,
+        pub title: String,
         /// The HTTP status
         pub status: i32,
         /// When to try again
         #[serde(
             rename = "retryAfterSeconds",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )]
-        pub retry_after_seconds: ::std::option::Option<i32>,
+        pub retry_after_seconds: Option<i32>,
     }
 
     impl Problem {
         /// A value with the required fields; the optional ones are `None`.
         pub fn new(
-            title: impl ::std::convert::Into<::std::string::String>,
+            title: impl ::std::convert::Into<String>,
             status: impl ::std::convert::Into<i32>,
         ) -> Self {
             Self {

@@ -10,42 +10,36 @@ pub mod types {
     pub struct UpdateProfileRequest {
         /// The name shown to other users.
         #[serde(rename = "displayName")]
-        pub display_name: ::std::string::String,
+        pub display_name: String,
         /// When the profile was archived; `null` un-archives it.
         ///
         /// Nullable: `None` leaves it out, `Some(None)` sends `null` (clears it).
         #[serde(
             rename = "archivedAt",
             default,
-            skip_serializing_if = "::std::option::Option::is_none",
+            skip_serializing_if = "Option::is_none",
             deserialize_with = "decode::nullable_date_time"
         )]
-        pub archived_at: ::std::option::Option<
-            ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-        >,
+        pub archived_at: Option<Option<::chrono::DateTime<::chrono::Utc>>>,
         /// Nullable: `None` leaves it out, `Some(None)` sends `null` (clears it).
         #[serde(
             default,
-            skip_serializing_if = "::std::option::Option::is_none",
+            skip_serializing_if = "Option::is_none",
             deserialize_with = "decode::nullable"
         )]
-        pub nickname: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        pub nickname: Option<Option<String>>,
         #[serde(
             rename = "birthDate",
             default,
-            skip_serializing_if = "::std::option::Option::is_none",
+            skip_serializing_if = "Option::is_none",
             deserialize_with = "decode::date_time"
         )]
-        pub birth_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+        pub birth_date: Option<::chrono::DateTime<::chrono::Utc>>,
     }
 
     impl UpdateProfileRequest {
         /// A value with the required fields; the optional ones are `None`.
-        pub fn new(
-            display_name: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
+        pub fn new(display_name: impl ::std::convert::Into<String>) -> Self {
             Self {
                 display_name: display_name.into(),
                 archived_at: ::std::option::Option::None,
@@ -60,45 +54,41 @@ pub mod types {
     /// Documented at `seeds/profiles/update-profile.fern.txt:36`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateProfileResponse {
-        pub id: ::std::string::String,
+        pub id: String,
         #[serde(rename = "createdAt", deserialize_with = "decode::date_time")]
         pub created_at: ::chrono::DateTime<::chrono::Utc>,
         /// Nullable: `None` leaves it out, `Some(None)` sends `null` (clears it).
         #[serde(
             rename = "archivedAt",
             default,
-            skip_serializing_if = "::std::option::Option::is_none",
+            skip_serializing_if = "Option::is_none",
             deserialize_with = "decode::nullable_date_time"
         )]
-        pub archived_at: ::std::option::Option<
-            ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-        >,
+        pub archived_at: Option<Option<::chrono::DateTime<::chrono::Utc>>>,
         #[serde(
             rename = "birthDate",
             default,
-            skip_serializing_if = "::std::option::Option::is_none",
+            skip_serializing_if = "Option::is_none",
             deserialize_with = "decode::date_time"
         )]
-        pub birth_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+        pub birth_date: Option<::chrono::DateTime<::chrono::Utc>>,
         /// Recent sign-ins.
         #[serde(
             default,
-            skip_serializing_if = "::std::option::Option::is_none",
+            skip_serializing_if = "Option::is_none",
             deserialize_with = "decode::date_time"
         )]
-        pub logins: ::std::option::Option<
-            ::std::vec::Vec<::chrono::DateTime<::chrono::Utc>>,
-        >,
+        pub logins: Option<Vec<::chrono::DateTime<::chrono::Utc>>>,
         #[serde(rename = "displayName")]
-        pub display_name: ::std::string::String,
+        pub display_name: String,
     }
 
     impl UpdateProfileResponse {
         /// A value with the required fields; the optional ones are `None`.
         pub fn new(
-            id: impl ::std::convert::Into<::std::string::String>,
+            id: impl ::std::convert::Into<String>,
             created_at: impl ::std::convert::Into<::chrono::DateTime<::chrono::Utc>>,
-            display_name: impl ::std::convert::Into<::std::string::String>,
+            display_name: impl ::std::convert::Into<String>,
         ) -> Self {
             Self {
                 id: id.into(),
@@ -342,7 +332,7 @@ pub mod params {
         /// Query parameter `expand`.
         ///
         /// Allowed values: `teams`, `manager`.
-        pub expand: ::std::option::Option<types::UpdateProfileExpand>,
+        pub expand: Option<types::UpdateProfileExpand>,
     }
 
     impl UpdateProfileParams {

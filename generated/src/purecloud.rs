@@ -7,133 +7,129 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct OrgUser {
         /// The globally unique identifier for the object.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub id: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub name: Option<String>,
         /// The division to which this entity belongs.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub division: ::std::option::Option<Division>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub chat: ::std::option::Option<Chat>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub department: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub email: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub division: Option<Division>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub chat: Option<Chat>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub department: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub email: Option<String>,
         /// Auto populated from addresses.
         #[serde(
             rename = "primaryContactInfo",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )]
-        pub primary_contact_info: ::std::option::Option<::std::vec::Vec<Contact>>,
+        pub primary_contact_info: Option<Vec<Contact>>,
         /// Email addresses and phone numbers for this user
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub addresses: ::std::option::Option<::std::vec::Vec<Contact>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub addresses: Option<Vec<Contact>>,
         /// The current state for this user.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub state: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub title: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub username: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub manager: ::std::option::Option<User>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub images: ::std::option::Option<::std::vec::Vec<UserImage>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub state: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub title: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub username: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub manager: Option<User>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub images: Option<Vec<UserImage>>,
         /// Required when updating a user, this value should be the current version of the user. The current version can be obtained with a GET on the user before doing a PATCH.
         pub version: i64,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub certifications: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        >,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub biography: ::std::option::Option<Biography>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub certifications: Option<Vec<String>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub biography: Option<Biography>,
         #[serde(
             rename = "employerInfo",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )]
-        pub employer_info: ::std::option::Option<EmployerInfo>,
+        pub employer_info: Option<EmployerInfo>,
         /// ACD routing status
         #[serde(
             rename = "routingStatus",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )]
-        pub routing_status: ::std::option::Option<RoutingStatus>,
+        pub routing_status: Option<RoutingStatus>,
         /// Active presence
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub presence: ::std::option::Option<UserPresence>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub presence: Option<UserPresence>,
         /// Summary of conversion statistics for conversation types.
         #[serde(
             rename = "conversationSummary",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )]
-        pub conversation_summary: ::std::option::Option<UserConversationSummary>,
+        pub conversation_summary: Option<UserConversationSummary>,
         /// Determine if out of office is enabled
         #[serde(
             rename = "outOfOffice",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )]
-        pub out_of_office: ::std::option::Option<OutOfOffice>,
+        pub out_of_office: Option<OutOfOffice>,
         /// Current geolocation position
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub geolocation: ::std::option::Option<Geolocation>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub geolocation: Option<Geolocation>,
         /// Effective, default, and last station information
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub station: ::std::option::Option<UserStations>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub station: Option<UserStations>,
         /// Roles and permissions assigned to the user
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub authorization: ::std::option::Option<UserAuthorization>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub authorization: Option<UserAuthorization>,
         /// Profile skills possessed by the user
         #[serde(
             rename = "profileSkills",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )]
-        pub profile_skills: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        >,
+        pub profile_skills: Option<Vec<String>>,
         /// The user placement at each site location.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub locations: ::std::option::Option<::std::vec::Vec<Location>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub locations: Option<Vec<Location>>,
         /// The groups the user is a member of
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub groups: ::std::option::Option<::std::vec::Vec<Group>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub groups: Option<Vec<Group>>,
         /// The team the user is a member of
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub team: ::std::option::Option<Team>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub team: Option<Team>,
         /// Routing (ACD) skills possessed by the user
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub skills: ::std::option::Option<::std::vec::Vec<UserRoutingSkill>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub skills: Option<Vec<UserRoutingSkill>>,
         /// Routing (ACD) languages possessed by the user
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub languages: ::std::option::Option<::std::vec::Vec<UserRoutingLanguage>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub languages: Option<Vec<UserRoutingLanguage>>,
         /// acd auto answer
         #[serde(
             rename = "acdAutoAnswer",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )]
-        pub acd_auto_answer: ::std::option::Option<bool>,
+        pub acd_auto_answer: Option<bool>,
         /// preferred language by the user
         #[serde(
             rename = "languagePreference",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )]
-        pub language_preference: ::std::option::Option<::std::string::String>,
+        pub language_preference: Option<String>,
         #[serde(
             rename = "lastTokenIssued",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )]
-        pub last_token_issued: ::std::option::Option<OAuthLastTokenIssued>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub organization: ::std::option::Option<Organization>,
+        pub last_token_issued: Option<OAuthLastTokenIssued>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub organization: Option<Organization>,
     }
 
     impl OrgUser {
@@ -184,80 +180,72 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateUser {
         /// The globally unique identifier for the object.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub id: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub name: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub chat: ::std::option::Option<Chat>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub department: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub email: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub name: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub chat: Option<Chat>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub department: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub email: Option<String>,
         /// The address(s) used for primary contact. Updates to the corresponding address in the addresses list will be reflected here.
         #[serde(
             rename = "primaryContactInfo",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )]
-        pub primary_contact_info: ::std::option::Option<::std::vec::Vec<Contact>>,
+        pub primary_contact_info: Option<Vec<Contact>>,
         /// Email address, phone number, and/or extension for this user. One entry is allowed per media type
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub addresses: ::std::option::Option<::std::vec::Vec<Contact>>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub title: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub username: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub manager: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub images: ::std::option::Option<::std::vec::Vec<UserImage>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub addresses: Option<Vec<Contact>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub title: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub username: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub manager: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub images: Option<Vec<UserImage>>,
         /// This value should be the current version of the user. The current version can be obtained with a GET on the user before doing a PATCH.
         pub version: i64,
         /// Profile skills possessed by the user
         #[serde(
             rename = "profileSkills",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )]
-        pub profile_skills: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        >,
+        pub profile_skills: Option<Vec<String>>,
         /// The user placement at each site location.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub locations: ::std::option::Option<::std::vec::Vec<Location>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub locations: Option<Vec<Location>>,
         /// The groups the user is a member of
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub groups: ::std::option::Option<::std::vec::Vec<Group>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub groups: Option<Vec<Group>>,
         /// The state of the user. This property can be used to restore a deleted user or transition between active and inactive. If specified, it is the only modifiable field.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub state: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub state: Option<String>,
         /// The value that denotes if acdAutoAnswer is set on the user
         #[serde(
             rename = "acdAutoAnswer",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )]
-        pub acd_auto_answer: ::std::option::Option<bool>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub certifications: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        >,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub biography: ::std::option::Option<Biography>,
+        pub acd_auto_answer: Option<bool>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub certifications: Option<Vec<String>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub biography: Option<Biography>,
         #[serde(
             rename = "employerInfo",
             default,
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )]
-        pub employer_info: ::std::option::Option<EmployerInfo>,
+        pub employer_info: Option<EmployerInfo>,
         /// The URI for this object
-        #[serde(
-            rename = "selfUri",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
-        pub self_uri: ::std::option::Option<::std::string::String>,
+        #[serde(rename = "selfUri", default, skip_serializing_if = "Option::is_none")]
+        pub self_uri: Option<String>,
     }
 
     impl UpdateUser {
@@ -1220,21 +1208,21 @@ pub mod params {
         /// Query parameter `pageSize`.
         ///
         /// Documented default: `25` (not sent unless you set it).
-        pub page_size: ::std::option::Option<i64>,
+        pub page_size: Option<i64>,
         /// Page number
         ///
         /// Query parameter `pageNumber`.
         ///
         /// Documented default: `1` (not sent unless you set it).
-        pub page_number: ::std::option::Option<i64>,
+        pub page_number: Option<i64>,
         /// id
         ///
         /// Query parameter `id`.
-        pub id: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub id: Option<Vec<String>>,
         /// jid
         ///
         /// Query parameter `jid`.
-        pub jid: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub jid: Option<Vec<String>>,
         /// Ascending or descending sort order
         ///
         /// Query parameter `sortOrder`.
@@ -1242,15 +1230,13 @@ pub mod params {
         /// Documented default: `ASC` (not sent unless you set it).
         ///
         /// Allowed values: `ascending`, `descending`.
-        pub sort_order: ::std::option::Option<types::SortOrder>,
+        pub sort_order: Option<types::SortOrder>,
         /// Which fields, if any, to expand
         ///
         /// Query parameter `expand`.
         ///
         /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`.
-        pub expand: ::std::option::Option<
-            ::std::vec::Vec<types::GetProfilesUsersExpand>,
-        >,
+        pub expand: Option<Vec<types::GetProfilesUsersExpand>>,
         /// Only list users of this state
         ///
         /// Query parameter `state`.
@@ -1258,7 +1244,7 @@ pub mod params {
         /// Documented default: `active` (not sent unless you set it).
         ///
         /// Allowed values: `active`, `deleted`.
-        pub state: ::std::option::Option<types::State>,
+        pub state: Option<types::State>,
     }
 
     impl GetProfilesUsersParams {
@@ -1278,10 +1264,7 @@ pub mod params {
         }
 
         /// Sets `id`.
-        pub fn with_id(
-            mut self,
-            value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-        ) -> Self {
+        pub fn with_id(mut self, value: impl ::std::convert::Into<Vec<String>>) -> Self {
             self.id = ::std::option::Option::Some(value.into());
             self
         }
@@ -1289,7 +1272,7 @@ pub mod params {
         /// Sets `jid`.
         pub fn with_jid(
             mut self,
-            value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+            value: impl ::std::convert::Into<Vec<String>>,
         ) -> Self {
             self.jid = ::std::option::Option::Some(value.into());
             self
@@ -1307,9 +1290,7 @@ pub mod params {
         /// Sets `expand`.
         pub fn with_expand(
             mut self,
-            value: impl ::std::convert::Into<
-                ::std::vec::Vec<types::GetProfilesUsersExpand>,
-            >,
+            value: impl ::std::convert::Into<Vec<types::GetProfilesUsersExpand>>,
         ) -> Self {
             self.expand = ::std::option::Option::Some(value.into());
             self
@@ -1336,7 +1317,7 @@ pub mod params {
         /// Query parameter `expand`.
         ///
         /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
-        pub expand: ::std::option::Option<::std::vec::Vec<types::Expand>>,
+        pub expand: Option<Vec<types::Expand>>,
         /// Search for a user with this state
         ///
         /// Query parameter `state`.
@@ -1344,14 +1325,14 @@ pub mod params {
         /// Documented default: `active` (not sent unless you set it).
         ///
         /// Allowed values: `active`, `deleted`.
-        pub state: ::std::option::Option<types::State>,
+        pub state: Option<types::State>,
     }
 
     impl GetUserParams {
         /// Sets `expand`.
         pub fn with_expand(
             mut self,
-            value: impl ::std::convert::Into<::std::vec::Vec<types::Expand>>,
+            value: impl ::std::convert::Into<Vec<types::Expand>>,
         ) -> Self {
             self.expand = ::std::option::Option::Some(value.into());
             self
@@ -1378,14 +1359,14 @@ pub mod params {
         /// Query parameter `expand`.
         ///
         /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
-        pub expand: ::std::option::Option<::std::vec::Vec<types::Expand>>,
+        pub expand: Option<Vec<types::Expand>>,
     }
 
     impl GetUserAdjacentsParams {
         /// Sets `expand`.
         pub fn with_expand(
             mut self,
-            value: impl ::std::convert::Into<::std::vec::Vec<types::Expand>>,
+            value: impl ::std::convert::Into<Vec<types::Expand>>,
         ) -> Self {
             self.expand = ::std::option::Option::Some(value.into());
             self
@@ -1403,14 +1384,14 @@ pub mod params {
         /// Query parameter `expand`.
         ///
         /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
-        pub expand: ::std::option::Option<::std::vec::Vec<types::Expand>>,
+        pub expand: Option<Vec<types::Expand>>,
     }
 
     impl GetUserDirectreportsParams {
         /// Sets `expand`.
         pub fn with_expand(
             mut self,
-            value: impl ::std::convert::Into<::std::vec::Vec<types::Expand>>,
+            value: impl ::std::convert::Into<Vec<types::Expand>>,
         ) -> Self {
             self.expand = ::std::option::Option::Some(value.into());
             self
@@ -1428,25 +1409,25 @@ pub mod params {
         /// Query parameter `pageSize`.
         ///
         /// Documented default: `25` (not sent unless you set it).
-        pub page_size: ::std::option::Option<i64>,
+        pub page_size: Option<i64>,
         /// Page number
         ///
         /// Query parameter `pageNumber`.
         ///
         /// Documented default: `1` (not sent unless you set it).
-        pub page_number: ::std::option::Option<i64>,
+        pub page_number: Option<i64>,
         /// Sort order
         ///
         /// Query parameter `sortOrder`.
         ///
         /// Documented default: `ASC` (not sent unless you set it).
-        pub sort_order: ::std::option::Option<::std::string::String>,
+        pub sort_order: Option<String>,
         /// Which fields, if any, to expand
         ///
         /// Query parameter `expand`.
         ///
         /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
-        pub expand: ::std::option::Option<::std::vec::Vec<types::Expand>>,
+        pub expand: Option<Vec<types::Expand>>,
     }
 
     impl GetUserFavoritesParams {
@@ -1468,7 +1449,7 @@ pub mod params {
         /// Sets `sort_order`.
         pub fn with_sort_order(
             mut self,
-            value: impl ::std::convert::Into<::std::string::String>,
+            value: impl ::std::convert::Into<String>,
         ) -> Self {
             self.sort_order = ::std::option::Option::Some(value.into());
             self
@@ -1477,7 +1458,7 @@ pub mod params {
         /// Sets `expand`.
         pub fn with_expand(
             mut self,
-            value: impl ::std::convert::Into<::std::vec::Vec<types::Expand>>,
+            value: impl ::std::convert::Into<Vec<types::Expand>>,
         ) -> Self {
             self.expand = ::std::option::Option::Some(value.into());
             self
@@ -1495,14 +1476,14 @@ pub mod params {
         /// Query parameter `expand`.
         ///
         /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
-        pub expand: ::std::option::Option<::std::vec::Vec<types::Expand>>,
+        pub expand: Option<Vec<types::Expand>>,
     }
 
     impl GetUserProfileParams {
         /// Sets `expand`.
         pub fn with_expand(
             mut self,
-            value: impl ::std::convert::Into<::std::vec::Vec<types::Expand>>,
+            value: impl ::std::convert::Into<Vec<types::Expand>>,
         ) -> Self {
             self.expand = ::std::option::Option::Some(value.into());
             self
@@ -1520,23 +1501,23 @@ pub mod params {
         /// Query parameter `pageSize`.
         ///
         /// Documented default: `25` (not sent unless you set it).
-        pub page_size: ::std::option::Option<i64>,
+        pub page_size: Option<i64>,
         /// Page number
         ///
         /// Query parameter `pageNumber`.
         ///
         /// Documented default: `1` (not sent unless you set it).
-        pub page_number: ::std::option::Option<i64>,
+        pub page_number: Option<i64>,
         /// Is joined to the queue
         ///
         /// Query parameter `joined`.
         ///
         /// Documented default: `true` (not sent unless you set it).
-        pub joined: ::std::option::Option<bool>,
+        pub joined: Option<bool>,
         /// Division ID(s)
         ///
         /// Query parameter `divisionId`.
-        pub division_id: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub division_id: Option<Vec<String>>,
     }
 
     impl GetUserQueuesParams {
@@ -1564,7 +1545,7 @@ pub mod params {
         /// Sets `division_id`.
         pub fn with_division_id(
             mut self,
-            value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+            value: impl ::std::convert::Into<Vec<String>>,
         ) -> Self {
             self.division_id = ::std::option::Option::Some(value.into());
             self
@@ -1582,13 +1563,13 @@ pub mod params {
         /// Query parameter `pageSize`.
         ///
         /// Documented default: `25` (not sent unless you set it).
-        pub page_size: ::std::option::Option<i64>,
+        pub page_size: Option<i64>,
         /// Page number
         ///
         /// Query parameter `pageNumber`.
         ///
         /// Documented default: `1` (not sent unless you set it).
-        pub page_number: ::std::option::Option<i64>,
+        pub page_number: Option<i64>,
         /// Ascending or descending sort order
         ///
         /// Query parameter `sortOrder`.
@@ -1596,7 +1577,7 @@ pub mod params {
         /// Documented default: `ASC` (not sent unless you set it).
         ///
         /// Allowed values: `ascending`, `descending`.
-        pub sort_order: ::std::option::Option<types::SortOrder>,
+        pub sort_order: Option<types::SortOrder>,
     }
 
     impl GetUserRoutinglanguagesParams {
@@ -1636,13 +1617,13 @@ pub mod params {
         /// Query parameter `pageSize`.
         ///
         /// Documented default: `25` (not sent unless you set it).
-        pub page_size: ::std::option::Option<i64>,
+        pub page_size: Option<i64>,
         /// Page number
         ///
         /// Query parameter `pageNumber`.
         ///
         /// Documented default: `1` (not sent unless you set it).
-        pub page_number: ::std::option::Option<i64>,
+        pub page_number: Option<i64>,
         /// Ascending or descending sort order
         ///
         /// Query parameter `sortOrder`.
@@ -1650,7 +1631,7 @@ pub mod params {
         /// Documented default: `ASC` (not sent unless you set it).
         ///
         /// Allowed values: `ascending`, `descending`.
-        pub sort_order: ::std::option::Option<types::SortOrder>,
+        pub sort_order: Option<types::SortOrder>,
     }
 
     impl GetUserRoutingskillsParams {
@@ -1690,14 +1671,14 @@ pub mod params {
         /// Query parameter `expand`.
         ///
         /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
-        pub expand: ::std::option::Option<::std::vec::Vec<types::Expand>>,
+        pub expand: Option<Vec<types::Expand>>,
     }
 
     impl GetUserSuperiorsParams {
         /// Sets `expand`.
         pub fn with_expand(
             mut self,
-            value: impl ::std::convert::Into<::std::vec::Vec<types::Expand>>,
+            value: impl ::std::convert::Into<Vec<types::Expand>>,
         ) -> Self {
             self.expand = ::std::option::Option::Some(value.into());
             self
@@ -1715,13 +1696,13 @@ pub mod params {
         /// Query parameter `pageSize`.
         ///
         /// Documented default: `25` (not sent unless you set it).
-        pub page_size: ::std::option::Option<i64>,
+        pub page_size: Option<i64>,
         /// Page number
         ///
         /// Query parameter `pageNumber`.
         ///
         /// Documented default: `1` (not sent unless you set it).
-        pub page_number: ::std::option::Option<i64>,
+        pub page_number: Option<i64>,
     }
 
     impl GetUserTrustorsParams {
@@ -1752,17 +1733,17 @@ pub mod params {
         /// Query parameter `pageSize`.
         ///
         /// Documented default: `25` (not sent unless you set it).
-        pub page_size: ::std::option::Option<i64>,
+        pub page_size: Option<i64>,
         /// Page number
         ///
         /// Query parameter `pageNumber`.
         ///
         /// Documented default: `1` (not sent unless you set it).
-        pub page_number: ::std::option::Option<i64>,
+        pub page_number: Option<i64>,
         /// id
         ///
         /// Query parameter `id`.
-        pub id: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub id: Option<Vec<String>>,
         /// Ascending or descending sort order
         ///
         /// Query parameter `sortOrder`.
@@ -1770,13 +1751,13 @@ pub mod params {
         /// Documented default: `ASC` (not sent unless you set it).
         ///
         /// Allowed values: `ascending`, `descending`.
-        pub sort_order: ::std::option::Option<types::SortOrder>,
+        pub sort_order: Option<types::SortOrder>,
         /// Which fields, if any, to expand
         ///
         /// Query parameter `expand`.
         ///
         /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`.
-        pub expand: ::std::option::Option<::std::vec::Vec<types::Expand>>,
+        pub expand: Option<Vec<types::Expand>>,
         /// Only list users of this state
         ///
         /// Query parameter `state`.
@@ -1784,7 +1765,7 @@ pub mod params {
         /// Documented default: `active` (not sent unless you set it).
         ///
         /// Allowed values: `active`, `inactive`, `deleted`.
-        pub state: ::std::option::Option<types::GetUsersState>,
+        pub state: Option<types::GetUsersState>,
     }
 
     impl GetUsersParams {
@@ -1804,10 +1785,7 @@ pub mod params {
         }
 
         /// Sets `id`.
-        pub fn with_id(
-            mut self,
-            value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-        ) -> Self {
+        pub fn with_id(mut self, value: impl ::std::convert::Into<Vec<String>>) -> Self {
             self.id = ::std::option::Option::Some(value.into());
             self
         }
@@ -1824,7 +1802,7 @@ pub mod params {
         /// Sets `expand`.
         pub fn with_expand(
             mut self,
-            value: impl ::std::convert::Into<::std::vec::Vec<types::Expand>>,
+            value: impl ::std::convert::Into<Vec<types::Expand>>,
         ) -> Self {
             self.expand = ::std::option::Option::Some(value.into());
             self
@@ -1851,14 +1829,14 @@ pub mod params {
         /// Query parameter `expand`.
         ///
         /// Allowed values: `routingStatus`, `presence`, `conversationSummary`, `outOfOffice`, `geolocation`, `station`, `authorization`, `profileSkills`, `locations`, `groups`, `date`, `geolocationsettings`, `organization`, `presencedefinitions`, `locationdefinitions`, `orgauthorization`, `favorites`, `superiors`, `directreports`, `adjacents`, `routingskills`, `routinglanguages`, `fieldconfigs`, `token`, `trustors`.
-        pub expand: ::std::option::Option<::std::vec::Vec<types::GetUsersMeExpand>>,
+        pub expand: Option<Vec<types::GetUsersMeExpand>>,
     }
 
     impl GetUsersMeParams {
         /// Sets `expand`.
         pub fn with_expand(
             mut self,
-            value: impl ::std::convert::Into<::std::vec::Vec<types::GetUsersMeExpand>>,
+            value: impl ::std::convert::Into<Vec<types::GetUsersMeExpand>>,
         ) -> Self {
             self.expand = ::std::option::Option::Some(value.into());
             self
@@ -1874,14 +1852,14 @@ pub mod params {
         /// expand
         ///
         /// Query parameter `expand`.
-        pub expand: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub expand: Option<Vec<String>>,
     }
 
     impl GetUsersSearchParams {
         /// Sets `expand`.
         pub fn with_expand(
             mut self,
-            value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+            value: impl ::std::convert::Into<Vec<String>>,
         ) -> Self {
             self.expand = ::std::option::Option::Some(value.into());
             self
@@ -1897,14 +1875,14 @@ pub mod params {
         /// Division ID(s)
         ///
         /// Query parameter `divisionId`.
-        pub division_id: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub division_id: Option<Vec<String>>,
     }
 
     impl PatchUserQueuesParams {
         /// Sets `division_id`.
         pub fn with_division_id(
             mut self,
-            value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+            value: impl ::std::convert::Into<Vec<String>>,
         ) -> Self {
             self.division_id = ::std::option::Option::Some(value.into());
             self
@@ -1922,7 +1900,7 @@ pub mod params {
         /// Query parameter `force`.
         ///
         /// Documented default: `false` (not sent unless you set it).
-        pub force: ::std::option::Option<bool>,
+        pub force: Option<bool>,
     }
 
     impl PostUserInviteParams {
@@ -1942,14 +1920,14 @@ pub mod params {
         /// Skills
         ///
         /// The request body.
-        pub body: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub body: Option<Vec<String>>,
     }
 
     impl PutUserProfileskillsParams {
         /// Sets `body`.
         pub fn with_body(
             mut self,
-            value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+            value: impl ::std::convert::Into<Vec<String>>,
         ) -> Self {
             self.body = ::std::option::Option::Some(value.into());
             self
@@ -2599,7 +2577,7 @@ impl Client {
         &self,
         user_id: &str,
         options: &params::GetUserDirectreportsParams,
-    ) -> ::std::result::Result<::std::vec::Vec<types::User>, Error> {
+    ) -> ::std::result::Result<Vec<types::User>, Error> {
         self.get_user_directreports_with_response(user_id, options)
             .await
             .map(ResponseValue::into_inner)
@@ -2610,7 +2588,7 @@ impl Client {
         &self,
         user_id: &str,
         options: &params::GetUserDirectreportsParams,
-    ) -> ::std::result::Result<ResponseValue<::std::vec::Vec<types::User>>, Error> {
+    ) -> ::std::result::Result<ResponseValue<Vec<types::User>>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -2810,7 +2788,7 @@ impl Client {
     pub async fn get_user_profileskills(
         &self,
         user_id: &str,
-    ) -> ::std::result::Result<::std::vec::Vec<::std::string::String>, Error> {
+    ) -> ::std::result::Result<Vec<String>, Error> {
         self.get_user_profileskills_with_response(user_id)
             .await
             .map(ResponseValue::into_inner)
@@ -2820,10 +2798,7 @@ impl Client {
     pub async fn get_user_profileskills_with_response(
         &self,
         user_id: &str,
-    ) -> ::std::result::Result<
-        ResponseValue<::std::vec::Vec<::std::string::String>>,
-        Error,
-    > {
+    ) -> ::std::result::Result<ResponseValue<Vec<String>>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3095,7 +3070,7 @@ impl Client {
         &self,
         user_id: &str,
         options: &params::GetUserSuperiorsParams,
-    ) -> ::std::result::Result<::std::vec::Vec<types::User>, Error> {
+    ) -> ::std::result::Result<Vec<types::User>, Error> {
         self.get_user_superiors_with_response(user_id, options)
             .await
             .map(ResponseValue::into_inner)
@@ -3106,7 +3081,7 @@ impl Client {
         &self,
         user_id: &str,
         options: &params::GetUserSuperiorsParams,
-    ) -> ::std::result::Result<ResponseValue<::std::vec::Vec<types::User>>, Error> {
+    ) -> ::std::result::Result<ResponseValue<Vec<types::User>>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -3474,7 +3449,7 @@ impl Client {
     pub async fn patch_user_queues(
         &self,
         user_id: &str,
-        body: &::std::vec::Vec<types::UserQueue>,
+        body: &Vec<types::UserQueue>,
         options: &params::PatchUserQueuesParams,
     ) -> ::std::result::Result<types::UserQueueEntityListing, Error> {
         self.patch_user_queues_with_response(user_id, body, options)
@@ -3486,7 +3461,7 @@ impl Client {
     pub async fn patch_user_queues_with_response(
         &self,
         user_id: &str,
-        body: &::std::vec::Vec<types::UserQueue>,
+        body: &Vec<types::UserQueue>,
         options: &params::PatchUserQueuesParams,
     ) -> ::std::result::Result<ResponseValue<types::UserQueueEntityListing>, Error> {
         let mut path = ::std::string::String::new();
@@ -3560,7 +3535,7 @@ impl Client {
     /// ```
     pub async fn patch_users_bulk(
         &self,
-        body: &::std::vec::Vec<types::PatchUser>,
+        body: &Vec<types::PatchUser>,
     ) -> ::std::result::Result<types::UserEntityListing, Error> {
         self.patch_users_bulk_with_response(body).await.map(ResponseValue::into_inner)
     }
@@ -3568,7 +3543,7 @@ impl Client {
     /// [`Self::patch_users_bulk`] with the response's status and headers.
     pub async fn patch_users_bulk_with_response(
         &self,
-        body: &::std::vec::Vec<types::PatchUser>,
+        body: &Vec<types::PatchUser>,
     ) -> ::std::result::Result<ResponseValue<types::UserEntityListing>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/bulk");
@@ -4017,7 +3992,7 @@ impl Client {
         &self,
         user_id: &str,
         options: &params::PutUserProfileskillsParams,
-    ) -> ::std::result::Result<::std::vec::Vec<::std::string::String>, Error> {
+    ) -> ::std::result::Result<Vec<String>, Error> {
         self.put_user_profileskills_with_response(user_id, options)
             .await
             .map(ResponseValue::into_inner)
@@ -4028,10 +4003,7 @@ impl Client {
         &self,
         user_id: &str,
         options: &params::PutUserProfileskillsParams,
-    ) -> ::std::result::Result<
-        ResponseValue<::std::vec::Vec<::std::string::String>>,
-        Error,
-    > {
+    ) -> ::std::result::Result<ResponseValue<Vec<String>>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&user_id))?);
@@ -4058,7 +4030,7 @@ impl Client {
     pub async fn put_user_roles(
         &self,
         user_id: &str,
-        body: &::std::vec::Vec<::std::string::String>,
+        body: &Vec<String>,
     ) -> ::std::result::Result<types::UserAuthorization, Error> {
         self.put_user_roles_with_response(user_id, body)
             .await
@@ -4069,7 +4041,7 @@ impl Client {
     pub async fn put_user_roles_with_response(
         &self,
         user_id: &str,
-        body: &::std::vec::Vec<::std::string::String>,
+        body: &Vec<String>,
     ) -> ::std::result::Result<ResponseValue<types::UserAuthorization>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/api/v2/users/");

@@ -7,6 +7,7 @@ mod forms;
 mod locate;
 mod paging;
 pub mod split;
+mod std_paths;
 mod view;
 
 pub use docs::{doc_lines, str_lit};

@@ -5,6 +5,7 @@ use super::docs::{code, doc_lines, inline, str_lit};
 use super::errors::{ErrorEnumView, enum_of_method, error_docs, error_enums};
 use super::forms::{FormView, form_models, form_view, is_file};
 use super::paging::{PagingView, paging_view};
+use super::std_paths::StdPaths;
 use crate::config::QueryArrayStyle;
 use crate::naming::{self, Scope};
 use crate::schema::*;
@@ -248,6 +249,7 @@ pub(super) struct Names {
     types: BTreeMap<String, String>,
     enums: BTreeSet<String>,
     boxed: BTreeSet<(String, String)>,
+    pub std: StdPaths,
 }
 
 pub fn build(api: &Api, settings: &Settings) -> ApiView {
@@ -257,7 +259,8 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
         let ident = scope.unique(naming::pascal(name, "Model"));
         types.insert(name.clone(), ident);
     }
-    let names = Names { types, enums: api.enums.iter().map(|e| e.name.clone()).collect(), boxed: recursive_fields(api) };
+    let std = StdPaths::for_types(types.values().map(String::as_str));
+    let names = Names { types, enums: api.enums.iter().map(|e| e.name.clone()).collect(), boxed: recursive_fields(api), std };
     let form_bodies = form_models(api);
 
     // Each model's view on its own (in parallel: a big API has thousands), then merged in order.
@@ -399,14 +402,14 @@ fn model_view(m: &Model, names: &Names, form_bodies: &BTreeMap<String, BodyKind>
             let ident = fscope.unique(naming::snake(&f.name, "field"));
             let mut ty = if form { part_type(&f.ty, names) } else { rust_type(&f.ty, names, "") };
             if names.boxed.contains(&(m.name.clone(), f.name.clone())) {
-                ty = format!("::std::boxed::Box<{ty}>");
+                ty = names.std.boxed(&ty);
             }
             let mut docs = field_docs(f.description.as_deref(), &f.default, &f.constraints, &f.enum_values, None);
             // Optional and nullable: absent (`None`), `null` (`Some(None)`) or a value. Form
             // bodies cannot send `null`, so theirs stay two-state.
             let three_state = !form && !f.required && f.nullable;
             if three_state {
-                ty = format!("::std::option::Option<{ty}>");
+                ty = names.std.option(&ty);
                 push_para(&mut docs, vec!["Nullable: `None` leaves it out, `Some(None)` sends `null` (clears it).".into()]);
             }
             let optional = !f.required || f.nullable;
@@ -430,21 +433,12 @@ fn model_view(m: &Model, names: &Names, form_bodies: &BTreeMap<String, BodyKind>
                 serde.push("default".into());
             }
             if !f.required {
-                serde.push("skip_serializing_if = \"::std::option::Option::is_none\"".into());
+                serde.push(format!("skip_serializing_if = \"{}\"", names.std.is_none()));
             }
             if let Some(helper) = decode {
                 serde.push(format!("deserialize_with = \"decode::{helper}\""));
             }
-            FieldView {
-                renamed,
-                wire,
-                ty: if optional { format!("::std::option::Option<{ty}>") } else { ty },
-                optional,
-                skip_none: !f.required,
-                serde,
-                docs,
-                ident,
-            }
+            FieldView { renamed, wire, ty: if optional { names.std.option(&ty) } else { ty }, optional, skip_none: !f.required, serde, docs, ident }
         })
         .collect();
     let mut docs = m.description.as_deref().map(doc_lines).unwrap_or_default();
@@ -539,7 +533,7 @@ fn enum_view(e: &EnumDef, names: &Names) -> EnumView {
 /// the types module; std names are always fully qualified so models may be called `Option`.
 pub(super) fn rust_type(t: &Type, names: &Names, prefix: &str) -> String {
     match t {
-        Type::String { .. } => "::std::string::String".into(),
+        Type::String { .. } => names.std.string().into(),
         Type::Integer { bits: Some(32) } => "i32".into(),
         Type::Integer { .. } => "i64".into(),
         Type::Number => "f64".into(),
@@ -547,8 +541,8 @@ pub(super) fn rust_type(t: &Type, names: &Names, prefix: &str) -> String {
         Type::Date => "::chrono::NaiveDate".into(),
         Type::DateTime => "::chrono::DateTime<::chrono::Utc>".into(),
         Type::Any => "::serde_json::Value".into(),
-        Type::Array { items } => format!("::std::vec::Vec<{}>", rust_type(items, names, prefix)),
-        Type::Map { values } => format!("::std::collections::BTreeMap<::std::string::String, {}>", rust_type(values, names, prefix)),
+        Type::Array { items } => names.std.vec(&rust_type(items, names, prefix)),
+        Type::Map { values } => format!("::std::collections::BTreeMap<{}, {}>", names.std.string(), rust_type(values, names, prefix)),
         Type::Ref { name } => match names.types.get(name) {
             Some(ident) => format!("{prefix}{ident}"),
             None => "::serde_json::Value".into(),
@@ -571,7 +565,7 @@ fn holds_date_time(t: &Type) -> bool {
 fn part_type(t: &Type, names: &Names) -> String {
     match t {
         _ if is_file(t) => "super::FilePart".into(),
-        Type::Array { items } if is_file(items) => "::std::vec::Vec<super::FilePart>".into(),
+        Type::Array { items } if is_file(items) => names.std.vec("super::FilePart"),
         other => rust_type(other, names, ""),
     }
 }
@@ -641,10 +635,10 @@ fn param_ty(t: &Type, names: &Names) -> ParamTy {
         other => other,
     };
     match &t {
-        Type::String { .. } => ParamTy { arg: "&str".into(), owned: "::std::string::String".into(), array: false },
+        Type::String { .. } => ParamTy { arg: "&str".into(), owned: names.std.string().into(), array: false },
         Type::Array { items } => {
             let item = rust_type(items, names, "types::");
-            ParamTy { arg: format!("&[{item}]"), owned: format!("::std::vec::Vec<{item}>"), array: true }
+            ParamTy { arg: format!("&[{item}]"), owned: names.std.vec(&item), array: true }
         }
         Type::Ref { .. } | Type::Any | Type::Map { .. } => {
             let owned = rust_type(&t, names, "types::");
@@ -719,8 +713,8 @@ fn op_view(
         match p.location {
             Location::Body => {
                 let (arg, ty) = match body_kind {
-                    "binary" => ("&[u8]".to_string(), "::std::vec::Vec<u8>".to_string()),
-                    "text" => ("&str".to_string(), "::std::string::String".to_string()),
+                    "binary" => ("&[u8]".to_string(), names.std.vec("u8")),
+                    "text" => ("&str".to_string(), names.std.string().to_string()),
                     _ => {
                         let ty = rust_type(&p.ty, names, "types::");
                         (format!("&{ty}"), ty)
@@ -730,7 +724,7 @@ fn op_view(
                     args.push(ArgView { ident: pident.clone(), ty: arg });
                     body = Some(pident);
                 } else {
-                    opt_fields.push(opt_field(&pident, p, ty));
+                    opt_fields.push(opt_field(&pident, p, ty, names.std));
                     body = Some(format!("options.{pident}"));
                 }
             }
@@ -743,7 +737,7 @@ fn op_view(
                     args.push(ArgView { ident: pident.clone(), ty: pt.arg });
                     (pident.clone(), false)
                 } else {
-                    opt_fields.push(opt_field(&pident, p, pt.owned));
+                    opt_fields.push(opt_field(&pident, p, pt.owned, names.std));
                     (format!("options.{pident}"), true)
                 };
                 let send = SendView { wire: str_lit(&p.wire_name), expr, optional, array: pt.array };
@@ -783,11 +777,11 @@ fn op_view(
     let (returns, decode) = match &op.returns {
         Returns::Empty => ("()".to_string(), "empty"),
         // Files and byte streams are returned as they arrive, not parsed as JSON.
-        Returns::Body { ty: Type::String { format: Some(f) } } if f == "binary" => ("::std::vec::Vec<u8>".to_string(), "bytes"),
-        Returns::Body { ty } if text_response && plain_string(ty) => ("::std::string::String".to_string(), "text"),
-        Returns::Unknown if text_response => ("::std::string::String".to_string(), "text"),
-        Returns::Unknown if raw_response.is_some() => ("::std::vec::Vec<u8>".to_string(), "bytes"),
-        Returns::Body { ty } if raw_response.is_some() && plain_string(ty) => ("::std::vec::Vec<u8>".to_string(), "bytes"),
+        Returns::Body { ty: Type::String { format: Some(f) } } if f == "binary" => (names.std.vec("u8"), "bytes"),
+        Returns::Body { ty } if text_response && plain_string(ty) => (names.std.string().to_string(), "text"),
+        Returns::Unknown if text_response => (names.std.string().to_string(), "text"),
+        Returns::Unknown if raw_response.is_some() => (names.std.vec("u8"), "bytes"),
+        Returns::Body { ty } if raw_response.is_some() && plain_string(ty) => (names.std.vec("u8"), "bytes"),
         Returns::Unknown => ("::serde_json::Value".to_string(), "json"),
         Returns::Body { ty } => (rust_type(ty, names, "types::"), "json"),
     };
@@ -849,7 +843,7 @@ fn body_kind(op: &Operation, form_bodies: &BTreeMap<String, BodyKind>) -> &'stat
 }
 
 /// An optional parameter: its field in the params struct, and the setter of that field.
-fn opt_field(ident: &str, p: &Param, owned: String) -> (FieldView, SetterView) {
+fn opt_field(ident: &str, p: &Param, owned: String, std: StdPaths) -> (FieldView, SetterView) {
     let loc = match p.location {
         Location::Query => format!("Query parameter {}.", code(&p.wire_name)),
         Location::Header => format!("Header {}.", code(&p.wire_name)),
@@ -862,7 +856,7 @@ fn opt_field(ident: &str, p: &Param, owned: String) -> (FieldView, SetterView) {
         ident: ident.to_string(),
         wire: str_lit(&p.wire_name),
         renamed: false,
-        ty: format!("::std::option::Option<{owned}>"),
+        ty: std.option(&owned),
         optional: true,
         skip_none: true,
         serde: Vec::new(),

@@ -12,15 +12,15 @@ pub mod models {
     /// Documented at `seeds/bookshelf/python/docs/Author.md:1`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct Author {
-        pub id: ::std::string::String,
-        pub name: ::std::string::String,
+        pub id: String,
+        pub name: String,
     }
 
     impl Author {
         /// A value with the required fields; the optional ones are `None`.
         pub fn new(
-            id: impl ::std::convert::Into<::std::string::String>,
-            name: impl ::std::convert::Into<::std::string::String>,
+            id: impl ::std::convert::Into<String>,
+            name: impl ::std::convert::Into<String>,
         ) -> Self {
             Self {
                 id: id.into(),
@@ -34,26 +34,14 @@ pub mod models {
     /// Documented at `seeds/bookshelf/python/docs/AuthorEntityListing.md:1`.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AuthorEntityListing {
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub entities: ::std::option::Option<::std::vec::Vec<Author>>,
-        #[serde(
-            rename = "pageNumber",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
-        pub page_number: ::std::option::Option<i64>,
-        #[serde(
-            rename = "pageSize",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
-        pub page_size: ::std::option::Option<i64>,
-        #[serde(
-            rename = "pageCount",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
-        pub page_count: ::std::option::Option<i64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub entities: Option<Vec<Author>>,
+        #[serde(rename = "pageNumber", default, skip_serializing_if = "Option::is_none")]
+        pub page_number: Option<i64>,
+        #[serde(rename = "pageSize", default, skip_serializing_if = "Option::is_none")]
+        pub page_size: Option<i64>,
+        #[serde(rename = "pageCount", default, skip_serializing_if = "Option::is_none")]
+        pub page_count: Option<i64>,
     }
 
     /// The response of `get_book` (GET /books/{book_id}).
@@ -61,17 +49,17 @@ pub mod models {
     /// Documented at `seeds/bookshelf/python/docs/Book.md:1`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct Book {
-        pub id: ::std::string::String,
-        pub title: ::std::string::String,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub genre: ::std::option::Option<::std::string::String>,
+        pub id: String,
+        pub title: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub genre: Option<String>,
     }
 
     impl Book {
         /// A value with the required fields; the optional ones are `None`.
         pub fn new(
-            id: impl ::std::convert::Into<::std::string::String>,
-            title: impl ::std::convert::Into<::std::string::String>,
+            id: impl ::std::convert::Into<String>,
+            title: impl ::std::convert::Into<String>,
         ) -> Self {
             Self {
                 id: id.into(),
@@ -86,18 +74,18 @@ pub mod models {
     /// Documented at `seeds/bookshelf/python/docs/BookPage.md:1`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct BookPage {
-        pub data: ::std::vec::Vec<Book>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub page: ::std::option::Option<i64>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub per_page: ::std::option::Option<i64>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub total: ::std::option::Option<i64>,
+        pub data: Vec<Book>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub page: Option<i64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub per_page: Option<i64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub total: Option<i64>,
     }
 
     impl BookPage {
         /// A value with the required fields; the optional ones are `None`.
-        pub fn new(data: impl ::std::convert::Into<::std::vec::Vec<Book>>) -> Self {
+        pub fn new(data: impl ::std::convert::Into<Vec<Book>>) -> Self {
             Self {
                 data: data.into(),
                 page: ::std::option::Option::None,
@@ -110,16 +98,16 @@ pub mod models {
     /// Documented at `seeds/bookshelf/python/docs/Review.md:1`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct Review {
-        pub id: ::std::string::String,
+        pub id: String,
         pub stars: i64,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub text: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub text: Option<String>,
     }
 
     impl Review {
         /// A value with the required fields; the optional ones are `None`.
         pub fn new(
-            id: impl ::std::convert::Into<::std::string::String>,
+            id: impl ::std::convert::Into<String>,
             stars: impl ::std::convert::Into<i64>,
         ) -> Self {
             Self {
@@ -135,14 +123,10 @@ pub mod models {
     /// Documented at `seeds/bookshelf/python/docs/ReviewListing.md:1`.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ReviewListing {
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub entities: ::std::option::Option<::std::vec::Vec<Review>>,
-        #[serde(
-            rename = "nextUri",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
-        pub next_uri: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub entities: Option<Vec<Review>>,
+        #[serde(rename = "nextUri", default, skip_serializing_if = "Option::is_none")]
+        pub next_uri: Option<String>,
     }
 
     /// The response of `list_tags` (GET /tags).
@@ -150,12 +134,12 @@ pub mod models {
     /// Documented at `seeds/bookshelf/python/docs/Tag.md:1`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct Tag {
-        pub name: ::std::string::String,
+        pub name: String,
     }
 
     impl Tag {
         /// A value with the required fields; the optional ones are `None`.
-        pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+        pub fn new(name: impl ::std::convert::Into<String>) -> Self {
             Self { name: name.into() }
         }
     }
@@ -175,11 +159,11 @@ pub mod params {
         /// Query parameter `pageNumber`.
         ///
         /// Documented default: `1` (not sent unless you set it).
-        pub page_number: ::std::option::Option<i64>,
+        pub page_number: Option<i64>,
         /// Query parameter `pageSize`.
         ///
         /// Documented default: `25` (not sent unless you set it).
-        pub page_size: ::std::option::Option<i64>,
+        pub page_size: Option<i64>,
     }
 
     impl ListAuthorsParams {
@@ -208,13 +192,13 @@ pub mod params {
         /// Query parameter `page`.
         ///
         /// Documented default: `1` (not sent unless you set it).
-        pub page: ::std::option::Option<i64>,
+        pub page: Option<i64>,
         /// Query parameter `per_page`.
         ///
         /// Documented default: `20` (not sent unless you set it).
-        pub per_page: ::std::option::Option<i64>,
+        pub per_page: Option<i64>,
         /// Query parameter `genre`.
-        pub genre: ::std::option::Option<::std::string::String>,
+        pub genre: Option<String>,
     }
 
     impl ListBooksParams {
@@ -231,10 +215,7 @@ pub mod params {
         }
 
         /// Sets `genre`.
-        pub fn with_genre(
-            mut self,
-            value: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
+        pub fn with_genre(mut self, value: impl ::std::convert::Into<String>) -> Self {
             self.genre = ::std::option::Option::Some(value.into());
             self
         }
@@ -247,7 +228,7 @@ pub mod params {
     #[non_exhaustive]
     pub struct ListReviewsParams {
         /// Query parameter `pageSize`.
-        pub page_size: ::std::option::Option<i64>,
+        pub page_size: Option<i64>,
     }
 
     impl ListReviewsParams {
@@ -265,9 +246,9 @@ pub mod params {
     #[non_exhaustive]
     pub struct ListTagsParams {
         /// Query parameter `page`.
-        pub page: ::std::option::Option<i64>,
+        pub page: Option<i64>,
         /// Query parameter `per_page`.
-        pub per_page: ::std::option::Option<i64>,
+        pub per_page: Option<i64>,
     }
 
     impl ListTagsParams {
@@ -450,7 +431,7 @@ impl Client {
     pub async fn list_tags(
         &self,
         options: &params::ListTagsParams,
-    ) -> ::std::result::Result<::std::vec::Vec<types::Tag>, Error> {
+    ) -> ::std::result::Result<Vec<types::Tag>, Error> {
         self.list_tags_with_response(options).await.map(ResponseValue::into_inner)
     }
 
@@ -458,7 +439,7 @@ impl Client {
     pub async fn list_tags_with_response(
         &self,
         options: &params::ListTagsParams,
-    ) -> ::std::result::Result<ResponseValue<::std::vec::Vec<types::Tag>>, Error> {
+    ) -> ::std::result::Result<ResponseValue<Vec<types::Tag>>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/tags");
         let mut url = self.url(&path)?;
@@ -612,7 +593,7 @@ impl Client {
         paginate(
             ::std::option::Option::None,
             move |value: ::std::option::Option<::std::string::String>| async move {
-                let page: ResponseValue<::std::vec::Vec<types::Tag>> = match &value {
+                let page: ResponseValue<Vec<types::Tag>> = match &value {
                     ::std::option::Option::None => {
                         self.list_tags_with_response(options).await?
                     }

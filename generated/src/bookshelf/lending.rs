@@ -12,15 +12,15 @@ pub mod models {
     /// Documented at `seeds/bookshelf/python/docs/Event.md:1`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct Event {
-        pub id: ::std::string::String,
-        pub kind: ::std::string::String,
+        pub id: String,
+        pub kind: String,
     }
 
     impl Event {
         /// A value with the required fields; the optional ones are `None`.
         pub fn new(
-            id: impl ::std::convert::Into<::std::string::String>,
-            kind: impl ::std::convert::Into<::std::string::String>,
+            id: impl ::std::convert::Into<String>,
+            kind: impl ::std::convert::Into<String>,
         ) -> Self {
             Self {
                 id: id.into(),
@@ -34,14 +34,14 @@ pub mod models {
     /// Documented at `seeds/bookshelf/python/docs/EventPage.md:1`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct EventPage {
-        pub results: ::std::vec::Vec<Event>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub next_cursor: ::std::option::Option<::std::string::String>,
+        pub results: Vec<Event>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub next_cursor: Option<String>,
     }
 
     impl EventPage {
         /// A value with the required fields; the optional ones are `None`.
-        pub fn new(results: impl ::std::convert::Into<::std::vec::Vec<Event>>) -> Self {
+        pub fn new(results: impl ::std::convert::Into<Vec<Event>>) -> Self {
             Self {
                 results: results.into(),
                 next_cursor: ::std::option::Option::None,
@@ -52,17 +52,17 @@ pub mod models {
     /// Documented at `seeds/bookshelf/python/docs/Loan.md:1`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct Loan {
-        pub id: ::std::string::String,
-        pub book_id: ::std::string::String,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub due: ::std::option::Option<::chrono::NaiveDate>,
+        pub id: String,
+        pub book_id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub due: Option<::chrono::NaiveDate>,
     }
 
     impl Loan {
         /// A value with the required fields; the optional ones are `None`.
         pub fn new(
-            id: impl ::std::convert::Into<::std::string::String>,
-            book_id: impl ::std::convert::Into<::std::string::String>,
+            id: impl ::std::convert::Into<String>,
+            book_id: impl ::std::convert::Into<String>,
         ) -> Self {
             Self {
                 id: id.into(),
@@ -77,14 +77,14 @@ pub mod models {
     /// Documented at `seeds/bookshelf/python/docs/LoanList.md:1`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct LoanList {
-        pub items: ::std::vec::Vec<Loan>,
+        pub items: Vec<Loan>,
         pub total: i64,
     }
 
     impl LoanList {
         /// A value with the required fields; the optional ones are `None`.
         pub fn new(
-            items: impl ::std::convert::Into<::std::vec::Vec<Loan>>,
+            items: impl ::std::convert::Into<Vec<Loan>>,
             total: impl ::std::convert::Into<i64>,
         ) -> Self {
             Self {
@@ -97,15 +97,15 @@ pub mod models {
     /// Documented at `seeds/bookshelf/python/docs/Member.md:1`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct Member {
-        pub id: ::std::string::String,
-        pub name: ::std::string::String,
+        pub id: String,
+        pub name: String,
     }
 
     impl Member {
         /// A value with the required fields; the optional ones are `None`.
         pub fn new(
-            id: impl ::std::convert::Into<::std::string::String>,
-            name: impl ::std::convert::Into<::std::string::String>,
+            id: impl ::std::convert::Into<String>,
+            name: impl ::std::convert::Into<String>,
         ) -> Self {
             Self {
                 id: id.into(),
@@ -119,14 +119,14 @@ pub mod models {
     /// Documented at `seeds/bookshelf/python/docs/MemberList.md:1`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct MemberList {
-        pub data: ::std::vec::Vec<Member>,
+        pub data: Vec<Member>,
         pub has_more: bool,
     }
 
     impl MemberList {
         /// A value with the required fields; the optional ones are `None`.
         pub fn new(
-            data: impl ::std::convert::Into<::std::vec::Vec<Member>>,
+            data: impl ::std::convert::Into<Vec<Member>>,
             has_more: impl ::std::convert::Into<bool>,
         ) -> Self {
             Self {
@@ -149,17 +149,14 @@ pub mod params {
     #[non_exhaustive]
     pub struct ListEventsParams {
         /// Query parameter `cursor`.
-        pub cursor: ::std::option::Option<::std::string::String>,
+        pub cursor: Option<String>,
         /// Query parameter `limit`.
-        pub limit: ::std::option::Option<i64>,
+        pub limit: Option<i64>,
     }
 
     impl ListEventsParams {
         /// Sets `cursor`.
-        pub fn with_cursor(
-            mut self,
-            value: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
+        pub fn with_cursor(mut self, value: impl ::std::convert::Into<String>) -> Self {
             self.cursor = ::std::option::Option::Some(value.into());
             self
         }
@@ -180,11 +177,11 @@ pub mod params {
         /// Query parameter `offset`.
         ///
         /// Documented default: `0` (not sent unless you set it).
-        pub offset: ::std::option::Option<i64>,
+        pub offset: Option<i64>,
         /// Query parameter `limit`.
         ///
         /// Documented default: `50` (not sent unless you set it).
-        pub limit: ::std::option::Option<i64>,
+        pub limit: Option<i64>,
     }
 
     impl ListLoansParams {
@@ -210,16 +207,16 @@ pub mod params {
         /// The id of the last member of the previous page.
         ///
         /// Query parameter `starting_after`.
-        pub starting_after: ::std::option::Option<::std::string::String>,
+        pub starting_after: Option<String>,
         /// Query parameter `limit`.
-        pub limit: ::std::option::Option<i64>,
+        pub limit: Option<i64>,
     }
 
     impl ListMembersParams {
         /// Sets `starting_after`.
         pub fn with_starting_after(
             mut self,
-            value: impl ::std::convert::Into<::std::string::String>,
+            value: impl ::std::convert::Into<String>,
         ) -> Self {
             self.starting_after = ::std::option::Option::Some(value.into());
             self

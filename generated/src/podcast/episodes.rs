@@ -17,21 +17,21 @@ pub mod models {
     /// Documented at `seeds/podcast/docs/Sponsorship.md:1`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct Sponsorship {
-        pub sponsor: ::std::string::String,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub fee_cents: ::std::option::Option<i64>,
+        pub sponsor: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub fee_cents: Option<i64>,
         /// Documented default: `USD` (not sent unless you set it).
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub currency: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub cpm_cents: ::std::option::Option<i64>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub max_impressions: ::std::option::Option<i64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub currency: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cpm_cents: Option<i64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub max_impressions: Option<i64>,
     }
 
     impl Sponsorship {
         /// A value with the required fields; the optional ones are `None`.
-        pub fn new(sponsor: impl ::std::convert::Into<::std::string::String>) -> Self {
+        pub fn new(sponsor: impl ::std::convert::Into<String>) -> Self {
             Self {
                 sponsor: sponsor.into(),
                 fee_cents: ::std::option::Option::None,
@@ -49,18 +49,18 @@ pub mod models {
     pub struct UploadEpisodeForm {
         /// MP3 or M4A file.
         pub audio: super::FilePart,
-        pub title: ::std::string::String,
-        pub description: ::std::option::Option<::std::string::String>,
+        pub title: String,
+        pub description: Option<String>,
         /// Chapter titles in order.
-        pub chapters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        pub explicit: ::std::option::Option<bool>,
+        pub chapters: Option<Vec<String>>,
+        pub explicit: Option<bool>,
     }
 
     impl UploadEpisodeForm {
         /// A value with the required fields; the optional ones are `None`.
         pub fn new(
             audio: impl ::std::convert::Into<super::FilePart>,
-            title: impl ::std::convert::Into<::std::string::String>,
+            title: impl ::std::convert::Into<String>,
         ) -> Self {
             Self {
                 audio: audio.into(),
@@ -85,14 +85,14 @@ pub mod params {
     #[non_exhaustive]
     pub struct DeleteEpisodeParams {
         /// Cookie `studio_session`.
-        pub studio_session: ::std::option::Option<::std::string::String>,
+        pub studio_session: Option<String>,
     }
 
     impl DeleteEpisodeParams {
         /// Sets `studio_session`.
         pub fn with_studio_session(
             mut self,
-            value: impl ::std::convert::Into<::std::string::String>,
+            value: impl ::std::convert::Into<String>,
         ) -> Self {
             self.studio_session = ::std::option::Option::Some(value.into());
             self
@@ -106,13 +106,13 @@ pub mod params {
     #[non_exhaustive]
     pub struct ListEpisodesParams {
         /// Query parameter `published_after`.
-        pub published_after: ::std::option::Option<::chrono::NaiveDate>,
+        pub published_after: Option<::chrono::NaiveDate>,
         /// Query parameter `season`.
-        pub season: ::std::option::Option<i64>,
+        pub season: Option<i64>,
         /// Query parameter `limit`.
         ///
         /// Documented default: `10` (not sent unless you set it).
-        pub limit: ::std::option::Option<i64>,
+        pub limit: Option<i64>,
     }
 
     impl ListEpisodesParams {
@@ -147,14 +147,14 @@ pub mod params {
         /// ETag of the transcript being replaced.
         ///
         /// Header `If-Match`.
-        pub if_match: ::std::option::Option<::std::string::String>,
+        pub if_match: Option<String>,
     }
 
     impl ReplaceTranscriptParams {
         /// Sets `if_match`.
         pub fn with_if_match(
             mut self,
-            value: impl ::std::convert::Into<::std::string::String>,
+            value: impl ::std::convert::Into<String>,
         ) -> Self {
             self.if_match = ::std::option::Option::Some(value.into());
             self
@@ -225,7 +225,7 @@ impl Client {
     pub async fn download_episode_audio(
         &self,
         episode_id: &str,
-    ) -> ::std::result::Result<::std::vec::Vec<u8>, Error> {
+    ) -> ::std::result::Result<Vec<u8>, Error> {
         self.download_episode_audio_with_response(episode_id)
             .await
             .map(ResponseValue::into_inner)
@@ -235,7 +235,7 @@ impl Client {
     pub async fn download_episode_audio_with_response(
         &self,
         episode_id: &str,
-    ) -> ::std::result::Result<ResponseValue<::std::vec::Vec<u8>>, Error> {
+    ) -> ::std::result::Result<ResponseValue<Vec<u8>>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/episodes/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&episode_id))?);
@@ -258,7 +258,7 @@ impl Client {
     pub async fn get_transcript(
         &self,
         episode_id: &str,
-    ) -> ::std::result::Result<::std::string::String, Error> {
+    ) -> ::std::result::Result<String, Error> {
         self.get_transcript_with_response(episode_id)
             .await
             .map(ResponseValue::into_inner)
@@ -268,7 +268,7 @@ impl Client {
     pub async fn get_transcript_with_response(
         &self,
         episode_id: &str,
-    ) -> ::std::result::Result<ResponseValue<::std::string::String>, Error> {
+    ) -> ::std::result::Result<ResponseValue<String>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/episodes/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&episode_id))?);
@@ -295,7 +295,7 @@ impl Client {
         &self,
         show_slug: &str,
         options: &params::ListEpisodesParams,
-    ) -> ::std::result::Result<::std::vec::Vec<types::Episode>, Error> {
+    ) -> ::std::result::Result<Vec<types::Episode>, Error> {
         self.list_episodes_with_response(show_slug, options)
             .await
             .map(ResponseValue::into_inner)
@@ -306,7 +306,7 @@ impl Client {
         &self,
         show_slug: &str,
         options: &params::ListEpisodesParams,
-    ) -> ::std::result::Result<ResponseValue<::std::vec::Vec<types::Episode>>, Error> {
+    ) -> ::std::result::Result<ResponseValue<Vec<types::Episode>>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/shows/");
         path.push_str(&encode_path_segment(&ToParam::to_param(&show_slug))?);

@@ -17,12 +17,12 @@ pub mod models {
     /// Documented at `seeds/podcast/docs/AuthTest200Response.md:1`.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AuthTest200Response {
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub ok: ::std::option::Option<bool>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub user_id: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub scopes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub ok: Option<bool>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub user_id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub scopes: Option<Vec<String>>,
     }
 
     /// The response of `episodes_publish` (POST /rpc/episodes.publish).
@@ -31,10 +31,10 @@ pub mod models {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct EpisodesPublish200Response {
         pub ok: bool,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub error: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub episode: ::std::option::Option<Episode>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub error: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub episode: Option<Episode>,
     }
 
     impl EpisodesPublish200Response {
@@ -53,18 +53,16 @@ pub mod models {
     /// Documented at `seeds/podcast/docs/RpcApi.md:139`.
     #[derive(Debug, Clone, PartialEq)]
     pub struct EpisodesPublishForm {
-        pub episode_id: ::std::string::String,
+        pub episode_id: String,
         /// Omit to publish now.
-        pub publish_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-        pub notify_subscribers: ::std::option::Option<bool>,
-        pub channels: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub publish_at: Option<::chrono::DateTime<::chrono::Utc>>,
+        pub notify_subscribers: Option<bool>,
+        pub channels: Option<Vec<String>>,
     }
 
     impl EpisodesPublishForm {
         /// A value with the required fields; the optional ones are `None`.
-        pub fn new(
-            episode_id: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
+        pub fn new(episode_id: impl ::std::convert::Into<String>) -> Self {
             Self {
                 episode_id: episode_id.into(),
                 publish_at: ::std::option::Option::None,

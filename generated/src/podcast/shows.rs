@@ -16,8 +16,8 @@ pub mod models {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct EpisodeStats {
         pub downloads: i64,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub completion_rate: ::std::option::Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub completion_rate: Option<f64>,
     }
 
     impl EpisodeStats {
@@ -33,30 +33,30 @@ pub mod models {
     /// Documented at `seeds/podcast/docs/Show.md:1`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct Show {
-        pub slug: ::std::string::String,
-        pub title: ::std::string::String,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub language: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub explicit: ::std::option::Option<bool>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub categories: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub owner_email: ::std::option::Option<::std::string::String>,
+        pub slug: String,
+        pub title: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub language: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub explicit: Option<bool>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub categories: Option<Vec<String>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub owner_email: Option<String>,
         /// Constraints: `readonly`.
         #[serde(
             default,
-            skip_serializing_if = "::std::option::Option::is_none",
+            skip_serializing_if = "Option::is_none",
             deserialize_with = "decode::date_time"
         )]
-        pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+        pub created_at: Option<::chrono::DateTime<::chrono::Utc>>,
     }
 
     impl Show {
         /// A value with the required fields; the optional ones are `None`.
         pub fn new(
-            slug: impl ::std::convert::Into<::std::string::String>,
-            title: impl ::std::convert::Into<::std::string::String>,
+            slug: impl ::std::convert::Into<String>,
+            title: impl ::std::convert::Into<String>,
         ) -> Self {
             Self {
                 slug: slug.into(),
@@ -75,20 +75,14 @@ pub mod models {
     /// Documented at `seeds/podcast/docs/ShowStats.md:1`.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ShowStats {
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub downloads_by_country: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, i64>,
-        >,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub downloads_by_country: Option<::std::collections::BTreeMap<String, i64>>,
         /// Episode id to its statistics.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub episodes: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, EpisodeStats>,
-        >,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub episodes: Option<::std::collections::BTreeMap<String, EpisodeStats>>,
         /// 7 rows (Monday first) of 24 hourly listener counts.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub hourly_listeners: ::std::option::Option<
-            ::std::vec::Vec<::std::vec::Vec<i64>>,
-        >,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub hourly_listeners: Option<Vec<Vec<i64>>>,
     }
 }
 
@@ -104,24 +98,24 @@ pub mod params {
     #[non_exhaustive]
     pub struct ListShowsParams {
         /// Query parameter `language`.
-        pub language: ::std::option::Option<::std::string::String>,
+        pub language: Option<String>,
         /// Query parameter `explicit`.
-        pub explicit: ::std::option::Option<bool>,
+        pub explicit: Option<bool>,
         /// Query parameter `sort`.
         ///
         /// Documented default: `newest` (not sent unless you set it).
-        pub sort: ::std::option::Option<::std::string::String>,
+        pub sort: Option<String>,
         /// Only shows with all of these tags.
         ///
         /// Query parameter `tags`.
-        pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub tags: Option<Vec<String>>,
     }
 
     impl ListShowsParams {
         /// Sets `language`.
         pub fn with_language(
             mut self,
-            value: impl ::std::convert::Into<::std::string::String>,
+            value: impl ::std::convert::Into<String>,
         ) -> Self {
             self.language = ::std::option::Option::Some(value.into());
             self
@@ -134,10 +128,7 @@ pub mod params {
         }
 
         /// Sets `sort`.
-        pub fn with_sort(
-            mut self,
-            value: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
+        pub fn with_sort(mut self, value: impl ::std::convert::Into<String>) -> Self {
             self.sort = ::std::option::Option::Some(value.into());
             self
         }
@@ -145,7 +136,7 @@ pub mod params {
         /// Sets `tags`.
         pub fn with_tags(
             mut self,
-            value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+            value: impl ::std::convert::Into<Vec<String>>,
         ) -> Self {
             self.tags = ::std::option::Option::Some(value.into());
             self
@@ -236,7 +227,7 @@ impl Client {
     pub async fn list_shows(
         &self,
         options: &params::ListShowsParams,
-    ) -> ::std::result::Result<::std::vec::Vec<types::Show>, Error> {
+    ) -> ::std::result::Result<Vec<types::Show>, Error> {
         self.list_shows_with_response(options).await.map(ResponseValue::into_inner)
     }
 
@@ -244,7 +235,7 @@ impl Client {
     pub async fn list_shows_with_response(
         &self,
         options: &params::ListShowsParams,
-    ) -> ::std::result::Result<ResponseValue<::std::vec::Vec<types::Show>>, Error> {
+    ) -> ::std::result::Result<ResponseValue<Vec<types::Show>>, Error> {
         let mut path = ::std::string::String::new();
         path.push_str("/shows");
         let mut url = self.url(&path)?;

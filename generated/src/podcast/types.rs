@@ -20,7 +20,7 @@ pub use super::shows::models::{EpisodeStats, Show, ShowStats};
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Chapter {
     pub start_seconds: i64,
-    pub title: ::std::string::String,
+    pub title: String,
 }
 
 #[cfg(any(feature = "podcast-episodes", feature = "podcast-rpc"))]
@@ -28,7 +28,7 @@ impl Chapter {
     /// A value with the required fields; the optional ones are `None`.
     pub fn new(
         start_seconds: impl ::std::convert::Into<i64>,
-        title: impl ::std::convert::Into<::std::string::String>,
+        title: impl ::std::convert::Into<String>,
     ) -> Self {
         Self {
             start_seconds: start_seconds.into(),
@@ -41,7 +41,7 @@ impl Chapter {
 #[cfg(feature = "podcast")]
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CpmSponsorship {
-    pub sponsor: ::std::string::String,
+    pub sponsor: String,
     pub cpm_cents: i64,
     pub max_impressions: i64,
 }
@@ -50,7 +50,7 @@ pub struct CpmSponsorship {
 impl CpmSponsorship {
     /// A value with the required fields; the optional ones are `None`.
     pub fn new(
-        sponsor: impl ::std::convert::Into<::std::string::String>,
+        sponsor: impl ::std::convert::Into<String>,
         cpm_cents: impl ::std::convert::Into<i64>,
         max_impressions: impl ::std::convert::Into<i64>,
     ) -> Self {
@@ -67,32 +67,32 @@ impl CpmSponsorship {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Episode {
     /// Constraints: `readonly`.
-    pub episode_id: ::std::string::String,
-    pub title: ::std::string::String,
-    pub status: ::std::string::String,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub season: ::std::option::Option<i64>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub duration_seconds: ::std::option::Option<i64>,
+    pub episode_id: String,
+    pub title: String,
+    pub status: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub season: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_seconds: Option<i64>,
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         deserialize_with = "decode::date_time"
     )]
-    pub published_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub release_date: ::std::option::Option<::chrono::NaiveDate>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub chapters: ::std::option::Option<::std::vec::Vec<Chapter>>,
+    pub published_at: Option<::chrono::DateTime<::chrono::Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub release_date: Option<::chrono::NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chapters: Option<Vec<Chapter>>,
 }
 
 #[cfg(any(feature = "podcast-episodes", feature = "podcast-rpc"))]
 impl Episode {
     /// A value with the required fields; the optional ones are `None`.
     pub fn new(
-        episode_id: impl ::std::convert::Into<::std::string::String>,
-        title: impl ::std::convert::Into<::std::string::String>,
-        status: impl ::std::convert::Into<::std::string::String>,
+        episode_id: impl ::std::convert::Into<String>,
+        title: impl ::std::convert::Into<String>,
+        status: impl ::std::convert::Into<String>,
     ) -> Self {
         Self {
             episode_id: episode_id.into(),
@@ -111,18 +111,18 @@ impl Episode {
 #[cfg(feature = "podcast")]
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FlatFeeSponsorship {
-    pub sponsor: ::std::string::String,
+    pub sponsor: String,
     pub fee_cents: i64,
     /// Documented default: `USD` (not sent unless you set it).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub currency: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
 }
 
 #[cfg(feature = "podcast")]
 impl FlatFeeSponsorship {
     /// A value with the required fields; the optional ones are `None`.
     pub fn new(
-        sponsor: impl ::std::convert::Into<::std::string::String>,
+        sponsor: impl ::std::convert::Into<String>,
         fee_cents: impl ::std::convert::Into<i64>,
     ) -> Self {
         Self {
@@ -137,23 +137,19 @@ impl FlatFeeSponsorship {
 #[cfg(feature = "podcast")]
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Problem {
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub type_: ::std::option::Option<::std::string::String>,
-    pub title: ::std::string::String,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    pub title: String,
     pub status: i64,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub detail: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 #[cfg(feature = "podcast")]
 impl Problem {
     /// A value with the required fields; the optional ones are `None`.
     pub fn new(
-        title: impl ::std::convert::Into<::std::string::String>,
+        title: impl ::std::convert::Into<String>,
         status: impl ::std::convert::Into<i64>,
     ) -> Self {
         Self {
