@@ -42,6 +42,9 @@ fn manifest_text(files: &Files, kept: &BTreeSet<String>) -> String {
 
 /// Write `content` to `path` via a temp file and rename in the same directory, so a
 /// crash or error never leaves a half-written file. Unchanged files are not touched.
+/// No `fsync`: generated files are regenerated from their inputs, and a flush per file
+/// made writing a big API's output slower than formatting it (as cargo and rustfmt, the
+/// rename alone is the guarantee).
 pub fn write_atomic(path: &Path, content: &[u8]) -> std::io::Result<bool> {
     if fs::read(path).is_ok_and(|old| old == content) {
         return Ok(false);
@@ -53,7 +56,6 @@ pub fn write_atomic(path: &Path, content: &[u8]) -> std::io::Result<bool> {
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(content)?;
-        f.sync_all()?;
         fs::rename(&tmp, path)
     })();
     if result.is_err() {
@@ -81,7 +83,7 @@ pub fn write_all(dir: &Path, files: &Files, keep: &BTreeSet<String>, force: bool
         return Err(format!("{}: would overwrite file(s) docs2rs did not create: {}; move them away or pass --force", dir.display(), conflicts.join(", ")));
     }
     let mut report = WriteReport::default();
-    // In parallel (each write waits for its `fsync`); reported in file order.
+    // In parallel; reported in file order.
     use rayon::prelude::*;
     let changed: Vec<(&String, bool)> = files
         .par_iter()
