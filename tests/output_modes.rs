@@ -83,12 +83,12 @@ fn an_optional_nullable_field_has_three_states() {
     assert!(
         has(
             &code,
-            "#[serde( rename = \"archivedAt\", default, skip_serializing_if = \"::std::option::Option::is_none\", deserialize_with = \"decode::nullable_date_time\" )] pub archived_at: ::std::option::Option<::std::option::Option<::chrono::DateTime<::chrono::Utc>>>,"
+            "#[serde( rename = \"archivedAt\", default, skip_serializing_if = \"Option::is_none\", deserialize_with = \"decode::nullable_date_time\" )] pub archived_at: Option<Option<::chrono::DateTime<::chrono::Utc>>>,"
         ),
         "{code}"
     );
     assert!(
-        has(&code, "deserialize_with = \"decode::nullable\" )] pub nickname: ::std::option::Option<::std::option::Option<::std::string::String>>,"),
+        has(&code, "deserialize_with = \"decode::nullable\" )] pub nickname: Option<Option<String>>,"),
         "{code}"
     );
 }
@@ -102,7 +102,7 @@ fn date_times_decode_leniently_through_helpers_in_the_types_module() {
         "{code}"
     );
     assert!(
-        has(&code, "deserialize_with = \"decode::date_time\" )] pub logins: ::std::option::Option<::std::vec::Vec<::chrono::DateTime<::chrono::Utc>>>,"),
+        has(&code, "deserialize_with = \"decode::date_time\" )] pub logins: Option<Vec<::chrono::DateTime<::chrono::Utc>>>,"),
         "{code}"
     );
     assert!(has(&code, "mod decode {"), "{code}");
@@ -122,7 +122,7 @@ fn models_with_required_fields_get_one_constructor() {
     assert!(
         has(
             &code,
-            "impl UpdateProfileRequest { /// A value with the required fields; the optional ones are `None`. pub fn new(display_name: impl ::std::convert::Into<::std::string::String>) -> Self { Self { display_name: display_name.into(), archived_at: ::std::option::Option::None,"
+            "impl UpdateProfileRequest { /// A value with the required fields; the optional ones are `None`. pub fn new(display_name: impl ::std::convert::Into<String>) -> Self { Self { display_name: display_name.into(), archived_at: ::std::option::Option::None,"
         ),
         "{code}"
     );
