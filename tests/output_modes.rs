@@ -87,10 +87,7 @@ fn an_optional_nullable_field_has_three_states() {
         ),
         "{code}"
     );
-    assert!(
-        has(&code, "deserialize_with = \"decode::nullable\" )] pub nickname: Option<Option<String>>,"),
-        "{code}"
-    );
+    assert!(has(&code, "deserialize_with = \"decode::nullable\" )] pub nickname: Option<Option<String>>,"), "{code}");
 }
 
 #[test]
@@ -101,10 +98,7 @@ fn date_times_decode_leniently_through_helpers_in_the_types_module() {
         has(&code, "#[serde(rename = \"createdAt\", deserialize_with = \"decode::date_time\")] pub created_at: ::chrono::DateTime<::chrono::Utc>,"),
         "{code}"
     );
-    assert!(
-        has(&code, "deserialize_with = \"decode::date_time\" )] pub logins: Option<Vec<::chrono::DateTime<::chrono::Utc>>>,"),
-        "{code}"
-    );
+    assert!(has(&code, "deserialize_with = \"decode::date_time\" )] pub logins: Option<Vec<::chrono::DateTime<::chrono::Utc>>>,"), "{code}");
     assert!(has(&code, "mod decode {"), "{code}");
 }
 

@@ -113,16 +113,23 @@ impl Renderer {
             }
         };
         let what = |path: &str| if split.is_some() { path.to_string() } else { api.name.clone() };
+        // Biggest files first, each its own task: a big group last in the queue would leave
+        // the other cores idle while one formats it. Results go back in file order.
+        let mut files: Vec<(usize, _)> = files.into_iter().enumerate().collect();
+        files.sort_by_key(|(i, (_, _, view, _))| (std::cmp::Reverse(view.weight()), *i));
         use rayon::prelude::*;
-        files
+        let mut done: Vec<(usize, (String, String))> = files
             .into_par_iter()
-            .map(|(path, template, view, header)| {
+            .with_max_len(1)
+            .map(|(i, (path, template, view, header))| {
                 let code = timings::time(Stage::Render, || self.render(template, &view))?;
                 drop(view);
                 let formatted = format_rust(&code, &what(&path))?;
-                Ok((path, format!("{header}\n\n{formatted}")))
+                Ok((i, (path, format!("{header}\n\n{formatted}"))))
             })
-            .collect()
+            .collect::<Result<_, String>>()?;
+        done.sort_by_key(|(i, _)| *i);
+        Ok(done.into_iter().map(|(_, file)| file).collect())
     }
 
     /// `lib.rs` declaring one module per API (`client`: the modules hold clients, not only types).

@@ -449,6 +449,11 @@ fn model_view(m: &Model, names: &Names, form_bodies: &BTreeMap<String, BodyKind>
 }
 
 impl ApiView {
+    /// Roughly how much code the view renders to: operations and fields.
+    pub fn weight(&self) -> usize {
+        8 * self.ops.len() + self.models.iter().map(|m| 1 + m.fields.len()).sum::<usize>() + self.enums.len()
+    }
+
     /// The same API settings with no items: a file of split output is filled from parts.
     pub fn part(&self) -> ApiView {
         ApiView {
