@@ -676,6 +676,12 @@ pub struct Api {
     pub incomplete: Vec<Operation>,
 }
 
+/// Models by name, for lookups in a loop over operations; the first model of a name wins,
+/// as a search from the front would find it.
+pub fn models_by_name(models: &[Model]) -> std::collections::BTreeMap<&str, &Model> {
+    models.iter().rev().map(|m| (m.name.as_str(), m)).collect()
+}
+
 /// A model documented as one of several other models (`oneOf`); `resolve` makes it a
 /// model with the union of their fields, required where every variant requires them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

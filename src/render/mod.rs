@@ -83,17 +83,9 @@ impl Renderer {
     pub fn render_api_files(&self, api: &Api, settings: &Settings, module: &str, split: Option<&SplitOptions>) -> Result<Vec<(String, String)>, String> {
         let view = timings::time(Stage::Render, || view::build(api, settings));
         let generated_by = view.generated_by.clone();
-        let header = |sources: &mut dyn Iterator<Item = &str>| {
-            let sources: Vec<&str> = sources.collect();
-            match sources.is_empty() {
-                // A `types.rs` of re-exports only.
-                true => generated_by.clone(),
-                false => format!("{generated_by}\n// Sources: {}", sources.join(", ").replace(['\n', '\r'], " ")),
-            }
-        };
         // (path, template, view, header); a syntax error names the API (one file) or the file.
         let files: Vec<(String, &str, view::ApiView, String)> = match split {
-            None => vec![(format!("{module}.rs"), "api.rs.jinja", view, header(&mut api.sources.iter().map(String::as_str)))],
+            None => vec![(format!("{module}.rs"), "api.rs.jinja", view, file_header(&generated_by, api.sources.iter().map(String::as_str)))],
             Some(s) => {
                 let plan = split::plan(api);
                 let sources = split::sources(api, &plan);
@@ -101,14 +93,7 @@ impl Renderer {
                 parts
                     .into_iter()
                     .zip(sources)
-                    .map(|((file, part), sources)| {
-                        let template = match file.as_str() {
-                            "mod.rs" => "api.rs.jinja",
-                            "types.rs" => "types.rs.jinja",
-                            _ => "group.rs.jinja",
-                        };
-                        (format!("{module}/{file}"), template, part, header(&mut sources.into_iter()))
-                    })
+                    .map(|((file, part), sources)| (format!("{module}/{file}"), split_template(&file), part, file_header(&generated_by, sources)))
                     .collect()
             }
         };
@@ -152,6 +137,25 @@ impl Renderer {
     fn render<S: serde::Serialize>(&self, name: &str, ctx: &S) -> Result<String, String> {
         let tmpl = self.env.get_template(name).map_err(|e| format!("{e:#}"))?;
         tmpl.render(minijinja::Value::from(minijinja::value::Serde(ctx))).map_err(|e| format!("rendering {name}: {e:#}"))
+    }
+}
+
+/// The template of a file of split output ([`split::partition`] names them).
+fn split_template(file: &str) -> &'static str {
+    match file {
+        "mod.rs" => "api.rs.jinja",
+        "types.rs" => "types.rs.jinja",
+        _ => "group.rs.jinja",
+    }
+}
+
+/// A file's first lines: who generated it and from which pages (none for a `types.rs` of
+/// re-exports only).
+fn file_header<'a>(generated_by: &str, sources: impl IntoIterator<Item = &'a str>) -> String {
+    let sources: Vec<&str> = sources.into_iter().collect();
+    match sources.is_empty() {
+        true => generated_by.to_string(),
+        false => format!("{generated_by}\n// Sources: {}", sources.join(", ").replace(['\n', '\r'], " ")),
     }
 }
 
@@ -275,12 +279,7 @@ mod tests {
         let view = view::build(&api, &settings);
         let mut files = vec![renderer.render("api.rs.jinja", &view).unwrap()];
         for (file, part) in split::partition(view, &split::plan(&api), true) {
-            let template = match file.as_str() {
-                "mod.rs" => "api.rs.jinja",
-                "types.rs" => "types.rs.jinja",
-                _ => "group.rs.jinja",
-            };
-            files.push(renderer.render(template, &part).unwrap());
+            files.push(renderer.render(split_template(&file), &part).unwrap());
         }
         let mut pieces = 0;
         for code in &files {

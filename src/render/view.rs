@@ -283,18 +283,15 @@ pub fn build(api: &Api, settings: &Settings) -> ApiView {
     // Method and options-struct names are unique across the API, so they are given in
     // operation order; the rest of each operation's view is built in parallel.
     let mut op_scope = Scope::with_reserved(CLIENT_RESERVED);
-    let by_name: BTreeMap<&str, &Model> = api.models.iter().rev().map(|m| (m.name.as_str(), m)).collect();
+    let by_name = models_by_name(&api.models);
     let mut opt_scope = Scope::with_reserved(&[]);
-    // An operation has an options struct when it has an optional parameter (path
-    // parameters are always required).
-    let has_options = |op: &Operation| op.params.iter().any(|p| !p.required && p.location != Location::Path);
     let idents: Vec<Option<(String, Option<String>)>> = api
         .operations
         .iter()
         .map(|op| {
             (op.method.is_some() && op.path.is_some()).then(|| {
                 let method = op_scope.unique_family(naming::snake(&op.name, "operation"), OP_METHOD_SUFFIXES);
-                let options = has_options(op).then(|| opt_scope.unique(format!("{}Params", naming::pascal(&op.name, "Operation"))));
+                let options = op.params.iter().any(in_options).then(|| opt_scope.unique(format!("{}Params", naming::pascal(&op.name, "Operation"))));
                 (method, options)
             })
         })
@@ -656,6 +653,12 @@ fn param_ty(t: &Type, names: &Names) -> ParamTy {
     }
 }
 
+/// An optional parameter goes in the operation's options struct (a path parameter is
+/// always an argument); the struct is named before the views are built, from this rule.
+fn in_options(p: &Param) -> bool {
+    !p.required && p.location != Location::Path
+}
+
 /// An operation's view under its method name `ident`, with `options_ident` naming its
 /// options struct (the caller gives both: names are unique across the API).
 fn op_view(
@@ -725,7 +728,7 @@ fn op_view(
                         (format!("&{ty}"), ty)
                     }
                 };
-                if p.required {
+                if !in_options(p) {
                     args.push(ArgView { ident: pident.clone(), ty: arg });
                     body = Some(pident);
                 } else {
@@ -738,7 +741,7 @@ fn op_view(
                 path_exprs.insert(p.wire_name.clone(), pident);
             }
             Location::Query | Location::Header | Location::Cookie => {
-                let (expr, optional) = if p.required {
+                let (expr, optional) = if !in_options(p) {
                     args.push(ArgView { ident: pident.clone(), ty: pt.arg });
                     (pident.clone(), false)
                 } else {

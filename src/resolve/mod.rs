@@ -673,7 +673,7 @@ pub fn glob_match(pattern: &str, text: &str) -> bool {
 /// An API left without operations is the caller's to skip (it is not rewritten).
 pub fn retain_operations(api: &mut Api, patterns: &[String]) {
     api.operations.retain(|op| patterns.iter().any(|p| glob_match(p, &op.name)));
-    let by_name: BTreeMap<&str, &Model> = api.models.iter().map(|m| (m.name.as_str(), m)).collect();
+    let by_name = models_by_name(&api.models);
     let mut reached: BTreeSet<String> = BTreeSet::new();
     let mut stack: Vec<String> = Vec::new();
     for op in &api.operations {

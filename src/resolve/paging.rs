@@ -30,8 +30,7 @@ const HAS_MORE_FIELDS: &[&str] = &["hasmore", "hasnext", "hasnextpage", "more"];
 pub fn detect(api: &mut Api, cfg: &ApiConfig, diags: &mut Diagnostics) {
     let default = cfg.paginate.unwrap_or(true);
     let Api { operations, models, .. } = api;
-    // Reversed: the first model of a name wins, as a search would find it.
-    let models: BTreeMap<&str, &Model> = models.iter().rev().map(|m| (m.name.as_str(), m)).collect();
+    let models = models_by_name(models);
     for op in operations {
         let switch = cfg.operations.iter().filter(|ov| overlay_matches(op, &ov.matches)).filter_map(|ov| ov.paginate.map(|on| (on, ov.line))).next_back();
         if switch.is_some() {
@@ -193,7 +192,7 @@ mod tests {
     }
 
     fn paging_among(op: &Operation, models: &[Model]) -> Option<Paging> {
-        paging(op, &models.iter().map(|m| (m.name.as_str(), m)).collect())
+        paging(op, &models_by_name(models))
     }
 
     #[test]
